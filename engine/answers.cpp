@@ -1,0 +1,374 @@
+#include "engine/answers.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <set>
+
+#include "engine/yaml_read.hpp"
+
+namespace careermap {
+namespace {
+
+std::string fmt_number(double v) {
+  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
+  std::string s = std::to_string(v);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  return s;
+}
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> row(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    size_t diag = row[0];
+    row[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diag = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string option_list(const std::vector<Option>& options) {
+  std::string s;
+  for (const auto& o : options) s += (s.empty() ? "" : ", ") + o.value;
+  return s;
+}
+
+// Reads the answer of one item or episode field. `item` names it in diagnostics.
+class AnswerReader {
+ public:
+  AnswerReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
+
+  std::optional<double> likert(const YAML::Node& n, const Scale& s, const std::string& item) {
+    const std::string range = std::to_string(s.min) + ".." + std::to_string(s.max);
+    if (!n.IsScalar()) return wrong(n, item, "a number on the scale " + range);
+    auto v = yaml::to_number(n.Scalar());
+    if (!v) return wrong(n, item, "a number on the scale " + range);
+    if (*v != std::floor(*v) || *v < s.min || *v > s.max) {
+      diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is outside the scale " + range);
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<double> number(const YAML::Node& n, std::optional<double> min,
+                               std::optional<double> max, const std::string& item) {
+    if (!n.IsScalar()) return wrong(n, item, "a number");
+    auto v = yaml::to_number(n.Scalar());
+    if (!v) return wrong(n, item, "a number");
+    if ((min && *v < *min) || (max && *v > *max)) {
+      std::string range = (min ? fmt_number(*min) : "") + ".." + (max ? fmt_number(*max) : "");
+      diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is outside " + range);
+      return std::nullopt;
+    }
+    return v;
+  }
+
+  std::optional<std::string> choice(const YAML::Node& n, const std::vector<Option>& options,
+                                    const std::string& item) {
+    if (!n.IsScalar()) {
+      wrong(n, item, "one of: " + option_list(options));
+      return std::nullopt;
+    }
+    for (const auto& o : options)
+      if (o.value == n.Scalar()) return o.value;
+    diags_.error(yaml::at(n, file_), item,
+                 shown(n) + " is not an option; expected one of: " + option_list(options));
+    return std::nullopt;
+  }
+
+  std::optional<std::string> text(const YAML::Node& n, const std::string& item) {
+    if (n.IsScalar()) return n.Scalar();
+    wrong(n, item, "text");
+    return std::nullopt;
+  }
+
+  // Reports a value of the wrong type.
+  std::optional<double> wrong(const YAML::Node& n, const std::string& item, const std::string& expected) {
+    diags_.error(yaml::at(n, file_), item, "expected " + expected + ", got " + shown(n));
+    return std::nullopt;
+  }
+
+  // A value as diagnostics may show it: codes and numbers quoted, anything that may be
+  // free text (or a name) only described, never echoed.
+  static std::string shown(const YAML::Node& n) {
+    if (!n.IsScalar()) return yaml::kind_of(n);
+    const std::string& s = n.Scalar();
+    const bool code = !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+    });
+    return code ? "'" + s + "'" : "other text";
+  }
+
+ private:
+  const std::string& file_;
+  Diagnostics& diags_;
+};
+
+class Intake {
+ public:
+  Intake(const Questionnaire& q, const std::string& file, Diagnostics& diags)
+      : q_(q), file_(file), diags_(diags), read_(file, diags) {}
+
+  Answers read(const YAML::Node& root);
+
+ private:
+  void read_item(const Item& item, const YAML::Node& key, const YAML::Node& value, Answers& out);
+  void read_episodes(const Item& item, const YAML::Node& value, Answer& answer);
+  std::string suggestion(const std::string& unknown) const;
+
+  const Questionnaire& q_;
+  const std::string& file_;
+  Diagnostics& diags_;
+  AnswerReader read_;
+};
+
+Answers Intake::read(const YAML::Node& root) {
+  Answers a;
+  a.file = file_;
+  if (!root.IsMap()) {
+    diags_.error({file_, 1, 1}, "", "an answers file must be a map with questionnaire, participant and answers");
+    return a;
+  }
+  yaml::warn_unknown_keys(root, {"questionnaire", "participant", "name", "cohort", "session", "answers"},
+                          file_, "", diags_);
+  auto top = [&](const char* key) -> std::string {
+    const YAML::Node n = root[key];
+    if (!n || n.IsNull()) return "";
+    return yaml::scalar(n, file_, key, diags_).value_or("");
+  };
+  a.questionnaire = top("questionnaire");
+  if (a.questionnaire.empty())
+    diags_.error({file_, 1, 1}, "questionnaire", "missing: say which questionnaire these answers are for");
+  else if (a.questionnaire != q_.id)
+    diags_.error(yaml::at(root["questionnaire"], file_), "questionnaire",
+                 "these answers are for '" + a.questionnaire + "', not '" + q_.id + "'");
+  a.participant = top("participant");
+  if (a.participant.empty())
+    diags_.error({file_, 1, 1}, "participant", "missing: every answers file needs a participant id");
+  else if (!valid_participant_id(a.participant))
+    diags_.error(yaml::at(root["participant"], file_), "participant",
+                 "the id may use only letters, digits, '_' and '-'");
+  a.name = top("name");
+  a.cohort = top("cohort");
+  a.session = top("session");
+  if (!a.session.empty() && a.session != "pre" && a.session != "post")
+    diags_.error(yaml::at(root["session"], file_), "session", "must be pre or post");
+
+  const YAML::Node answers = root["answers"];
+  Location answers_at{file_, 1, 1};
+  if (!answers || answers.IsNull()) {
+    diags_.error(answers_at, "answers", "missing: the file has no answers");
+  } else if (!answers.IsMap()) {
+    diags_.error(yaml::at(answers, file_), "answers", "expected a map from item id to answer, got " +
+                                                           yaml::kind_of(answers));
+  } else {
+    answers_at = yaml::at(root["answers"], file_);
+    std::map<std::string, int> first_line;
+    for (const auto& kv : answers) {
+      const std::string id = kv.first.Scalar();
+      auto [it, fresh] = first_line.emplace(id, yaml::at(kv.first, file_).line);
+      if (!fresh) {
+        diags_.error(yaml::at(kv.first, file_), id,
+                     "answered twice (first at line " + std::to_string(it->second) + ")");
+        continue;
+      }
+      auto idx = q_.find_item(id);
+      if (!idx) {
+        diags_.warning(yaml::at(kv.first, file_), id,
+                       "unknown item; '" + q_.id + "' has no such id" + suggestion(id) + "; ignored");
+        continue;
+      }
+      read_item(q_.items[*idx], kv.first, kv.second, a);
+    }
+  }
+  for (const auto& item : q_.items)
+    if (item.required && !a.values.count(item.id))
+      diags_.error(answers_at, item.id, "required answer is missing");
+  return a;
+}
+
+void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node& value,
+                       Answers& out) {
+  if (value.IsNull()) return;  // left blank
+  Answer ans;
+  ans.type = item.type;
+  ans.where = yaml::at(key, file_);
+  switch (item.type) {
+    case ItemType::likert:
+      ans.number = read_.likert(value, q_.scales[item.scale], item.id);
+      if (!ans.number) return;
+      break;
+    case ItemType::number:
+      ans.number = read_.number(value, item.min, item.max, item.id);
+      if (!ans.number) return;
+      break;
+    case ItemType::choice: {
+      auto c = read_.choice(value, item.options, item.id);
+      if (!c) return;
+      ans.text = *c;
+      break;
+    }
+    case ItemType::text: {
+      auto t = read_.text(value, item.id);
+      if (!t) return;
+      ans.text = *t;
+      break;
+    }
+    case ItemType::multi: {
+      if (!value.IsSequence()) {
+        read_.wrong(value, item.id, "a list of: " + option_list(item.options));
+        return;
+      }
+      bool ok = true;
+      for (const auto& v : value) {
+        auto c = read_.choice(v, item.options, item.id);
+        if (!c) {
+          ok = false;
+          continue;
+        }
+        if (std::find(ans.choices.begin(), ans.choices.end(), *c) != ans.choices.end())
+          diags_.warning(yaml::at(v, file_), item.id, "'" + *c + "' is chosen twice");
+        else
+          ans.choices.push_back(*c);
+      }
+      if (!ok) return;
+      break;
+    }
+    case ItemType::episodes:
+      read_episodes(item, value, ans);
+      break;
+  }
+  out.values.emplace(item.id, std::move(ans));
+}
+
+void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& answer) {
+  if (!value.IsSequence()) {
+    read_.wrong(value, item.id, "a list of episodes");
+    return;
+  }
+  int number = 0;
+  for (const auto& e : value) {
+    ++number;
+    const std::string name = item.id + "[" + std::to_string(number) + "]";
+    if (!e.IsMap()) {
+      read_.wrong(e, name, "an episode (a map of its fields)");
+      continue;
+    }
+    Episode ep;
+    ep.where = yaml::at(e, file_);
+    bool ok = true;
+    for (const auto& kv : e) {
+      const std::string fid = kv.first.Scalar();
+      const Field* f = item.find_field(fid);
+      const std::string where = name + "." + fid;
+      if (!f) {
+        diags_.warning(yaml::at(kv.first, file_), where, "unknown field; ignored");
+        continue;
+      }
+      if (kv.second.IsNull()) continue;
+      std::optional<std::string> v;
+      if (f->type == ItemType::choice) {
+        v = read_.choice(kv.second, f->options, where);
+      } else if (f->type == ItemType::number) {
+        if (auto num = read_.number(kv.second, f->min, f->max, where)) v = fmt_number(*num);
+      } else {
+        v = read_.text(kv.second, where);
+      }
+      if (v) ep.fields[fid] = *v;
+      else ok = false;
+    }
+    for (const auto& f : item.fields)
+      if (f.required && !ep.fields.count(f.id) && ok)
+        diags_.error(ep.where, name + "." + f.id, "required field is missing");
+    const Field* from = item.field_for(FieldUse::from_year);
+    const Field* to = item.field_for(FieldUse::to_year);
+    if (from && to && ep.fields.count(from->id) && ep.fields.count(to->id)) {
+      const double a = *yaml::to_number(ep.fields[from->id]);
+      const double b = *yaml::to_number(ep.fields[to->id]);
+      if (b < a) {
+        diags_.error(yaml::at(e[to->id], file_), name,
+                     "to-year " + fmt_number(b) + " is before from-year " + fmt_number(a));
+        ok = false;
+      }
+    }
+    if (ok) answer.episodes.push_back(std::move(ep));
+  }
+}
+
+std::string Intake::suggestion(const std::string& unknown) const {
+  const Item* best = nullptr;
+  size_t best_d = 3;  // suggest only close ids
+  for (const auto& item : q_.items) {
+    const size_t d = edit_distance(unknown, item.id);
+    if (d < best_d) {
+      best_d = d;
+      best = &item;
+    }
+  }
+  return best ? " (did you mean " + best->id + "?)" : "";
+}
+
+}  // namespace
+
+const std::string* Episode::get(const std::string& field_id) const {
+  auto it = fields.find(field_id);
+  return it == fields.end() ? nullptr : &it->second;
+}
+
+const Answer* Answers::find(const std::string& item_id) const {
+  auto it = values.find(item_id);
+  return it == values.end() ? nullptr : &it->second;
+}
+
+bool valid_participant_id(std::string_view id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+  return true;
+}
+
+Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
+                      Diagnostics& diags) {
+  YAML::Node root;
+  try {
+    root = yaml::parse(text, file);
+  } catch (const Error& e) {
+    diags.add(e.diagnostic());
+    Answers a;
+    a.file = file;
+    return a;
+  }
+  return Intake(q, file, diags).read(root);
+}
+
+Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {
+  std::string text;
+  try {
+    text = yaml::read_file(path);
+  } catch (const Error& e) {
+    diags.add(e.diagnostic());
+    Answers a;
+    a.file = path;
+    return a;
+  }
+  return parse_answers(q, text, path, diags);
+}
+
+void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags) {
+  std::map<std::string, std::string> seen;
+  for (const auto& a : batch) {
+    if (a.participant.empty()) continue;
+    auto [it, fresh] = seen.emplace(a.participant, a.file);
+    if (!fresh)
+      diags.error({a.file, 0, 0}, "participant",
+                  "'" + a.participant + "' is also the participant of " + it->second);
+  }
+}
+
+}  // namespace careermap

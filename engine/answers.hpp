@@ -1,0 +1,59 @@
+// One participant's answers to one questionnaire, read from a YAML answers file and
+// checked against the questionnaire as they are read (questionnaires/FORMAT.md).
+//
+// Intake never throws: an unreadable file, malformed YAML and every wrong answer become
+// diagnostics with file, line and column, and the returned Answers holds whatever was
+// valid. A file is usable when `diags` gained no error while reading it.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "engine/questionnaire.hpp"
+
+namespace careermap {
+
+struct Episode {
+  std::map<std::string, std::string> fields;  // field id -> value as written (validated)
+  Location where;
+  const std::string* get(const std::string& field_id) const;
+};
+
+struct Answer {
+  ItemType type = ItemType::text;
+  std::optional<double> number;        // likert, number
+  std::string text;                    // text, choice
+  std::vector<std::string> choices;    // multi
+  std::vector<Episode> episodes;       // episodes
+  Location where;
+};
+
+struct Answers {
+  std::string file;           // where they were read from
+  std::string questionnaire;  // questionnaire id
+  std::string participant;    // pseudonymous id, [A-Za-z0-9_-]+
+  std::string name;           // optional display name; only for the participant's own PDF
+  std::string cohort;         // optional
+  std::string session;        // optional: pre | post
+  std::map<std::string, Answer> values;  // answered items only, by item id
+
+  const Answer* find(const std::string& item_id) const;
+};
+
+// True when `id` is a valid participant id: [A-Za-z0-9_-]+.
+bool valid_participant_id(std::string_view id);
+
+// Reads answers from `text`; `file` names it in diagnostics.
+Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
+                      Diagnostics& diags);
+// Reads the answers file at `path` (an unreadable file is an error diagnostic).
+Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags);
+
+// Checks that participant ids are unique within a batch; duplicates become errors.
+void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags);
+
+}  // namespace careermap

@@ -1,0 +1,492 @@
+#include "engine/questionnaire.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <filesystem>
+#include <map>
+
+#include "engine/yaml_read.hpp"
+
+namespace careermap {
+namespace {
+
+bool valid_id(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
+  return true;
+}
+
+std::optional<ItemType> parse_type(std::string_view s) {
+  if (s == "likert") return ItemType::likert;
+  if (s == "choice") return ItemType::choice;
+  if (s == "multi") return ItemType::multi;
+  if (s == "text") return ItemType::text;
+  if (s == "number") return ItemType::number;
+  if (s == "episodes") return ItemType::episodes;
+  return std::nullopt;
+}
+
+std::optional<FieldUse> parse_use(std::string_view s) {
+  if (s == "from_year") return FieldUse::from_year;
+  if (s == "to_year") return FieldUse::to_year;
+  if (s == "title") return FieldUse::title;
+  if (s == "stage") return FieldUse::stage;
+  if (s == "level") return FieldUse::level;
+  if (s == "role") return FieldUse::role;
+  if (s == "outcome") return FieldUse::outcome;
+  return std::nullopt;
+}
+
+bool flag(const YAML::Node& n, const char* key, const std::string& file, const std::string& item,
+          Diagnostics& diags) {
+  const YAML::Node v = n[key];
+  if (!v) return false;
+  if (v.IsScalar() && (v.Scalar() == "true" || v.Scalar() == "false")) return v.Scalar() == "true";
+  diags.error(yaml::at(v, file), item, std::string(key) + " must be true or false");
+  return false;
+}
+
+// Reads the loader's shared parts of one questionnaire file.
+class Reader {
+ public:
+  Reader(const std::string& file, Questionnaire& q, Diagnostics& diags)
+      : file_(file), q_(q), diags_(diags) {}
+
+  void read(const YAML::Node& root);
+
+ private:
+  void read_scales(const YAML::Node& n);
+  void read_sections(const YAML::Node& n);
+  void read_item(const YAML::Node& n, int section);
+  std::vector<Option> read_options(const YAML::Node& n, const std::string& item);
+  void read_key(const YAML::Node& n, Item& item);
+  void read_fields(const YAML::Node& n, Item& item);
+  void read_scoring(const YAML::Node& n);
+  void check_after();
+  std::optional<double> opt_number(const YAML::Node& n, const char* key, const std::string& item);
+
+  const std::string& file_;
+  Questionnaire& q_;
+  Diagnostics& diags_;
+  std::map<std::string, int> item_line_;  // first line of each item id
+};
+
+void Reader::read(const YAML::Node& root) {
+  if (!root.IsMap()) {
+    diags_.error({file_, 1, 1}, "", "a questionnaire must be a map (questionnaire, title, sections)");
+    return;
+  }
+  yaml::warn_unknown_keys(root, {"questionnaire", "version", "title", "model", "scales", "sections",
+                                 "scoring"},
+                          file_, "", diags_);
+  if (root["questionnaire"]) {
+    q_.id = yaml::scalar(root["questionnaire"], file_, "questionnaire", diags_).value_or("");
+    if (!valid_id(q_.id))
+      diags_.error(yaml::at(root["questionnaire"], file_), "questionnaire",
+                   "the id may use only letters, digits, '_' and '-'");
+  } else {
+    diags_.error({file_, 1, 1}, "questionnaire", "the questionnaire needs an id");
+  }
+  if (root["version"]) q_.version = yaml::scalar(root["version"], file_, "version", diags_).value_or("");
+  if (root["title"]) q_.title = yaml::local_text(root["title"], file_, "title", diags_);
+  else diags_.error({file_, 1, 1}, "title", "the questionnaire needs a title");
+  if (root["scales"]) read_scales(root["scales"]);
+  if (root["sections"]) read_sections(root["sections"]);
+  else diags_.error({file_, 1, 1}, "sections", "the questionnaire needs sections of items");
+  if (root["scoring"]) read_scoring(root["scoring"]);
+  check_after();
+}
+
+void Reader::read_scales(const YAML::Node& n) {
+  if (!n.IsMap()) {
+    diags_.error(yaml::at(n, file_), "scales", "expected a map from scale id to its points");
+    return;
+  }
+  for (const auto& kv : n) {
+    Scale s;
+    s.id = kv.first.Scalar();
+    const YAML::Node& v = kv.second;
+    yaml::warn_unknown_keys(v, {"min", "max", "labels"}, file_, s.id, diags_);
+    const double mn = v["min"] ? yaml::number(v["min"], file_, s.id, diags_).value_or(NAN) : NAN;
+    const double mx = v["max"] ? yaml::number(v["max"], file_, s.id, diags_).value_or(NAN) : NAN;
+    if (std::isnan(mn) || std::isnan(mx)) {
+      diags_.error(yaml::at(kv.first, file_), s.id, "a scale needs min and max");
+    } else if (mn != std::floor(mn) || mx != std::floor(mx)) {
+      diags_.error(yaml::at(kv.first, file_), s.id, "min and max must be whole numbers");
+    } else if (mx <= mn) {
+      diags_.error(yaml::at(kv.first, file_), s.id, "empty scale: max must be above min");
+    } else {
+      s.min = static_cast<int>(mn);
+      s.max = static_cast<int>(mx);
+    }
+    if (v["labels"]) {
+      if (!v["labels"].IsSequence()) {
+        diags_.error(yaml::at(v["labels"], file_), s.id, "labels must be a list, one per point");
+      } else {
+        for (const auto& l : v["labels"]) s.labels.push_back(yaml::local_text(l, file_, s.id, diags_));
+        const int points = s.max - s.min + 1;
+        if (static_cast<int>(s.labels.size()) != points)
+          diags_.error(yaml::at(v["labels"], file_), s.id,
+                       "the scale " + std::to_string(s.min) + ".." + std::to_string(s.max) +
+                           " has " + std::to_string(points) + " points but " +
+                           std::to_string(s.labels.size()) + " labels");
+      }
+    }
+    for (const auto& other : q_.scales)
+      if (other.id == s.id) diags_.error(yaml::at(kv.first, file_), s.id, "duplicate scale id");
+    q_.scales.push_back(std::move(s));
+  }
+}
+
+void Reader::read_sections(const YAML::Node& n) {
+  if (!n.IsSequence()) {
+    diags_.error(yaml::at(n, file_), "sections", "expected a list of sections");
+    return;
+  }
+  for (const auto& s : n) {
+    Section sec;
+    const std::string where = "sections[" + std::to_string(q_.sections.size() + 1) + "]";
+    if (!s.IsMap()) {
+      diags_.error(yaml::at(s, file_), where, "expected a map with id, title and items");
+      continue;
+    }
+    yaml::warn_unknown_keys(s, {"id", "title", "items"}, file_, where, diags_);
+    if (s["id"]) sec.id = yaml::scalar(s["id"], file_, where, diags_).value_or("");
+    if (s["title"]) sec.title = yaml::local_text(s["title"], file_, where, diags_);
+    q_.sections.push_back(std::move(sec));
+    const int index = static_cast<int>(q_.sections.size()) - 1;
+    if (!s["items"] || !s["items"].IsSequence()) {
+      diags_.error(yaml::at(s, file_), sec.id.empty() ? where : sec.id, "a section needs a list of items");
+      continue;
+    }
+    for (const auto& item : s["items"]) read_item(item, index);
+  }
+}
+
+std::optional<double> Reader::opt_number(const YAML::Node& n, const char* key,
+                                         const std::string& item) {
+  if (!n[key]) return std::nullopt;
+  return yaml::number(n[key], file_, item, diags_);
+}
+
+std::vector<Option> Reader::read_options(const YAML::Node& n, const std::string& item) {
+  std::vector<Option> out;
+  if (!n || !n.IsSequence() || n.size() == 0) {
+    diags_.error(yaml::at(n, file_), item, "a choice needs a non-empty list of options");
+    return out;
+  }
+  for (const auto& o : n) {
+    Option opt;
+    if (!o.IsMap() || !o["value"]) {
+      diags_.error(yaml::at(o, file_), item, "an option needs value and label");
+      continue;
+    }
+    yaml::warn_unknown_keys(o, {"value", "label", "stage", "level"}, file_, item, diags_);
+    opt.value = yaml::scalar(o["value"], file_, item, diags_).value_or("");
+    if (o["label"]) opt.label = yaml::local_text(o["label"], file_, item, diags_);
+    else opt.label = {opt.value, opt.value};
+    if (o["stage"]) {
+      const std::string sid = o["stage"].Scalar();
+      opt.stage = q_.model.find_stage(sid);
+      if (!opt.stage) diags_.error(yaml::at(o["stage"], file_), item, "unknown stage '" + sid + "'");
+    }
+    if (o["level"]) {
+      const std::string lid = o["level"].Scalar();
+      opt.level = q_.model.find_level(lid);
+      if (!opt.level) diags_.error(yaml::at(o["level"], file_), item, "unknown level '" + lid + "'");
+    }
+    for (const auto& prev : out)
+      if (prev.value == opt.value)
+        diags_.error(yaml::at(o["value"], file_), item, "duplicate option '" + opt.value + "'");
+    out.push_back(std::move(opt));
+  }
+  return out;
+}
+
+void Reader::read_key(const YAML::Node& n, Item& item) {
+  auto one = [&](const YAML::Node& e) {
+    KeyEntry k;
+    std::string scene;
+    if (e.IsScalar()) {
+      scene = e.Scalar();
+    } else if (e.IsMap() && e["scene"]) {
+      yaml::warn_unknown_keys(e, {"scene", "weight"}, file_, item.id, diags_);
+      scene = e["scene"].Scalar();
+      if (e["weight"]) {
+        auto w = yaml::number(e["weight"], file_, item.id, diags_);
+        if (w && *w <= 0) diags_.error(yaml::at(e["weight"], file_), item.id, "a key weight must be above 0");
+        else if (w) k.weight = *w;
+      }
+    } else {
+      diags_.error(yaml::at(e, file_), item.id, "a key names a scene: {scene: <level>.<stage>, weight: 1}");
+      return;
+    }
+    auto idx = q_.model.find_scene(scene);
+    if (!idx) {
+      diags_.error(yaml::at(e, file_), item.id, "the key names an unknown scene '" + scene + "'");
+      return;
+    }
+    k.scene = *idx;
+    for (const auto& prev : item.key)
+      if (prev.scene == k.scene)
+        diags_.error(yaml::at(e, file_), item.id, "the key names scene '" + scene + "' twice");
+    item.key.push_back(k);
+  };
+  if (n.IsSequence())
+    for (const auto& e : n) one(e);
+  else
+    one(n);
+}
+
+void Reader::read_fields(const YAML::Node& n, Item& item) {
+  if (!n || !n.IsSequence() || n.size() == 0) {
+    diags_.error(item.where, item.id, "episodes need a list of fields");
+    return;
+  }
+  for (const auto& f : n) {
+    Field field;
+    if (!f.IsMap() || !f["id"]) {
+      diags_.error(yaml::at(f, file_), item.id, "a field needs an id and a type");
+      continue;
+    }
+    yaml::warn_unknown_keys(f, {"id", "type", "label", "required", "options", "min", "max", "use"},
+                            file_, item.id, diags_);
+    field.id = f["id"].Scalar();
+    const std::string where = item.id + "." + field.id;
+    if (!valid_id(field.id)) diags_.error(yaml::at(f["id"], file_), where, "invalid field id");
+    const std::string type = f["type"] ? f["type"].Scalar() : "text";
+    auto t = parse_type(type);
+    if (!t || (*t != ItemType::choice && *t != ItemType::text && *t != ItemType::number)) {
+      diags_.error(yaml::at(f["type"] ? f["type"] : f, file_), where,
+                   "a field's type is choice, text or number, not '" + type + "'");
+      continue;
+    }
+    field.type = *t;
+    if (f["label"]) field.label = yaml::local_text(f["label"], file_, where, diags_);
+    field.required = flag(f, "required", file_, where, diags_);
+    field.min = opt_number(f, "min", where);
+    field.max = opt_number(f, "max", where);
+    if (field.type == ItemType::choice) field.options = read_options(f["options"], where);
+    if (f["use"]) {
+      auto u = parse_use(f["use"].Scalar());
+      if (!u) {
+        diags_.error(yaml::at(f["use"], file_), where, "unknown use '" + f["use"].Scalar() + "'");
+      } else {
+        field.use = *u;
+        if (item.field_for(*u))
+          diags_.error(yaml::at(f["use"], file_), where, "two fields have use '" + f["use"].Scalar() + "'");
+        const bool wants_choice = *u == FieldUse::stage || *u == FieldUse::level || *u == FieldUse::role;
+        const bool wants_number = *u == FieldUse::from_year || *u == FieldUse::to_year;
+        if (wants_choice && field.type != ItemType::choice)
+          diags_.error(yaml::at(f, file_), where, "a field with use '" + f["use"].Scalar() + "' must be a choice");
+        if (wants_number && field.type != ItemType::number)
+          diags_.error(yaml::at(f, file_), where, "a field with use '" + f["use"].Scalar() + "' must be a number");
+        for (const auto& o : field.options) {
+          if (*u == FieldUse::stage && !o.stage)
+            diags_.error(yaml::at(f, file_), where, "option '" + o.value + "' must name the stage it places");
+          if (*u == FieldUse::level && !o.level)
+            diags_.error(yaml::at(f, file_), where, "option '" + o.value + "' must name the level it places");
+        }
+      }
+    }
+    for (const auto& prev : item.fields)
+      if (prev.id == field.id) diags_.error(yaml::at(f["id"], file_), where, "duplicate field id");
+    item.fields.push_back(std::move(field));
+  }
+}
+
+void Reader::read_item(const YAML::Node& n, int section) {
+  Item item;
+  item.section = section;
+  item.where = yaml::at(n, file_);
+  if (!n.IsMap() || !n["id"]) {
+    diags_.error(item.where, "", "an item needs an id and a type");
+    return;
+  }
+  item.id = n["id"].Scalar();
+  yaml::warn_unknown_keys(n, {"id", "type", "text", "required", "scale", "reverse", "key", "options",
+                              "min", "max", "fields"},
+                          file_, item.id, diags_);
+  if (!valid_id(item.id))
+    diags_.error(yaml::at(n["id"], file_), item.id, "an item id may use only letters, digits, '_' and '-'");
+  auto [it, fresh] = item_line_.emplace(item.id, item.where.line);
+  if (!fresh)
+    diags_.error(yaml::at(n["id"], file_), item.id,
+                 "duplicate item id (first at line " + std::to_string(it->second) + ")");
+  const std::string type = n["type"] ? n["type"].Scalar() : "";
+  auto t = parse_type(type);
+  if (!t) {
+    diags_.error(yaml::at(n["type"] ? n["type"] : n, file_), item.id,
+                 "unknown type '" + type + "' (likert, choice, multi, text, number, episodes)");
+    return;
+  }
+  item.type = *t;
+  if (n["text"]) item.text = yaml::local_text(n["text"], file_, item.id, diags_);
+  else diags_.error(item.where, item.id, "an item needs a text");
+  item.required = flag(n, "required", file_, item.id, diags_);
+  item.reverse = flag(n, "reverse", file_, item.id, diags_);
+  item.min = opt_number(n, "min", item.id);
+  item.max = opt_number(n, "max", item.id);
+
+  if (item.type == ItemType::likert) {
+    const std::string sid = n["scale"] ? n["scale"].Scalar() : "";
+    for (size_t i = 0; i < q_.scales.size(); ++i)
+      if (q_.scales[i].id == sid) item.scale = static_cast<int>(i);
+    if (item.scale < 0)
+      diags_.error(yaml::at(n["scale"] ? n["scale"] : n, file_), item.id,
+                   sid.empty() ? "a likert item needs a scale" : "unknown scale '" + sid + "'");
+  } else if (n["scale"]) {
+    diags_.error(yaml::at(n["scale"], file_), item.id, "only likert items have a scale");
+  }
+  if (item.reverse && item.type != ItemType::likert)
+    diags_.error(yaml::at(n["reverse"], file_), item.id, "only likert items can be reversed");
+  if (n["key"]) {
+    if (item.type != ItemType::likert)
+      diags_.error(yaml::at(n["key"], file_), item.id, "only likert items can carry a scoring key");
+    else
+      read_key(n["key"], item);
+  }
+  if (item.type == ItemType::choice || item.type == ItemType::multi)
+    item.options = read_options(n["options"], item.id);
+  if (item.type == ItemType::episodes) read_fields(n["fields"], item);
+  if (item.min && item.max && *item.max < *item.min)
+    diags_.error(item.where, item.id, "max is below min");
+  q_.items.push_back(std::move(item));
+}
+
+void Reader::read_scoring(const YAML::Node& n) {
+  if (!n.IsMap()) {
+    diags_.error(yaml::at(n, file_), "scoring", "expected a map of scoring settings");
+    return;
+  }
+  yaml::warn_unknown_keys(n, {"min_answered_share", "episode_weight", "episode_full_at", "role_weights"},
+                          file_, "scoring", diags_);
+  auto share = [&](const char* key, double& out) {
+    if (!n[key]) return;
+    const std::string where = std::string("scoring.") + key;
+    auto v = yaml::number(n[key], file_, where, diags_);
+    if (v && (*v < 0 || *v > 1)) diags_.error(yaml::at(n[key], file_), where, "must be between 0 and 1");
+    else if (v) out = *v;
+  };
+  share("min_answered_share", q_.scoring.min_answered_share);
+  share("episode_weight", q_.scoring.episode_weight);
+  if (n["episode_full_at"]) {
+    auto v = yaml::to_number(n["episode_full_at"].Scalar());
+    if (!v || *v <= 0)
+      diags_.error(yaml::at(n["episode_full_at"], file_), "scoring.episode_full_at", "must be above 0");
+    else
+      q_.scoring.episode_full_at = *v;
+  }
+  if (const YAML::Node rw = n["role_weights"]) {
+    if (!rw.IsMap()) {
+      diags_.error(yaml::at(rw, file_), "scoring.role_weights", "expected a map from role to weight");
+    } else {
+      for (const auto& kv : rw) {
+        const std::string role = kv.first.Scalar();
+        auto w = yaml::number(kv.second, file_, "scoring.role_weights." + role, diags_);
+        if (w && *w < 0)
+          diags_.error(yaml::at(kv.second, file_), "scoring.role_weights." + role, "must not be negative");
+        else if (w)
+          q_.scoring.role_weights[role] = *w;
+        bool known = false;
+        for (const auto& item : q_.items)
+          if (const Field* f = item.field_for(FieldUse::role))
+            known = known || f->find_option(role) != nullptr;
+        if (!known)
+          diags_.error(yaml::at(kv.first, file_), "scoring.role_weights." + role,
+                       "names no option of an episode field with use: role");
+      }
+    }
+  }
+}
+
+void Reader::check_after() {
+  std::vector<int> keyed(q_.model.scenes.size(), 0);
+  for (const auto& item : q_.items)
+    for (const auto& k : item.key) keyed[k.scene]++;
+  for (size_t s = 0; s < keyed.size(); ++s)
+    if (keyed[s] == 0)
+      diags_.warning({file_, 0, 0}, q_.model.scenes[s].id, "no item is keyed to this scene; it will have no score");
+}
+
+}  // namespace
+
+std::string_view to_string(ItemType t) {
+  switch (t) {
+    case ItemType::likert: return "likert";
+    case ItemType::choice: return "choice";
+    case ItemType::multi: return "multi";
+    case ItemType::text: return "text";
+    case ItemType::number: return "number";
+    case ItemType::episodes: return "episodes";
+  }
+  return "?";
+}
+
+const Option* Field::find_option(std::string_view value) const {
+  for (const auto& o : options)
+    if (o.value == value) return &o;
+  return nullptr;
+}
+
+const Option* Item::find_option(std::string_view value) const {
+  for (const auto& o : options)
+    if (o.value == value) return &o;
+  return nullptr;
+}
+
+const Field* Item::find_field(std::string_view fid) const {
+  for (const auto& f : fields)
+    if (f.id == fid) return &f;
+  return nullptr;
+}
+
+const Field* Item::field_for(FieldUse use) const {
+  for (const auto& f : fields)
+    if (f.use == use) return &f;
+  return nullptr;
+}
+
+double ScoringSettings::role_weight(const std::string& role) const {
+  auto it = role_weights.find(role);
+  return it == role_weights.end() ? 1.0 : it->second;
+}
+
+std::optional<int> Questionnaire::find_item(std::string_view item_id) const {
+  for (size_t i = 0; i < items.size(); ++i)
+    if (items[i].id == item_id) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+std::vector<int> Questionnaire::keyed_items() const {
+  std::vector<int> out;
+  for (size_t i = 0; i < items.size(); ++i)
+    if (!items[i].key.empty()) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+Questionnaire Questionnaire::parse(std::string_view text, const std::string& file, Model model,
+                                   Diagnostics& diags) {
+  Questionnaire q;
+  q.file = file;
+  q.model = std::move(model);
+  const YAML::Node root = yaml::parse(text, file);
+  Reader(file, q, diags).read(root);
+  return q;
+}
+
+Questionnaire Questionnaire::load(const std::string& path, Diagnostics& diags) {
+  const std::string text = yaml::read_file(path);
+  const YAML::Node root = yaml::parse(text, path);
+  std::string model_name = "model.yaml";
+  if (root.IsMap() && root["model"] && root["model"].IsScalar()) model_name = root["model"].Scalar();
+  const std::filesystem::path model_path =
+      std::filesystem::path(path).parent_path() / std::filesystem::path(model_name);
+  Diagnostics model_diags;
+  Model model = Model::load(model_path.string(), model_diags);
+  for (const auto& d : model_diags.list()) diags.add(d);
+  return parse(text, path, std::move(model), diags);
+}
+
+}  // namespace careermap

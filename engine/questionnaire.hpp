@@ -1,0 +1,113 @@
+// A questionnaire: its scales, sections and items, the scoring key that ties items to
+// scenes of the model, and the rules that place career episodes on the matrix.
+//
+// Loaded from YAML (questionnaires/FORMAT.md describes every key) and checked as it is
+// loaded: every problem goes to a Diagnostics list with its file, line and column. A
+// questionnaire with errors must not be used for scoring. Immutable once loaded; safe
+// to share between threads for reading.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "engine/model.hpp"
+#include "engine/text.hpp"
+
+namespace careermap {
+
+enum class ItemType { likert, choice, multi, text, number, episodes };
+std::string_view to_string(ItemType t);
+
+// What an episode field means to careermap (FORMAT.md: `use:`).
+enum class FieldUse { none, from_year, to_year, title, stage, level, role, outcome };
+
+struct Option {
+  std::string value;
+  LocalText label;
+  std::optional<int> stage;  // model stage index this choice places an episode on / wishes for
+  std::optional<int> level;  // model level index
+};
+
+struct KeyEntry {
+  int scene = 0;  // model scene index (number - 1)
+  double weight = 1.0;
+};
+
+struct Scale {
+  std::string id;
+  int min = 1, max = 5;
+  std::vector<LocalText> labels;  // one per point, min first (may be empty)
+};
+
+struct Field {
+  std::string id;
+  ItemType type = ItemType::text;  // choice, text or number
+  LocalText label;
+  bool required = false;
+  std::vector<Option> options;
+  std::optional<double> min, max;
+  FieldUse use = FieldUse::none;
+  const Option* find_option(std::string_view value) const;
+};
+
+struct Item {
+  std::string id;
+  ItemType type = ItemType::text;
+  int section = 0;
+  LocalText text;
+  bool required = false;
+  int scale = -1;  // index into Questionnaire::scales (likert)
+  bool reverse = false;
+  std::vector<KeyEntry> key;   // scenes this item counts toward
+  std::vector<Option> options;  // choice, multi
+  std::optional<double> min, max;  // number
+  std::vector<Field> fields;        // episodes
+  Location where;
+
+  const Option* find_option(std::string_view value) const;
+  const Field* find_field(std::string_view id) const;
+  const Field* field_for(FieldUse use) const;  // first field with that use, or nullptr
+};
+
+struct Section {
+  std::string id;
+  LocalText title;
+};
+
+// The questionnaire's `scoring:` settings; defaults beside each field.
+struct ScoringSettings {
+  double min_answered_share = 0.5;  // of a scene's keyed items must be answered (at least 1)
+  double episode_weight = 0.25;     // share of episodes in a scene's score, when any were given
+  double episode_full_at = 2.0;     // role-weighted episodes on a scene at which that part is full
+  std::map<std::string, double> role_weights;  // role option value -> weight; unnamed roles: 1
+  double role_weight(const std::string& role) const;
+};
+
+struct Questionnaire {
+  std::string id;
+  std::string version;
+  std::string file;
+  LocalText title;
+  Model model;
+  std::vector<Scale> scales;
+  std::vector<Section> sections;
+  std::vector<Item> items;  // in questionnaire order
+  ScoringSettings scoring;
+
+  std::optional<int> find_item(std::string_view id) const;
+  std::vector<int> keyed_items() const;  // indices of items with a key, in order
+
+  // Parses questionnaire YAML against `model`; problems go to `diags`.
+  // Throws Error only when the YAML itself does not parse.
+  static Questionnaire parse(std::string_view text, const std::string& file, Model model,
+                             Diagnostics& diags);
+  // Reads `path` and the model its `model:` key names (relative to the questionnaire's
+  // folder; default model.yaml). Throws Error when either cannot be read or parsed.
+  static Questionnaire load(const std::string& path, Diagnostics& diags);
+};
+
+}  // namespace careermap

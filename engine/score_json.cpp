@@ -1,0 +1,48 @@
+#include "engine/score_json.hpp"
+
+#include "engine/json.hpp"
+
+namespace careermap {
+
+std::string score_json(const Questionnaire& q, std::span<const Placement> placements) {
+  using json::number;
+  using json::quote;
+  const auto scene_id = [&](int s) { return quote(q.model.scenes[s].id); };
+  std::string o = "{\"questionnaire\": " + quote(q.id) + ",\n \"participants\": [";
+  for (size_t i = 0; i < placements.size(); ++i) {
+    const Placement& p = placements[i];
+    o += i ? ",\n  {" : "\n  {";
+    o += "\"id\": " + quote(p.participant) + ",\n   \"scenes\": [";
+    for (size_t s = 0; s < p.scenes.size(); ++s) {
+      const SceneScore& sc = p.scenes[s];
+      o += s ? ",\n     " : "\n     ";
+      o += "{\"id\": " + scene_id(sc.scene) + ", \"number\": " + std::to_string(sc.scene + 1) +
+           ", \"score\": " + number(sc.score, 2) + ", \"answered\": " + std::to_string(sc.answered) +
+           ", \"items\": " + std::to_string(sc.items) +
+           ", \"episodes\": " + number(sc.episode_evidence, 4) + "}";
+    }
+    o += "],\n   \"current\": " + (p.current ? scene_id(*p.current) : std::string("null"));
+    o += ",\n   \"centroid\": ";
+    o += p.centroid_stage ? "{\"stage\": " + number(p.centroid_stage, 3) +
+                                ", \"level\": " + number(p.centroid_level, 3) + "}"
+                          : std::string("null");
+    o += ",\n   \"next_steps\": [";
+    for (size_t k = 0; k < p.next_steps.size(); ++k) o += (k ? ", " : "") + scene_id(p.next_steps[k]);
+    o += "],\n   \"path\": [";
+    for (size_t k = 0; k < p.path.size(); ++k) {
+      const PathStep& st = p.path[k];
+      o += k ? ",\n     " : "\n     ";
+      o += "{\"from\": " + (st.from ? std::to_string(*st.from) : "null") +
+           ", \"to\": " + (st.to ? std::to_string(*st.to) : "null") + ", \"title\": " + quote(st.title) +
+           ", \"scene\": " + (st.scene ? scene_id(*st.scene) : "null") + ", \"role\": " +
+           (st.role.empty() ? std::string("null") : quote(st.role)) + "}";
+    }
+    o += "],\n   \"warnings\": [";
+    for (size_t k = 0; k < p.warnings.size(); ++k) o += (k ? ", " : "") + quote(p.warnings[k]);
+    o += "]}";
+  }
+  o += "]}\n";
+  return o;
+}
+
+}  // namespace careermap

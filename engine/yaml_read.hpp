@@ -1,0 +1,45 @@
+// Private to the engine: reading yaml-cpp nodes with locations and turning yaml-cpp's
+// exceptions into careermap::Error. Only engine .cpp files include this header.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/diagnostic.hpp"
+#include "engine/text.hpp"
+
+namespace careermap::yaml {
+
+// The location of a node (1-based), in file `file`.
+Location at(const YAML::Node& node, const std::string& file);
+
+// Parses `text`; a syntax error throws Error at its line and column. An empty document
+// gives a null node.
+YAML::Node parse(std::string_view text, const std::string& file);
+
+// Reads a whole file; throws Error("cannot read") when it cannot.
+std::string read_file(const std::string& path);
+
+// A human word for the kind of node: "a map", "a list", "text", "nothing".
+std::string kind_of(const YAML::Node& node);
+
+// Scalar helpers: nullopt (and an error in `diags`) when the node is not of that kind.
+std::optional<std::string> scalar(const YAML::Node& node, const std::string& file,
+                                  const std::string& item, Diagnostics& diags);
+std::optional<double> number(const YAML::Node& node, const std::string& file,
+                             const std::string& item, Diagnostics& diags);
+// Parses a scalar as a number without diagnostics.
+std::optional<double> to_number(const std::string& s);
+
+// `{ja: ..., en: ...}` or a plain string (used for both languages).
+LocalText local_text(const YAML::Node& node, const std::string& file, const std::string& item,
+                     Diagnostics& diags);
+
+// Map keys of `node` that are not in `known` are reported as warnings ("unknown key").
+void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
+                       const std::string& file, const std::string& item, Diagnostics& diags);
+
+}  // namespace careermap::yaml

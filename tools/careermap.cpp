@@ -1,0 +1,67 @@
+// careermap: questionnaire answers -> 12-scene placement -> personal career map PDF.
+#include <iostream>
+#include <string>
+
+#include "tools/commands.hpp"
+
+namespace careermap::cli {
+
+std::span<const Command> commands() {
+  static const Command table[] = {
+      {"validate", "-q Q.yaml [ANSWERS...]", "check a questionnaire and answers files",
+       {{"-q"}, {}}, cmd_validate},
+      {"score", "-q Q.yaml [--format json] ANSWERS...", "place participants on the 12 scenes",
+       {{"-q", "--format"}, {}}, cmd_score},
+      {"render", "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] ANSWERS...",
+       "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date"}, {}}, cmd_render},
+      {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},
+  };
+  return table;
+}
+
+}  // namespace careermap::cli
+
+namespace {
+
+void usage(std::ostream& os) {
+  os << "usage: careermap COMMAND [OPTIONS] [FILES...]\n\ncommands:\n";
+  for (const auto& c : careermap::cli::commands()) {
+    std::string head = "  " + std::string(c.name) + " " + std::string(c.usage);
+    os << head << "\n      " << c.help << '\n';
+  }
+  os << "\nexit status: 0 ok, 1 some input invalid, 2 usage error or unusable questionnaire\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  using namespace careermap::cli;
+  if (argc < 2) {
+    usage(std::cerr);
+    return kUsage;
+  }
+  const std::string name = argv[1];
+  if (name == "-h" || name == "--help" || name == "help") {
+    usage(std::cout);
+    return kOk;
+  }
+  for (const auto& c : commands()) {
+    if (c.name != name) continue;
+    std::string error;
+    auto args = parse_args(argc, argv, 2, c.options, error);
+    if (!args) {
+      std::cerr << "careermap " << name << ": " << error << "\nusage: careermap " << name << ' '
+                << c.usage << '\n';
+      return kUsage;
+    }
+    try {
+      return c.run(*args, std::cout, std::cerr);
+    } catch (const careermap::Error& e) {
+      std::cerr << e.diagnostic().format() << '\n';
+      return kInvalid;
+    }
+  }
+  std::cerr << "careermap: unknown command '" << name << "'\n";
+  usage(std::cerr);
+  return kUsage;
+}

@@ -1,0 +1,110 @@
+#include "tools/cli.hpp"
+
+#include <cstdlib>
+
+namespace careermap::cli {
+
+std::string Args::get(const std::string& k, const std::string& fallback) const {
+  auto it = options.find(k);
+  return it == options.end() ? fallback : it->second;
+}
+
+std::optional<Args> parse_args(int argc, char** argv, int first, const OptionSpec& spec,
+                               std::string& error) {
+  Args a;
+  for (int i = first; i < argc; ++i) {
+    std::string s = argv[i];
+    if (s.size() > 1 && s[0] == '-') {
+      std::string value;
+      bool inline_value = false;
+      if (auto eq = s.find('='); s.rfind("--", 0) == 0 && eq != std::string::npos) {
+        value = s.substr(eq + 1);
+        s = s.substr(0, eq);
+        inline_value = true;
+      }
+      if (spec.with_value.count(s)) {
+        if (!inline_value) {
+          if (i + 1 >= argc) {
+            error = "option " + s + " needs a value";
+            return std::nullopt;
+          }
+          value = argv[++i];
+        }
+        a.options[s] = value;
+      } else if (spec.flags.count(s) && !inline_value) {
+        a.options[s] = "";
+      } else {
+        error = "unknown option " + s;
+        return std::nullopt;
+      }
+    } else {
+      a.positional.push_back(s);
+    }
+  }
+  return a;
+}
+
+std::string data_dir() {
+  if (const char* env = std::getenv("CAREERMAP_DATA"); env && *env) return env;
+  return CAREERMAP_DATA_DIR;
+}
+
+std::string font_path() {
+  if (const char* env = std::getenv("CAREERMAP_FONT"); env && *env) return env;
+  return "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+}
+
+void print(std::ostream& err, const Diagnostics& diags) {
+  for (const auto& d : diags.list()) err << d.format() << '\n';
+}
+
+std::optional<Questionnaire> load_questionnaire(const std::string& path, std::ostream& err) {
+  Diagnostics diags;
+  try {
+    Questionnaire q = Questionnaire::load(path, diags);
+    print(err, diags);
+    if (diags.has_errors()) {
+      err << "careermap: the questionnaire " << path << " has " << diags.error_count()
+          << (diags.error_count() == 1 ? " error" : " errors") << "; nothing was done\n";
+      return std::nullopt;
+    }
+    return q;
+  } catch (const Error& e) {
+    print(err, diags);
+    err << e.diagnostic().format() << '\n';
+    return std::nullopt;
+  }
+}
+
+Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err) {
+  Batch b;
+  std::vector<Answers> all;
+  std::vector<bool> ok;
+  for (const auto& f : files) {
+    Diagnostics diags;
+    all.push_back(load_answers(q, f, diags));
+    print(err, diags);
+    b.warnings += diags.warning_count();
+    ok.push_back(!diags.has_errors());
+  }
+  Diagnostics dup;
+  check_unique_participants(all, dup);
+  print(err, dup);
+  for (const auto& d : dup.list())
+    for (size_t i = 0; i < all.size(); ++i)
+      if (all[i].file == d.where.file) ok[i] = false;
+  for (size_t i = 0; i < all.size(); ++i) {
+    if (ok[i]) b.valid.push_back(std::move(all[i]));
+    else b.invalid.push_back(files[i]);
+  }
+  return b;
+}
+
+void summarize(const Batch& b, size_t total, std::ostream& err) {
+  if (b.invalid.empty()) return;
+  err << "careermap: " << b.valid.size() << " of " << total << " answers files used; invalid:";
+  for (const auto& f : b.invalid) err << ' ' << f;
+  err << '\n';
+}
+
+}  // namespace careermap::cli

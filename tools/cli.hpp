@@ -1,0 +1,63 @@
+// Shared plumbing of the careermap subcommands: argument parsing, where the data
+// lives, loading a questionnaire and a batch of answers with their diagnostics.
+// Only the program uses this; the libraries know nothing of command lines.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <ostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "engine/answers.hpp"
+#include "engine/diagnostic.hpp"
+#include "engine/questionnaire.hpp"
+
+namespace careermap::cli {
+
+// Exit statuses of every subcommand.
+inline constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
+
+struct Args {
+  std::map<std::string, std::string> options;  // "-q" -> value; flags -> ""
+  std::vector<std::string> positional;
+  bool has(const std::string& k) const { return options.count(k) > 0; }
+  std::string get(const std::string& k, const std::string& fallback = "") const;
+};
+
+struct OptionSpec {
+  std::set<std::string> with_value;  // e.g. {"-q", "-o", "--format"}
+  std::set<std::string> flags;       // e.g. {"--dry-run"}
+};
+
+// Parses argv[first..]; unknown options and missing values give nullopt and a message.
+std::optional<Args> parse_args(int argc, char** argv, int first, const OptionSpec& spec,
+                               std::string& error);
+
+// The folder holding questionnaires/ and templates/: $CAREERMAP_DATA, else the
+// source tree the program was built from.
+std::string data_dir();
+// The font for PDFs: $CAREERMAP_FONT, else IPAex Gothic.
+std::string font_path();
+
+void print(std::ostream& err, const Diagnostics& diags);
+
+// Loads the questionnaire at `path`, printing its diagnostics to `err`. Returns nullopt
+// when it cannot be used (unreadable, malformed, or with errors).
+std::optional<Questionnaire> load_questionnaire(const std::string& path, std::ostream& err);
+
+struct Batch {
+  std::vector<Answers> valid;          // usable answers, in the order given
+  std::vector<std::string> invalid;    // files with errors
+  int warnings = 0;
+};
+
+// Loads every answers file, prints each file's diagnostics to `err` as it goes, and
+// checks participant ids are unique. Never stops at the first bad file.
+Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err);
+
+// "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
+void summarize(const Batch& b, size_t total, std::ostream& err);
+
+}  // namespace careermap::cli

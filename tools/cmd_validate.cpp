@@ -1,0 +1,21 @@
+#include "tools/commands.hpp"
+
+namespace careermap::cli {
+
+// careermap validate -q Q.yaml [ANSWERS...]
+// Prints every problem of the questionnaire and of each answers file to stderr.
+int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.has("-q")) {
+    err << "careermap validate: -q QUESTIONNAIRE is required\n";
+    return kUsage;
+  }
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  const Batch b = load_batch(*q, args.positional, err);
+  out << args.get("-q") << ": ok\n";
+  for (const auto& a : b.valid) out << a.file << ": ok\n";
+  summarize(b, args.positional.size(), err);
+  return b.invalid.empty() ? kOk : kInvalid;
+}
+
+}  // namespace careermap::cli

@@ -1,0 +1,30 @@
+// The subcommands of `careermap`, one function each (one file each), and the table
+// that main() dispatches on. A new command is one row here and one function.
+#pragma once
+
+#include <ostream>
+#include <span>
+#include <string_view>
+
+#include "tools/cli.hpp"
+
+namespace careermap::cli {
+
+using CommandFn = int (*)(const Args& args, std::ostream& out, std::ostream& err);
+
+struct Command {
+  std::string_view name;
+  std::string_view usage;  // arguments, after the command name
+  std::string_view help;   // one line
+  OptionSpec options;
+  CommandFn run;
+};
+
+int cmd_validate(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_score(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_render(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_demo(const Args& args, std::ostream& out, std::ostream& err);
+
+std::span<const Command> commands();
+
+}  // namespace careermap::cli
