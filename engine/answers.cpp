@@ -49,8 +49,12 @@ class AnswerReader {
     if (!n.IsScalar()) return wrong(n, item, "a number on the scale " + range);
     auto v = yaml::to_number(n.Scalar());
     if (!v) return wrong(n, item, "a number on the scale " + range);
-    if (*v != std::floor(*v) || *v < s.min || *v > s.max) {
+    if (*v < s.min || *v > s.max) {
       diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is outside the scale " + range);
+      return std::nullopt;
+    }
+    if (*v != std::floor(*v)) {
+      diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is not a point of the scale " + range);
       return std::nullopt;
     }
     return v;
@@ -168,7 +172,8 @@ Answers Intake::read(const YAML::Node& root) {
     diags_.error(yaml::at(answers, file_), "answers", "expected a map from item id to answer, got " +
                                                            yaml::kind_of(answers));
   } else {
-    answers_at = yaml::at(root["answers"], file_);
+    for (const auto& kv : root)
+      if (kv.first.Scalar() == "answers") answers_at = yaml::at(kv.first, file_);
     std::map<std::string, int> first_line;
     for (const auto& kv : answers) {
       const std::string id = kv.first.Scalar();
@@ -284,8 +289,10 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
       else ok = false;
     }
     for (const auto& f : item.fields)
-      if (f.required && !ep.fields.count(f.id) && ok)
+      if (f.required && !ep.fields.count(f.id) && ok) {
         diags_.error(ep.where, name + "." + f.id, "required field is missing");
+        ok = false;
+      }
     const Field* from = item.field_for(FieldUse::from_year);
     const Field* to = item.field_for(FieldUse::to_year);
     if (from && to && ep.fields.count(from->id) && ep.fields.count(to->id)) {

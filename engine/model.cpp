@@ -30,7 +30,10 @@ std::vector<T> read_axis(const YAML::Node& root, const char* key, const std::str
       diags.error(yaml::at(node, file), where, "needs an id without '.'");
       continue;
     }
-    if (!seen.insert(t.id).second) diags.error(yaml::at(node["id"], file), t.id, "duplicate id");
+    if (!seen.insert(t.id).second) {
+      diags.error(yaml::at(node["id"], file), t.id, "duplicate id");
+      continue;
+    }
     if (node["label"]) t.label = yaml::local_text(node["label"], file, t.id, diags);
     else diags.error(yaml::at(node, file), t.id, "needs a label");
     if (node["description"]) t.description = yaml::local_text(node["description"], file, t.id, diags);

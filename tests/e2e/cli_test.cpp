@@ -1,0 +1,191 @@
+// End-to-end tests: run the real careermap program and check what it prints and writes.
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <boost/test/unit_test.hpp>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/testutil.hpp"
+
+namespace fs = std::filesystem;
+namespace tt = boost::test_tools;
+
+namespace {
+
+const std::string kSrc = CAREERMAP_SOURCE_DIR;
+const std::string kBin = CAREERMAP_BINARY;
+const std::string kTiny = kSrc + "/tests/data/tiny/";
+const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+
+std::string slurp(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+// Runs a shell command line; captures stdout and stderr separately.
+Run run(const std::string& cmd) {
+  careermap::test::TempDir tmp;
+  const fs::path err = tmp.path() / "err";
+  Run r;
+  FILE* p = popen((cmd + " 2>" + err.string()).c_str(), "r");
+  BOOST_REQUIRE(p);
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int st = pclose(p);
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  r.err = slurp(err);
+  return r;
+}
+
+std::string samples() {
+  std::string s;
+  for (const char* id : {"p01", "p02", "p03", "p04", "p05"}) s += " " + kSrc + "/questionnaires/samples/" + id + ".yaml";
+  return s;
+}
+
+// The text of a PDF with line breaks removed (wrapped Japanese has no spaces to lose).
+std::string pdf_text(const fs::path& pdf);
+
+size_t count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+std::string pdf_text(const fs::path& pdf) {
+  std::string text = run("pdftotext " + pdf.string() + " -").out;
+  std::erase(text, '\n');
+  return text;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cli)
+
+BOOST_AUTO_TEST_CASE(validate_accepts_the_samples) {
+  const Run r = run(kBin + " validate -q " + kPre + samples());
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "");
+  BOOST_TEST(count(r.out, ": ok\n") == 6u);
+}
+
+BOOST_AUTO_TEST_CASE(validate_reports_every_problem_of_every_file_with_its_location) {
+  const Run r = run("cd " + kTiny + " && " + kBin + " validate -q tiny.yaml good.yaml broken.yaml malformed.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.out == "tiny.yaml: ok\ngood.yaml: ok\n");
+  BOOST_TEST(r.err ==
+             "broken.yaml:4:7: error: a1: 6 is outside the scale 1..5\n"
+             "broken.yaml:5:7: error: a2: expected a number on the scale 1..5, got 'four'\n"
+             "broken.yaml:6:3: warning: a3: unknown item; 'tiny' has no such id (did you mean a1?); ignored\n"
+             "broken.yaml:7:13: error: wish: 'moon' is not an option; expected one of: n, f, d\n"
+             "broken.yaml:9:24: error: eps[1]: to-year 2019 is before from-year 2021\n"
+             "broken.yaml:10:7: error: eps[2].title: required field is missing\n"
+             "broken.yaml:3:1: error: size: required answer is missing\n"
+             "malformed.yaml:5:1: error: malformed YAML: end of sequence flow not found\n"
+             "careermap: 1 of 3 answers files used; invalid: broken.yaml malformed.yaml\n");
+}
+
+BOOST_AUTO_TEST_CASE(usage_errors_and_unreadable_questionnaires_exit_2) {
+  BOOST_TEST(run(kBin).status == 2);
+  BOOST_TEST(run(kBin + " frobnicate").status == 2);
+  const Run noq = run(kBin + " validate x.yaml");
+  BOOST_TEST(noq.status == 2);
+  BOOST_TEST(noq.err == "careermap validate: -q QUESTIONNAIRE is required\n");
+  const Run bad = run(kBin + " validate -q /nonexistent/q.yaml");
+  BOOST_TEST(bad.status == 2);
+  BOOST_TEST(bad.err == "/nonexistent/q.yaml: error: cannot read: No such file or directory\n");
+  const Run opt = run(kBin + " score -q " + kPre + " --colour red");
+  BOOST_TEST(opt.status == 2);
+  BOOST_TEST(opt.err.find("careermap score: unknown option --colour") == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(score_prints_the_json_of_the_design) {
+  const Run r = run(kBin + " score -q " + kPre + " --format json" + samples());
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "");
+  BOOST_TEST(r.out.rfind("{\"questionnaire\": \"presession-v1\",\n \"participants\": [", 0) == 0u);
+  BOOST_TEST(count(r.out, "\"number\": ") == 60u);
+  BOOST_TEST(count(r.out, "\"id\": \"p0") == 5u);
+  // p01, fix.individual: items 5, 4, reversed 1 -> (1 + .75 + 1) / 3; one led episode
+  // there (1 of 2): .75 * .9167 + .25 * .5 = .8125.
+  BOOST_TEST(r.out.find("{\"id\": \"fix.individual\", \"number\": 1, \"score\": 81.25, \"answered\": 3, "
+                        "\"items\": 3, \"episodes\": 1}") != std::string::npos);
+  // p04 left fix.region unanswered: null, not 0.
+  BOOST_TEST(r.out.find("{\"id\": \"fix.region\", \"number\": 4, \"score\": null, \"answered\": 0, "
+                        "\"items\": 3, \"episodes\": 0}") != std::string::npos);
+  BOOST_TEST(r.out.find("\"path\": [\n     {\"from\": 2018, \"to\": 2019, \"title\": \"転入届の記入例をつくり直す\", "
+                        "\"scene\": \"fix.individual\", \"role\": \"led\"}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(score_continues_past_a_bad_file_and_exits_1) {
+  const Run r = run("cd " + kTiny + " && " + kBin + " score -q tiny.yaml good.yaml broken.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(count(r.out, "\"id\": \"t01\"") == 1u);
+  BOOST_TEST(r.out.find("t02") == std::string::npos);
+  BOOST_TEST(r.err.find("careermap: 1 of 2 answers files used; invalid: broken.yaml\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(render_writes_checked_japanese_pdfs_byte_identical_on_rerun) {
+  careermap::test::TempDir dir;
+  const std::string cmd = kBin + " render -q " + kPre + " --date 2026-07-01 -o " + dir.path().string() + samples();
+  const Run r = run(cmd);
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "");
+  for (const char* id : {"p01", "p02", "p03", "p04", "p05"}) {
+    const fs::path pdf = dir.path() / (std::string(id) + ".pdf");
+    BOOST_REQUIRE(fs::exists(pdf));
+    struct stat st{};
+    ::stat(pdf.c_str(), &st);
+    BOOST_TEST((st.st_mode & 0777) == 0600u);
+    BOOST_TEST(run("qpdf --check " + pdf.string() + " >/dev/null").status == 0);
+    const std::string text = pdf_text(pdf);
+    for (const char* word : {"改善キャリアマップ", "不具合解消", "改善", "革新", "個人", "職場", "役所全体", "地域",
+                             "現在地", "作成日 2026-07-01", "キャリアの歩み", "組織の壁"})
+      BOOST_TEST(text.find(word) != std::string::npos, id << " has " << word);
+  }
+  const std::string p01 = pdf_text(dir.path() / "p01.pdf");
+  BOOST_TEST(p01.find("架空 花子 さん") != std::string::npos);
+  BOOST_TEST(p01.find("転入届の記入例をつくり直す") != std::string::npos);
+  const std::string fonts = run("pdffonts " + (dir.path() / "p01.pdf").string()).out;
+  BOOST_TEST(fonts.find("IPAexGothic") != std::string::npos);
+  BOOST_TEST(fonts.find("yes yes yes") != std::string::npos);  // embedded, subset, unicode
+  const std::string first = slurp(dir.path() / "p03.pdf");
+  BOOST_TEST(run(cmd).status == 0);
+  BOOST_TEST((slurp(dir.path() / "p03.pdf") == first));
+}
+
+BOOST_AUTO_TEST_CASE(render_in_english_and_past_bad_files) {
+  careermap::test::TempDir dir;
+  const Run r = run("cd " + kTiny + " && " + kBin + " render -q tiny.yaml --lang en --date 2026-07-01 -o " +
+                    dir.path().string() + " good.yaml broken.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(fs::exists(dir.path() / "t01.pdf"));
+  BOOST_TEST(!fs::exists(dir.path() / "t02.pdf"));
+  const std::string text = pdf_text(dir.path() / "t01.pdf");
+  BOOST_TEST(text.find("Improvement career map") != std::string::npos);
+  BOOST_TEST(text.find("試験 一子") != std::string::npos);
+  BOOST_TEST(text.find("手順書づくり") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort) {
+  careermap::test::TempDir dir;
+  const Run r = run(kBin + " demo -o " + dir.path().string());
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(count(r.out, ".pdf\n") == 5u);
+  BOOST_TEST(r.err == "careermap demo: 5 career maps written to " + dir.path().string() + "/\n");
+  for (const char* id : {"p01", "p02", "p03", "p04", "p05"})
+    BOOST_TEST(fs::file_size(dir.path() / (std::string(id) + ".pdf")) > 1000u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,165 @@
+#include "engine/answers.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/testutil.hpp"
+
+using namespace careermap;
+using test::messages;
+using test::tiny_answers;
+using Lines = std::vector<std::string>;
+
+// Body lines start at line 4 of the answers file (after questionnaire, participant, answers:).
+
+BOOST_AUTO_TEST_SUITE(answers)
+
+BOOST_AUTO_TEST_CASE(valid_answers_are_read_by_type) {
+  Diagnostics d;
+  const Answers a = tiny_answers("p1",
+                                 "  size: small\n  a1: 4\n  a2:\n  wish: [n, d]\n  notes: 自由な記述\n"
+                                 "  years: 12\n  eps:\n"
+                                 "    - {from: 2019, to: 2021, title: T, who: me, what: fixed, role: led}\n",
+                                 d);
+  BOOST_TEST(messages(d) == Lines{}, boost::test_tools::per_element());
+  BOOST_TEST(a.participant == "p1");
+  BOOST_TEST(*a.find("a1")->number == 4.0);
+  BOOST_TEST(a.find("a2") == nullptr);  // blank = not answered
+  BOOST_TEST(a.find("wish")->choices == (Lines{"n", "d"}), boost::test_tools::per_element());
+  BOOST_TEST(a.find("notes")->text == "自由な記述");
+  BOOST_TEST(*a.find("years")->number == 12.0);
+  BOOST_REQUIRE(a.find("eps")->episodes.size() == 1u);
+  BOOST_TEST(*a.find("eps")->episodes[0].get("who") == "me");
+  BOOST_TEST(a.find("eps")->episodes[0].where.line == 11);
+}
+
+BOOST_AUTO_TEST_CASE(values_outside_the_scale) {
+  Diagnostics d;
+  tiny_answers("p1", "  size: small\n  a1: 6\n  a2: 0\n  b1: 4.5\n  years: 99\n", d);
+  BOOST_TEST(messages(d) == (Lines{"p1.yaml:5:7: error: a1: 6 is outside the scale 1..5",
+                                   "p1.yaml:6:7: error: a2: 0 is outside the scale 1..5",
+                                   "p1.yaml:7:7: error: b1: 4.5 is not a point of the scale 1..5",
+                                   "p1.yaml:8:10: error: years: 99 is outside 0..60"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(wrong_types_never_echo_free_text) {
+  Diagnostics d;
+  tiny_answers("p1",
+               "  size: small\n  a1: four\n  a2: [1, 2]\n  b1: とてもあてはまる\n  notes: {a: 1}\n"
+               "  wish: n\n  eps: many\n",
+               d);
+  BOOST_TEST(messages(d) == (Lines{
+                                "p1.yaml:5:7: error: a1: expected a number on the scale 1..5, got 'four'",
+                                "p1.yaml:6:7: error: a2: expected a number on the scale 1..5, got a list",
+                                "p1.yaml:7:7: error: b1: expected a number on the scale 1..5, got other text",
+                                "p1.yaml:8:10: error: notes: expected text, got a map",
+                                "p1.yaml:9:9: error: wish: expected a list of: n, f, d, got 'n'",
+                                "p1.yaml:10:8: error: eps: expected a list of episodes, got 'many'",
+                            }),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(choices_must_be_options) {
+  Diagnostics d;
+  tiny_answers("p1", "  size: medium\n  wish: [n, moon, n]\n", d);
+  BOOST_TEST(messages(d) == (Lines{
+                                "p1.yaml:4:9: error: size: 'medium' is not an option; expected one of: small, large",
+                                "p1.yaml:5:13: error: wish: 'moon' is not an option; expected one of: n, f, d",
+                                "p1.yaml:5:19: warning: wish: 'n' is chosen twice",
+                                "p1.yaml:3:1: error: size: required answer is missing",
+                            }),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_items_are_warnings_with_a_suggestion) {
+  Diagnostics d;
+  const Answers a = tiny_answers("p1", "  size: small\n  a3: 4\n  zzzzzz: 1\n", d);
+  BOOST_TEST(messages(d) ==
+                 (Lines{"p1.yaml:5:3: warning: a3: unknown item; 'tiny' has no such id (did you mean a1?); ignored",
+                        "p1.yaml:6:3: warning: zzzzzz: unknown item; 'tiny' has no such id; ignored"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(!d.has_errors());
+  BOOST_TEST(a.values.size() == 1u);
+}
+
+BOOST_AUTO_TEST_CASE(missing_required_answers_and_duplicates) {
+  Diagnostics d;
+  tiny_answers("p1", "  a1: 4\n  a1: 5\n", d);
+  BOOST_TEST(messages(d) == (Lines{"p1.yaml:5:3: error: a1: answered twice (first at line 4)",
+                                   "p1.yaml:3:1: error: size: required answer is missing"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(episodes_years_fields_and_required_fields) {
+  Diagnostics d;
+  const Answers a = tiny_answers("p1",
+                                 "  size: small\n  eps:\n"
+                                 "    - {from: 2021, to: 2019, title: T}\n"
+                                 "    - {from: 2020, who: moon, title: T, colour: red}\n"
+                                 "    - {from: 2020}\n"
+                                 "    - {from: 2022, title: ongoing}\n",
+                                 d);
+  BOOST_TEST(messages(d) ==
+                 (Lines{"p1.yaml:6:24: error: eps[1]: to-year 2019 is before from-year 2021",
+                        "p1.yaml:7:25: error: eps[2].who: 'moon' is not an option; expected one of: me, town",
+                        "p1.yaml:7:41: warning: eps[2].colour: unknown field; ignored",
+                        "p1.yaml:8:7: error: eps[3].title: required field is missing"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(a.find("eps")->episodes.size() == 1u);  // only the valid one is kept
+}
+
+BOOST_AUTO_TEST_CASE(header_fields_are_checked) {
+  Diagnostics d;
+  const Questionnaire q = test::tiny_questionnaire();
+  parse_answers(q, "questionnaire: other\nparticipant: ../x\nsession: mid\nanswers:\n  size: small\n", "h.yaml", d);
+  BOOST_TEST(messages(d) == (Lines{"h.yaml:1:16: error: questionnaire: these answers are for 'other', not 'tiny'",
+                                   "h.yaml:2:14: error: participant: the id may use only letters, digits, '_' and '-'",
+                                   "h.yaml:3:10: error: session: must be pre or post"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(missing_header_and_answers) {
+  Diagnostics d;
+  const Questionnaire q = test::tiny_questionnaire();
+  parse_answers(q, "name: x\n", "h.yaml", d);
+  BOOST_TEST(messages(d) == (Lines{"h.yaml:1:1: error: questionnaire: missing: say which questionnaire these answers are for",
+                                   "h.yaml:1:1: error: participant: missing: every answers file needs a participant id",
+                                   "h.yaml:1:1: error: answers: missing: the file has no answers",
+                                   "h.yaml:1:1: error: size: required answer is missing"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(malformed_yaml_and_unreadable_files_are_diagnostics) {
+  Diagnostics d;
+  tiny_answers("p1", "  size: [small\n", d);
+  BOOST_TEST(messages(d) == (Lines{"p1.yaml:5:1: error: malformed YAML: end of sequence flow not found"}),
+             boost::test_tools::per_element());
+  Diagnostics d2;
+  load_answers(test::tiny_questionnaire(), "/nonexistent/p9.yaml", d2);
+  BOOST_TEST(messages(d2) == (Lines{"/nonexistent/p9.yaml: error: cannot read: No such file or directory"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(participant_ids_are_unique_in_a_batch) {
+  Diagnostics d;
+  std::vector<Answers> batch;
+  batch.push_back(tiny_answers("p1", "  size: small\n", d));
+  batch.push_back(tiny_answers("p2", "  size: small\n", d));
+  batch.push_back(tiny_answers("p1", "  size: large\n", d));
+  batch[2].file = "again.yaml";
+  BOOST_TEST(d.empty());
+  check_unique_participants(batch, d);
+  BOOST_TEST(messages(d) == (Lines{"again.yaml: error: participant: 'p1' is also the participant of p1.yaml"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(participant_id_rule) {
+  BOOST_TEST(valid_participant_id("p01"));
+  BOOST_TEST(valid_participant_id("A_b-9"));
+  BOOST_TEST(!valid_participant_id(""));
+  BOOST_TEST(!valid_participant_id("a b"));
+  BOOST_TEST(!valid_participant_id("../x"));
+  BOOST_TEST(!valid_participant_id("花子"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

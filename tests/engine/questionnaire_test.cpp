@@ -1,0 +1,140 @@
+#include "engine/questionnaire.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/testutil.hpp"
+
+using namespace careermap;
+using test::questionnaire_messages;
+
+namespace {
+
+// A questionnaire head with one scale; `items` is the list of items (indented 6).
+std::string with_items(const std::string& items, const std::string& extra = "") {
+  return "questionnaire: t\ntitle: T\nscales:\n  s5: {min: 1, max: 5}\n" + extra +
+         "sections:\n  - id: main\n    items:\n" + items;
+}
+
+// The tiny questionnaire keys every scene; these tests use a single keyed item, so the
+// "no item is keyed" warnings for the other scenes are expected at the end.
+const std::vector<std::string> kUnkeyedFar = {
+    "q.yaml: warning: fix.far: no item is keyed to this scene; it will have no score",
+    "q.yaml: warning: deep.near: no item is keyed to this scene; it will have no score",
+    "q.yaml: warning: deep.far: no item is keyed to this scene; it will have no score"};
+
+std::vector<std::string> plus_unkeyed(std::vector<std::string> v) {
+  v.insert(v.end(), kUnkeyedFar.begin(), kUnkeyedFar.end());
+  return v;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(questionnaire)
+
+BOOST_AUTO_TEST_CASE(tiny_fixture_loads_with_its_key_and_rules) {
+  const Questionnaire q = test::tiny_questionnaire();
+  BOOST_TEST(q.id == "tiny");
+  BOOST_TEST(q.items.size() == 10u);
+  BOOST_TEST(q.keyed_items() == (std::vector<int>{1, 2, 3, 4, 5}), boost::test_tools::per_element());
+  const Item& b2 = q.items[4];
+  BOOST_REQUIRE(b2.key.size() == 2u);
+  BOOST_TEST(b2.key[1].scene == 3);
+  BOOST_TEST(q.items[3].key[0].weight == 2.0);
+  BOOST_TEST(q.items[2].reverse);
+  const Item& eps = q.items[9];
+  BOOST_TEST(eps.field_for(FieldUse::stage)->id == "who");
+  BOOST_TEST(*eps.field_for(FieldUse::stage)->find_option("town")->stage == 1);
+  BOOST_TEST(q.scoring.role_weight("helped") == 0.5);
+  BOOST_TEST(q.scoring.role_weight("unnamed") == 1.0);
+}
+
+BOOST_AUTO_TEST_CASE(the_shipped_questionnaire_is_valid_and_keys_every_scene_three_times) {
+  Diagnostics d;
+  const Questionnaire q =
+      Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  for (const auto& x : d.list()) BOOST_TEST_MESSAGE(x.format());
+  BOOST_TEST(d.empty());
+  std::vector<int> per_scene(12, 0);
+  int reversed = 0;
+  for (const auto& item : q.items) {
+    for (const auto& k : item.key) per_scene[k.scene]++;
+    reversed += item.reverse;
+  }
+  for (int n : per_scene) BOOST_TEST(n >= 3);
+  BOOST_TEST(reversed >= 6);
+}
+
+BOOST_AUTO_TEST_CASE(unknown_scene_in_a_key) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s5, key: fix.near, text: A}\n"
+      "      - {id: b, type: likert, scale: s5, key: {scene: fix.moon}, text: B}\n"));
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:9:47: error: b: the key names an unknown scene 'fix.moon'"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(duplicate_item_ids) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s5, key: fix.near, text: A}\n"
+      "      - {id: a, type: text, text: Again}\n"));
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:9:14: error: a: duplicate item id (first at line 8)"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(empty_scales_and_label_counts) {
+  const auto got = questionnaire_messages(
+      "questionnaire: t\ntitle: T\nscales:\n  flat: {min: 3, max: 3}\n"
+      "  short: {min: 1, max: 3, labels: [a, b]}\n"
+      "sections:\n  - id: main\n    items:\n"
+      "      - {id: a, type: likert, scale: short, key: fix.near, text: A}\n");
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:4:3: error: flat: empty scale: max must be above min",
+                                  "q.yaml:5:35: error: short: the scale 1..3 has 3 points but 2 labels"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(references_to_missing_things) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s7, key: fix.near, text: A}\n"
+      "      - {id: b, type: text, key: fix.near, text: B}\n"
+      "      - {id: c, type: choice, text: C, options: [{value: x, stage: moon}]}\n",
+      "scoring:\n  role_weights: {boss: 2}\n"));
+  BOOST_TEST(got == plus_unkeyed({
+                        "q.yaml:10:38: error: a: unknown scale 's7'",
+                        "q.yaml:11:34: error: b: only likert items can carry a scoring key",
+                        "q.yaml:12:68: error: c: unknown stage 'moon'",
+                        "q.yaml:6:18: error: scoring.role_weights.boss: names no option of an episode "
+                        "field with use: role",
+                    }),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(unknown_types_and_keys) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s5, key: fix.near, text: A, colour: red}\n"
+      "      - {id: b, type: slider, text: B}\n"));
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:8:66: warning: a: unknown key 'colour' is ignored",
+                                  "q.yaml:9:23: error: b: unknown type 'slider' (likert, choice, multi, "
+                                  "text, number, episodes)"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(episode_fields_must_fit_their_use) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s5, key: fix.near, text: A}\n"
+      "      - id: e\n        type: episodes\n        text: E\n        fields:\n"
+      "          - {id: from, type: text, use: from_year}\n"
+      "          - {id: who, type: choice, use: stage, options: [{value: me}]}\n"));
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:13:13: error: e.from: a field with use 'from_year' must be a number",
+                                  "q.yaml:14:13: error: e.who: option 'me' must name the stage it places"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(malformed_yaml_throws_with_location) {
+  Diagnostics d;
+  BOOST_CHECK_EXCEPTION(Questionnaire::parse("questionnaire: [t\n", "q.yaml", test::tiny_model(), d), Error,
+                        [](const Error& e) {
+                          return std::string(e.what()) ==
+                                 "q.yaml:2:1: error: malformed YAML: end of sequence flow not found";
+                        });
+}
+
+BOOST_AUTO_TEST_SUITE_END()

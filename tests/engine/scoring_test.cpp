@@ -1,0 +1,142 @@
+#include "engine/scoring.hpp"
+
+#include <boost/test/unit_test.hpp>
+
+#include "tests/testutil.hpp"
+
+using namespace careermap;
+namespace tt = boost::test_tools;
+
+namespace {
+
+Placement score_one(const std::string& body) {
+  Diagnostics d;
+  const Answers a = test::tiny_answers("p1", "  size: small\n" + body, d);
+  for (const auto& x : d.list()) BOOST_TEST_MESSAGE(x.format());
+  BOOST_REQUIRE(!d.has_errors());
+  static const Questionnaire q = test::tiny_questionnaire();
+  return score(q, std::vector<Answers>{a})[0];
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(scoring)
+
+// Scenes: 0 fix.near (a1, a2 reversed), 1 fix.far (b1 weight 2, b2), 2 deep.near (c1),
+// 3 deep.far (b2). Answers on 1..5 become (x - 1) / 4.
+BOOST_AUTO_TEST_CASE(reversed_items_weights_and_null_scenes) {
+  const Placement p = score_one("  a1: 4\n  a2: 2\n  b1: 5\n  b2: 1\n");
+  // fix.near: a1 (4-1)/4 = .75; a2 reversed 1+5-2 = 4 -> .75; mean .75.
+  BOOST_TEST(*p.scenes[0].score == 75.0, tt::tolerance(1e-9));
+  BOOST_TEST(p.scenes[0].answered == 2);
+  BOOST_TEST(p.scenes[0].items == 2);
+  // fix.far: (2 * 1 + 1 * 0) / 3.
+  BOOST_TEST(*p.scenes[1].score == 200.0 / 3.0, tt::tolerance(1e-9));
+  // deep.near: its only item is unanswered -> no score, never 0.
+  BOOST_TEST(!p.scenes[2].score.has_value());
+  BOOST_TEST(p.scenes[2].answered == 0);
+  BOOST_TEST(*p.scenes[3].score == 0.0);
+  BOOST_TEST(*p.current == 0);
+  // Centroid over scored scenes, weights 75, 66.67, 0.
+  BOOST_TEST(*p.centroid_stage == (75.0 * 1 + 200.0 / 3.0 * 2) / (75.0 + 200.0 / 3.0), tt::tolerance(1e-9));
+  BOOST_TEST(*p.centroid_level == 1.0, tt::tolerance(1e-9));
+  // Next steps from fix.near: one stage wider (fix.far, scored) before one level deeper (no score).
+  BOOST_TEST(p.next_steps == (std::vector<int>{1, 2}), tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(ties_go_to_more_answered_items_then_the_lower_number) {
+  const Placement all = score_one("  a1: 3\n  a2: 3\n  b1: 3\n  b2: 3\n  c1: 3\n");
+  for (int s = 0; s < 4; ++s) BOOST_TEST(*all.scenes[s].score == 50.0);
+  BOOST_TEST(*all.current == 0);  // fix.near and fix.far both have 2 answered: lower number
+  const Placement fewer = score_one("  a1: 3\n  b1: 3\n  b2: 3\n  c1: 3\n");
+  BOOST_TEST(*fewer.current == 1);  // fix.near now has 1 answered, fix.far 2
+}
+
+BOOST_AUTO_TEST_CASE(minimum_answered_share_gives_null_not_a_guess) {
+  std::string text = test::kQuestionnaire;
+  text.replace(text.find("min_answered_share: 0.5"), 23, "min_answered_share: 1");
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(text, "q.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE(d.empty());
+  const Answers a = parse_answers(q, "questionnaire: tiny\nparticipant: p\nanswers:\n  size: small\n  a1: 5\n  b1: 5\n  b2: 5\n", "p.yaml", d);
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  BOOST_TEST(!p.scenes[0].score.has_value());  // 1 of 2 answered, needs 2
+  BOOST_TEST(*p.scenes[1].score == 100.0);
+  BOOST_TEST(*p.current == 1);
+}
+
+BOOST_AUTO_TEST_CASE(no_answers_at_all_means_no_current_scene) {
+  const Placement p = score_one("");
+  for (const auto& s : p.scenes) BOOST_TEST(!s.score.has_value());
+  BOOST_TEST(!p.current.has_value());
+  BOOST_TEST(!p.centroid_stage.has_value());
+  BOOST_TEST(p.next_steps.empty());
+}
+
+BOOST_AUTO_TEST_CASE(wishes_rank_the_next_steps) {
+  const Placement p = score_one("  a1: 4\n  a2: 2\n  b1: 5\n  b2: 1\n  wish: [d]\n");
+  BOOST_TEST(p.next_steps == (std::vector<int>{2, 1}), tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(episodes_add_role_weighted_evidence) {
+  const Placement p = score_one(
+      "  a1: 5\n  a2: 1\n  b1: 1\n  b2: 5\n  eps:\n"
+      "    - {from: 2019, to: 2021, title: A, who: me, what: fixed, role: led}\n"
+      "    - {from: 2020, title: B, who: town, what: deeper, role: helped}\n");
+  // fix.near: items 1.0, episodes 1 (led) / 2 = .5 -> .75 * 1 + .25 * .5
+  BOOST_TEST(*p.scenes[0].score == 87.5, tt::tolerance(1e-9));
+  BOOST_TEST(p.scenes[0].episode_evidence == 1.0);
+  // fix.far: b1 = 1 -> 0 (weight 2); b2 = 5 -> 1 (weight 1): 1/3; no episode -> .75 * 1/3.
+  BOOST_TEST(*p.scenes[1].score == 25.0, tt::tolerance(1e-9));
+  // deep.far: b2 -> 1.0, one "helped" episode (0.5) / 2 -> .75 + .25 * .25
+  BOOST_TEST(*p.scenes[3].score == 81.25, tt::tolerance(1e-9));
+  BOOST_TEST(p.scenes[3].episode_evidence == 0.5);
+}
+
+BOOST_AUTO_TEST_CASE(the_path_is_in_time_order_ongoing_last) {
+  const Placement p = score_one(
+      "  eps:\n"
+      "    - {from: 2020, title: one, who: town, what: fixed}\n"
+      "    - {from: 2019, to: 2021, title: two, who: me, what: fixed, role: led}\n"
+      "    - {from: 2020, to: 2020, title: three, who: me, what: deeper}\n"
+      "    - {from: 2019, to: 2021, title: four, who: me}\n");
+  std::vector<std::string> titles;
+  std::vector<int> written;
+  for (const auto& s : p.path) {
+    titles.push_back(s.title);
+    written.push_back(s.written);
+  }
+  BOOST_TEST(titles == (std::vector<std::string>{"two", "four", "three", "one"}), tt::per_element());
+  BOOST_TEST(written == (std::vector<int>{2, 4, 3, 1}), tt::per_element());
+  BOOST_TEST(p.path[0].order == 1);
+  BOOST_TEST(*p.path[0].scene == 0);
+  BOOST_TEST(*p.path[2].scene == 2);
+  BOOST_TEST(*p.path[3].scene == 1);
+  BOOST_TEST(!p.path[1].scene.has_value());
+  BOOST_TEST(!p.path[3].to.has_value());
+  BOOST_TEST(p.warnings == (std::vector<std::string>{"eps[4]: not placed on the matrix: what is not answered"}),
+             tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(batch_order_does_not_change_any_score) {
+  const Questionnaire q = test::tiny_questionnaire();
+  Diagnostics d;
+  std::vector<Answers> batch = {
+      test::tiny_answers("x", "  size: small\n  a1: 2\n  b1: 4\n  c1: 5\n", d),
+      test::tiny_answers("y", "  size: small\n  a2: 2\n  b2: 3\n", d),
+      test::tiny_answers("z", "  size: large\n  a1: 1\n  a2: 5\n  b1: 1\n  b2: 1\n  c1: 1\n", d)};
+  BOOST_REQUIRE(d.empty());
+  const auto forward = score(q, batch);
+  std::swap(batch[0], batch[2]);
+  const auto backward = score(q, batch);
+  for (int i = 0; i < 3; ++i) {
+    const Placement& f = forward[i];
+    const Placement& b = backward[2 - i];
+    BOOST_TEST(f.participant == b.participant);
+    for (int s = 0; s < 4; ++s) BOOST_TEST(f.scenes[s].score == b.scenes[s].score);
+    BOOST_TEST(f.current == b.current);
+  }
+  BOOST_TEST(*forward[2].scenes[0].score == 0.0);  // a1 = 1 and reversed a2 = 5 both count 0
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# careermap set-up: installs the Debian packages it needs (only those missing), builds,
+# then runs what was asked:
+#   tools/setup.sh demo    build and render the sample cohort into out/
+#   tools/setup.sh test    build and run every test
+#   tools/setup.sh build   build only
+# Idempotent; quiet when everything is already in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+what="${1:-build}"
+case "$what" in demo|test|build) ;; *) echo "usage: tools/setup.sh demo|test|build" >&2; exit 2 ;; esac
+
+packages=(
+  g++ cmake ninja-build
+  libeigen3-dev libhpdf-dev libyaml-cpp-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev
+  fonts-ipaexfont-gothic poppler-utils qpdf
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if [ ! -f build/CMakeCache.txt ]; then
+  cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+fi
+cmake --build build -- --quiet
+
+case "$what" in
+  demo) ./build/careermap demo -o out ;;
+  test) ctest --test-dir build --output-on-failure ;;
+  build) ;;
+esac
