@@ -49,7 +49,7 @@ class Drawer {
       header(p + 1, total);
       if (p == 0) {
         matrix();
-        path();
+        path_markers();
         legend();
       }
       list(pages[p], p == 0 ? kListTop : kGridY);
@@ -110,7 +110,9 @@ class Drawer {
       const Cell b = cell_box(c_, s, 0);
       centered(b.x + b.w / 2, kGridY + kGridH + 16, c_.stage_labels[s], 11, palette::kInk);
     }
-    for (const auto& cell : c_.cells) scene_cell(cell);
+    for (const auto& cell : c_.cells) scene_fill(cell);
+    path_lines();
+    for (const auto& cell : c_.cells) scene_marks(cell);
     // Walls: a line after each stage that has one, named above the grid.
     for (int s = 0; s < c_.stage_count; ++s) {
       if (c_.wall_labels[s].empty()) continue;
@@ -122,22 +124,27 @@ class Drawer {
     }
   }
 
-  void scene_cell(const MapCell& cell) {
+  // The cell's fill; its texts and marks come after the path lines, so lines run beneath them.
+  void scene_fill(const MapCell& cell) {
     const Cell b = cell_box(c_, cell.stage, cell.level);
-    const Color fill_col = cell.score ? palette::score_color(*cell.score) : palette::kNoScore;
-    const Color ink = cell.score && palette::needs_light_text(*cell.score) ? palette::kWhite : palette::kInk;
-    pdf_.fill_rect(b.x, b.y, b.w, b.h, fill_col);
+    pdf_.fill_rect(b.x, b.y, b.w, b.h, cell.score ? palette::score_color(*cell.score) : palette::kNoScore);
     pdf_.stroke_rect(b.x, b.y, b.w, b.h, palette::kWhite, 1.5);
-    pdf_.text(b.x + 5, b.y + 11, cell.number_text, 7, ink);
-    double y = b.y + 23;
-    for (const auto& s : wrap(cell.label, b.w - 10, 8.5)) {
-      pdf_.text(b.x + 5, y, s, 8.5, ink);
+  }
+
+  void scene_marks(const MapCell& cell) {
+    const Cell b = cell_box(c_, cell.stage, cell.level);
+    const Color ink = cell.score && palette::needs_light_text(*cell.score) ? palette::kWhite : palette::kInk;
+    constexpr double pad = 9;
+    pdf_.text(b.x + pad, b.y + 14, cell.number_text, 7, ink);
+    double y = b.y + 28;
+    for (const auto& s : wrap(cell.label, b.w - 2 * pad, 8.5)) {
+      pdf_.text(b.x + pad, y, s, 8.5, ink);
       y += 10.5;
     }
-    if (cell.score) centered(b.x + b.w / 2, b.y + b.h / 2 + 20, cell.score_text, 22, ink);
-    else centered(b.x + b.w / 2, b.y + b.h / 2 + 14, cell.score_text, 9, palette::kMuted);
+    if (cell.score) centered(b.x + b.w / 2, b.y + b.h / 2 + 22, cell.score_text, 22, ink);
+    else centered(b.x + b.w / 2, b.y + b.h / 2 + 16, cell.score_text, 9, palette::kMuted);
     if (cell.next_step) {
-      const double in = 3;
+      const double in = 3.5;
       const double x0 = b.x + in, y0 = b.y + in, x1 = b.x + b.w - in, y1 = b.y + b.h - in;
       pdf_.line(x0, y0, x1, y0, palette::kNext, 2, true);
       pdf_.line(x1, y0, x1, y1, palette::kNext, 2, true);
@@ -145,10 +152,10 @@ class Drawer {
       pdf_.line(x0, y1, x0, y0, palette::kNext, 2, true);
     }
     if (cell.current) {
-      pdf_.stroke_rect(b.x + 2, b.y + 2, b.w - 4, b.h - 4, palette::kCurrent, 3.5);
+      pdf_.stroke_rect(b.x + 2.5, b.y + 2.5, b.w - 5, b.h - 5, palette::kCurrent, 3.5);
       const double w = pdf_.text_width(c_.legend_current, 8) + 10;
-      pdf_.fill_rect(b.x + b.w - w - 2, b.y + 2, w, 14, palette::kCurrent);
-      pdf_.text(b.x + b.w - w + 3, b.y + 12.5, c_.legend_current, 8, palette::kWhite);
+      pdf_.fill_rect(b.x + b.w - w - 2.5, b.y + 2.5, w, 14, palette::kCurrent);
+      pdf_.text(b.x + b.w - w + 2.5, b.y + 13, c_.legend_current, 8, palette::kWhite);
     }
   }
 
@@ -174,7 +181,7 @@ class Drawer {
     return at;
   }
 
-  void path() {
+  void path_lines() {
     const auto at = points();
     const std::pair<double, double>* prev = nullptr;
     for (const auto& e : c_.path) {
@@ -183,7 +190,10 @@ class Drawer {
       if (prev) arrow(*prev, it->second);
       prev = &it->second;
     }
-    for (const auto& [order, p] : at) marker(p.first, p.second, order);
+  }
+
+  void path_markers() {
+    for (const auto& [order, p] : points()) marker(p.first, p.second, order);
   }
 
   void marker(double x, double y, int order) {
