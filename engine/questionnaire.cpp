@@ -360,7 +360,8 @@ void Reader::read_scoring(const YAML::Node& n) {
     diags_.error(yaml::at(n, file_), "scoring", "expected a map of scoring settings");
     return;
   }
-  yaml::warn_unknown_keys(n, {"min_answered_share", "episode_weight", "episode_full_at", "role_weights"},
+  yaml::warn_unknown_keys(n, {"min_answered_share", "episode_weight", "episode_full_at", "evidence_threshold",
+                              "role_weights"},
                           file_, "scoring", diags_);
   auto share = [&](const char* key, double& out) {
     if (!n[key]) return;
@@ -371,6 +372,7 @@ void Reader::read_scoring(const YAML::Node& n) {
   };
   share("min_answered_share", q_.scoring.min_answered_share);
   share("episode_weight", q_.scoring.episode_weight);
+  share("evidence_threshold", q_.scoring.evidence_threshold);
   if (n["episode_full_at"]) {
     auto v = yaml::to_number(n["episode_full_at"].Scalar());
     if (!v || *v <= 0)

@@ -83,6 +83,7 @@ struct ScoringSettings {
   double min_answered_share = 0.5;  // of a scene's keyed items must be answered (at least 1)
   double episode_weight = 0.25;     // share of episodes in a scene's score, when any were given
   double episode_full_at = 2.0;     // role-weighted episodes on a scene at which that part is full
+  double evidence_threshold = 0.5;  // item part from which a scene counts toward the frontier
   std::map<std::string, double> role_weights;  // role option value -> weight; unnamed roles: 1
   double role_weight(const std::string& role) const;
 };

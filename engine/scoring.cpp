@@ -1,33 +1,14 @@
 #include "engine/scoring.hpp"
 
-#include <Eigen/Dense>
 #include <algorithm>
+#include <climits>
 #include <cmath>
-#include <numeric>
+
+#include "engine/batch_scores.hpp"
+#include "engine/responses.hpp"
 
 namespace careermap {
 namespace {
-
-using Matrix = Eigen::MatrixXd;
-
-struct Key {
-  std::vector<int> items;  // keyed item indices into q.items
-  Matrix weights;          // items x scenes
-  Eigen::VectorXd required;  // answered items a scene needs
-  Eigen::VectorXd counts;    // keyed items per scene
-};
-
-Key build_key(const Questionnaire& q) {
-  Key k;
-  k.items = q.keyed_items();
-  const int S = q.model.scene_count();
-  k.weights = Matrix::Zero(static_cast<Eigen::Index>(k.items.size()), S);
-  for (size_t i = 0; i < k.items.size(); ++i)
-    for (const auto& e : q.items[k.items[i]].key) k.weights(static_cast<Eigen::Index>(i), e.scene) = e.weight;
-  k.counts = (k.weights.array() != 0).cast<double>().colwise().sum().transpose();
-  k.required = (k.counts * q.scoring.min_answered_share).array().ceil().max(1.0);
-  return k;
-}
 
 std::optional<int> year(const Episode& e, const Field* f) {
   if (!f) return std::nullopt;
@@ -36,8 +17,9 @@ std::optional<int> year(const Episode& e, const Field* f) {
   return static_cast<int>(std::lround(std::stod(*v)));
 }
 
-// Places the episodes of one participant; adds role-weighted evidence per scene.
-std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, Eigen::Ref<Eigen::RowVectorXd, 0, Eigen::InnerStride<>> evidence,
+// The episodes of one participant in time order; adds each placed episode's role weight
+// to `evidence` (one row of scenes).
+std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, std::span<double> evidence,
                                  std::vector<std::string>& warnings) {
   std::vector<PathStep> path;
   for (const auto& item : q.items) {
@@ -63,7 +45,7 @@ std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, Eigen
       const Option* lo = lv ? f_level->find_option(*lv) : nullptr;
       if (so && lo && so->stage && lo->level) {
         step.scene = q.model.scene_index(*so->stage, *lo->level);
-        evidence(*step.scene) += q.scoring.role_weight(step.role);
+        evidence[*step.scene] += q.scoring.role_weight(step.role);
       } else if (f_stage && f_level) {
         warnings.push_back(item.id + "[" + std::to_string(step.written) + "]: not placed on the matrix: " +
                            (so ? f_level->id : f_stage->id) + " is not answered");
@@ -73,10 +55,9 @@ std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, Eigen
   }
   // Time order: from-year, then to-year (ongoing last), then as written.
   std::stable_sort(path.begin(), path.end(), [](const PathStep& x, const PathStep& y) {
-    const int fx = x.from.value_or(INT32_MAX), fy = y.from.value_or(INT32_MAX);
+    const int fx = x.from.value_or(INT_MAX), fy = y.from.value_or(INT_MAX);
     if (fx != fy) return fx < fy;
-    const int tx = x.to.value_or(INT32_MAX), ty = y.to.value_or(INT32_MAX);
-    return tx < ty;
+    return x.to.value_or(INT_MAX) < y.to.value_or(INT_MAX);
   });
   for (size_t i = 0; i < path.size(); ++i) path[i].order = static_cast<int>(i) + 1;
   return path;
@@ -91,43 +72,64 @@ int wish_matches(const Questionnaire& q, const Answers& a, int s) {
     if (item.type != ItemType::choice && item.type != ItemType::multi) continue;
     const Answer* ans = a.find(item.id);
     if (!ans) continue;
-    std::vector<std::string> chosen = ans->choices;
-    if (item.type == ItemType::choice) chosen = {ans->text};
+    const std::vector<std::string> chosen = item.type == ItemType::choice ? std::vector{ans->text} : ans->choices;
     for (const auto& c : chosen) {
       const Option* o = item.find_option(c);
       if (!o) continue;
-      if (o->stage && *o->stage == sc.stage) ++n;
-      if (o->level && *o->level == sc.level) ++n;
+      n += (o->stage && *o->stage == sc.stage) + (o->level && *o->level == sc.level);
     }
   }
   return n;
 }
 
+// The items and episodes behind scene `sc`'s score, in points that sum to the score.
+void explain(const Questionnaire& q, const Answers& a, const std::vector<PathStep>& path, bool has_episodes,
+             SceneScore& sc) {
+  if (!sc.score) return;
+  const double e = has_episodes ? q.scoring.episode_weight : 0.0;
+  double den = 0;
+  std::vector<std::pair<const Item*, double>> answered;
+  for (const auto& item : q.items)
+    for (const auto& k : item.key)
+      if (k.scene == sc.scene)
+        if (const Answer* ans = a.find(item.id); ans && ans->number) {
+          den += k.weight;
+          answered.push_back({&item, k.weight});
+        }
+  for (const auto& [item, w] : answered) {
+    const Scale& s = q.scales[item->scale];
+    const double x = *a.find(item->id)->number;
+    const double norm = ((item->reverse ? s.min + s.max - x : x) - s.min) / (s.max - s.min);
+    sc.evidence.push_back({Contribution::Kind::item, item->id, 0, x, 100.0 * (1 - e) * w * norm / den});
+  }
+  if (e > 0) {
+    const double scale = std::max(sc.episode_evidence, q.scoring.episode_full_at);
+    for (const auto& step : path)
+      if (step.scene && *step.scene == sc.scene)
+        sc.evidence.push_back({Contribution::Kind::episode, step.item, step.order, 0,
+                               100.0 * e * q.scoring.role_weight(step.role) / scale});
+  }
+  std::stable_sort(sc.evidence.begin(), sc.evidence.end(),
+                   [](const Contribution& x, const Contribution& y) { return x.points > y.points + 1e-12; });
+}
+
 void place(const Questionnaire& q, const Answers& a, Placement& p) {
-  const int S = q.model.scene_count();
-  double wsum = 0, stage_sum = 0, level_sum = 0;
-  for (int s = 0; s < S; ++s) {
-    const SceneScore& sc = p.scenes[s];
-    if (!sc.score) continue;
-    const SceneScore* best = p.current ? &p.scenes[*p.current] : nullptr;
-    if (!best || *sc.score > *best->score + 1e-9 ||
-        (std::fabs(*sc.score - *best->score) <= 1e-9 && sc.answered > best->answered))
-      p.current = s;
-    wsum += *sc.score;
-    stage_sum += *sc.score * (q.model.scenes[s].stage + 1);
-    level_sum += *sc.score * (q.model.scenes[s].level + 1);
+  const Model& m = q.model;
+  for (const auto& sc : p.scenes) {
+    const bool evident = (sc.item_part && *sc.item_part >= q.scoring.evidence_threshold) || sc.episode_evidence > 0;
+    if (!evident) continue;
+    const Scene& scene = m.scenes[sc.scene];
+    p.frontier_stage = std::max(p.frontier_stage.value_or(0), scene.stage);
+    p.frontier_level = std::max(p.frontier_level.value_or(0), scene.level);
   }
-  if (wsum > 0) {
-    p.centroid_stage = stage_sum / wsum;
-    p.centroid_level = level_sum / wsum;
-  }
+  for (size_t w = 0; w < m.walls.size(); ++w)
+    if (!p.frontier_stage || m.walls[w].inner >= *p.frontier_stage) p.walls_ahead.push_back(static_cast<int>(w));
+
   if (!p.current) return;
-  const Scene& cur = q.model.scenes[*p.current];
+  const Scene& cur = m.scenes[*p.current];
   std::vector<int> cand;
-  if (cur.stage + 1 < static_cast<int>(q.model.stages.size()))
-    cand.push_back(q.model.scene_index(cur.stage + 1, cur.level));
-  if (cur.level + 1 < static_cast<int>(q.model.levels.size()))
-    cand.push_back(q.model.scene_index(cur.stage, cur.level + 1));
+  if (cur.stage + 1 < static_cast<int>(m.stages.size())) cand.push_back(m.scene_index(cur.stage + 1, cur.level));
+  if (cur.level + 1 < static_cast<int>(m.levels.size())) cand.push_back(m.scene_index(cur.stage, cur.level + 1));
   std::stable_sort(cand.begin(), cand.end(), [&](int x, int y) {
     const int wx = wish_matches(q, a, x), wy = wish_matches(q, a, y);
     if (wx != wy) return wx > wy;
@@ -138,57 +140,39 @@ void place(const Questionnaire& q, const Answers& a, Placement& p) {
   p.next_steps = cand;
 }
 
+std::optional<double> opt(double v) { return std::isnan(v) ? std::nullopt : std::optional<double>(v); }
+
 }  // namespace
 
 std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch) {
-  const Key key = build_key(q);
-  const auto N = static_cast<Eigen::Index>(batch.size());
-  const auto I = static_cast<Eigen::Index>(key.items.size());
+  const size_t N = batch.size();
   const int S = q.model.scene_count();
-
-  // Answers on 0..1 (reversed first) and the mask of what was answered.
-  Matrix X = Matrix::Zero(N, I), M = Matrix::Zero(N, I);
-  for (Eigen::Index i = 0; i < I; ++i) {
-    const Item& item = q.items[key.items[i]];
-    const Scale& scale = q.scales[item.scale];
-    const double lo = scale.min, span = scale.max - scale.min;
-    for (Eigen::Index n = 0; n < N; ++n) {
-      const Answer* ans = batch[n].find(item.id);
-      if (!ans || !ans->number) continue;
-      const double x = item.reverse ? lo + scale.max - *ans->number : *ans->number;
-      X(n, i) = (x - lo) / span;
-      M(n, i) = 1;
-    }
+  std::vector<Placement> out(N);
+  std::vector<double> evidence(N * S, 0.0);
+  for (size_t n = 0; n < N; ++n) {
+    out[n].participant = batch[n].participant;
+    out[n].path = build_path(q, batch[n], std::span(evidence).subspan(n * S, S), out[n].warnings);
   }
-  const Matrix num = X * key.weights;
-  const Matrix den = M * key.weights;
-  const Matrix answered = M * (key.weights.array() != 0).cast<double>().matrix();
-
-  Matrix evidence = Matrix::Zero(N, S);
-  std::vector<Placement> out(batch.size());
-  for (Eigen::Index n = 0; n < N; ++n) {
+  const BatchScores bs = score_batch(q, collect_responses(q, batch), evidence);
+  for (size_t n = 0; n < N; ++n) {
     Placement& p = out[n];
-    p.participant = batch[n].participant;
-    p.path = build_path(q, batch[n], evidence.row(n), p.warnings);
-  }
-  const Matrix ep_part = (evidence / q.scoring.episode_full_at).cwiseMin(1.0);
-  const double e = q.scoring.episode_weight;
-
-  for (Eigen::Index n = 0; n < N; ++n) {
-    Placement& p = out[n];
-    const bool has_episodes = evidence.row(n).sum() > 0;
+    bool has_episodes = false;
+    for (int s = 0; s < S; ++s) has_episodes = has_episodes || evidence[n * S + s] > 0;
     p.scenes.resize(S);
     for (int s = 0; s < S; ++s) {
       SceneScore& sc = p.scenes[s];
       sc.scene = s;
-      sc.items = static_cast<int>(key.counts(s));
-      sc.answered = static_cast<int>(answered(n, s));
-      sc.episode_evidence = evidence(n, s);
-      if (sc.items == 0 || sc.answered < key.required(s) || den(n, s) <= 0) continue;
-      sc.item_part = num(n, s) / den(n, s);
-      const double part = has_episodes ? (1 - e) * *sc.item_part + e * ep_part(n, s) : *sc.item_part;
-      sc.score = 100.0 * part;
+      sc.score = opt(bs.score[n * S + s]);
+      sc.item_part = opt(bs.item_part[n * S + s]);
+      sc.answered = bs.answered[n * S + s];
+      sc.items = bs.keyed_per_scene[s];
+      sc.required = bs.required_per_scene[s];
+      sc.episode_evidence = evidence[n * S + s];
+      explain(q, batch[n], p.path, has_episodes, sc);
     }
+    if (bs.current[n] >= 0) p.current = bs.current[n];
+    p.centroid_stage = opt(bs.centroid_stage[n]);
+    p.centroid_level = opt(bs.centroid_level[n]);
     place(q, batch[n], p);
   }
   return out;

@@ -1,10 +1,12 @@
-// Scoring and placement: from a batch of answers to each participant's scene scores,
-// current scene, centroid, next steps and career path (DESIGN.md "Scoring rules",
-// questionnaires/FORMAT.md "Scoring").
+// Scoring and placement: from a batch of answers to each participant's picture on the
+// matrix: scene scores with the evidence behind each, current scene, frontier, walls
+// not yet crossed, centroid, ranked next steps and the career path (DESIGN.md "Scoring
+// rules", questionnaires/FORMAT.md "Scoring").
 //
-// The whole batch is scored at once as matrices (Eigen, inside scoring.cpp). Scoring
-// never guesses: a scene with fewer answered items than the questionnaire's minimum has
-// no score. Pure functions of their inputs; safe to call from several threads.
+// The numbers come from score_batch() (matrix algebra over the whole batch); this layer
+// adds what needs each participant's own answers: the path, the evidence lists, the
+// wishes that rank the next steps. Never guesses: a scene without enough answers has no
+// score. Pure functions of their inputs; safe to call from several threads.
 #pragma once
 
 #include <optional>
@@ -17,29 +19,42 @@
 
 namespace careermap {
 
+// One item or episode behind a scene's score, and how many of the score's points it gave.
+struct Contribution {
+  enum class Kind { item, episode } kind = Kind::item;
+  std::string item;        // item id (for an episode: the episodes item's id)
+  int episode = 0;         // for an episode: its number on the path (time order)
+  double answer = 0;       // for an item: the raw answer, before reversal
+  double points = 0;       // share of the scene score (0..100); contributions sum to the score
+};
+
 struct SceneScore {
-  int scene = 0;                 // model scene index (number - 1)
-  std::optional<double> score;   // 0..100, or none without enough answers
-  std::optional<double> item_part;     // 0..1 weighted mean of answered keyed items
-  double episode_evidence = 0;   // role-weighted episodes placed on this scene
-  int answered = 0;              // keyed items answered
-  int items = 0;                 // keyed items in the questionnaire
+  int scene = 0;                      // model scene index (number - 1)
+  std::optional<double> score;        // 0..100, or none without enough answers
+  std::optional<double> item_part;    // 0..1 weighted mean of answered keyed items
+  double episode_evidence = 0;        // role-weighted episodes placed on this scene
+  int answered = 0;                   // keyed items answered
+  int items = 0;                      // keyed items in the questionnaire
+  int required = 0;                   // answered items needed for a score
+  std::vector<Contribution> evidence;  // largest contribution first
 };
 
 struct PathStep {
-  int order = 0;            // 1-based, in time order
-  int written = 0;          // 1-based position in the answers file
-  std::string item;         // the episodes item it came from
+  int order = 0;                // 1-based, in time order
+  int written = 0;              // 1-based position in the answers file
+  std::string item;             // the episodes item it came from
   std::optional<int> from, to;  // years; no `to` = ongoing
   std::string title;
-  std::optional<int> scene;  // model scene index, or none when it could not be placed
-  std::string role;          // option value of the role field, or empty
+  std::optional<int> scene;     // model scene index, or none when it could not be placed
+  std::string role;             // option value of the role field, or empty
 };
 
 struct Placement {
   std::string participant;
   std::vector<SceneScore> scenes;  // in scene number order
   std::optional<int> current;      // scene index with the highest score
+  std::optional<int> frontier_stage, frontier_level;  // widest stage, deepest level with evidence
+  std::vector<int> walls_ahead;    // indices into Model::walls not yet crossed
   std::optional<double> centroid_stage, centroid_level;  // 1-based indices
   std::vector<int> next_steps;     // scene indices, best first
   std::vector<PathStep> path;      // in time order

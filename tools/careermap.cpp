@@ -10,8 +10,11 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"validate", "-q Q.yaml [ANSWERS...]", "check a questionnaire and answers files",
        {{"-q"}, {}}, cmd_validate},
-      {"score", "-q Q.yaml [--format json] ANSWERS...", "place participants on the 12 scenes",
-       {{"-q", "--format"}, {}}, cmd_score},
+      {"score", "-q Q.yaml [--format json|csv] ANSWERS...",
+       "place participants on the matrix, with the evidence behind every score", {{"-q", "--format"}, {}},
+       cmd_score},
+      {"analyze", "-q Q.yaml [--format text|json] ANSWERS...",
+       "item statistics and Cronbach's alpha per scene scale", {{"-q", "--format"}, {}}, cmd_analyze},
       {"render", "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] ANSWERS...",
        "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date"}, {}}, cmd_render},
       {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},

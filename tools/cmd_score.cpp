@@ -1,21 +1,22 @@
+#include "engine/score_csv.hpp"
 #include "engine/score_json.hpp"
 #include "engine/scoring.hpp"
 #include "tools/commands.hpp"
 
 namespace careermap::cli {
 
-// careermap score -q Q.yaml [--format json] ANSWERS...
+// careermap score -q Q.yaml [--format json|csv] ANSWERS...
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "json");
-  if (!args.has("-q") || args.positional.empty() || format != "json") {
-    err << "careermap score: needs -q QUESTIONNAIRE and answers files; --format json\n";
+  if (!args.has("-q") || args.positional.empty() || (format != "json" && format != "csv")) {
+    err << "careermap score: needs -q QUESTIONNAIRE and answers files; --format json or csv\n";
     return kUsage;
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const Batch b = load_batch(*q, args.positional, err);
   const auto placements = score(*q, b.valid);
-  out << score_json(*q, placements);
+  out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
   summarize(b, args.positional.size(), err);
   return b.invalid.empty() ? kOk : kInvalid;
 }

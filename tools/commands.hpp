@@ -22,6 +22,7 @@ struct Command {
 
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_demo(const Args& args, std::ostream& out, std::ostream& err);
 

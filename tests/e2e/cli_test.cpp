@@ -120,12 +120,52 @@ BOOST_AUTO_TEST_CASE(score_prints_the_json_of_the_design) {
   // p01, fix.individual: items 5, 4, reversed 1 -> (1 + .75 + 1) / 3; one led episode
   // there (1 of 2): .75 * .9167 + .25 * .5 = .8125.
   BOOST_TEST(r.out.find("{\"id\": \"fix.individual\", \"number\": 1, \"score\": 81.25, \"answered\": 3, "
-                        "\"items\": 3, \"episodes\": 1}") != std::string::npos);
-  // p04 left fix.region unanswered: null, not 0.
+                        "\"items\": 3, \"needs\": 2, \"episodes\": 1,\n      \"evidence\": "
+                        "[{\"item\": \"fix_individual_1\", \"answer\": 5, \"points\": 25}, "
+                        "{\"item\": \"fix_individual_3\", \"answer\": 1, \"points\": 25}, "
+                        "{\"item\": \"fix_individual_2\", \"answer\": 4, \"points\": 18.75}, "
+                        "{\"episode\": 1, \"points\": 12.5}]}") != std::string::npos);
+  // p04 left fix.region unanswered: null, not 0, and no evidence.
   BOOST_TEST(r.out.find("{\"id\": \"fix.region\", \"number\": 4, \"score\": null, \"answered\": 0, "
-                        "\"items\": 3, \"episodes\": 0}") != std::string::npos);
+                        "\"items\": 3, \"needs\": 2, \"episodes\": 0,\n      \"evidence\": []}") != std::string::npos);
+  // p04 by hand: improve.individual (4, 5, 3) -> (.75 + 1 + .5) / 3 = 75, the highest; it
+  // wishes the workplace stage, so one stage wider ranks first; innovate.individual (.5)
+  // is the deepest scene at the evidence threshold, no scene beyond the individual stage is.
+  const size_t p04 = r.out.find("{\"id\": \"p04\"");
+  BOOST_REQUIRE(p04 != std::string::npos);
+  BOOST_TEST(r.out.find("\"current\": \"improve.individual\",\n   \"frontier\": {\"stage\": \"individual\", "
+                        "\"level\": \"innovate\"},\n   \"walls_ahead\": [{\"after\": \"individual\", \"before\": "
+                        "\"workplace\"}, {\"after\": \"workplace\", \"before\": \"cityhall\"}, {\"after\": \"cityhall\", "
+                        "\"before\": \"region\"}, {\"after\": \"region\", \"before\": null}],\n   \"centroid\": "
+                        "{\"stage\": 1.469, \"level\": 1.844},\n   \"next_steps\": [\"improve.workplace\", "
+                        "\"innovate.individual\"],\n   \"path\": [],",
+                        p04) != std::string::npos);
   BOOST_TEST(r.out.find("\"path\": [\n     {\"from\": 2018, \"to\": 2019, \"title\": \"転入届の記入例をつくり直す\", "
                         "\"scene\": \"fix.individual\", \"role\": \"led\"}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(score_csv_opens_in_excel) {
+  const Run r = run(kBin + " score -q " + kPre + " --format csv" + samples());
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.out.rfind("\xEF\xBB\xBFparticipant,cohort,session,current,frontier_stage,frontier_level,"
+                         "centroid_stage,centroid_level,next_steps,fix.individual,fix.workplace,", 0) == 0u);
+  BOOST_TEST(count(r.out, "\r\n") == 6u);
+  BOOST_TEST(r.out.find("\r\np04,2026,pre,improve.individual,individual,innovate,1.469,1.844,"
+                        "improve.workplace innovate.individual,41.67,41.67,25,,75,16.67,,,50,16.67,,,0\r\n") !=
+             std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(analyze_prints_item_statistics_and_alpha) {
+  const Run j = run(kBin + " analyze -q " + kPre + " --format json" + samples());
+  BOOST_TEST(j.status == 0);
+  BOOST_TEST(j.out.rfind("{\"n\": 5,\n \"scales\": [\n  {\"id\": \"fix.individual\", \"items\": "
+                         "[\"fix_individual_1\", \"fix_individual_2\", \"fix_individual_3\"], \"alpha\": ", 0) == 0u);
+  BOOST_TEST(count(j.out, "\"alpha\": ") == 12u);
+  BOOST_TEST(count(j.out, "\"r_drop\": ") == 36u);
+  const Run t = run(kBin + " analyze -q " + kPre + samples());
+  BOOST_TEST(t.status == 0);
+  BOOST_TEST(t.out.rfind("presession-v1: 5 people\n", 0) == 0u);
+  BOOST_TEST(t.out.find("fix_individual_1             5    3.80    0.84") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(score_continues_past_a_bad_file_and_exits_1) {

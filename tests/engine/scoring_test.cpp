@@ -139,4 +139,54 @@ BOOST_AUTO_TEST_CASE(batch_order_does_not_change_any_score) {
   BOOST_TEST(*forward[2].scenes[0].score == 0.0);  // a1 = 1 and reversed a2 = 5 both count 0
 }
 
+BOOST_AUTO_TEST_CASE(evidence_says_what_made_each_score_in_points) {
+  const Placement p = score_one(
+      "  a1: 5\n  a2: 1\n  b1: 5\n  b2: 1\n  eps:\n"
+      "    - {from: 2019, to: 2021, title: A, who: me, what: fixed, role: led}\n");
+  // fix.near = 87.5: a1 and reversed a2 give .75 * 100 * 1/2 each, the led episode .25 * 100 * 1/2.
+  const auto& ev = p.scenes[0].evidence;
+  BOOST_REQUIRE(ev.size() == 3u);
+  BOOST_TEST(ev[0].item == "a1");
+  BOOST_TEST(ev[0].points == 37.5, tt::tolerance(1e-9));
+  BOOST_TEST(ev[0].answer == 5.0);
+  BOOST_TEST(ev[1].item == "a2");
+  BOOST_TEST(ev[1].answer == 1.0);
+  BOOST_TEST((ev[2].kind == Contribution::Kind::episode));
+  BOOST_TEST(ev[2].episode == 1);
+  BOOST_TEST(ev[2].points == 12.5, tt::tolerance(1e-9));
+  // fix.far = 75 * 2/3 = 50: b1 gives all of it, b2 (answered 1) gives nothing but is listed.
+  const auto& far = p.scenes[1].evidence;
+  BOOST_REQUIRE(far.size() == 2u);
+  BOOST_TEST(far[0].item == "b1");
+  BOOST_TEST(far[0].points == 50.0, tt::tolerance(1e-9));
+  BOOST_TEST(far[1].item == "b2");
+  BOOST_TEST(far[1].points == 0.0);
+  for (const auto& sc : p.scenes) {
+    double sum = 0;
+    for (const auto& c : sc.evidence) sum += c.points;
+    BOOST_TEST(sum == sc.score.value_or(0), tt::tolerance(1e-9));
+  }
+  BOOST_TEST(p.scenes[2].evidence.empty());  // no score, no evidence
+  BOOST_TEST(p.scenes[2].required == 1);
+}
+
+BOOST_AUTO_TEST_CASE(frontier_and_walls_not_yet_crossed) {
+  // fix.near .75 and fix.far .67 reach the threshold (.5); deep.far 0 does not.
+  const Placement far = score_one("  a1: 4\n  a2: 2\n  b1: 5\n  b2: 1\n");
+  BOOST_TEST(*far.frontier_stage == 1);
+  BOOST_TEST(*far.frontier_level == 0);
+  BOOST_TEST(far.walls_ahead.empty());  // the wall after `near` is crossed
+  const Placement near = score_one("  a1: 4\n  b1: 2\n  c1: 5\n");
+  BOOST_TEST(*near.frontier_stage == 0);
+  BOOST_TEST(*near.frontier_level == 1);  // deep.near 1.0
+  BOOST_TEST(near.walls_ahead == (std::vector<int>{0}), tt::per_element());
+  // An episode is evidence even where the items are low.
+  const Placement ep = score_one("  a1: 1\n  b1: 1\n  eps:\n    - {from: 2020, title: T, who: town, what: deeper}\n");
+  BOOST_TEST(*ep.frontier_stage == 1);
+  BOOST_TEST(*ep.frontier_level == 1);
+  const Placement none = score_one("  a1: 1\n");
+  BOOST_TEST(!none.frontier_stage.has_value());
+  BOOST_TEST(none.walls_ahead == (std::vector<int>{0}), tt::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,111 @@
+#include "engine/item_stats.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <cmath>
+
+#include "tests/testutil.hpp"
+
+using namespace careermap;
+namespace tt = boost::test_tools;
+
+namespace {
+
+// Three items keyed to one scene (q2 reversed), one to another, one unkeyed.
+const char* kQ = R"(
+questionnaire: stats
+title: Stats
+scales: {s5: {min: 1, max: 5}}
+sections:
+  - id: main
+    items:
+      - {id: q1, type: likert, scale: s5, key: fix.near, text: Q1}
+      - {id: q2, type: likert, scale: s5, key: fix.near, reverse: true, text: Q2}
+      - {id: q3, type: likert, scale: s5, key: fix.near, text: Q3}
+      - {id: q4, type: likert, scale: s5, key: fix.far, text: Q4}
+)";
+
+Questionnaire stats_questionnaire() {
+  Diagnostics d;
+  Questionnaire q = Questionnaire::parse(kQ, "q.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE(!d.has_errors());
+  return q;
+}
+
+// Rows of raw answers (0 = unanswered) -> table.
+ItemResponses table(const Questionnaire& q, const std::vector<std::vector<int>>& rows) {
+  ItemResponses r(q.keyed_items(), rows.size());
+  for (size_t n = 0; n < rows.size(); ++n)
+    for (size_t c = 0; c < rows[n].size(); ++c) r.at(n, c) = rows[n][c] ? static_cast<float>(rows[n][c]) : NAN;
+  return r;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(item_stats)
+
+// Keyed answers (q2 already mirrored: raw 4 means keyed 2):
+//   1 2 2 / 2 3 3 / 3 3 4 / 4 5 4 / 5 4 5
+// Item variances 2.5, 1.3, 1.3 (sum 5.1); totals 5 8 10 13 14, variance 13.5;
+// alpha = 3/2 * (1 - 5.1 / 13.5) = 0.9333...
+// r_drop by hand from the same data: 0.96896, 0.79530, 0.90811.
+BOOST_AUTO_TEST_CASE(textbook_alpha_and_r_drop) {
+  const Questionnaire q = stats_questionnaire();
+  const ItemAnalysis a = analyze_items(q, table(q, {{1, 4, 2, 3}, {2, 3, 3, 3}, {3, 3, 4, 3}, {4, 1, 4, 3}, {5, 2, 5, 3}}));
+  BOOST_TEST(a.n == 5u);
+  const ScaleStat& s = a.scales[0];
+  BOOST_TEST(s.id == "fix.near");
+  BOOST_TEST(s.items == (std::vector<std::string>{"q1", "q2", "q3"}), tt::per_element());
+  BOOST_TEST(*s.alpha == 14.0 / 15.0, tt::tolerance(1e-12));
+  BOOST_TEST(s.n_complete == 5);
+  BOOST_TEST(*a.items[0].r_drop == 0.9689627902499088, tt::tolerance(1e-12));
+  BOOST_TEST(*a.items[1].r_drop == 0.7953036546224646, tt::tolerance(1e-12));
+  BOOST_TEST(*a.items[2].r_drop == 0.9081082718950217, tt::tolerance(1e-12));
+  BOOST_TEST(*a.items[1].mean == 3.4, tt::tolerance(1e-12));  // keyed direction
+  BOOST_TEST(*a.items[0].sd == std::sqrt(2.5), tt::tolerance(1e-12));
+  BOOST_TEST(a.items[0].scale == "fix.near");
+}
+
+BOOST_AUTO_TEST_CASE(single_item_scales_and_constant_items_say_why) {
+  const Questionnaire q = stats_questionnaire();
+  const ItemAnalysis a = analyze_items(q, table(q, {{1, 4, 2, 3}, {2, 3, 3, 3}, {3, 3, 4, 3}, {4, 1, 4, 3}}));
+  BOOST_TEST(!a.scales[1].alpha.has_value());  // fix.far has one item
+  BOOST_TEST(a.scales[1].note == "fewer than 2 items");
+  BOOST_TEST(a.scales[2].note == "fewer than 2 items");  // deep.near: none
+  BOOST_TEST(a.scales[2].n_complete == 0);
+  BOOST_TEST(!a.items[3].r_drop.has_value());
+  BOOST_TEST(*a.items[3].sd == 0.0);
+}
+
+BOOST_AUTO_TEST_CASE(too_few_people_per_pair_gives_no_alpha) {
+  const Questionnaire q = stats_questionnaire();
+  const ItemAnalysis a = analyze_items(q, table(q, {{1, 4, 0, 3}, {2, 3, 3, 3}, {3, 0, 4, 3}, {4, 1, 4, 3}}));
+  BOOST_TEST(!a.scales[0].alpha.has_value());
+  BOOST_TEST(a.scales[0].note == "fewer than 3 people answered every pair of items");
+  BOOST_TEST(a.scales[0].n_complete == 2);
+  BOOST_TEST(a.items[0].n == 4);
+  BOOST_TEST(a.items[1].n == 3);
+}
+
+BOOST_AUTO_TEST_CASE(pairwise_complete_covariances) {
+  // q3 missing for one person: its covariances use the 4 who answered both.
+  const Questionnaire q = stats_questionnaire();
+  const std::vector<std::vector<int>> rows = {{1, 4, 2, 3}, {2, 3, 3, 3}, {3, 3, 4, 3}, {4, 1, 4, 3}, {5, 2, 0, 3}, {2, 4, 1, 3}};
+  const ItemAnalysis a = analyze_items(q, table(q, rows));
+  // By hand: keyed columns x1 = 1 2 3 4 5 2, x2 = 2 3 3 5 4 2, x3 = 2 3 4 4 - 1.
+  // cov12 over 6 people; cov13, cov23 over the 5 with q3. Python:
+  //   C = [[2.1667, 1.4333, 1.1], [1.4333, 1.3667, 1.25], [1.1, 1.25, 1.7]]
+  //   alpha = 1.5 * (1 - 5.2333 / (5.2333 + 2 * 3.7833)) = 0.88671875
+  BOOST_TEST(*a.scales[0].alpha == 0.88671875, tt::tolerance(1e-12));
+  BOOST_TEST(a.scales[0].n_complete == 5);
+}
+
+BOOST_AUTO_TEST_CASE(json_form) {
+  const Questionnaire q = stats_questionnaire();
+  const ItemAnalysis a = analyze_items(q, table(q, {{1, 4, 2, 3}, {2, 3, 3, 3}, {3, 3, 4, 3}, {4, 1, 4, 3}, {5, 2, 5, 3}}));
+  const std::string j = item_analysis_json(a);
+  BOOST_TEST(j.rfind("{\"n\": 5,\n \"scales\": [\n  {\"id\": \"fix.near\", \"items\": [\"q1\", \"q2\", \"q3\"], "
+                     "\"alpha\": 0.9333, \"n_complete\": 5, \"note\": null},", 0) == 0u);
+  BOOST_TEST(j.find("{\"id\": \"q4\", \"n\": 5, \"mean\": 3, \"sd\": 0, \"r_drop\": null}") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
