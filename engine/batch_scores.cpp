@@ -1,7 +1,11 @@
 #include "engine/batch_scores.hpp"
 
 #include <Eigen/Dense>
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdlib>
+#include <new>
 #include <cmath>
 
 namespace careermap {
@@ -9,16 +13,38 @@ namespace {
 
 using Eigen::Index;
 using Matrix = Eigen::MatrixXd;
-using RowMajor = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
-constexpr Index kBlock = 8192;  // rows per block: a few MB of working memory
+constexpr Index kBlock = 1024;  // rows per block: a few MB of working memory
 
 }  // namespace
 
+void* out_allocate(size_t bytes) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  if (bytes < kHuge) {
+    if (void* p = std::malloc(bytes ? bytes : 1)) return p;
+    throw std::bad_alloc();
+  }
+  const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
+  void* p = std::aligned_alloc(kHuge, rounded);
+  if (!p) throw std::bad_alloc();
+  ::madvise(p, rounded, MADV_HUGEPAGE);  // a hint; harmless where huge pages are off
+  return p;
+}
+
+void out_free(void* p) noexcept { std::free(p); }
+
 BatchScores score_batch(const Questionnaire& q, const ItemResponses& r, std::span<const double> evidence) {
+  BatchScores out;
+  score_batch_into(q, r, evidence, out);
+  return out;
+}
+
+void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<const double> evidence,
+                      BatchScores& out) {
   const Index N = static_cast<Index>(r.rows), I = static_cast<Index>(r.items.size());
   const int S = q.model.scene_count();
-  BatchScores out;
+  out.keyed_per_scene.clear();
+  out.required_per_scene.clear();
   out.rows = r.rows;
   out.scenes = S;
 
@@ -43,12 +69,12 @@ BatchScores score_batch(const Questionnaire& q, const ItemResponses& r, std::spa
     out.required_per_scene.push_back(static_cast<int>(required(s)));
   }
 
-  out.item_part.assign(r.rows * S, NAN);
-  out.score.assign(r.rows * S, NAN);
-  out.answered.assign(r.rows * S, 0);
-  out.current.assign(r.rows, -1);
-  out.centroid_stage.assign(r.rows, NAN);
-  out.centroid_level.assign(r.rows, NAN);
+  out.item_part.resize(r.rows * S);  // every element is written below, block by block
+  out.score.resize(r.rows * S);
+  out.answered.resize(r.rows * S);
+  out.current.resize(r.rows);
+  out.centroid_stage.resize(r.rows);
+  out.centroid_level.resize(r.rows);
 
   const double e = q.scoring.episode_weight, full = q.scoring.episode_full_at;
   Eigen::RowVectorXd stage_of(S), level_of(S);
@@ -57,60 +83,59 @@ BatchScores score_batch(const Questionnaire& q, const ItemResponses& r, std::spa
     level_of(s) = q.model.scenes[s].level + 1;
   }
 
-  Matrix X, M;
+  const Matrix Wt = W.transpose(), WBt = WB.transpose();
+  Matrix X(kBlock, I), M(kBlock, I), num(S, kBlock), den_cnt(2 * S, kBlock);
   for (Index r0 = 0; r0 < N; r0 += kBlock) {
     const Index len = std::min(kBlock, N - r0);
-    const Eigen::Map<const Eigen::MatrixXf, 0, Eigen::OuterStride<>> raw(r.values.data() + r0, len, I,
-                                                                         Eigen::OuterStride<>(N));
-    M = (raw.array() == raw.array()).cast<double>();  // NaN != NaN
-    X = ((raw.cast<double>().array().rowwise() * a.transpose().array()).rowwise() + b.transpose().array())
-            .matrix();
-    X = (M.array() > 0).select(X, 0.0);
-    const Matrix num = X * W;
-    const Matrix den_cnt = M * WB;
-
-    Eigen::Map<RowMajor> part(out.item_part.data() + r0 * S, len, S);
-    Eigen::Map<RowMajor> score(out.score.data() + r0 * S, len, S);
-    Eigen::Map<Eigen::Matrix<int, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>> answered(
-        out.answered.data() + r0 * S, len, S);
-    answered = den_cnt.rightCols(S).cast<int>();
-    const auto enough = (den_cnt.rightCols(S).array() >= required.transpose().replicate(len, 1).array()) &&
-                        (den_cnt.leftCols(S).array() > 0);
-    part = enough.select(num.array() / den_cnt.leftCols(S).array(), NAN).matrix();
-    if (evidence.empty()) {
-      score = part * 100.0;
-    } else {
-      const Eigen::Map<const RowMajor> ev(evidence.data() + r0 * S, len, S);
-      const Eigen::ArrayXd has = (ev.rowwise().sum().array() > 0).cast<double>();
-      const RowMajor ep = (ev.array() / full).min(1.0).matrix();
-      // Rows with episodes mix them in; rows without keep the item part alone.
-      const RowMajor mixed = (1 - e) * part.array() + e * ep.array();
-      score = 100.0 * ((has.replicate(1, S) > 0).select(mixed.array(), part.array())).matrix();
+    if (len != X.rows()) {
+      X.resize(len, I);
+      M.resize(len, I);
     }
+    // Column by column (contiguous in the table): answered mask and the answer on 0..1.
+    for (Index i = 0; i < I; ++i) {
+      const Eigen::Map<const Eigen::ArrayXf> raw(r.values.data() + i * N + r0, len);
+      const auto answered_col = raw == raw;  // NaN != NaN
+      M.col(i) = answered_col.cast<double>();
+      X.col(i) = answered_col.select(raw.cast<double>() * a(i) + b(i), 0.0);
+    }
+    // Transposed products: scenes x rows, so each participant's scenes are contiguous.
+    num.noalias() = Wt * X.transpose();
+    den_cnt.noalias() = WBt * M.transpose();
 
-    // Current scene and centroid: per row over the scenes (never over items).
+    // Per row over its scenes (never over items): the null rule, the episode mix, the
+    // current scene and the centroid.
     for (Index i = 0; i < len; ++i) {
       const size_t row = static_cast<size_t>(r0 + i);
+      double* part = out.item_part.data() + row * S;
+      double* score = out.score.data() + row * S;
+      int* answered = out.answered.data() + row * S;
+      const double* ev = evidence.empty() ? nullptr : evidence.data() + row * S;
+      bool has_episodes = false;
+      for (int s = 0; ev && s < S; ++s) has_episodes = has_episodes || ev[s] > 0;
       int best = -1;
       double wsum = 0, st = 0, lv = 0;
       for (int s = 0; s < S; ++s) {
-        const double v = score(i, s);
-        if (std::isnan(v)) continue;
-        if (best < 0 || v > score(i, best) + 1e-9 ||
-            (std::fabs(v - score(i, best)) <= 1e-9 && answered(i, s) > answered(i, best)))
+        const double den = den_cnt(s, i), cnt = den_cnt(S + s, i);
+        answered[s] = static_cast<int>(cnt);
+        const bool enough = cnt >= required(s) && den > 0;
+        part[s] = enough ? num(s, i) / den : NAN;
+        if (!enough) {
+          score[s] = NAN;
+          continue;
+        }
+        const double v = 100.0 * (has_episodes ? (1 - e) * part[s] + e * std::min(1.0, ev[s] / full) : part[s]);
+        score[s] = v;
+        if (best < 0 || v > score[best] + 1e-9 || (std::fabs(v - score[best]) <= 1e-9 && answered[s] > answered[best]))
           best = s;
         wsum += v;
         st += v * stage_of(s);
         lv += v * level_of(s);
       }
       out.current[row] = best;
-      if (wsum > 0) {
-        out.centroid_stage[row] = st / wsum;
-        out.centroid_level[row] = lv / wsum;
-      }
+      out.centroid_stage[row] = wsum > 0 ? st / wsum : NAN;
+      out.centroid_level[row] = wsum > 0 ? lv / wsum : NAN;
     }
   }
-  return out;
 }
 
 }  // namespace careermap

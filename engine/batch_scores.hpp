@@ -8,6 +8,8 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
+#include <utility>
 #include <span>
 #include <vector>
 
@@ -16,14 +18,45 @@
 
 namespace careermap {
 
+// Memory for large outputs: 2 MB aligned and marked for transparent huge pages, so a
+// million-row batch takes a few hundred page faults instead of tens of thousands.
+void* out_allocate(size_t bytes);
+void out_free(void* p) noexcept;
+
+// A vector whose resize() leaves new elements uninitialised: every element of the
+// outputs below is written exactly once, so zero-filling them first would be wasted work.
+template <typename T>
+struct NoInit : std::allocator<T> {
+  using value_type = T;
+  NoInit() = default;
+  template <typename U>
+  NoInit(const NoInit<U>&) noexcept {}
+  template <typename U>
+  struct rebind {
+    using other = NoInit<U>;
+  };
+  T* allocate(size_t n) { return static_cast<T*>(out_allocate(n * sizeof(T))); }
+  void deallocate(T* p, size_t) noexcept { out_free(p); }
+  template <typename U>
+  void construct(U* p) noexcept {
+    ::new (static_cast<void*>(p)) U;
+  }
+  template <typename U, typename... A>
+  void construct(U* p, A&&... a) {
+    ::new (static_cast<void*>(p)) U(std::forward<A>(a)...);
+  }
+};
+template <typename T>
+using OutVector = std::vector<T, NoInit<T>>;
+
 struct BatchScores {
   size_t rows = 0;
   int scenes = 0;
-  std::vector<double> item_part;  // rows x scenes, row-major; NaN = too few answers
-  std::vector<double> score;      // rows x scenes, row-major, 0..100; NaN = no score
-  std::vector<int> answered;      // rows x scenes, row-major: keyed items answered
-  std::vector<int> current;       // per row: scene index, or -1 when no scene has a score
-  std::vector<double> centroid_stage, centroid_level;  // per row, 1-based; NaN = none
+  OutVector<double> item_part;  // rows x scenes, row-major; NaN = too few answers
+  OutVector<double> score;      // rows x scenes, row-major, 0..100; NaN = no score
+  OutVector<int> answered;      // rows x scenes, row-major: keyed items answered
+  OutVector<int> current;       // per row: scene index, or -1 when no scene has a score
+  OutVector<double> centroid_stage, centroid_level;  // per row, 1-based; NaN = none
   std::vector<int> keyed_per_scene;   // keyed items of each scene
   std::vector<int> required_per_scene;  // answered items a scene needs for a score
 };
@@ -32,5 +65,8 @@ struct BatchScores {
 // scene, or empty when there are none. A row with any evidence mixes in the episode part.
 BatchScores score_batch(const Questionnaire& q, const ItemResponses& responses,
                         std::span<const double> evidence = {});
+// The same into `out`, reusing its memory (for callers that score batch after batch).
+void score_batch_into(const Questionnaire& q, const ItemResponses& responses,
+                      std::span<const double> evidence, BatchScores& out);
 
 }  // namespace careermap
