@@ -306,7 +306,7 @@ void Reader::read_item(const YAML::Node& n, int section) {
   }
   item.id = n["id"].Scalar();
   yaml::warn_unknown_keys(n, {"id", "type", "text", "required", "scale", "reverse", "key", "options",
-                              "min", "max", "fields"},
+                              "min", "max", "fields", "report"},
                           file_, item.id, diags_);
   if (!valid_id(item.id))
     diags_.error(yaml::at(n["id"], file_), item.id, "an item id may use only letters, digits, '_' and '-'");
@@ -350,6 +350,16 @@ void Reader::read_item(const YAML::Node& n, int section) {
   if (item.type == ItemType::choice || item.type == ItemType::multi)
     item.options = read_options(n["options"], item.id);
   if (item.type == ItemType::episodes) read_fields(n["fields"], item);
+  if (const YAML::Node r = n["report"]) {
+    const std::string v = r.IsScalar() ? r.Scalar() : "";
+    if (v == "checklist" && (item.type == ItemType::choice || item.type == ItemType::multi))
+      item.report = ReportUse::checklist;
+    else if (v == "own_words" && item.type == ItemType::text)
+      item.report = ReportUse::own_words;
+    else
+      diags_.error(yaml::at(r, file_), item.id,
+                   "report is checklist (for choice or multi) or own_words (for text), not '" + v + "'");
+  }
   if (item.min && item.max && *item.max < *item.min)
     diags_.error(item.where, item.id, "max is below min");
   q_.items.push_back(std::move(item));

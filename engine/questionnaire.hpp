@@ -22,6 +22,9 @@ namespace careermap {
 enum class ItemType { likert, choice, multi, text, number, episodes };
 std::string_view to_string(ItemType t);
 
+// Where an item's answer appears in the participant's report (FORMAT.md: `report:`).
+enum class ReportUse { none, checklist, own_words };
+
 // What an episode field means to careermap (FORMAT.md: `use:`).
 enum class FieldUse { none, from_year, to_year, title, stage, level, role, outcome };
 
@@ -62,6 +65,7 @@ struct Item {
   bool required = false;
   int scale = -1;  // index into Questionnaire::scales (likert)
   bool reverse = false;
+  ReportUse report = ReportUse::none;
   std::vector<KeyEntry> key;   // scenes this item counts toward
   std::vector<Option> options;  // choice, multi
   std::optional<double> min, max;  // number

@@ -12,6 +12,11 @@ void flatten(const YAML::Node& n, const std::string& prefix, const std::string& 
     out[prefix] = yaml::local_text(n, file, prefix, diags);
     return;
   }
+  if (n.IsSequence()) {
+    int k = 0;
+    for (const auto& e : n) flatten(e, prefix + "." + std::to_string(++k), file, out, diags);
+    return;
+  }
   if (!n.IsMap()) {
     diags.error(yaml::at(n, file), prefix, "expected {ja, en} or a map of templates");
     return;
@@ -27,6 +32,23 @@ const LocalText& Templates::get(const std::string& key) const {
   auto it = texts_.find(key);
   if (it == texts_.end()) throw Error(Location{file_, 0, 0}, key, "template is missing");
   return it->second;
+}
+
+std::vector<LocalText> Templates::list(const std::string& key) const {
+  std::vector<LocalText> out;
+  for (int k = 1;; ++k) {
+    auto it = texts_.find(key + "." + std::to_string(k));
+    if (it == texts_.end()) break;
+    out.push_back(it->second);
+  }
+  if (out.empty())
+    if (auto it = texts_.find(key); it != texts_.end()) out.push_back(it->second);
+  return out;
+}
+
+const LocalText* Templates::find(const std::string& key) const {
+  auto it = texts_.find(key);
+  return it == texts_.end() ? nullptr : &it->second;
 }
 
 Templates Templates::parse(std::string_view text, const std::string& file, Diagnostics& diags) {

@@ -1,7 +1,7 @@
 // The sentences a report says, in Japanese and English, loaded from templates/*.yaml.
 //
 // A template file is a YAML map, nested as deep as its author likes; leaves are
-// `{ja: ..., en: ...}`. Keys are joined with dots: `map.title`. `{name}` placeholders
+// `{ja: ..., en: ...}`, or lists of them. Keys are joined with dots: `map.title`. `{name}` placeholders
 // are filled by fill(). Immutable once loaded; safe to share between threads.
 #pragma once
 
@@ -22,6 +22,11 @@ class Templates {
   const LocalText& get(const std::string& key) const;
   const std::string& text(const std::string& key, Lang lang) const { return get(key).in(lang); }
   bool has(const std::string& key) const { return texts_.count(key) > 0; }
+  // The template at `key`, or nullptr.
+  const LocalText* find(const std::string& key) const;
+  // A list written as a YAML sequence at `key` (stored as key.1, key.2, ...); a single
+  // template at `key` is a list of one; nothing there, an empty list.
+  std::vector<LocalText> list(const std::string& key) const;
 
   // Parses template YAML; problems go to `diags`; malformed YAML throws Error.
   static Templates parse(std::string_view text, const std::string& file, Diagnostics& diags);

@@ -3,52 +3,110 @@
 #include <algorithm>
 #include <cmath>
 
-namespace careermap {
+#include "reports/utf8.hpp"
 
-CareerMapContent build_career_map(const Questionnaire& q, const Answers& answers,
-                                  const Placement& placement, const Templates& t, Lang lang,
-                                  const std::string& date) {
-  const Model& m = q.model;
-  auto tx = [&](const char* key) { return t.text(key, lang); };
+namespace careermap {
+namespace {
+
+class Builder {
+ public:
+  Builder(const Questionnaire& q, const Answers& a, const Placement& p, const Templates& t, Lang lang)
+      : q_(q), m_(q.model), a_(a), p_(p), t_(t), lang_(lang) {}
+
+  CareerMapContent build(const std::string& date);
+
+ private:
+  std::string tx(const std::string& key) const { return t_.text(key, lang_); }
+  // The participant's words, with undrawable characters replaced and reported.
+  std::string own(const std::string& text, const std::string& field, CareerMapContent& c) const;
+  void map_page(CareerMapContent& c) const;
+  void profile(CareerMapContent& c) const;
+  void interview(CareerMapContent& c) const;
+  void add_prompts(CareerMapContent& c, const std::string& key, const std::string& reason,
+                   const std::vector<std::pair<std::string, std::string>>& values = {}) const;
+  const Episode* episode_of(const PathStep& step) const;
+
+  const Questionnaire& q_;
+  const Model& m_;
+  const Answers& a_;
+  const Placement& p_;
+  const Templates& t_;
+  Lang lang_;
+};
+
+std::string score_text(std::optional<double> s, const std::string& none) {
+  return s ? std::to_string(static_cast<int>(std::lround(*s))) : none;
+}
+
+std::string Builder::own(const std::string& text, const std::string& field, CareerMapContent& c) const {
+  std::string out;
+  out.reserve(text.size());
+  for_each_char(text, [&](char32_t cp, std::string_view bytes) {
+    if (cp == kInvalidChar || cp > 0xFFFF) {
+      out += "〓";
+      c.warnings.push_back({field, cp});
+    } else {
+      out += bytes;
+    }
+  });
+  return out;
+}
+
+const Episode* Builder::episode_of(const PathStep& step) const {
+  const Answer* ans = a_.find(step.item);
+  if (!ans || step.written < 1 || step.written > static_cast<int>(ans->episodes.size())) return nullptr;
+  return &ans->episodes[step.written - 1];
+}
+
+CareerMapContent Builder::build(const std::string& date) {
   CareerMapContent c;
-  c.lang = lang;
+  c.lang = lang_;
   c.title = tx("report.title");
   c.subject = tx("report.subject");
-  const std::string who = answers.name.empty() ? answers.participant : answers.name;
+  const std::string who = a_.name.empty() ? a_.participant : own(a_.name, "name", c);
   c.participant = fill(tx("header.participant"), {{"name", who}});
-  c.questionnaire = q.title.in(lang);
-  if (!answers.cohort.empty()) c.cohort = fill(tx("header.cohort"), {{"cohort", answers.cohort}});
+  c.questionnaire = q_.title.in(lang_);
+  if (!a_.cohort.empty()) c.cohort = fill(tx("header.cohort"), {{"cohort", own(a_.cohort, "cohort", c)}});
   c.date = date;
   c.date_line = fill(tx("header.date"), {{"date", date}});
   c.page_pattern = tx("header.page");
+  c.continued = tx("map.continued");
+  map_page(c);
+  profile(c);
+  interview(c);
+  return c;
+}
 
-  c.stage_count = static_cast<int>(m.stages.size());
-  c.level_count = static_cast<int>(m.levels.size());
-  for (const auto& s : m.stages) c.stage_labels.push_back(s.label.in(lang));
-  for (const auto& l : m.levels) c.level_labels.push_back(l.label.in(lang));
-  c.wall_labels.assign(m.stages.size(), "");
-  for (const auto& w : m.walls) c.wall_labels[w.inner] = w.label.in(lang);
+void Builder::map_page(CareerMapContent& c) const {
+  c.stage_count = static_cast<int>(m_.stages.size());
+  c.level_count = static_cast<int>(m_.levels.size());
+  for (const auto& s : m_.stages) c.stage_labels.push_back(s.label.in(lang_));
+  for (const auto& l : m_.levels) c.level_labels.push_back(l.label.in(lang_));
+  c.wall_labels.assign(m_.stages.size(), "");
+  for (const auto& w : m_.walls) c.wall_labels[w.inner] = w.label.in(lang_);
   c.axis_stage = tx("map.axis_stage");
   c.axis_level = tx("map.axis_level");
   c.legend_score = tx("map.score_legend");
   c.legend_current = tx("map.current");
   c.legend_next = tx("map.next_step");
+  c.legend_frontier = tx("map.frontier");
+  c.legend_path = tx("map.path_mark");
   c.no_score = tx("map.no_score");
+  c.frontier_stage = p_.frontier_stage;
+  c.frontier_level = p_.frontier_level;
 
-  for (const auto& sc : m.scenes) {
+  for (const auto& sc : m_.scenes) {
     MapCell cell;
     cell.scene = sc.number - 1;
     cell.number = sc.number;
     cell.stage = sc.stage;
     cell.level = sc.level;
-    cell.label = sc.label.in(lang);
+    cell.label = sc.label.in(lang_);
     cell.number_text = fill(tx("map.scene_number"), {{"number", std::to_string(sc.number)}});
-    if (cell.scene < static_cast<int>(placement.scenes.size()))
-      cell.score = placement.scenes[cell.scene].score;
-    cell.score_text = cell.score ? std::to_string(static_cast<int>(std::lround(*cell.score))) : c.no_score;
-    cell.current = placement.current && *placement.current == cell.scene;
-    cell.next_step = std::find(placement.next_steps.begin(), placement.next_steps.end(), cell.scene) !=
-                     placement.next_steps.end();
+    if (cell.scene < static_cast<int>(p_.scenes.size())) cell.score = p_.scenes[cell.scene].score;
+    cell.score_text = score_text(cell.score, c.no_score);
+    cell.current = p_.current && *p_.current == cell.scene;
+    cell.next_step = std::find(p_.next_steps.begin(), p_.next_steps.end(), cell.scene) != p_.next_steps.end();
     c.cells.push_back(std::move(cell));
   }
 
@@ -56,21 +114,176 @@ CareerMapContent build_career_map(const Questionnaire& q, const Answers& answers
   c.path_empty = tx("path.empty");
   c.not_placed = tx("path.not_placed");
   const std::string ongoing = tx("path.ongoing");
-  for (const auto& step : placement.path) {
+  for (const auto& step : p_.path) {
     MapEpisode e;
     e.order = step.order;
     e.scene = step.scene;
     const std::string from = step.from ? std::to_string(*step.from) : "?";
     const std::string to = step.to ? std::to_string(*step.to) : ongoing;
     e.years = step.to && step.from && *step.to == *step.from ? from : from + "–" + to;
-    e.title = step.title;
-    if (auto idx = q.find_item(step.item))
-      if (const Field* f = q.items[*idx].field_for(FieldUse::role))
-        if (const Option* o = f->find_option(step.role)) e.role = o->label.in(lang);
+    e.title = own(step.title, step.item + "[" + std::to_string(step.written) + "].title", c);
+    if (auto idx = q_.find_item(step.item))
+      if (const Field* f = q_.items[*idx].field_for(FieldUse::role))
+        if (const Option* o = f->find_option(step.role)) e.role = o->label.in(lang_);
     c.path.push_back(std::move(e));
   }
   c.note = tx("note.not_a_grade");
-  return c;
+}
+
+void Builder::profile(CareerMapContent& c) const {
+  c.profile_heading = tx("profile.heading");
+  c.strengths_heading = tx("profile.strengths");
+  c.no_strengths = tx("profile.no_strengths");
+  c.walls_heading = tx("profile.walls");
+  c.no_walls = tx("profile.no_walls");
+  c.own_words_heading = tx("profile.own_words");
+  c.outcomes_heading = tx("profile.outcomes");
+
+  // Strengths: up to three scenes at or above the evidence threshold, highest first.
+  std::vector<const SceneScore*> scored;
+  for (const auto& s : p_.scenes)
+    if (s.score && *s.score >= 100.0 * q_.scoring.evidence_threshold) scored.push_back(&s);
+  std::stable_sort(scored.begin(), scored.end(), [](const SceneScore* x, const SceneScore* y) { return *x->score > *y->score; });
+  for (size_t k = 0; k < scored.size() && k < 3; ++k) {
+    const Scene& scene = m_.scenes[scored[k]->scene];
+    const std::string label = scene.label.in(lang_);
+    const LocalText* own_sentence = t_.find("strength." + scene.id);
+    const std::string sentence = own_sentence ? own_sentence->in(lang_) : fill(tx("strength.default"), {{"scene", label}});
+    c.strengths.push_back({scene.number - 1, label, score_text(scored[k]->score, ""), sentence});
+  }
+  for (int w : p_.walls_ahead) {
+    const Wall& wall = m_.walls[w];
+    const std::string label = wall.label.in(lang_);
+    const LocalText* own_sentence = t_.find("wall." + m_.stages[wall.inner].id);
+    c.walls.push_back({label, own_sentence ? own_sentence->in(lang_) : fill(tx("wall.default"), {{"wall", label}})});
+  }
+
+  const std::string unanswered = tx("profile.unanswered");
+  for (const auto& item : q_.items) {
+    const Answer* ans = a_.find(item.id);
+    if (item.report == ReportUse::checklist) {
+      Checklist list;
+      list.heading = item.text.in(lang_);
+      for (const auto& o : item.options) {
+        const bool chosen = ans && (item.type == ItemType::choice
+                                        ? ans->text == o.value
+                                        : std::find(ans->choices.begin(), ans->choices.end(), o.value) != ans->choices.end());
+        list.entries.push_back({o.label.in(lang_), chosen});
+      }
+      c.checklists.push_back(std::move(list));
+    } else if (item.report == ReportUse::own_words && ans && !ans->text.empty()) {
+      c.own_words.push_back({item.text.in(lang_), own(ans->text, item.id, c), true});
+    }
+  }
+  for (const auto& step : p_.path) {
+    const Episode* e = episode_of(step);
+    const auto idx = q_.find_item(step.item);
+    const Field* f = idx ? q_.items[*idx].field_for(FieldUse::outcome) : nullptr;
+    if (!e || !f) continue;
+    const std::string* text = e->get(f->id);
+    const std::string field = step.item + "[" + std::to_string(step.written) + "]";
+    c.outcomes.push_back({std::to_string(step.order) + ". " + own(step.title, field + ".title", c),
+                          text ? own(*text, field + "." + f->id, c) : unanswered, text != nullptr});
+  }
+}
+
+void Builder::add_prompts(CareerMapContent& c, const std::string& key, const std::string& reason,
+                          const std::vector<std::pair<std::string, std::string>>& values) const {
+  for (const auto& t : t_.list(key)) c.prompts.push_back({fill(t.in(lang_), values), reason});
+}
+
+void Builder::interview(CareerMapContent& c) const {
+  c.interview_heading = tx("interview.heading");
+  c.interview_intro = tx("interview.intro");
+  c.notes_heading = tx("interview.notes");
+  add_prompts(c, "prompts.opening", tx("interview.reason_opening"));
+  if (!p_.walls_ahead.empty()) {
+    const Wall& w = m_.walls[p_.walls_ahead.front()];
+    add_prompts(c, "prompts.wall." + m_.stages[w.inner].id,
+                fill(tx("interview.reason_wall"), {{"wall", w.label.in(lang_)}}));
+  }
+  const int next_level = p_.frontier_level ? *p_.frontier_level + 1 : 0;
+  if (next_level < static_cast<int>(m_.levels.size()))
+    add_prompts(c, "prompts.level." + m_.levels[next_level].id,
+                fill(tx("interview.reason_level"), {{"level", m_.levels[next_level].label.in(lang_)}}));
+  if (!p_.next_steps.empty())
+    add_prompts(c, "prompts.next_step", tx("interview.reason_next"),
+                {{"scene", m_.scenes[p_.next_steps.front()].label.in(lang_)}});
+  for (const auto& item : q_.items) {
+    if (item.report != ReportUse::checklist) continue;
+    const Answer* ans = a_.find(item.id);
+    if (!ans) continue;
+    const std::vector<std::string> chosen = item.type == ItemType::choice ? std::vector{ans->text} : ans->choices;
+    for (const auto& v : chosen)
+      if (const Option* o = item.find_option(v))
+        add_prompts(c, "prompts.choice." + v, fill(tx("interview.reason_choice"), {{"option", o->label.in(lang_)}}));
+  }
+  if (p_.path.empty()) add_prompts(c, "prompts.no_episodes", tx("interview.reason_no_episodes"));
+}
+
+void add_chars(std::u32string& out, std::string_view s) {
+  for_each_char(s, [&](char32_t c, std::string_view) {
+    if (c != kInvalidChar) out.push_back(c);
+  });
+}
+
+}  // namespace
+
+CareerMapContent build_career_map(const Questionnaire& q, const Answers& answers, const Placement& placement,
+                                  const Templates& templates, Lang lang, const std::string& date) {
+  return Builder(q, answers, placement, templates, lang).build(date);
+}
+
+std::u32string characters_of(const CareerMapContent& c) {
+  std::u32string all;
+  // Digits, ASCII and the few marks drawn outside the content (page numbers, list marks).
+  for (char32_t ch = 0x20; ch < 0x7F; ++ch) all.push_back(ch);
+  add_chars(all, "〓–・（）「」、。");
+  for (const std::string* s : {&c.title, &c.subject, &c.participant, &c.questionnaire, &c.cohort, &c.date_line,
+                               &c.page_pattern, &c.continued, &c.axis_stage, &c.axis_level, &c.legend_score,
+                               &c.legend_current, &c.legend_next, &c.legend_frontier, &c.legend_path, &c.no_score,
+                               &c.path_heading, &c.path_empty, &c.not_placed, &c.note, &c.profile_heading,
+                               &c.strengths_heading, &c.no_strengths, &c.walls_heading, &c.no_walls,
+                               &c.own_words_heading, &c.outcomes_heading, &c.interview_heading, &c.interview_intro,
+                               &c.notes_heading})
+    add_chars(all, *s);
+  for (const auto& v : {&c.stage_labels, &c.level_labels, &c.wall_labels})
+    for (const auto& s : *v) add_chars(all, s);
+  for (const auto& cell : c.cells) {
+    add_chars(all, cell.label);
+    add_chars(all, cell.number_text);
+    add_chars(all, cell.score_text);
+  }
+  for (const auto& e : c.path) {
+    add_chars(all, e.years);
+    add_chars(all, e.title);
+    add_chars(all, e.role);
+  }
+  for (const auto& s : c.strengths) {
+    add_chars(all, s.label);
+    add_chars(all, s.sentence);
+  }
+  for (const auto& w : c.walls) {
+    add_chars(all, w.label);
+    add_chars(all, w.sentence);
+  }
+  for (const auto& l : c.checklists) {
+    add_chars(all, l.heading);
+    for (const auto& [label, chosen] : l.entries) add_chars(all, label);
+  }
+  for (const auto* list : {&c.own_words, &c.outcomes})
+    for (const auto& o : *list) {
+      add_chars(all, o.heading);
+      add_chars(all, o.text);
+    }
+  for (const auto& p : c.prompts) {
+    add_chars(all, p.text);
+    add_chars(all, p.reason);
+  }
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  std::erase_if(all, [](char32_t ch) { return ch > 0xFFFF || ch == '\n' || ch == '\r' || ch == '\t'; });
+  return all;
 }
 
 }  // namespace careermap

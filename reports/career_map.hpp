@@ -1,9 +1,11 @@
 // The content model of a participant's career map: every text and number the PDF
 // shows, decided here and tested without drawing (STYLE.md practice 9).
 //
-// Built from the questionnaire (model labels), the participant's answers (name, cohort),
-// the placement (scores, current scene, next steps, path) and the templates (every
-// sentence, in the chosen language). Plain values; build is a pure function.
+// Built from the questionnaire (model labels, which items are the participant's own
+// words), the answers, the placement and the templates (every sentence, in the chosen
+// language). The participant's own words are kept exactly as written, except that a
+// character the font cannot draw (outside Unicode's basic plane) becomes 〓 and is
+// listed in `warnings`. Plain values; build is a pure function.
 #pragma once
 
 #include <optional>
@@ -36,6 +38,37 @@ struct MapEpisode {
   std::string role;              // the role's label
 };
 
+struct Strength {
+  int scene = 0;
+  std::string label, score_text, sentence;
+};
+
+struct WallNote {
+  std::string label, sentence;
+};
+
+struct Checklist {
+  std::string heading;  // the item's question
+  std::vector<std::pair<std::string, bool>> entries;  // option label, chosen
+};
+
+struct OwnWords {
+  std::string heading;  // the item's question, or the episode's title
+  std::string text;     // as written, or the "not answered" text
+  bool answered = false;
+};
+
+struct Prompt {
+  std::string text;
+  std::string reason;  // why it was chosen, for the navigator
+};
+
+// A character of the participant's words that the font cannot draw.
+struct TextWarning {
+  std::string field;  // "name", an item id, "episodes[2].title"
+  char32_t code = 0;
+};
+
 struct CareerMapContent {
   Lang lang = Lang::ja;
   std::string title, subject;     // document title and subject
@@ -45,23 +78,46 @@ struct CareerMapContent {
   std::string date;               // YYYY-MM-DD
   std::string date_line;          // "作成日 2026-05-10"
   std::string page_pattern;       // with {page} and {pages}
+  std::string continued;          // heading suffix on continuation pages
 
+  // Map page.
   int stage_count = 0, level_count = 0;
   std::vector<std::string> stage_labels;  // nearest first
   std::vector<std::string> level_labels;  // shallowest first
   std::vector<std::string> wall_labels;   // per stage: the wall after it, or empty
   std::vector<MapCell> cells;             // in scene number order
+  std::optional<int> frontier_stage, frontier_level;
   std::string axis_stage, axis_level;
-  std::string legend_score, legend_current, legend_next, no_score;
-
+  std::string legend_score, legend_current, legend_next, legend_frontier, legend_path, no_score;
   std::string path_heading, path_empty, not_placed;
   std::vector<MapEpisode> path;
   std::string note;
+
+  // Profile pages.
+  std::string profile_heading;
+  std::string strengths_heading, no_strengths;
+  std::vector<Strength> strengths;        // highest first
+  std::string walls_heading, no_walls;
+  std::vector<WallNote> walls;
+  std::vector<Checklist> checklists;
+  std::string own_words_heading;
+  std::vector<OwnWords> own_words;        // answered text items marked report: own_words
+  std::string outcomes_heading;
+  std::vector<OwnWords> outcomes;         // episodes' outcomes, in path order
+
+  // Interview sheet.
+  std::string interview_heading, interview_intro, notes_heading;
+  std::vector<Prompt> prompts;
+
+  std::vector<TextWarning> warnings;
 };
 
 // Throws Error when a template the report needs is missing.
 CareerMapContent build_career_map(const Questionnaire& q, const Answers& answers,
                                   const Placement& placement, const Templates& templates,
                                   Lang lang, const std::string& date);
+
+// Every character the document will draw (for font subsetting), sorted, without repeats.
+std::u32string characters_of(const CareerMapContent& c);
 
 }  // namespace careermap

@@ -1,19 +1,24 @@
-// Draws a CareerMapContent as a PDF (A4 landscape): the matrix with scores, the
-// current scene, next-step candidates and the numbered career path; the episode list
-// beside it, continued on further pages when long. Drawing only: every text comes from
-// the content model. Throws Error when the font cannot be loaded or the file written.
+// Draws a CareerMapContent as a PDF (A4 landscape): the map page, the profile pages and
+// the interview sheet. Drawing only: every text comes from the content model. The font
+// is subset to the document's characters; the same content gives the same bytes.
+// Throws Error when the font cannot be used or the file cannot be written.
 #pragma once
 
 #include <string>
 
 #include "reports/career_map.hpp"
+#include "reports/display_list.hpp"
+#include "reports/font.hpp"
 
 namespace careermap {
 
-inline constexpr const char* kDefaultFont = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf";
+// Lays the document out, measuring with `font` (the characters of `content`).
+DisplayList layout_career_map(const CareerMapContent& content, const FontSource& font);
 
-// Writes the PDF to `path` atomically (a temporary file renamed into place, mode 0600).
-void write_career_map_pdf(const CareerMapContent& content, const std::string& path,
-                          const std::string& font_path = kDefaultFont);
+// The PDF's bytes.
+std::string career_map_pdf(const CareerMapContent& content, const FontSource& font);
+
+// Writes the PDF to `path` atomically: a temporary file (mode 0600) renamed into place.
+void write_career_map_pdf(const CareerMapContent& content, const FontSource& font, const std::string& path);
 
 }  // namespace careermap

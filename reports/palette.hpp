@@ -16,6 +16,7 @@ inline constexpr Color kCurrent{0.90, 0.38, 0.0};   // #E66100
 inline constexpr Color kNext{0.36, 0.23, 0.61};     // #5D3A9B
 inline constexpr Color kPath{0.15, 0.15, 0.15};
 inline constexpr Color kWall{0.55, 0.27, 0.07};
+inline constexpr Color kFrontier{0.10, 0.10, 0.10};
 
 // The fill for a score 0..100 on the sequential scale.
 Color score_color(double score);

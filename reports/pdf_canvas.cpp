@@ -1,8 +1,16 @@
 #include "reports/pdf_canvas.hpp"
 
 #include <hpdf.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
+#include <vector>
 
 #include "engine/diagnostic.hpp"
 #include "reports/utf8.hpp"
@@ -27,6 +35,12 @@ struct PdfCanvas::Impl {
   double height = 0;
   std::string last_error;
   std::string font_path;
+  int font_fd = -1;
+
+  ~Impl() {
+    if (doc) HPDF_Free(doc);
+    if (font_fd >= 0) ::close(font_fd);
+  }
 
   // Throws when libharu recorded an error since the last check.
   void check(const char* what) {
@@ -41,25 +55,58 @@ struct PdfCanvas::Impl {
   double y(double top) const { return height - top; }
 };
 
-PdfCanvas::PdfCanvas(const std::string& font_path) : impl_(std::make_unique<Impl>()) {
-  impl_->font_path = font_path;
+PdfCanvas::PdfCanvas(const std::string& font_bytes, std::u32string_view chars, const std::string& font_name)
+    : impl_(std::make_unique<Impl>()) {
+  impl_->font_path = font_name;
+  // libharu 2.3.0 loads fonts only from a path: give it an anonymous in-memory file.
+  impl_->font_fd = ::memfd_create("careermap-font", MFD_CLOEXEC);
+  if (impl_->font_fd < 0 || ::write(impl_->font_fd, font_bytes.data(), font_bytes.size()) !=
+                                static_cast<ssize_t>(font_bytes.size()))
+    throw Error(Location{font_name, 0, 0}, "", std::string("cannot stage the font: ") + std::strerror(errno));
+  const std::string path = "/proc/self/fd/" + std::to_string(impl_->font_fd);
   impl_->doc = HPDF_New(on_error, &impl_->last_error);
-  if (!impl_->doc) throw Error(Location{font_path, 0, 0}, "", "PDF: cannot create a document");
+  if (!impl_->doc) throw Error(Location{font_name, 0, 0}, "", "PDF: cannot create a document");
   HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(impl_->doc);
   HPDF_SetCurrentEncoder(impl_->doc, "UTF-8");
-  const char* name = HPDF_LoadTTFontFromFile(impl_->doc, font_path.c_str(), HPDF_TRUE);
-  if (!name) {
-    HPDF_Free(impl_->doc);
-    impl_->doc = nullptr;
-    throw Error(Location{font_path, 0, 0}, "", "PDF: cannot load the font");
-  }
+  const char* name = HPDF_LoadTTFontFromFile(impl_->doc, path.c_str(), HPDF_TRUE);
+  if (!name) throw Error(Location{font_name, 0, 0}, "", "PDF: cannot load the font");
   impl_->font = HPDF_GetFont(impl_->doc, name, "UTF-8");
   impl_->check("font");
+  set_to_unicode(chars);
 }
 
-PdfCanvas::~PdfCanvas() {
-  if (impl_ && impl_->doc) HPDF_Free(impl_->doc);
+PdfCanvas::~PdfCanvas() = default;
+
+// libharu writes a ToUnicode CMap with a cidrange, which readers reject. With UTF-8
+// encoding its character codes are the Unicode values themselves, so the correct map
+// sends each code the document uses to itself.
+void PdfCanvas::set_to_unicode(std::u32string_view chars) {
+  std::string cmap =
+      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+  std::vector<char32_t> codes;
+  for (char32_t c : chars)
+    if (c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) codes.push_back(c);
+  char buf[32];
+  for (size_t i = 0; i < codes.size(); i += 100) {
+    const size_t n = std::min<size_t>(100, codes.size() - i);
+    cmap += std::to_string(n) + " beginbfchar\n";
+    for (size_t k = i; k < i + n; ++k) {
+      std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(codes[k]), static_cast<unsigned>(codes[k]));
+      cmap += buf;
+    }
+    cmap += "endbfchar\n";
+  }
+  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  HPDF_Dict stream = HPDF_DictStream_New(impl_->doc->mmgr, impl_->doc->xref);
+  if (!stream) impl_->check("ToUnicode");
+  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  HPDF_Stream_WriteStr(stream->stream, cmap.c_str());
+  HPDF_Dict_Add(impl_->font, "ToUnicode", stream);
+  impl_->check("ToUnicode");
 }
 
 void PdfCanvas::set_info(const DocumentInfo& info) {
@@ -153,12 +200,17 @@ void PdfCanvas::fill_triangle(double x1, double y1, double x2, double y2, double
   impl_->check("triangle");
 }
 
-void PdfCanvas::save(const std::string& path) {
-  if (HPDF_SaveToFile(impl_->doc, path.c_str()) != HPDF_OK) {
-    impl_->last_error.clear();
-    HPDF_ResetError(impl_->doc);
-    throw Error(Location{path, 0, 0}, "", "cannot write the PDF");
-  }
+std::string PdfCanvas::bytes() {
+  if (HPDF_SaveToStream(impl_->doc) != HPDF_OK) impl_->check("write");
+  std::string out(HPDF_GetStreamSize(impl_->doc), '\0');
+  HPDF_UINT32 len = static_cast<HPDF_UINT32>(out.size());
+  if (HPDF_ReadFromStream(impl_->doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &len) != HPDF_OK &&
+      HPDF_GetError(impl_->doc) != HPDF_STREAM_EOF)
+    impl_->check("write");
+  HPDF_ResetError(impl_->doc);
+  impl_->last_error.clear();
+  out.resize(len);
+  return out;
 }
 
 std::string drawable_text(std::string_view utf8) {

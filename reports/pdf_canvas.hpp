@@ -1,9 +1,13 @@
 // A narrow drawing surface over libharu: pages, UTF-8 text in one embedded TrueType
 // font, rectangles, lines and circles, in points with the origin at the top left.
 //
-// Owns one HPDF_Doc; not thread-safe, but one canvas per thread is fine. Every libharu
-// error becomes careermap::Error (thrown from the call that failed). Characters outside
-// Unicode's basic plane, which libharu cannot draw, are drawn as 〓.
+// The font comes as the bytes of a (subset) TrueType font, handed to libharu through an
+// anonymous in-memory file. The document gets a correct ToUnicode map for the characters
+// it declares, so text extraction finds every word. Owns one HPDF_Doc; not thread-safe,
+// but one canvas per thread is fine (threads need stacks over 192 KB: libharu puts
+// 128 KB on the stack). Every libharu error becomes careermap::Error, thrown from the call
+// that failed. Characters outside Unicode's basic plane, which libharu cannot draw, are
+// drawn as 〓.
 #pragma once
 
 #include <memory>
@@ -23,8 +27,9 @@ struct DocumentInfo {
 
 class PdfCanvas {
  public:
-  // Loads and embeds the TrueType font at `font_path`. Throws Error on failure.
-  explicit PdfCanvas(const std::string& font_path);
+  // Embeds the TrueType font `font_bytes`; `chars` are the characters the document
+  // draws (for the ToUnicode map); `font_name` names the font in errors.
+  PdfCanvas(const std::string& font_bytes, std::u32string_view chars, const std::string& font_name);
   ~PdfCanvas();
   PdfCanvas(const PdfCanvas&) = delete;
   PdfCanvas& operator=(const PdfCanvas&) = delete;
@@ -43,10 +48,11 @@ class PdfCanvas {
   void circle(double cx, double cy, double r, Color fill, Color stroke, double line_width);
   void fill_triangle(double x1, double y1, double x2, double y2, double x3, double y3, Color fill);
 
-  // Writes the document. Throws Error when it cannot be written.
-  void save(const std::string& path);
+  // The document's bytes. Throws Error when libharu cannot write it.
+  std::string bytes();
 
  private:
+  void set_to_unicode(std::u32string_view chars);
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };

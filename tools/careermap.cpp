@@ -15,8 +15,8 @@ std::span<const Command> commands() {
        cmd_score},
       {"analyze", "-q Q.yaml [--format text|json] ANSWERS...",
        "item statistics and Cronbach's alpha per scene scale", {{"-q", "--format"}, {}}, cmd_analyze},
-      {"render", "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] ANSWERS...",
-       "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date"}, {}}, cmd_render},
+      {"render", "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...",
+       "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date", "--jobs"}, {}}, cmd_render},
       {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},
   };
   return table;

@@ -5,8 +5,8 @@
 
 namespace careermap::cli {
 
-int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std::string& dir,
-                 Lang lang, const std::string& date, std::ostream& out, std::ostream& err);
+int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std::string& dir, Lang lang,
+                 const std::string& date, unsigned jobs, std::ostream& out, std::ostream& err);
 
 // careermap demo [-o DIR]: the shipped sample cohort rendered into DIR (default out/).
 int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
@@ -20,7 +20,7 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
     if (e.path().extension() == ".yaml") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   const Batch b = load_batch(*q, files, err);
-  const int status = render_batch(*q, b, files.size(), dir, Lang::ja, "2026-07-01", out, err);
+  const int status = render_batch(*q, b, files.size(), dir, Lang::ja, "2026-07-01", 2, out, err);
   if (status == kOk)
     err << "careermap demo: " << b.valid.size() << " career maps written to " << dir << "/\n";
   return status;

@@ -1,13 +1,18 @@
-#include <chrono>
+#include <unistd.h>
+
+#include <atomic>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <mutex>
 #include <regex>
+#include <thread>
 
 #include "engine/scoring.hpp"
 #include "engine/templates.hpp"
 #include "reports/career_map.hpp"
 #include "reports/career_map_pdf.hpp"
+#include "reports/font.hpp"
 #include "tools/commands.hpp"
 
 namespace careermap::cli {
@@ -22,16 +27,29 @@ std::string today() {
   return buf;
 }
 
+std::string code_point(char32_t c) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
+  return buf;
+}
+
+// What rendering one participant produced: diagnostics to print, in input order.
+struct Outcome {
+  std::string path;
+  std::vector<Diagnostic> diagnostics;
+  bool ok = false;
+};
+
 }  // namespace
 
-// Renders one PDF per valid answers file into `dir`; returns the exit status.
-int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std::string& dir,
-                 Lang lang, const std::string& date, std::ostream& out, std::ostream& err) {
+int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std::string& dir, Lang lang,
+                 const std::string& date, unsigned jobs, std::ostream& out, std::ostream& err) {
   Diagnostics tdiags;
   const Templates templates =
       Templates::load((std::filesystem::path(data_dir()) / "templates" / "careermap.yaml").string(), tdiags);
   print(err, tdiags);
   if (tdiags.has_errors()) return kUsage;
+  const FontSource font(font_path());
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
   if (ec) {
@@ -39,24 +57,51 @@ int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std
     return kUsage;
   }
   const auto placements = score(q, b.valid);
-  int failed = 0;
-  for (size_t i = 0; i < b.valid.size(); ++i) {
-    const std::string path = (std::filesystem::path(dir) / (b.valid[i].participant + ".pdf")).string();
-    try {
-      const CareerMapContent c = build_career_map(q, b.valid[i], placements[i], templates, lang, date);
-      write_career_map_pdf(c, path, font_path());
-      out << path << '\n';
-    } catch (const Error& e) {
-      err << e.diagnostic().format() << '\n';
-      ++failed;
+  std::vector<Outcome> outcomes(b.valid.size());
+  std::atomic<size_t> next{0}, done{0};
+  std::mutex progress;
+  const bool tty = ::isatty(STDERR_FILENO);
+  auto work = [&] {
+    for (size_t i = next++; i < b.valid.size(); i = next++) {
+      const Answers& a = b.valid[i];
+      Outcome& o = outcomes[i];
+      o.path = (std::filesystem::path(dir) / (a.participant + ".pdf")).string();
+      try {
+        const CareerMapContent c = build_career_map(q, a, placements[i], templates, lang, date);
+        for (const auto& w : c.warnings)
+          o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
+                                   "participant " + a.participant + ": " + code_point(w.code) +
+                                       " cannot be drawn by the font; shown as 〓"});
+        write_career_map_pdf(c, font, o.path);
+        o.ok = true;
+      } catch (const Error& e) {
+        o.diagnostics.push_back(e.diagnostic());
+      }
+      const size_t n = ++done;
+      if (tty) {
+        std::lock_guard lock(progress);
+        std::fprintf(stderr, "\rcareermap render: %zu/%zu", n, b.valid.size());
+        if (n == b.valid.size()) std::fprintf(stderr, "\n");
+      }
     }
+  };
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < std::min<size_t>(jobs, b.valid.size()); ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+
+  int failed = 0;
+  for (const auto& o : outcomes) {
+    for (const auto& d : o.diagnostics) err << d.format() << '\n';
+    if (o.ok) out << o.path << '\n';
+    else ++failed;
   }
   summarize(b, total, err);
-  if (failed) err << "careermap: " << failed << " PDF(s) could not be written\n";
+  if (failed) err << "careermap: " << failed << " of " << outcomes.size() << " PDFs could not be written\n";
   return b.invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
-// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] ANSWERS...
+// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-q") || !args.has("-o") || args.positional.empty()) {
     err << "careermap render: needs -q QUESTIONNAIRE, -o DIR and answers files\n";
@@ -72,10 +117,19 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     err << "careermap render: --date is YYYY-MM-DD\n";
     return kUsage;
   }
+  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
+  if (args.has("--jobs")) {
+    const std::string j = args.get("--jobs");
+    if (!std::regex_match(j, std::regex(R"([1-9][0-9]{0,2})"))) {
+      err << "careermap render: --jobs is a number from 1 to 999\n";
+      return kUsage;
+    }
+    jobs = static_cast<unsigned>(std::stoul(j));
+  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const Batch b = load_batch(*q, args.positional, err);
-  return render_batch(*q, b, args.positional.size(), args.get("-o"), *lang, date, out, err);
+  return render_batch(*q, b, args.positional.size(), args.get("-o"), *lang, date, jobs, out, err);
 }
 
 }  // namespace careermap::cli

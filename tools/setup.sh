@@ -12,7 +12,7 @@ what="${1:-build}"
 case "$what" in demo|test|build) ;; *) echo "usage: tools/setup.sh demo|test|build" >&2; exit 2 ;; esac
 
 packages=(
-  g++ cmake ninja-build
+  g++ cmake ninja-build pkg-config
   libeigen3-dev libhpdf-dev libyaml-cpp-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev
   fonts-ipaexfont-gothic poppler-utils qpdf
 )

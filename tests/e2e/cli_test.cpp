@@ -189,9 +189,12 @@ BOOST_AUTO_TEST_CASE(render_writes_checked_japanese_pdfs_byte_identical_on_rerun
     ::stat(pdf.c_str(), &st);
     BOOST_TEST((st.st_mode & 0777) == 0600u);
     BOOST_TEST(run("qpdf --check " + pdf.string() + " >/dev/null").status == 0);
+    BOOST_TEST(run("pdftotext " + pdf.string() + " /dev/null").err == "");  // no poppler warning
     const std::string text = pdf_text(pdf);
     for (const char* word : {"改善キャリアマップ", "不具合解消", "改善", "革新", "個人", "職場", "役所全体", "地域",
-                             "現在地", "作成日 2026-07-01", "キャリアの歩み", "組織の壁"})
+                             "現在地", "作成日 2026-07-01", "キャリアの歩み", "12の場面のスコア", "強みの場面",
+                             "まだ越えていない壁", "面談シート", "メモ", "この地図を見て、最初に目に留まったのはどこですか。",
+                             "1 / "})
       BOOST_TEST(text.find(word) != std::string::npos, id << " has " << word);
   }
   const std::string p01 = pdf_text(dir.path() / "p01.pdf");
@@ -216,6 +219,54 @@ BOOST_AUTO_TEST_CASE(render_in_english_and_past_bad_files) {
   BOOST_TEST(text.find("Improvement career map") != std::string::npos);
   BOOST_TEST(text.find("試験 一子") != std::string::npos);
   BOOST_TEST(text.find("手順書づくり") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(a_5000_character_answer_comes_out_whole_once_across_pages) {
+  careermap::test::TempDir dir;
+  std::string text;
+  for (int k = 1; text.size() < 15000; ++k) text += "第" + std::to_string(k) + "文：窓口のDX推進について係で話し合った。";
+  std::string yaml = slurp(kSrc + "/questionnaires/samples/p01.yaml");
+  const size_t at = yaml.find("  initiative: ");
+  BOOST_REQUIRE(at != std::string::npos);
+  yaml.replace(at, yaml.find('\n', at) - at, "  initiative: \"" + text + "\"");
+  std::ofstream(dir.path() / "long.yaml") << yaml;
+  const Run r = run(kBin + " render -q " + kPre + " --date 2026-07-01 -o " + (dir.path() / "pdf").string() + " " +
+                    (dir.path() / "long.yaml").string());
+  BOOST_TEST(r.status == 0);
+  const fs::path pdf = dir.path() / "pdf" / "p01.pdf";
+  // The content area of every page (headers and footers cropped away), lines joined.
+  const Run body = run("pdftotext -x 0 -y 100 -W 842 -H 450 " + pdf.string() + " -");
+  BOOST_TEST(body.err == "");  // poppler has nothing to warn about
+  std::string joined = body.out;
+  std::erase(joined, '\n');
+  std::erase(joined, '\f');
+  BOOST_TEST(count(joined, text) == 1u);
+  const std::string info = run("pdfinfo " + pdf.string()).out;
+  BOOST_TEST(info.find("Pages:           6") != std::string::npos);
+  BOOST_TEST(fs::file_size(pdf) < 60u * 1024u);
+}
+
+BOOST_AUTO_TEST_CASE(characters_outside_the_font_are_drawn_as_geta_with_a_warning) {
+  careermap::test::TempDir dir;
+  std::string yaml = slurp(kSrc + "/questionnaires/samples/p02.yaml");
+  yaml.replace(yaml.find("name: 見本 太郎"), std::string("name: 見本 太郎").size(), "name: 𠮷田 太郎");
+  std::ofstream(dir.path() / "nb.yaml") << yaml;
+  const Run r = run("cd " + dir.path().string() + " && " + kBin + " render -q " + kPre + " -o out nb.yaml");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "nb.yaml: warning: name: participant p02: U+20BB7 cannot be drawn by the font; shown as 〓\n");
+  BOOST_TEST(pdf_text(dir.path() / "out" / "p02.pdf").find("〓田 太郎 さん") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(jobs_do_not_change_a_byte) {
+  careermap::test::TempDir dir;
+  const std::string base = kBin + " render -q " + kPre + " --date 2026-07-01 ";
+  BOOST_TEST(run(base + "--jobs 1 -o " + (dir.path() / "one").string() + samples()).status == 0);
+  BOOST_TEST(run(base + "--jobs 2 -o " + (dir.path() / "two").string() + samples()).status == 0);
+  for (const char* id : {"p01", "p02", "p03", "p04", "p05"}) {
+    const std::string name = std::string(id) + ".pdf";
+    BOOST_TEST((slurp(dir.path() / "one" / name) == slurp(dir.path() / "two" / name)), id);
+  }
+  BOOST_TEST(run(base + "--jobs 0 -o x" + samples()).status == 2);
 }
 
 BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort) {

@@ -102,3 +102,91 @@ BOOST_AUTO_TEST_CASE(english_switches_every_template_but_not_the_participants_wo
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(career_map_profile)
+
+namespace {
+
+struct Sample {
+  Questionnaire q;
+  Templates t = shipped_templates();
+  Answers a;
+  Placement p;
+  explicit Sample(const std::string& file) {
+    Diagnostics d;
+    q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+    a = load_answers(q, std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/samples/" + file, d);
+    BOOST_REQUIRE(!d.has_errors());
+    p = score(q, std::vector<Answers>{a})[0];
+  }
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_CASE(strengths_walls_and_the_participants_words) {
+  const Sample s("p01.yaml");
+  const CareerMapContent c = build_career_map(s.q, s.a, s.p, s.t, Lang::ja, "2026-07-01");
+  // p01: fix.individual 81, fix.workplace 72, improve.workplace 69 are the three highest.
+  BOOST_REQUIRE(c.strengths.size() == 3u);
+  BOOST_TEST(c.strengths[0].label == "自分の仕事のミス・ムダをなくす");
+  BOOST_TEST(c.strengths[0].score_text == "81");
+  BOOST_TEST(c.strengths[0].sentence == "自分の仕事のミスやムダに気づき、手順から直す力があります。守りの土台です。");
+  BOOST_TEST(c.strengths[2].label == "職場ぐるみで業務を改善する");
+  // Frontier stage: workplace; the walls after it are ahead.
+  BOOST_REQUIRE(c.walls.size() == 3u);
+  BOOST_TEST(c.walls[0].label == "組織の壁");
+  BOOST_TEST(c.walls[2].label == "地域の壁");
+  BOOST_REQUIRE(c.checklists.size() == 1u);
+  const auto& e = c.checklists[0].entries;
+  BOOST_REQUIRE(e.size() == 5u);
+  BOOST_TEST(e[0].first == "同僚・関係者の協力が得られない");
+  BOOST_TEST((e[0].second && e[1].second && !e[2].second && !e[3].second && !e[4].second));
+  // Own words exactly as written; the unanswered "other" is left out.
+  BOOST_REQUIRE(c.own_words.size() == 2u);
+  BOOST_TEST(c.own_words[0].text == "窓口の受付手順を見直し、待ち時間を短くする取組を係の中で進めています。");
+  BOOST_TEST(c.own_words[1].text ==
+             "係長は前向きですが、課長からは「前例がない」と言われ、他の係の協力も得にくいです。");
+  BOOST_REQUIRE(c.outcomes.size() == 3u);
+  BOOST_TEST(c.outcomes[2].heading == "3. 窓口の待ち時間を短くする受付手順の見直し");
+  BOOST_TEST(c.outcomes[2].text == "試行中。係の半分が新しい手順を使い始めた");
+  BOOST_TEST(c.warnings.empty());
+}
+
+BOOST_AUTO_TEST_CASE(prompts_follow_the_walls_the_reach_and_the_troubles) {
+  const Sample s("p01.yaml");
+  const CareerMapContent c = build_career_map(s.q, s.a, s.p, s.t, Lang::ja, "2026-07-01");
+  std::vector<std::string> reasons;
+  for (const auto& p : c.prompts) reasons.push_back(p.reason);
+  BOOST_TEST(reasons == (std::vector<std::string>{"導入", "「組織の壁」の手前", "「組織の壁」の手前", "「革新」への一歩",
+                                                  "次の一歩の候補", "悩み：同僚・関係者の協力が得られない",
+                                                  "悩み：改善提案が上司に受け入れられない"}),
+             tt::per_element());
+  BOOST_TEST(c.prompts[4].text == "「職場のトラブルを解消する」の場面に一歩踏み出すとしたら、誰と、いつ、何から始めますか。");
+  // p04 has reached only the individual stage and wrote no episodes.
+  const Sample s4("p04.yaml");
+  const CareerMapContent c4 = build_career_map(s4.q, s4.a, s4.p, s4.t, Lang::en, "2026-07-01");
+  BOOST_REQUIRE(c4.prompts.size() == 6u);
+  BOOST_TEST(c4.prompts[1].reason == "before the Wall of one's assignment");
+  BOOST_TEST(c4.prompts[1].text == "Who in your workplace might take an interest in your initiative?");
+  BOOST_TEST(c4.prompts[5].reason == "no episodes yet");
+}
+
+BOOST_AUTO_TEST_CASE(characters_outside_the_font_become_a_warning_and_a_geta_mark) {
+  Sample s("p03.yaml");
+  s.a.name = "𠮷田 さくら";
+  s.a.values["initiative"].text = "地域の𠮷と🙂";
+  const CareerMapContent c = build_career_map(s.q, s.a, s.p, s.t, Lang::ja, "2026-07-01");
+  BOOST_TEST(c.participant == "〓田 さくら さん");
+  BOOST_TEST(c.own_words[1].text == "地域の〓と〓");  // [0] is the answered "other"
+  BOOST_REQUIRE(c.warnings.size() == 3u);
+  BOOST_TEST(c.warnings[0].field == "name");
+  BOOST_TEST(static_cast<unsigned>(c.warnings[0].code) == 0x20BB7u);
+  BOOST_TEST(c.warnings[2].field == "initiative");
+  BOOST_TEST(static_cast<unsigned>(c.warnings[2].code) == 0x1F642u);
+  const std::u32string chars = characters_of(c);
+  BOOST_TEST((chars.find(U'〓') != std::u32string::npos));
+  BOOST_TEST((chars.find(U'域') != std::u32string::npos));
+  BOOST_TEST((chars.find(char32_t{0x20BB7}) == std::u32string::npos));
+}
+
+BOOST_AUTO_TEST_SUITE_END()

@@ -1,0 +1,257 @@
+#include "reports/map_page.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "reports/palette.hpp"
+
+namespace careermap {
+namespace {
+
+using namespace frame;
+
+constexpr double kGridX = 118, kGridY = 116, kGridW = 480, kGridH = 360;
+constexpr double kPanelX = 622, kPanelW = kPageW - kMargin - kPanelX;
+constexpr double kListSize = 8.5, kLine = 11.5;
+
+struct Box {
+  double x, y, w, h;
+};
+
+class MapLayout {
+ public:
+  MapLayout(const CareerMapContent& c, DisplayList& dl, const Measure& m) : c_(c), dl_(dl), m_(m) {}
+
+  void run() {
+    start_page(dl_, c_, m_, "");
+    axes();
+    for (const auto& cell : c_.cells) cell_fill(cell);
+    walls();
+    frontier();
+    path_lines();
+    for (const auto& cell : c_.cells) cell_marks(cell);
+    path_markers();
+    const double list_top = legend();
+    episode_list(list_top);
+  }
+
+ private:
+  Box box(int stage, int level) const {
+    const double w = kGridW / c_.stage_count, h = kGridH / c_.level_count;
+    return {kGridX + stage * w, kGridY + (c_.level_count - 1 - level) * h, w, h};
+  }
+
+  void centered(double cx, double y, const std::string& s, double size, Color col) {
+    dl_.text(cx - m_(s, size) / 2, y, s, size, col);
+  }
+
+  void axes() {
+    dl_.text(kMargin, kGridY - 18, c_.axis_level, 8.5, palette::kMuted);
+    centered(kGridX + kGridW / 2, kGridY + kGridH + 40, c_.axis_stage, 9, palette::kMuted);
+    for (int l = 0; l < c_.level_count; ++l) {
+      const Box b = box(0, l);
+      const auto lines = wrap(m_, c_.level_labels[l], kGridX - kMargin - 10, 11);
+      double y = b.y + b.h / 2 - (static_cast<double>(lines.size()) - 1) * 7 + 4;
+      for (const auto& s : lines) {
+        dl_.text(kMargin, y, s, 11, palette::kInk);
+        y += 14;
+      }
+    }
+    for (int s = 0; s < c_.stage_count; ++s) {
+      const Box b = box(s, 0);
+      centered(b.x + b.w / 2, kGridY + kGridH + 16, c_.stage_labels[s], 11, palette::kInk);
+    }
+  }
+
+  void cell_fill(const MapCell& cell) {
+    const Box b = box(cell.stage, cell.level);
+    dl_.fill_rect(b.x, b.y, b.w, b.h, cell.score ? palette::score_color(*cell.score) : palette::kNoScore);
+    dl_.stroke_rect(b.x, b.y, b.w, b.h, palette::kWhite, 1.5);
+  }
+
+  void walls() {
+    for (int s = 0; s < c_.stage_count; ++s) {
+      if (c_.wall_labels[s].empty()) continue;
+      const double x = kGridX + (s + 1) * kGridW / c_.stage_count;
+      dl_.line(x, kGridY - 4, x, kGridY + kGridH + 4, palette::kWall, 2.2);
+      const double w = m_(c_.wall_labels[s], 7.5);
+      dl_.text(std::min(x - w / 2, kGridX + kGridW + 14 - w), kGridY - 7, c_.wall_labels[s], 7.5, palette::kWall);
+    }
+  }
+
+  // The frontier: brackets along both axes over the stages and levels reached so far.
+  void frontier() {
+    if (!c_.frontier_stage) return;
+    const Box corner = box(*c_.frontier_stage, *c_.frontier_level);
+    const double y = kGridY + kGridH + 23, right = corner.x + corner.w - 3;
+    dl_.line(kGridX + 3, y, right, y, palette::kFrontier, 2.4);
+    dl_.line(kGridX + 3, y - 4, kGridX + 3, y + 1.2, palette::kFrontier, 1.5);
+    dl_.line(right, y - 4, right, y + 1.2, palette::kFrontier, 1.5);
+    const double x = kGridX - 7, top = corner.y + 3, bottom = kGridY + kGridH - 3;
+    dl_.line(x, top, x, bottom, palette::kFrontier, 2.4);
+    dl_.line(x - 1.2, top, x + 4, top, palette::kFrontier, 1.5);
+    dl_.line(x - 1.2, bottom, x + 4, bottom, palette::kFrontier, 1.5);
+  }
+
+  void cell_marks(const MapCell& cell) {
+    const Box b = box(cell.stage, cell.level);
+    const Color ink = cell.score && palette::needs_light_text(*cell.score) ? palette::kWhite : palette::kInk;
+    constexpr double pad = 9;
+    dl_.text(b.x + pad, b.y + 14, cell.number_text, 7, ink);
+    double y = b.y + 28;
+    for (const auto& s : wrap(m_, cell.label, b.w - 2 * pad, 8.5)) {
+      dl_.text(b.x + pad, y, s, 8.5, ink);
+      y += 10.5;
+    }
+    if (cell.score) centered(b.x + b.w / 2, b.y + b.h / 2 + 22, cell.score_text, 22, ink);
+    else centered(b.x + b.w / 2, b.y + b.h / 2 + 16, cell.score_text, 9, palette::kMuted);
+    if (cell.next_step) {
+      const double in = 4;
+      const double x0 = b.x + in, y0 = b.y + in, x1 = b.x + b.w - in, y1 = b.y + b.h - in;
+      dl_.line(x0, y0, x1, y0, palette::kNext, 2, true);
+      dl_.line(x1, y0, x1, y1, palette::kNext, 2, true);
+      dl_.line(x1, y1, x0, y1, palette::kNext, 2, true);
+      dl_.line(x0, y1, x0, y0, palette::kNext, 2, true);
+    }
+    if (cell.current) {
+      dl_.stroke_rect(b.x + 2.5, b.y + 2.5, b.w - 5, b.h - 5, palette::kCurrent, 3.5);
+      const double w = m_(c_.legend_current, 8) + 10;
+      dl_.fill_rect(b.x + b.w - w - 2.5, b.y + 2.5, w, 14, palette::kCurrent);
+      dl_.text(b.x + b.w - w + 2.5, b.y + 13, c_.legend_current, 8, palette::kWhite);
+    }
+  }
+
+  std::map<int, std::pair<double, double>> points() const {
+    std::map<int, std::vector<int>> by_scene;
+    for (const auto& e : c_.path)
+      if (e.scene) by_scene[*e.scene].push_back(e.order);
+    std::map<int, std::pair<double, double>> at;
+    for (const auto& [scene, orders] : by_scene) {
+      const MapCell& cell = c_.cells[scene];
+      const Box b = box(cell.stage, cell.level);
+      const int n = static_cast<int>(orders.size());
+      const int per_row = std::max(1, static_cast<int>((b.w - 16) / 19));
+      for (int k = 0; k < n; ++k) {
+        const int row = k / per_row, col = k % per_row;
+        const int in_row = std::min(per_row, n - row * per_row);
+        at[orders[k]] = {b.x + b.w * (col + 1) / (in_row + 1), b.y + b.h - 15 - row * 19};
+      }
+    }
+    return at;
+  }
+
+  void path_lines() {
+    const auto at = points();
+    const std::pair<double, double>* prev = nullptr;
+    for (const auto& e : c_.path) {
+      auto it = at.find(e.order);
+      if (it == at.end()) continue;
+      if (prev) arrow(*prev, it->second);
+      prev = &it->second;
+    }
+  }
+
+  void arrow(std::pair<double, double> a, std::pair<double, double> b) {
+    const double dx = b.first - a.first, dy = b.second - a.second, len = std::hypot(dx, dy);
+    if (len < 18) return;
+    const double ux = dx / len, uy = dy / len, r = 8.5;
+    const double x0 = a.first + ux * r, y0 = a.second + uy * r, x1 = b.first - ux * r, y1 = b.second - uy * r;
+    dl_.line(x0, y0, x1 - ux * 5, y1 - uy * 5, palette::kPath, 1.3);
+    dl_.triangle(x1, y1, x1 - ux * 7 - uy * 3.5, y1 - uy * 7 + ux * 3.5, x1 - ux * 7 + uy * 3.5,
+                 y1 - uy * 7 - ux * 3.5, palette::kPath);
+  }
+
+  void marker(double x, double y, const std::string& number, double r) {
+    dl_.circle(x, y, r, palette::kWhite, palette::kPath, 1.3);
+    centered(x, y + 2.8, number, r > 7 ? 8 : 7, palette::kPath);
+  }
+
+  void path_markers() {
+    for (const auto& [order, p] : points()) marker(p.first, p.second, std::to_string(order), 7.5);
+  }
+
+  // The legend; returns where the episode list starts.
+  double legend() {
+    double y = kGridY;
+    dl_.text(kPanelX, y - 2, c_.legend_score, 8.5, palette::kInk);
+    y += 6;
+    const double step = kPanelW / 5;
+    for (int k = 0; k < 5; ++k) {
+      dl_.fill_rect(kPanelX + k * step, y, step, 12, palette::score_color(k * 25));
+      dl_.text(kPanelX + k * step + 2, y + 22, std::to_string(k * 25), 7, palette::kMuted);
+    }
+    y += 34;
+    auto row = [&](const std::string& label) {
+      dl_.text(kPanelX + 24, y + 10, label, 8.5, palette::kInk);
+      y += 17;
+    };
+    dl_.fill_rect(kPanelX, y, 16, 12, palette::kNoScore);
+    row(c_.no_score);
+    dl_.stroke_rect(kPanelX + 1, y + 1, 14, 10, palette::kCurrent, 2.5);
+    row(c_.legend_current);
+    dl_.line(kPanelX, y + 6, kPanelX + 16, y + 6, palette::kNext, 2, true);
+    row(c_.legend_next);
+    dl_.line(kPanelX + 1, y + 6, kPanelX + 15, y + 6, palette::kFrontier, 2.4);
+    dl_.line(kPanelX + 1, y + 2, kPanelX + 1, y + 7.2, palette::kFrontier, 1.5);
+    dl_.line(kPanelX + 15, y + 2, kPanelX + 15, y + 7.2, palette::kFrontier, 1.5);
+    row(c_.legend_frontier);
+    marker(kPanelX + 8, y + 6, "1", 6.5);
+    row(c_.legend_path);
+    return y + 16;
+  }
+
+  void episode_list(double top) {
+    struct Line {
+      int order;
+      std::string text;
+    };
+    std::vector<Line> lines;
+    if (c_.path.empty())
+      for (const auto& s : wrap(m_, c_.path_empty, kPanelW, kListSize)) lines.push_back({0, s});
+    for (const auto& e : c_.path) {
+      std::string s = e.years + "　" + e.title;
+      if (!e.role.empty()) s += "（" + e.role + "）";
+      if (!e.scene) s += c_.not_placed;
+      bool first = true;
+      for (const auto& l : wrap(m_, s, kPanelW - 22, kListSize)) {
+        lines.push_back({first ? e.order : 0, l});
+        first = false;
+      }
+    }
+    double y = top, x = kPanelX;
+    dl_.text(x, y, c_.path_heading, 11, palette::kInk);
+    dl_.line(x, y + 5, x + kPanelW, y + 5, palette::kRule, 0.6);
+    y += 18;
+    const double indent = c_.path.empty() ? 0 : 20;
+    bool continued = false;
+    for (const auto& l : lines) {
+      if (y > kContentBottom) {
+        // Continue in the next column of a continuation page, or on a new one.
+        if (continued && x + 2 * kPanelW + 30 <= kPageW - kMargin) {
+          x += kPanelW + 30;
+        } else {
+          start_page(dl_, c_, m_, c_.path_heading + c_.continued);
+          x = kMargin;
+          continued = true;
+        }
+        y = kContentTop + 24;
+      }
+      if (l.order) marker(x + 7, y - 3, std::to_string(l.order), 6.5);
+      dl_.text(x + indent, y, l.text, kListSize, palette::kInk);
+      y += kLine;
+    }
+  }
+
+  const CareerMapContent& c_;
+  DisplayList& dl_;
+  const Measure& m_;
+};
+
+}  // namespace
+
+void layout_map_pages(const CareerMapContent& c, DisplayList& dl, const frame::Measure& measure) {
+  MapLayout(c, dl, measure).run();
+}
+
+}  // namespace careermap

@@ -1,0 +1,158 @@
+#include "reports/profile_pages.hpp"
+
+#include <algorithm>
+
+#include "reports/palette.hpp"
+
+namespace careermap {
+namespace {
+
+using namespace frame;
+
+constexpr double kLeftW = 380, kRightX = 450, kRightW = kPageW - kMargin - kRightX;
+constexpr double kFullW = kPageW - 2 * kMargin;
+
+// Scores by level: one group per level (shallowest first), a bar per scene.
+double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, double top) {
+  constexpr double label_w = 170, bar_x = kMargin + label_w + 6, bar_w = kLeftW - label_w - 40, row = 15;
+  double y = top;
+  for (int l = 0; l < c.level_count; ++l) {
+    dl.text(kMargin, y + 11, c.level_labels[l], 10, palette::kInk);
+    y += 16;
+    for (const auto& cell : c.cells) {
+      if (cell.level != l) continue;
+      std::string label = cell.label;
+      const auto lines = wrap(m, label, label_w - 12, 8);
+      if (lines.size() > 1) label = lines[0] + "…";
+      dl.text(kMargin + 10, y + 10, label, 8, palette::kInk);
+      dl.fill_rect(bar_x, y + 2, bar_w, row - 4, {0.95, 0.95, 0.95});
+      if (cell.score) {
+        dl.fill_rect(bar_x, y + 2, bar_w * *cell.score / 100.0, row - 4, palette::score_color(std::max(*cell.score, 25.0)));
+        dl.text(bar_x + bar_w + 5, y + 10.5, cell.score_text, 8.5, palette::kInk);
+      } else {
+        dl.text(bar_x + 4, y + 10, cell.score_text, 7.5, palette::kMuted);
+      }
+      y += row;
+    }
+    y += 8;
+  }
+  return y;
+}
+
+// Heading and blocks in the right column; returns the bottom.
+double notes_column(const CareerMapContent& c, DisplayList& dl, const Measure& m, double top) {
+  double y = top;
+  auto heading = [&](const std::string& s) {
+    dl.text(kRightX, y + 11, s, 11, palette::kInk);
+    dl.line(kRightX, y + 16, kRightX + kRightW, y + 16, palette::kRule, 0.6);
+    y += 24;
+  };
+  auto para = [&](const std::string& s, double x, double w, double size, Color col) {
+    for (const auto& line : wrap(m, s, w, size)) {
+      dl.text(x, y + size, line, size, col);
+      y += size + 4;
+    }
+  };
+  heading(c.strengths_heading);
+  if (c.strengths.empty()) para(c.no_strengths, kRightX, kRightW, 9, palette::kMuted);
+  for (const auto& s : c.strengths) {
+    dl.fill_rect(kRightX, y + 1, 26, 13, palette::score_color(std::stod(s.score_text)));
+    dl.text(kRightX + 13 - m(s.score_text, 8.5) / 2, y + 11, s.score_text, 8.5,
+            palette::needs_light_text(std::stod(s.score_text)) ? palette::kWhite : palette::kInk);
+    para(s.label, kRightX + 32, kRightW - 32, 10, palette::kInk);
+    para(s.sentence, kRightX + 32, kRightW - 32, 8.5, palette::kMuted);
+    y += 4;
+  }
+  y += 8;
+  heading(c.walls_heading);
+  if (c.walls.empty()) para(c.no_walls, kRightX, kRightW, 9, palette::kMuted);
+  for (const auto& w : c.walls) {
+    dl.fill_rect(kRightX, y + 2, 4, 11, palette::kWall);
+    para(w.label, kRightX + 12, kRightW - 12, 10, palette::kInk);
+    para(w.sentence, kRightX + 12, kRightW - 12, 8.5, palette::kMuted);
+    y += 4;
+  }
+  return y;
+}
+
+void section_heading(Flow& f, DisplayList& dl, const std::string& s) {
+  f.ensure(40);
+  f.gap(8);
+  dl.text(kMargin, f.y() + 12, s, 11, palette::kInk);
+  dl.line(kMargin, f.y() + 17, kMargin + kFullW, f.y() + 17, palette::kRule, 0.6);
+  f.gap(22);
+}
+
+}  // namespace
+
+void layout_profile_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
+  start_page(dl, c, m, c.profile_heading);
+  const double chart_bottom = bar_chart(c, dl, m, kContentTop + 10);
+  const double notes_bottom = notes_column(c, dl, m, kContentTop + 4);
+  // The checklist and the participant's own words flow below, on to further pages.
+  Flow f(dl, c, m, c.profile_heading);
+  f.set_y(std::max(chart_bottom, notes_bottom) + 6);
+  for (const auto& list : c.checklists) {
+    section_heading(f, dl, list.heading);
+    double x = kMargin;
+    for (const auto& [label, chosen] : list.entries) {
+      const double w = m(label, 9) + 34;
+      if (x + w > kMargin + kFullW) {
+        x = kMargin;
+        f.gap(16);
+      }
+      f.ensure(16);
+      dl.stroke_rect(x, f.y() + 1, 10, 10, palette::kInk, 0.8);
+      if (chosen) {
+        dl.line(x + 2, f.y() + 6, x + 4.5, f.y() + 9, palette::kCurrent, 1.8);
+        dl.line(x + 4.5, f.y() + 9, x + 9, f.y() + 2.5, palette::kCurrent, 1.8);
+      }
+      dl.text(x + 15, f.y() + 10, label, 9, chosen ? palette::kInk : palette::kMuted);
+      x += w;
+    }
+    f.gap(18);
+  }
+  if (!c.own_words.empty()) section_heading(f, dl, c.own_words_heading);
+  for (const auto& w : c.own_words) {
+    f.ensure(34);
+    f.paragraph(w.heading, kMargin, kFullW, 8.5, palette::kMuted, 12);
+    f.paragraph(w.text, kMargin + 12, kFullW - 12, 10, w.answered ? palette::kInk : palette::kMuted, 15);
+    f.gap(6);
+  }
+  if (!c.outcomes.empty()) section_heading(f, dl, c.outcomes_heading);
+  for (const auto& o : c.outcomes) {
+    f.ensure(30);
+    f.paragraph(o.heading, kMargin, kFullW, 9, palette::kInk, 13);
+    f.paragraph(o.text, kMargin + 12, kFullW - 12, 10, o.answered ? palette::kInk : palette::kMuted, 15);
+    f.gap(4);
+  }
+}
+
+void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
+  start_page(dl, c, m, c.interview_heading);
+  Flow f(dl, c, m, c.interview_heading);
+  f.set_y(kContentTop + 8);
+  f.paragraph(c.interview_intro, kMargin, kFullW, 8.5, palette::kMuted, 12);
+  f.gap(8);
+  int n = 0;
+  for (const auto& p : c.prompts) {
+    f.ensure(34);
+    const std::string number = std::to_string(++n) + ".";
+    dl.text(kMargin, f.y() + 11, number, 10, palette::kInk);
+    f.paragraph(p.text, kMargin + 22, kFullW - 22, 10.5, palette::kInk, 15);
+    f.paragraph("（" + p.reason + "）", kMargin + 22, kFullW - 22, 7.5, palette::kMuted, 11);
+    f.gap(5);
+  }
+  // Ruled space for notes: the rest of the page, at least six lines.
+  constexpr double kRule = 22;
+  f.ensure(30 + 6 * kRule);
+  f.gap(6);
+  dl.text(kMargin, f.y() + 11, c.notes_heading, 11, palette::kInk);
+  f.gap(16);
+  while (f.y() + kRule <= kContentBottom) {
+    f.gap(kRule);
+    dl.line(kMargin, f.y(), kMargin + kFullW, f.y(), palette::kRule, 0.5);
+  }
+}
+
+}  // namespace careermap

@@ -1,0 +1,87 @@
+#include <boost/test/unit_test.hpp>
+
+#include "reports/career_map_pdf.hpp"
+#include "reports/page_frame.hpp"
+#include "tests/testutil.hpp"
+
+using namespace careermap;
+
+namespace {
+
+// 5,000 characters of unique numbered sentences, with Latin words and numbers mixed in.
+std::string long_answer() {
+  std::string s;
+  for (int k = 1; s.size() < 15000; ++k)
+    s += "第" + std::to_string(k) + "文：窓口のDX推進について、係のメンバーと話し合いました。";
+  return s;
+}
+
+Templates templates() {
+  Diagnostics d;
+  return Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/careermap.yaml", d);
+}
+
+// The texts drawn inside the content area of every page, in order (headers and footers left out).
+std::string body_text(const DisplayList& dl) {
+  std::string all;
+  for (size_t p = 0; p < dl.pages().size(); ++p)
+    for (const auto& op : dl.pages()[p].ops)
+      if (op.kind == DrawOp::Kind::text && op.y1 > frame::kContentTop && op.y1 < frame::kContentBottom)
+        all += op.text;
+  return all;
+}
+
+size_t count(const std::string& hay, const std::string& needle) {
+  size_t n = 0;
+  for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
+  return n;
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(layout)
+
+BOOST_AUTO_TEST_CASE(a_long_answer_flows_over_pages_every_character_once) {
+  const Questionnaire q = test::tiny_questionnaire();
+  Diagnostics d;
+  Answers a = test::tiny_answers("p1", "  size: small\n  a1: 4\n", d);
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  CareerMapContent c = build_career_map(q, a, p, templates(), Lang::ja, "2026-07-01");
+  const std::string text = long_answer();
+  c.own_words.push_back({"いま取り組んでいること", text, true});
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const DisplayList dl = layout_career_map(c, font);
+  BOOST_TEST(dl.pages().size() >= 5u);  // map, profile and its continuations, interview
+  BOOST_TEST(count(body_text(dl), text) == 1u);
+  // Nothing is drawn outside the page's content area but the header and footer.
+  for (const auto& page : dl.pages())
+    for (const auto& op : page.ops) {
+      BOOST_REQUIRE(op.x1 >= 0);
+      BOOST_REQUIRE(op.x1 <= frame::kPageW);
+      BOOST_REQUIRE(op.y1 <= frame::kPageH);
+    }
+  // Every page says which page it is.
+  const auto last = dl.texts(dl.pages().size() - 1);
+  const std::string n = std::to_string(dl.pages().size());
+  bool found = false;
+  for (const auto& t : last) found = found || t == n + " / " + n + " ページ";
+  BOOST_TEST(found);
+}
+
+BOOST_AUTO_TEST_CASE(lines_of_own_words_stay_inside_the_text_column) {
+  const Questionnaire q = test::tiny_questionnaire();
+  Diagnostics d;
+  Answers a = test::tiny_answers("p1", "  size: small\n", d);
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  CareerMapContent c = build_career_map(q, a, p, templates(), Lang::ja, "2026-07-01");
+  c.own_words.push_back({"問い", long_answer().substr(0, 3000), true});
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const DisplayList dl = layout_career_map(c, font);
+  PdfCanvas measure(font.subset(characters_of(c)), characters_of(c), font.path());
+  for (const auto& page : dl.pages())
+    for (const auto& op : page.ops)
+      if (op.kind == DrawOp::Kind::text)
+        BOOST_REQUIRE_LE(op.x1 + measure.text_width(op.text, op.size), frame::kPageW - frame::kMargin + 0.01);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
