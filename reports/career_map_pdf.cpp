@@ -9,12 +9,11 @@ namespace careermap {
 namespace {
 
 struct Document {
-  std::u32string chars;
+  SubsetFont font;
   PdfCanvas pdf;
   DisplayList pages;
 
-  Document(const CareerMapContent& c, const FontSource& font)
-      : chars(characters_of(c)), pdf(font.subset(chars), chars, font.path()) {
+  Document(const CareerMapContent& c, const FontSource& source) : font(source.subset(characters_of(c))), pdf(font) {
     const frame::Measure measure = [this](std::string_view s, double size) { return pdf.text_width(s, size); };
     layout_map_pages(c, pages, measure);
     layout_profile_pages(c, pages, measure);

@@ -3,14 +3,137 @@
 #include <hb-subset.h>
 #include <hb.h>
 
+#include <algorithm>
+#include <cstdint>
+#include <vector>
+
 #include "engine/diagnostic.hpp"
 
 namespace careermap {
+namespace {
+
+uint32_t be32(const std::string& s, size_t at) {
+  return (uint32_t{static_cast<uint8_t>(s[at])} << 24) | (uint32_t{static_cast<uint8_t>(s[at + 1])} << 16) |
+         (uint32_t{static_cast<uint8_t>(s[at + 2])} << 8) | uint32_t{static_cast<uint8_t>(s[at + 3])};
+}
+uint16_t be16(const std::string& s, size_t at) {
+  return static_cast<uint16_t>((static_cast<uint8_t>(s[at]) << 8) | static_cast<uint8_t>(s[at + 1]));
+}
+void put16(std::string& s, uint32_t v) {
+  s.push_back(static_cast<char>((v >> 8) & 0xFF));
+  s.push_back(static_cast<char>(v & 0xFF));
+}
+void put32(std::string& s, uint32_t v) {
+  put16(s, v >> 16);
+  put16(s, v & 0xFFFF);
+}
+uint32_t checksum(const std::string& s, size_t at, size_t len) {
+  uint32_t sum = 0;
+  for (size_t i = 0; i < len; i += 4) {
+    uint32_t word = 0;
+    for (size_t k = 0; k < 4; ++k) word = (word << 8) | (i + k < len ? static_cast<uint8_t>(s[at + i + k]) : 0);
+    sum += word;
+  }
+  return sum;
+}
+
+// A cmap with one format-4 subtable (Windows, Unicode BMP) mapping the codes
+// first..first+n-1 to `glyphs` through a glyph id array: one segment and the end mark.
+std::string single_segment_cmap(char32_t first, const std::vector<uint16_t>& glyphs) {
+  std::string sub;
+  const uint32_t n = static_cast<uint32_t>(glyphs.size());
+  const uint32_t length = 16 + 2 * 8 + 2 * n;  // header 14 + pad 2 + 4 arrays of 2 segments + glyph ids
+  put16(sub, 4);
+  put16(sub, length);
+  put16(sub, 0);        // language
+  put16(sub, 4);        // segCountX2
+  put16(sub, 4);        // searchRange
+  put16(sub, 1);        // entrySelector
+  put16(sub, 0);        // rangeShift
+  put16(sub, first + n - 1);
+  put16(sub, 0xFFFF);   // endCode
+  put16(sub, 0);        // reservedPad
+  put16(sub, first);
+  put16(sub, 0xFFFF);   // startCode
+  put16(sub, 0);
+  put16(sub, 1);        // idDelta
+  put16(sub, 4);        // idRangeOffset: from its own slot to glyphIdArray[0]
+  put16(sub, 0);
+  for (uint16_t g : glyphs) put16(sub, g);
+  std::string cmap;
+  put16(cmap, 0);       // version
+  put16(cmap, 1);       // one encoding record
+  put16(cmap, 3);       // Windows
+  put16(cmap, 1);       // Unicode BMP
+  put32(cmap, 12);
+  return cmap + sub;
+}
+
+// `font` with its cmap table replaced by `cmap` (table directory, checksums and the
+// head table's checksum adjustment recomputed).
+std::string replace_cmap(const std::string& font, const std::string& cmap) {
+  struct Table {
+    uint32_t tag;
+    std::string data;
+  };
+  std::vector<Table> tables;
+  const uint16_t count = be16(font, 4);
+  for (uint16_t i = 0; i < count; ++i) {
+    const size_t rec = 12 + 16 * size_t{i};
+    const uint32_t tag = be32(font, rec);
+    if (tag == 0x636D6170) continue;  // 'cmap'
+    tables.push_back({tag, font.substr(be32(font, rec + 8), be32(font, rec + 12))});
+  }
+  tables.push_back({0x636D6170, cmap});
+  std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.tag < b.tag; });
+  const uint16_t n = static_cast<uint16_t>(tables.size());
+  uint16_t pow2 = 1, log2 = 0;
+  while (pow2 * 2 <= n) {
+    pow2 *= 2;
+    ++log2;
+  }
+  std::string out;
+  put32(out, be32(font, 0));  // sfnt version
+  put16(out, n);
+  put16(out, pow2 * 16);
+  put16(out, log2);
+  put16(out, n * 16 - pow2 * 16);
+  size_t offset = 12 + 16 * size_t{n};
+  std::string body;
+  size_t head_at = 0;
+  for (const auto& t : tables) {
+    put32(out, t.tag);
+    put32(out, checksum(t.data, 0, t.data.size()));
+    put32(out, static_cast<uint32_t>(offset + body.size()));
+    put32(out, static_cast<uint32_t>(t.data.size()));
+    if (t.tag == 0x68656164) head_at = offset + body.size();  // 'head'
+    body += t.data;
+    while (body.size() % 4) body.push_back('\0');
+  }
+  out += body;
+  if (head_at) {
+    for (int k = 0; k < 4; ++k) out[head_at + 8 + k] = '\0';
+    const uint32_t adjust = 0xB1B0AFBAu - checksum(out, 0, out.size());
+    for (int k = 0; k < 4; ++k) out[head_at + 8 + k] = static_cast<char>((adjust >> (24 - 8 * k)) & 0xFF);
+  }
+  return out;
+}
+
+}  // namespace
+
+char32_t SubsetFont::code_of(char32_t c) const {
+  auto it = std::lower_bound(chars.begin(), chars.end(), c);
+  if (it != chars.end() && *it == c) return first_code + static_cast<char32_t>(it - chars.begin());
+  if (c != U'〓') return code_of(U'〓');
+  return 0;
+}
 
 struct FontSource::Impl {
   std::string path;
   hb_face_t* face = nullptr;
-  hb_font_t* font = nullptr;
+  ~Impl() {
+    if (face) hb_face_destroy(face);
+  }
 };
 
 FontSource::FontSource(const std::string& path) : impl_(std::make_unique<Impl>()) {
@@ -19,32 +142,33 @@ FontSource::FontSource(const std::string& path) : impl_(std::make_unique<Impl>()
   if (!blob) throw Error(Location{path, 0, 0}, "", "cannot read the font");
   impl_->face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
-  if (hb_face_get_glyph_count(impl_->face) == 0) {
-    hb_face_destroy(impl_->face);
-    throw Error(Location{path, 0, 0}, "", "not a TrueType font");
-  }
+  if (hb_face_get_glyph_count(impl_->face) == 0) throw Error(Location{path, 0, 0}, "", "not a TrueType font");
   hb_face_make_immutable(impl_->face);
-  impl_->font = hb_font_create(impl_->face);
-  hb_font_make_immutable(impl_->font);
 }
 
-FontSource::~FontSource() {
-  if (impl_->font) hb_font_destroy(impl_->font);
-  if (impl_->face) hb_face_destroy(impl_->face);
-}
+FontSource::~FontSource() = default;
 
 const std::string& FontSource::path() const { return impl_->path; }
 
-bool FontSource::has(char32_t c) const {
-  hb_codepoint_t glyph = 0;
-  return hb_font_get_nominal_glyph(impl_->font, c, &glyph) && glyph != 0;
-}
+SubsetFont FontSource::subset(std::u32string_view wanted) const {
+  SubsetFont out;
+  out.name = impl_->path;
+  // Only what the font has; the rest is drawn as 〓 (always in `wanted`).
+  hb_font_t* full = hb_font_create(impl_->face);
+  for (char32_t c : wanted) {
+    hb_codepoint_t g = 0;
+    if (c <= 0xFFFF && hb_font_get_nominal_glyph(full, c, &g) && g) out.chars.push_back(c);
+  }
+  hb_font_destroy(full);
+  // The private use area (U+E000..U+F8FF) when it fits, else from U+3400 up to the surrogates.
+  out.first_code = out.chars.size() <= 0x1900 ? 0xE000 : 0x3400;
+  if (out.first_code == 0x3400 && out.first_code + out.chars.size() > 0xD800)
+    throw Error(Location{impl_->path, 0, 0}, "", "a document uses more different characters than a PDF font can hold");
 
-std::string FontSource::subset(std::u32string_view chars) const {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) throw Error(Location{impl_->path, 0, 0}, "", "cannot subset the font (out of memory)");
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-  for (char32_t c : chars) hb_set_add(unicodes, c);
+  for (char32_t c : out.chars) hb_set_add(unicodes, c);
   // libharu draws glyphs by their outlines and widths only: hinting, layout and vertical
   // metrics tables add size and nothing it uses.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
@@ -54,12 +178,23 @@ std::string FontSource::subset(std::u32string_view chars) const {
   hb_face_t* sub = hb_subset_or_fail(impl_->face, input);
   hb_subset_input_destroy(input);
   if (!sub) throw Error(Location{impl_->path, 0, 0}, "", "cannot subset the font");
+
+  // The subset's glyph of each character, in character order, behind consecutive codes.
+  hb_font_t* sub_font = hb_font_create(sub);
+  std::vector<uint16_t> glyphs;
+  for (char32_t c : out.chars) {
+    hb_codepoint_t g = 0;
+    hb_font_get_nominal_glyph(sub_font, c, &g);
+    glyphs.push_back(static_cast<uint16_t>(g));
+  }
+  hb_font_destroy(sub_font);
   hb_blob_t* blob = hb_face_reference_blob(sub);
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
-  std::string out(data, len);
+  const std::string bytes(data, len);
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
+  out.bytes = replace_cmap(bytes, single_segment_cmap(out.first_code, glyphs));
   return out;
 }
 

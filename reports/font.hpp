@@ -1,9 +1,12 @@
 // The TrueType font of careermap's PDFs, and its subsets.
 //
-// libharu alone embeds the whole font (about 250 KB a document for IPAex Gothic); a
-// FontSource subsets it with HarfBuzz to the characters one document draws (10 to 20 KB).
-// Loading reads the font once; subset() is safe to call from several threads at once.
-// Failures throw careermap::Error naming the font file.
+// libharu alone embeds the whole font (about 250 KB a document for IPAex Gothic) and,
+// for every document, looks up all 65,536 code points in the font's cmap with a linear
+// search. A FontSource subsets the font with HarfBuzz to the characters one document
+// draws and gives them consecutive codes in a private range, so the subset's cmap is a
+// single segment: 10 to 20 KB of font and a fast cmap. The PDF's ToUnicode map turns the
+// codes back into the real characters (see PdfCanvas). Loading reads the font once;
+// subset() is safe to call from several threads at once. Failures throw careermap::Error.
 #pragma once
 
 #include <memory>
@@ -11,6 +14,16 @@
 #include <string_view>
 
 namespace careermap {
+
+struct SubsetFont {
+  std::string bytes;      // a TrueType font
+  std::u32string chars;   // sorted; chars[i] is drawn with code `first_code + i`
+  char32_t first_code = 0;
+  std::string name;       // the source font's path, for errors
+
+  // The code that draws `c`, or the code of 〓 (or 0) when the subset lacks it.
+  char32_t code_of(char32_t c) const;
+};
 
 class FontSource {
  public:
@@ -20,10 +33,8 @@ class FontSource {
   FontSource& operator=(const FontSource&) = delete;
 
   const std::string& path() const;
-  // A TrueType font holding only `chars` (plus what every font keeps: .notdef).
-  std::string subset(std::u32string_view chars) const;
-  // True when the font has a glyph for `c`.
-  bool has(char32_t c) const;
+  // A font holding only `chars` (sorted, unique), with codes from a private range.
+  SubsetFont subset(std::u32string_view chars) const;
 
  private:
   struct Impl;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -36,6 +37,8 @@ struct PdfCanvas::Impl {
   std::string last_error;
   std::string font_path;
   int font_fd = -1;
+  std::unordered_map<char32_t, double> widths;  // per character, in 1/1000 em
+  const SubsetFont* subset = nullptr;
 
   ~Impl() {
     if (doc) HPDF_Free(doc);
@@ -55,47 +58,46 @@ struct PdfCanvas::Impl {
   double y(double top) const { return height - top; }
 };
 
-PdfCanvas::PdfCanvas(const std::string& font_bytes, std::u32string_view chars, const std::string& font_name)
-    : impl_(std::make_unique<Impl>()) {
-  impl_->font_path = font_name;
+PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
+  impl_->font_path = font.name;
+  impl_->subset = &font;
   // libharu 2.3.0 loads fonts only from a path: give it an anonymous in-memory file.
   impl_->font_fd = ::memfd_create("careermap-font", MFD_CLOEXEC);
-  if (impl_->font_fd < 0 || ::write(impl_->font_fd, font_bytes.data(), font_bytes.size()) !=
-                                static_cast<ssize_t>(font_bytes.size()))
-    throw Error(Location{font_name, 0, 0}, "", std::string("cannot stage the font: ") + std::strerror(errno));
+  if (impl_->font_fd < 0 || ::write(impl_->font_fd, font.bytes.data(), font.bytes.size()) !=
+                                static_cast<ssize_t>(font.bytes.size()))
+    throw Error(Location{font.name, 0, 0}, "", std::string("cannot stage the font: ") + std::strerror(errno));
   const std::string path = "/proc/self/fd/" + std::to_string(impl_->font_fd);
   impl_->doc = HPDF_New(on_error, &impl_->last_error);
-  if (!impl_->doc) throw Error(Location{font_name, 0, 0}, "", "PDF: cannot create a document");
+  if (!impl_->doc) throw Error(Location{font.name, 0, 0}, "", "PDF: cannot create a document");
   HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(impl_->doc);
   HPDF_SetCurrentEncoder(impl_->doc, "UTF-8");
   const char* name = HPDF_LoadTTFontFromFile(impl_->doc, path.c_str(), HPDF_TRUE);
-  if (!name) throw Error(Location{font_name, 0, 0}, "", "PDF: cannot load the font");
+  if (!name) throw Error(Location{font.name, 0, 0}, "", "PDF: cannot load the font");
   impl_->font = HPDF_GetFont(impl_->doc, name, "UTF-8");
   impl_->check("font");
-  set_to_unicode(chars);
+  set_to_unicode();
 }
 
 PdfCanvas::~PdfCanvas() = default;
 
 // libharu writes a ToUnicode CMap with a cidrange, which readers reject. With UTF-8
-// encoding its character codes are the Unicode values themselves, so the correct map
-// sends each code the document uses to itself.
-void PdfCanvas::set_to_unicode(std::u32string_view chars) {
+// encoding its character codes are the code points it is given: here the subset's private
+// codes, each of which the map sends back to its real character.
+void PdfCanvas::set_to_unicode() {
+  const SubsetFont& f = *impl_->subset;
   std::string cmap =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<char32_t> codes;
-  for (char32_t c : chars)
-    if (c <= 0xFFFF && (c < 0xD800 || c > 0xDFFF)) codes.push_back(c);
   char buf[32];
-  for (size_t i = 0; i < codes.size(); i += 100) {
-    const size_t n = std::min<size_t>(100, codes.size() - i);
+  for (size_t i = 0; i < f.chars.size(); i += 100) {
+    const size_t n = std::min<size_t>(100, f.chars.size() - i);
     cmap += std::to_string(n) + " beginbfchar\n";
     for (size_t k = i; k < i + n; ++k) {
-      std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(codes[k]), static_cast<unsigned>(codes[k]));
+      std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(f.first_code + k),
+                    static_cast<unsigned>(f.chars[k]));
       cmap += buf;
     }
     cmap += "endbfchar\n";
@@ -107,6 +109,20 @@ void PdfCanvas::set_to_unicode(std::u32string_view chars) {
   HPDF_Stream_WriteStr(stream->stream, cmap.c_str());
   HPDF_Dict_Add(impl_->font, "ToUnicode", stream);
   impl_->check("ToUnicode");
+}
+
+std::string PdfCanvas::encode(std::string_view utf8) const {
+  std::string out;
+  out.reserve(utf8.size());
+  for_each_char(utf8, [&](char32_t c, std::string_view) {
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    const char32_t code = impl_->subset->code_of(c);
+    if (code == 0) return;
+    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+  });
+  return out;
 }
 
 void PdfCanvas::set_info(const DocumentInfo& info) {
@@ -131,15 +147,23 @@ void PdfCanvas::new_page(double width, double height) {
 }
 
 double PdfCanvas::text_width(std::string_view utf8, double size) {
-  const std::string s = drawable_text(utf8);
-  const HPDF_TextWidth tw = HPDF_Font_TextWidth(impl_->font, reinterpret_cast<const HPDF_BYTE*>(s.data()),
-                                                static_cast<HPDF_UINT>(s.size()));
-  impl_->check("measure text");
-  return tw.width * size / 1000.0;
+  // CID fonts have no kerning here, so a text's width is the sum of its characters'.
+  double units = 0;
+  for_each_char(utf8, [&](char32_t c, std::string_view bytes) {
+    auto [it, fresh] = impl_->widths.try_emplace(c, 0);
+    if (fresh) {
+      const std::string one = encode(bytes);
+      it->second = HPDF_Font_TextWidth(impl_->font, reinterpret_cast<const HPDF_BYTE*>(one.data()),
+                                       static_cast<HPDF_UINT>(one.size())).width;
+      impl_->check("measure text");
+    }
+    units += it->second;
+  });
+  return units * size / 1000.0;
 }
 
 void PdfCanvas::text(double x, double y, std::string_view utf8, double size, Color color) {
-  const std::string s = drawable_text(utf8);
+  const std::string s = encode(utf8);
   if (s.empty()) return;
   HPDF_Page page = impl_->page;
   impl_->color_fill(color);
@@ -210,17 +234,6 @@ std::string PdfCanvas::bytes() {
   HPDF_ResetError(impl_->doc);
   impl_->last_error.clear();
   out.resize(len);
-  return out;
-}
-
-std::string drawable_text(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  for_each_char(utf8, [&](char32_t c, std::string_view bytes) {
-    if (c == kInvalidChar || c > 0xFFFF) out += "〓";
-    else if (c == '\t' || c == '\n' || c == '\r') out += ' ';
-    else out += bytes;
-  });
   return out;
 }
 

@@ -1,18 +1,21 @@
 // A narrow drawing surface over libharu: pages, UTF-8 text in one embedded TrueType
 // font, rectangles, lines and circles, in points with the origin at the top left.
 //
-// The font comes as the bytes of a (subset) TrueType font, handed to libharu through an
-// anonymous in-memory file. The document gets a correct ToUnicode map for the characters
-// it declares, so text extraction finds every word. Owns one HPDF_Doc; not thread-safe,
+// The font is a SubsetFont (see font.hpp), handed to libharu through an anonymous
+// in-memory file; text is drawn with the subset's private codes, and the document gets a
+// ToUnicode map from those codes back to the real characters, so text extraction finds
+// every word. Owns one HPDF_Doc; not thread-safe,
 // but one canvas per thread is fine (threads need stacks over 192 KB: libharu puts
 // 128 KB on the stack). Every libharu error becomes careermap::Error, thrown from the call
-// that failed. Characters outside Unicode's basic plane, which libharu cannot draw, are
-// drawn as 〓.
+// that failed. A character the subset lacks (outside Unicode's basic plane, or missing
+// from the font) is drawn as 〓.
 #pragma once
 
 #include <memory>
 #include <string>
 #include <string_view>
+
+#include "reports/font.hpp"
 
 namespace careermap {
 
@@ -27,9 +30,8 @@ struct DocumentInfo {
 
 class PdfCanvas {
  public:
-  // Embeds the TrueType font `font_bytes`; `chars` are the characters the document
-  // draws (for the ToUnicode map); `font_name` names the font in errors.
-  PdfCanvas(const std::string& font_bytes, std::u32string_view chars, const std::string& font_name);
+  // Embeds `font`, which must outlive the canvas.
+  explicit PdfCanvas(const SubsetFont& font);
   ~PdfCanvas();
   PdfCanvas(const PdfCanvas&) = delete;
   PdfCanvas& operator=(const PdfCanvas&) = delete;
@@ -52,12 +54,11 @@ class PdfCanvas {
   std::string bytes();
 
  private:
-  void set_to_unicode(std::u32string_view chars);
+  void set_to_unicode();
+  std::string encode(std::string_view utf8) const;  // UTF-8 of the font's codes
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
 
-// `utf8` with every character outside the basic plane (and every invalid byte) replaced by 〓.
-std::string drawable_text(std::string_view utf8);
 
 }  // namespace careermap

@@ -2,13 +2,23 @@
 //   careermap-bench scoring [--rows N] [--per-scene K] [--repeat R]
 //     scores N synthetic participants x (12 K) items with score_batch(); prints the
 //     time of the scoring itself (table already in memory) for each repeat and the median.
+//   careermap-bench render [--count N]
+//     renders N synthetic participants of presession-v1 one after another (content model,
+//     font subset, layout, PDF bytes; nothing written to disk) and prints CPU time and size
+//     per PDF: median, 90th percentile and maximum.
 #include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <filesystem>
 #include <iostream>
+#include <random>
 
 #include "engine/batch_scores.hpp"
+#include "engine/scoring.hpp"
+#include "engine/templates.hpp"
+#include "reports/career_map.hpp"
+#include "reports/career_map_pdf.hpp"
+#include "reports/font.hpp"
 #include "tools/cli.hpp"
 #include "tools/synthetic.hpp"
 
@@ -61,17 +71,63 @@ int bench_scoring(const cli::Args& args) {
   return cli::kOk;
 }
 
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + ts.tv_nsec * 1e-9;
+}
+
+void print_spread(const char* what, std::vector<double> v, const char* unit) {
+  std::sort(v.begin(), v.end());
+  std::cout << "  " << what << ": median " << v[v.size() / 2] << unit << ", p90 " << v[v.size() * 9 / 10] << unit
+            << ", max " << v.back() << unit << "\n";
+}
+
+int bench_render(const cli::Args& args) {
+  const size_t count = std::stoul(args.get("--count", "1000"));
+  const std::filesystem::path data = cli::data_dir();
+  const auto q = cli::load_questionnaire((data / "questionnaires" / "presession-v1.yaml").string(), std::cerr);
+  if (!q) return cli::kUsage;
+  Diagnostics d;
+  const Templates t = Templates::load((data / "templates" / "careermap.yaml").string(), d);
+  const FontSource font(cli::font_path());
+  std::mt19937_64 rng(7);
+  std::vector<Answers> batch;
+  char id[32];
+  for (size_t i = 0; i < count; ++i) {
+    std::snprintf(id, sizeof id, "s%06zu", i + 1);
+    batch.push_back(synthetic::answers(*q, id, rng));
+  }
+  const auto placements = score(*q, batch);
+  std::vector<double> ms, kb;
+  const double c0 = thread_cpu_seconds();
+  for (size_t i = 0; i < count; ++i) {
+    const double t0 = thread_cpu_seconds();
+    const CareerMapContent c = build_career_map(*q, batch[i], placements[i], t, Lang::ja, "2026-07-01");
+    const std::string pdf = career_map_pdf(c, font);
+    ms.push_back((thread_cpu_seconds() - t0) * 1000);
+    kb.push_back(static_cast<double>(pdf.size()) / 1024);
+  }
+  std::cout << "render: " << count << " synthetic participants, one thread, " << (thread_cpu_seconds() - c0)
+            << " s CPU in all\n";
+  print_spread("CPU per PDF", ms, " ms");
+  print_spread("size per PDF", kb, " KB");
+  return cli::kOk;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   using namespace careermap;
+  cli::tune_memory();
   const std::string what = argc > 1 ? argv[1] : "";
   std::string error;
-  const auto args = cli::parse_args(argc, argv, 2, {{"--rows", "--per-scene", "--repeat"}, {}}, error);
-  if (!args || what != "scoring") {
+  const auto args = cli::parse_args(argc, argv, 2, {{"--rows", "--per-scene", "--repeat", "--count"}, {}}, error);
+  if (!args || (what != "scoring" && what != "render")) {
     std::cerr << (error.empty() ? "" : error + "\n")
-              << "usage: careermap-bench scoring [--rows N] [--per-scene K] [--repeat R]\n";
+              << "usage: careermap-bench scoring [--rows N] [--per-scene K] [--repeat R]\n"
+                 "       careermap-bench render [--count N]\n";
     return cli::kUsage;
   }
-  return bench_scoring(*args);
+  return what == "scoring" ? bench_scoring(*args) : bench_render(*args);
 }

@@ -39,6 +39,7 @@ void usage(std::ostream& os) {
 
 int main(int argc, char** argv) {
   using namespace careermap::cli;
+  tune_memory();
   if (argc < 2) {
     usage(std::cerr);
     return kUsage;

@@ -1,5 +1,7 @@
 #include "tools/cli.hpp"
 
+#include <malloc.h>
+
 #include <cstdlib>
 
 namespace careermap::cli {
@@ -42,6 +44,11 @@ std::optional<Args> parse_args(int argc, char** argv, int first, const OptionSpe
     }
   }
   return a;
+}
+
+void tune_memory() {
+  ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  ::mallopt(M_TRIM_THRESHOLD, 64 << 20);
 }
 
 std::string data_dir() {

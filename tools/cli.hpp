@@ -35,6 +35,11 @@ struct OptionSpec {
 std::optional<Args> parse_args(int argc, char** argv, int first, const OptionSpec& spec,
                                std::string& error);
 
+// Keeps freed memory in the process for reuse instead of handing it back to the kernel
+// after every document: rendering allocates and frees the same large buffers (libharu's
+// 128 KB glyph map among them) once per PDF, and fresh pages cost a fault each.
+void tune_memory();
+
 // The folder holding questionnaires/ and templates/: $CAREERMAP_DATA, else the
 // source tree the program was built from.
 std::string data_dir();

@@ -77,7 +77,8 @@ BOOST_AUTO_TEST_CASE(lines_of_own_words_stay_inside_the_text_column) {
   c.own_words.push_back({"問い", long_answer().substr(0, 3000), true});
   const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
   const DisplayList dl = layout_career_map(c, font);
-  PdfCanvas measure(font.subset(characters_of(c)), characters_of(c), font.path());
+  const SubsetFont sub = font.subset(characters_of(c));
+  PdfCanvas measure(sub);
   for (const auto& page : dl.pages())
     for (const auto& op : page.ops)
       if (op.kind == DrawOp::Kind::text)
