@@ -369,6 +369,11 @@ Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostic
 
 void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags) {
   std::map<std::string, std::string> seen;
+  check_unique_participants(batch, diags, seen);
+}
+
+void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags,
+                               std::map<std::string, std::string>& seen) {
   for (const auto& a : batch) {
     if (a.participant.empty()) continue;
     auto [it, fresh] = seen.emplace(a.participant, a.file);

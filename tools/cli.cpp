@@ -83,7 +83,8 @@ std::optional<Questionnaire> load_questionnaire(const std::string& path, std::os
   }
 }
 
-Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err) {
+Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err,
+                 std::map<std::string, std::string>* seen) {
   Batch b;
   std::vector<Answers> all;
   std::vector<bool> ok;
@@ -95,7 +96,8 @@ Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, 
     ok.push_back(!diags.has_errors());
   }
   Diagnostics dup;
-  check_unique_participants(all, dup);
+  std::map<std::string, std::string> local;
+  check_unique_participants(all, dup, seen ? *seen : local);
   print(err, dup);
   for (const auto& d : dup.list())
     for (size_t i = 0; i < all.size(); ++i)

@@ -59,8 +59,10 @@ struct Batch {
 };
 
 // Loads every answers file, prints each file's diagnostics to `err` as it goes, and
-// checks participant ids are unique. Never stops at the first bad file.
-Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err);
+// checks participant ids are unique (also against `seen`, the ids of earlier batches, when
+// given). Never stops at the first bad file.
+Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err,
+                 std::map<std::string, std::string>* seen = nullptr);
 
 // "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
 void summarize(const Batch& b, size_t total, std::ostream& err);

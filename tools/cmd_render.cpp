@@ -4,7 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <mutex>
+#include <map>
 #include <regex>
 #include <thread>
 
@@ -42,7 +42,9 @@ struct Outcome {
 
 }  // namespace
 
-int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std::string& dir, Lang lang,
+// Renders the answers `files` into `dir`, a chunk of files at a time, so memory stays the
+// same however many participants there are. Returns the exit status.
+int render_files(const Questionnaire& q, const std::vector<std::string>& files, const std::string& dir, Lang lang,
                  const std::string& date, unsigned jobs, std::ostream& out, std::ostream& err) {
   Diagnostics tdiags;
   const Templates templates =
@@ -56,49 +58,56 @@ int render_batch(const Questionnaire& q, const Batch& b, size_t total, const std
     err << dir << ": error: cannot create the output folder: " << ec.message() << '\n';
     return kUsage;
   }
-  const auto placements = score(q, b.valid);
-  std::vector<Outcome> outcomes(b.valid.size());
-  std::atomic<size_t> next{0}, done{0};
-  std::mutex progress;
+  constexpr size_t kChunk = 64;
+  std::map<std::string, std::string> seen;
+  Batch all;  // what was invalid, over every chunk
+  size_t written = 0, failed = 0, attempted = 0;
   const bool tty = ::isatty(STDERR_FILENO);
-  auto work = [&] {
-    for (size_t i = next++; i < b.valid.size(); i = next++) {
-      const Answers& a = b.valid[i];
-      Outcome& o = outcomes[i];
-      o.path = (std::filesystem::path(dir) / (a.participant + ".pdf")).string();
-      try {
-        const CareerMapContent c = build_career_map(q, a, placements[i], templates, lang, date);
-        for (const auto& w : c.warnings)
-          o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
-                                   "participant " + a.participant + ": " + code_point(w.code) +
-                                       " cannot be drawn by the font; shown as 〓"});
-        write_career_map_pdf(c, font, o.path);
-        o.ok = true;
-      } catch (const Error& e) {
-        o.diagnostics.push_back(e.diagnostic());
+  for (size_t c0 = 0; c0 < files.size(); c0 += kChunk) {
+    const std::vector<std::string> chunk(files.begin() + c0, files.begin() + std::min(files.size(), c0 + kChunk));
+    const Batch b = load_batch(q, chunk, err, &seen);
+    all.invalid.insert(all.invalid.end(), b.invalid.begin(), b.invalid.end());
+    const auto placements = score(q, b.valid);
+    std::vector<Outcome> outcomes(b.valid.size());
+    std::atomic<size_t> next{0};
+    auto work = [&] {
+      for (size_t i = next++; i < b.valid.size(); i = next++) {
+        const Answers& a = b.valid[i];
+        Outcome& o = outcomes[i];
+        o.path = (std::filesystem::path(dir) / (a.participant + ".pdf")).string();
+        try {
+          const CareerMapContent c = build_career_map(q, a, placements[i], templates, lang, date);
+          for (const auto& w : c.warnings)
+            o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
+                                     "participant " + a.participant + ": " + code_point(w.code) +
+                                         " cannot be drawn by the font; shown as 〓"});
+          write_career_map_pdf(c, font, o.path);
+          o.ok = true;
+        } catch (const Error& e) {
+          o.diagnostics.push_back(e.diagnostic());
+        }
       }
-      const size_t n = ++done;
-      if (tty) {
-        std::lock_guard lock(progress);
-        std::fprintf(stderr, "\rcareermap render: %zu/%zu", n, b.valid.size());
-        if (n == b.valid.size()) std::fprintf(stderr, "\n");
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < std::min<size_t>(jobs, b.valid.size()); ++t) pool.emplace_back(work);
+    work();
+    for (auto& t : pool) t.join();
+    for (const auto& o : outcomes) {
+      for (const auto& d : o.diagnostics) err << d.format() << '\n';
+      if (o.ok) {
+        out << o.path << '\n';
+        ++written;
+      } else {
+        ++failed;
       }
     }
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < std::min<size_t>(jobs, b.valid.size()); ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
-
-  int failed = 0;
-  for (const auto& o : outcomes) {
-    for (const auto& d : o.diagnostics) err << d.format() << '\n';
-    if (o.ok) out << o.path << '\n';
-    else ++failed;
+    attempted += b.valid.size();
+    if (tty) std::fprintf(stderr, "careermap render: %zu of %zu files done\n", c0 + chunk.size(), files.size());
   }
-  summarize(b, total, err);
-  if (failed) err << "careermap: " << failed << " of " << outcomes.size() << " PDFs could not be written\n";
-  return b.invalid.empty() && failed == 0 ? kOk : kInvalid;
+  all.valid.resize(attempted);  // for the summary's count only
+  summarize(all, files.size(), err);
+  if (failed) err << "careermap: " << failed << " of " << attempted << " PDFs could not be written\n";
+  return all.invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
 // careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...
@@ -128,8 +137,7 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err);
-  return render_batch(*q, b, args.positional.size(), args.get("-o"), *lang, date, jobs, out, err);
+  return render_files(*q, args.positional, args.get("-o"), *lang, date, jobs, out, err);
 }
 
 }  // namespace careermap::cli
