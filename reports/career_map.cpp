@@ -221,69 +221,11 @@ void Builder::interview(CareerMapContent& c) const {
   if (p_.path.empty()) add_prompts(c, "prompts.no_episodes", tx("interview.reason_no_episodes"));
 }
 
-void add_chars(std::u32string& out, std::string_view s) {
-  for_each_char(s, [&](char32_t c, std::string_view) {
-    if (c != kInvalidChar) out.push_back(c);
-  });
-}
-
 }  // namespace
 
 CareerMapContent build_career_map(const Questionnaire& q, const Answers& answers, const Placement& placement,
                                   const Templates& templates, Lang lang, const std::string& date) {
   return Builder(q, answers, placement, templates, lang).build(date);
-}
-
-std::u32string characters_of(const CareerMapContent& c) {
-  std::u32string all;
-  // Digits, ASCII and the few marks drawn outside the content (page numbers, list marks).
-  for (char32_t ch = 0x20; ch < 0x7F; ++ch) all.push_back(ch);
-  add_chars(all, "〓–・（）「」、。");
-  for (const std::string* s : {&c.title, &c.subject, &c.participant, &c.questionnaire, &c.cohort, &c.date_line,
-                               &c.page_pattern, &c.continued, &c.axis_stage, &c.axis_level, &c.legend_score,
-                               &c.legend_current, &c.legend_next, &c.legend_frontier, &c.legend_path, &c.no_score,
-                               &c.path_heading, &c.path_empty, &c.not_placed, &c.note, &c.profile_heading,
-                               &c.strengths_heading, &c.no_strengths, &c.walls_heading, &c.no_walls,
-                               &c.own_words_heading, &c.outcomes_heading, &c.interview_heading, &c.interview_intro,
-                               &c.notes_heading})
-    add_chars(all, *s);
-  for (const auto& v : {&c.stage_labels, &c.level_labels, &c.wall_labels})
-    for (const auto& s : *v) add_chars(all, s);
-  for (const auto& cell : c.cells) {
-    add_chars(all, cell.label);
-    add_chars(all, cell.number_text);
-    add_chars(all, cell.score_text);
-  }
-  for (const auto& e : c.path) {
-    add_chars(all, e.years);
-    add_chars(all, e.title);
-    add_chars(all, e.role);
-  }
-  for (const auto& s : c.strengths) {
-    add_chars(all, s.label);
-    add_chars(all, s.sentence);
-  }
-  for (const auto& w : c.walls) {
-    add_chars(all, w.label);
-    add_chars(all, w.sentence);
-  }
-  for (const auto& l : c.checklists) {
-    add_chars(all, l.heading);
-    for (const auto& [label, chosen] : l.entries) add_chars(all, label);
-  }
-  for (const auto* list : {&c.own_words, &c.outcomes})
-    for (const auto& o : *list) {
-      add_chars(all, o.heading);
-      add_chars(all, o.text);
-    }
-  for (const auto& p : c.prompts) {
-    add_chars(all, p.text);
-    add_chars(all, p.reason);
-  }
-  std::sort(all.begin(), all.end());
-  all.erase(std::unique(all.begin(), all.end()), all.end());
-  std::erase_if(all, [](char32_t ch) { return ch > 0xFFFF || ch == '\n' || ch == '\r' || ch == '\t'; });
-  return all;
 }
 
 }  // namespace careermap

@@ -117,7 +117,4 @@ CareerMapContent build_career_map(const Questionnaire& q, const Answers& answers
                                   const Placement& placement, const Templates& templates,
                                   Lang lang, const std::string& date);
 
-// Every character the document will draw (for font subsetting), sorted, without repeats.
-std::u32string characters_of(const CareerMapContent& c);
-
 }  // namespace careermap

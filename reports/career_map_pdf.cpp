@@ -6,32 +6,25 @@
 #include "reports/profile_pages.hpp"
 
 namespace careermap {
-namespace {
-
-struct Document {
-  SubsetFont font;
-  PdfCanvas pdf;
-  DisplayList pages;
-
-  Document(const CareerMapContent& c, const FontSource& source) : font(source.subset(characters_of(c))), pdf(font) {
-    const frame::Measure measure = [this](std::string_view s, double size) { return pdf.text_width(s, size); };
-    layout_map_pages(c, pages, measure);
-    layout_profile_pages(c, pages, measure);
-    layout_interview_pages(c, pages, measure);
-    pdf.set_info({c.title + " " + c.participant, c.subject, "", c.date});
-  }
-};
-
-}  // namespace
 
 DisplayList layout_career_map(const CareerMapContent& content, const FontSource& font) {
-  return Document(content, font).pages;
+  const frame::Measure measure = [&font](std::string_view s, double size) { return font.text_width(s, size); };
+  DisplayList pages;
+  layout_map_pages(content, pages, measure);
+  layout_profile_pages(content, pages, measure);
+  layout_interview_pages(content, pages, measure);
+  return pages;
 }
 
 std::string career_map_pdf(const CareerMapContent& content, const FontSource& font) {
-  Document doc(content, font);
-  doc.pages.draw(doc.pdf, frame::kPageW, frame::kPageH);
-  return doc.pdf.bytes();
+  const DisplayList pages = layout_career_map(content, font);
+  // The font is subset to exactly the characters the pages draw.
+  const SubsetFont subset = font.subset(pages.characters());
+  PdfCanvas pdf(subset);
+  pdf.set_info({content.title + " " + content.participant, content.subject, "", content.date});
+  pages.draw(pdf, frame::kPageW, frame::kPageH,
+             [&font](std::string_view s, double size) { return font.text_width(s, size); });
+  return pdf.bytes();
 }
 
 void write_career_map_pdf(const CareerMapContent& content, const FontSource& font, const std::string& path) {

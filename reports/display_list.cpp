@@ -1,6 +1,9 @@
 #include "reports/display_list.hpp"
 
+#include <algorithm>
+
 #include "engine/templates.hpp"
+#include "reports/utf8.hpp"
 
 namespace careermap {
 namespace {
@@ -39,7 +42,8 @@ void DisplayList::triangle(double x1, double y1, double x2, double y2, double x3
   page().ops.push_back({DrawOp::Kind::triangle, x1, y1, x2, y2, x3, y3, 0, c, c, {}});
 }
 
-void DisplayList::draw(PdfCanvas& pdf, double width, double height) const {
+void DisplayList::draw(PdfCanvas& pdf, double width, double height,
+                       const std::function<double(std::string_view, double)>& measure) const {
   for (size_t p = 0; p < pages_.size(); ++p) {
     pdf.new_page(width, height);
     for (const auto& op : pages_[p].ops) {
@@ -47,7 +51,7 @@ void DisplayList::draw(PdfCanvas& pdf, double width, double height) const {
         case DrawOp::Kind::text: pdf.text(op.x1, op.y1, op.text, op.size, op.color); break;
         case DrawOp::Kind::page_number: {
           const std::string s = page_text(op, p + 1, pages_.size());
-          pdf.text(op.x1 - pdf.text_width(s, op.size), op.y1, s, op.size, op.color);
+          pdf.text(op.x1 - measure(s, op.size), op.y1, s, op.size, op.color);
           break;
         }
         case DrawOp::Kind::fill_rect: pdf.fill_rect(op.x1, op.y1, op.x2, op.y2, op.fill); break;
@@ -59,6 +63,24 @@ void DisplayList::draw(PdfCanvas& pdf, double width, double height) const {
       }
     }
   }
+}
+
+std::u32string DisplayList::characters() const {
+  std::u32string all;
+  auto add = [&](std::string_view s) {
+    for_each_char(s, [&](char32_t c, std::string_view) {
+      if (c != kInvalidChar) all.push_back(c);
+    });
+  };
+  for (size_t p = 0; p < pages_.size(); ++p)
+    for (const auto& op : pages_[p].ops) {
+      if (op.kind == DrawOp::Kind::text) add(op.text);
+      if (op.kind == DrawOp::Kind::page_number) add(page_text(op, p + 1, pages_.size()));
+    }
+  all.push_back(U'〓');  // what a character the font lacks is drawn as
+  std::sort(all.begin(), all.end());
+  all.erase(std::unique(all.begin(), all.end()), all.end());
+  return all;
 }
 
 std::vector<std::string> DisplayList::texts(size_t index) const {

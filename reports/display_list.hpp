@@ -3,7 +3,9 @@
 // anything is drawn ("page 2 of 4"), and tests can read what each page says without a PDF.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "reports/pdf_canvas.hpp"
@@ -37,8 +39,12 @@ class DisplayList {
   void circle(double cx, double cy, double r, Color fill, Color stroke, double width);
   void triangle(double x1, double y1, double x2, double y2, double x3, double y3, Color c);
 
-  // Draws every page onto `pdf` (pages of `width` x `height` points).
-  void draw(PdfCanvas& pdf, double width, double height) const;
+  // Draws every page onto `pdf` (pages of `width` x `height` points); `measure` gives
+  // text widths (for right-aligned page numbers).
+  void draw(PdfCanvas& pdf, double width, double height,
+            const std::function<double(std::string_view, double)>& measure) const;
+  // Every character drawn, page numbers included: sorted, without repeats.
+  std::u32string characters() const;
   // The texts of page `index` in drawing order (page numbers as drawn), for tests.
   std::vector<std::string> texts(size_t index) const;
 

@@ -6,7 +6,8 @@
 // draws and gives them consecutive codes in a private range, so the subset's cmap is a
 // single segment: 10 to 20 KB of font and a fast cmap. The PDF's ToUnicode map turns the
 // codes back into the real characters (see PdfCanvas). Loading reads the font once;
-// subset() is safe to call from several threads at once. Failures throw careermap::Error.
+// subset() and the measuring functions are safe to call from several threads at once.
+// Failures throw careermap::Error.
 #pragma once
 
 #include <memory>
@@ -35,6 +36,12 @@ class FontSource {
   const std::string& path() const;
   // A font holding only `chars` (sorted, unique), with codes from a private range.
   SubsetFont subset(std::u32string_view chars) const;
+  // Advance width of `c` in 1/1000 em, as libharu computes it (truncated), so that text
+  // laid out with it lands exactly where libharu draws it. A character the font lacks
+  // measures as 〓, which is what is drawn in its place.
+  int width(char32_t c) const;
+  // Width of UTF-8 text at a font size, in points.
+  double text_width(std::string_view utf8, double size) const;
 
  private:
   struct Impl;

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <unordered_map>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -37,7 +36,6 @@ struct PdfCanvas::Impl {
   std::string last_error;
   std::string font_path;
   int font_fd = -1;
-  std::unordered_map<char32_t, double> widths;  // per character, in 1/1000 em
   const SubsetFont* subset = nullptr;
 
   ~Impl() {
@@ -144,22 +142,6 @@ void PdfCanvas::new_page(double width, double height) {
   HPDF_Page_SetHeight(impl_->page, static_cast<HPDF_REAL>(height));
   impl_->height = height;
   impl_->check("page");
-}
-
-double PdfCanvas::text_width(std::string_view utf8, double size) {
-  // CID fonts have no kerning here, so a text's width is the sum of its characters'.
-  double units = 0;
-  for_each_char(utf8, [&](char32_t c, std::string_view bytes) {
-    auto [it, fresh] = impl_->widths.try_emplace(c, 0);
-    if (fresh) {
-      const std::string one = encode(bytes);
-      it->second = HPDF_Font_TextWidth(impl_->font, reinterpret_cast<const HPDF_BYTE*>(one.data()),
-                                       static_cast<HPDF_UINT>(one.size())).width;
-      impl_->check("measure text");
-    }
-    units += it->second;
-  });
-  return units * size / 1000.0;
 }
 
 void PdfCanvas::text(double x, double y, std::string_view utf8, double size, Color color) {

@@ -39,7 +39,6 @@ class PdfCanvas {
   void set_info(const DocumentInfo& info);
   void new_page(double width, double height);
 
-  double text_width(std::string_view utf8, double size);
   // Draws `utf8` with its baseline at y (measured from the top).
   void text(double x, double y, std::string_view utf8, double size, Color color);
 

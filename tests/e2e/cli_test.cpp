@@ -257,6 +257,15 @@ BOOST_AUTO_TEST_CASE(characters_outside_the_font_are_drawn_as_geta_with_a_warnin
   BOOST_TEST(pdf_text(dir.path() / "out" / "p02.pdf").find("〓田 太郎 さん") != std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(a_font_of_whole_4k_blocks_is_written) {
+  careermap::test::TempDir dir;
+  const Run r = run(kBin + " render -q " + kPre + " --date 2026-07-01 -o " + dir.path().string() + " " + kSrc +
+                    "/tests/data/regression/font_block_boundary.yaml");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "");
+  BOOST_TEST(run("qpdf --check " + (dir.path() / "s000595.pdf").string() + " >/dev/null").status == 0);
+}
+
 BOOST_AUTO_TEST_CASE(jobs_do_not_change_a_byte) {
   careermap::test::TempDir dir;
   const std::string base = kBin + " render -q " + kPre + " --date 2026-07-01 ";
