@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "engine/answers_intake.hpp"
 #include "engine/yaml_read.hpp"
 
 namespace careermap {
@@ -81,8 +82,10 @@ class AnswerReader {
     }
     for (const auto& o : options)
       if (o.value == n.Scalar()) return o.value;
+    const std::string what = shown(n);
     diags_.error(yaml::at(n, file_), item,
-                 shown(n) + " is not an option; expected one of: " + option_list(options));
+                 (what == "text" ? std::string("the answer") : what) + " is not an option; expected one of: " +
+                     option_list(options));
     return std::nullopt;
   }
 
@@ -106,7 +109,7 @@ class AnswerReader {
     const bool code = !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), [](char c) {
       return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
     });
-    return code ? "'" + s + "'" : "other text";
+    return code ? "'" + s + "'" : "text";
   }
 
  private:
@@ -192,8 +195,13 @@ Answers Intake::read(const YAML::Node& root) {
       read_item(q_.items[*idx], kv.first, kv.second, a);
     }
   }
+  // A required item answered wrongly has its error already; only say "missing" when it is.
+  std::set<std::string> given;
+  if (answers && answers.IsMap())
+    for (const auto& kv : answers)
+      if (!kv.second.IsNull()) given.insert(kv.first.Scalar());
   for (const auto& item : q_.items)
-    if (item.required && !a.values.count(item.id))
+    if (item.required && !a.values.count(item.id) && !given.count(item.id))
       diags_.error(answers_at, item.id, "required answer is missing");
   return a;
 }
@@ -338,6 +346,11 @@ bool valid_participant_id(std::string_view id) {
   for (char c : id)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
   return true;
+}
+
+Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
+                          Diagnostics& diags) {
+  return Intake(q, file, diags).read(root);
 }
 
 Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,

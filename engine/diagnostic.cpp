@@ -10,7 +10,7 @@ std::string Diagnostic::format() const {
     out += ':' + std::to_string(where.line);
     if (where.column > 0) out += ':' + std::to_string(where.column);
   }
-  out += severity == Severity::error ? ": error: " : ": warning: ";
+  out += severity == Severity::error ? ": error: " : severity == Severity::warning ? ": warning: " : ": note: ";
   if (!item.empty()) out += item + ": ";
   out += message;
   return out;
@@ -24,6 +24,10 @@ void Diagnostics::warning(Location where, std::string item, std::string message)
   list_.push_back({std::move(where), Severity::warning, std::move(item), std::move(message)});
 }
 
+void Diagnostics::note(Location where, std::string item, std::string message) {
+  list_.push_back({std::move(where), Severity::note, std::move(item), std::move(message)});
+}
+
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
 int Diagnostics::error_count() const {
@@ -33,7 +37,9 @@ int Diagnostics::error_count() const {
 }
 
 int Diagnostics::warning_count() const {
-  return static_cast<int>(list_.size()) - error_count();
+  return static_cast<int>(std::count_if(list_.begin(), list_.end(), [](const Diagnostic& d) {
+    return d.severity == Severity::warning;
+  }));
 }
 
 Error::Error(Diagnostic d) : std::runtime_error(d.format()), diagnostic_(std::move(d)) {}

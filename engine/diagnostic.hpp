@@ -14,7 +14,7 @@
 
 namespace careermap {
 
-enum class Severity { warning, error };
+enum class Severity { note, warning, error };
 
 struct Location {
   std::string file;  // as the user named it
@@ -36,6 +36,7 @@ class Diagnostics {
  public:
   void error(Location where, std::string item, std::string message);
   void warning(Location where, std::string item, std::string message);
+  void note(Location where, std::string item, std::string message);
   void add(Diagnostic d) { list_.push_back(std::move(d)); }
 
   bool has_errors() const;

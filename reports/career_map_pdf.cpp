@@ -1,6 +1,6 @@
 #include "reports/career_map_pdf.hpp"
 
-#include "reports/atomic_file.hpp"
+#include "engine/atomic_file.hpp"
 #include "reports/map_page.hpp"
 #include "reports/pdf_canvas.hpp"
 #include "reports/profile_pages.hpp"

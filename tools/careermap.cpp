@@ -9,14 +9,22 @@ namespace careermap::cli {
 std::span<const Command> commands() {
   static const Command table[] = {
       {"validate", "-q Q.yaml [ANSWERS...]", "check a questionnaire and answers files",
-       {{"-q"}, {}}, cmd_validate},
+       {{"-q", "--mapping"}, {}}, cmd_validate},
       {"score", "-q Q.yaml [--format json|csv] ANSWERS...",
-       "place participants on the matrix, with the evidence behind every score", {{"-q", "--format"}, {}},
+       "place participants on the matrix, with the evidence behind every score", {{"-q", "--format", "--mapping"}, {}},
        cmd_score},
       {"analyze", "-q Q.yaml [--format text|json] ANSWERS...",
-       "item statistics and Cronbach's alpha per scene scale", {{"-q", "--format"}, {}}, cmd_analyze},
+       "item statistics and Cronbach's alpha per scene scale", {{"-q", "--format", "--mapping"}, {}}, cmd_analyze},
       {"render", "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...",
-       "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date", "--jobs"}, {}}, cmd_render},
+       "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date", "--jobs", "--mapping"}, {}}, cmd_render},
+      {"form", "-q Q.yaml (-o BLANK.pdf | --csv) [--lang ja|en]",
+       "the blank paper form, or the CSV header row for a form service or typist",
+       {{"-q", "-o", "--lang"}, {"--csv"}}, cmd_form},
+      {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]",
+       "a starter mapping from a form's CSV columns to the questionnaire's items", {{"-q", "--init", "-o"}, {}},
+       cmd_mapping},
+      {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...",
+       "one answers YAML per CSV row", {{"-q", "--mapping", "-o"}, {"--dry-run"}}, cmd_convert},
       {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},
   };
   return table;

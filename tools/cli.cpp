@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "engine/csv_intake.hpp"
+
 namespace careermap::cli {
 
 std::string Args::get(const std::string& k, const std::string& fallback) const {
@@ -84,16 +86,35 @@ std::optional<Questionnaire> load_questionnaire(const std::string& path, std::os
 }
 
 Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err,
-                 std::map<std::string, std::string>* seen) {
+                 std::map<std::string, std::string>* seen, const Mapping* mapping) {
   Batch b;
   std::vector<Answers> all;
   std::vector<bool> ok;
+  std::vector<std::string> names;  // the file (and line) each answers came from
   for (const auto& f : files) {
     Diagnostics diags;
-    all.push_back(load_answers(q, f, diags));
+    if (f.size() > 4 && f.compare(f.size() - 4, 4, ".csv") == 0) {
+      if (!mapping) {
+        diags.error({f, 0, 0}, "", "a CSV file needs --mapping (make one with: careermap mapping --init " + f + ")");
+      } else {
+        const CsvTable table = load_csv(f, diags);
+        std::vector<bool> rows_ok;
+        std::vector<Answers> rows = csv_answers(q, *mapping, table, f, diags, rows_ok);
+        if (rows.empty() && diags.has_errors()) b.invalid.push_back(f);  // nothing could be read
+        for (auto& a : rows) {
+          names.push_back(a.file);
+          all.push_back(std::move(a));
+        }
+        ok.insert(ok.end(), rows_ok.begin(), rows_ok.end());
+      }
+      if (!mapping) b.invalid.push_back(f);
+    } else {
+      all.push_back(load_answers(q, f, diags));
+      names.push_back(f);
+      ok.push_back(!diags.has_errors());
+    }
     print(err, diags);
     b.warnings += diags.warning_count();
-    ok.push_back(!diags.has_errors());
   }
   Diagnostics dup;
   std::map<std::string, std::string> local;
@@ -104,9 +125,22 @@ Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, 
       if (all[i].file == d.where.file) ok[i] = false;
   for (size_t i = 0; i < all.size(); ++i) {
     if (ok[i]) b.valid.push_back(std::move(all[i]));
-    else b.invalid.push_back(files[i]);
+    else b.invalid.push_back(names[i]);
   }
   return b;
+}
+
+bool load_mapping(const Args& args, const Questionnaire& q, std::optional<Mapping>& out, std::ostream& err) {
+  if (!args.has("--mapping")) return true;
+  Diagnostics diags;
+  try {
+    out = Mapping::load(args.get("--mapping"), q, diags);
+  } catch (const Error& e) {
+    err << e.diagnostic().format() << '\n';
+    return false;
+  }
+  print(err, diags);
+  return !diags.has_errors();
 }
 
 void summarize(const Batch& b, size_t total, std::ostream& err) {

@@ -12,6 +12,7 @@
 
 #include "engine/answers.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/mapping.hpp"
 #include "engine/questionnaire.hpp"
 
 namespace careermap::cli {
@@ -61,8 +62,13 @@ struct Batch {
 // Loads every answers file, prints each file's diagnostics to `err` as it goes, and
 // checks participant ids are unique (also against `seen`, the ids of earlier batches, when
 // given). Never stops at the first bad file.
+// Files ending in .csv are read through `mapping` (an error without one).
 Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err,
-                 std::map<std::string, std::string>* seen = nullptr);
+                 std::map<std::string, std::string>* seen = nullptr, const Mapping* mapping = nullptr);
+
+// Loads the mapping named by --mapping, if any; prints its diagnostics. Returns false
+// when it was given but cannot be used.
+bool load_mapping(const Args& args, const Questionnaire& q, std::optional<Mapping>& out, std::ostream& err);
 
 // "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
 void summarize(const Batch& b, size_t total, std::ostream& err);

@@ -13,10 +13,12 @@ int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err);
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  const Batch b = load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
   const ItemAnalysis a = analyze_items(*q, collect_responses(*q, b.valid));
   out << (format == "json" ? item_analysis_json(a) : item_analysis_text(*q, a));
-  summarize(b, args.positional.size(), err);
+  summarize(b, b.valid.size() + b.invalid.size(), err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

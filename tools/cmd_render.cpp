@@ -44,8 +44,9 @@ struct Outcome {
 
 // Renders the answers `files` into `dir`, a chunk of files at a time, so memory stays the
 // same however many participants there are. Returns the exit status.
-int render_files(const Questionnaire& q, const std::vector<std::string>& files, const std::string& dir, Lang lang,
-                 const std::string& date, unsigned jobs, std::ostream& out, std::ostream& err) {
+int render_files(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                 const std::string& dir, Lang lang, const std::string& date, unsigned jobs, std::ostream& out,
+                 std::ostream& err) {
   Diagnostics tdiags;
   const Templates templates =
       Templates::load((std::filesystem::path(data_dir()) / "templates" / "careermap.yaml").string(), tdiags);
@@ -65,7 +66,7 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
   const bool tty = ::isatty(STDERR_FILENO);
   for (size_t c0 = 0; c0 < files.size(); c0 += kChunk) {
     const std::vector<std::string> chunk(files.begin() + c0, files.begin() + std::min(files.size(), c0 + kChunk));
-    const Batch b = load_batch(q, chunk, err, &seen);
+    const Batch b = load_batch(q, chunk, err, &seen, mapping);
     all.invalid.insert(all.invalid.end(), b.invalid.begin(), b.invalid.end());
     const auto placements = score(q, b.valid);
     std::vector<Outcome> outcomes(b.valid.size());
@@ -105,7 +106,7 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
     if (tty) std::fprintf(stderr, "careermap render: %zu of %zu files done\n", c0 + chunk.size(), files.size());
   }
   all.valid.resize(attempted);  // for the summary's count only
-  summarize(all, files.size(), err);
+  summarize(all, attempted + all.invalid.size(), err);
   if (failed) err << "careermap: " << failed << " of " << attempted << " PDFs could not be written\n";
   return all.invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
@@ -137,7 +138,9 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  return render_files(*q, args.positional, args.get("-o"), *lang, date, jobs, out, err);
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  return render_files(*q, args.positional, mapping ? &*mapping : nullptr, args.get("-o"), *lang, date, jobs, out, err);
 }
 
 }  // namespace careermap::cli

@@ -14,10 +14,12 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err);
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  const Batch b = load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
   const auto placements = score(*q, b.valid);
   out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
-  summarize(b, args.positional.size(), err);
+  summarize(b, b.valid.size() + b.invalid.size(), err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

@@ -11,10 +11,12 @@ int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err);
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  const Batch b = load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
   out << args.get("-q") << ": ok\n";
   for (const auto& a : b.valid) out << a.file << ": ok\n";
-  summarize(b, args.positional.size(), err);
+  summarize(b, b.valid.size() + b.invalid.size(), err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

@@ -25,6 +25,9 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_demo(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_convert(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_form(const Args& args, std::ostream& out, std::ostream& err);
 
 std::span<const Command> commands();
 

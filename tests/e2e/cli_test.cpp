@@ -278,6 +278,83 @@ BOOST_AUTO_TEST_CASE(jobs_do_not_change_a_byte) {
   BOOST_TEST(run(base + "--jobs 0 -o x" + samples()).status == 2);
 }
 
+BOOST_AUTO_TEST_CASE(a_form_service_export_goes_to_answers_with_every_bad_row_named) {
+  careermap::test::TempDir dir;
+  const std::string forms = kSrc + "/tests/data/forms/";
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  const Run init = run(cd + kBin + " mapping -q " + kPre + " --init " + forms + "google_forms.csv -o g.yaml");
+  BOOST_TEST(init.status == 0);
+  BOOST_TEST(init.err == "careermap mapping: wrote g.yaml (14 of 14 columns matched)\n");
+  const std::string mapping = slurp(dir.path() / "g.yaml");
+  BOOST_TEST(mapping.find("  \"メールアドレス\": ignore   # added by the form service\n") != std::string::npos);
+  BOOST_TEST(mapping.find("  \"いま取り組んでいること(または取り組みたいこと)を教えてください。\": initiative\n") !=
+             std::string::npos);
+  const Run v = run(cd + "cp " + forms + "google_forms.csv . && " + kBin + " validate -q " + kPre +
+                    " --mapping g.yaml google_forms.csv");
+  BOOST_TEST(v.status == 1);
+  BOOST_TEST(v.err ==
+             "google_forms.csv:4: error: 職場の業務の不具合について、上司や同僚に率直に話を持ちかけられる。: expected a "
+             "number on the scale 1..5, got text\n"
+             "google_forms.csv:5: error: お勤めの自治体の規模を教えてください。: required answer is missing\n"
+             "careermap: 1 of 3 answers files used; invalid: google_forms.csv:4 google_forms.csv:5\n");
+  // Dry run: nothing written; a real run writes the valid row, mode 0600, nothing else.
+  const Run dry = run(cd + kBin + " convert -q " + kPre + " --mapping g.yaml -o conv --dry-run google_forms.csv 2>/dev/null");
+  BOOST_TEST(dry.out == "google_forms.csv:2 -> conv/g01.yaml (dry run: not written)\n");
+  BOOST_TEST(!fs::exists(dir.path() / "conv"));
+  BOOST_TEST(run(cd + kBin + " convert -q " + kPre + " --mapping g.yaml -o conv google_forms.csv").status == 1);
+  const std::string g01 = slurp(dir.path() / "conv" / "g01.yaml");
+  BOOST_TEST(g01.find("  troubles: [no_cooperation, proposals_rejected]\n") != std::string::npos);
+  BOOST_TEST(g01.find("  fix_individual_1: 5\n") != std::string::npos);  // とてもあてはまる
+  BOOST_TEST(g01.find("  initiative: |\n    窓口の案内を見直しています。\n    来月から試行します。") != std::string::npos);
+  BOOST_TEST(g01.find("example.invalid") == std::string::npos);  // e-mail addresses are never copied
+  struct stat st{};
+  ::stat((dir.path() / "conv" / "g01.yaml").c_str(), &st);
+  BOOST_TEST((st.st_mode & 0777) == 0600u);
+  BOOST_TEST(run(cd + kBin + " validate -q " + kPre + " conv/g01.yaml").status == 0);
+}
+
+BOOST_AUTO_TEST_CASE(a_shift_jis_excel_csv_is_converted_and_said_so) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && cp " + kSrc + "/tests/data/forms/excel_cp932.csv . && ";
+  BOOST_TEST(run(cd + kBin + " mapping -q " + kPre + " --init excel_cp932.csv -o e.yaml").status == 0);
+  const Run r = run(cd + kBin + " score -q " + kPre + " --mapping e.yaml excel_cp932.csv");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == "excel_cp932.csv: note: read as Shift_JIS (CP932) and converted to UTF-8\n");
+  BOOST_TEST(count(r.out, "\"id\": \"x0") == 2u);
+}
+
+BOOST_AUTO_TEST_CASE(blank_form_header_round_trip_scores_like_the_yaml) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  // The shipped round-trip CSV has exactly the header `form --csv` prints.
+  const Run header = run(kBin + " form -q " + kPre + " --csv");
+  BOOST_TEST(header.status == 0);
+  const std::string csv = slurp(kSrc + "/tests/data/forms/roundtrip.csv");
+  BOOST_TEST(csv.compare(0, header.out.size(), header.out) == 0);
+  BOOST_TEST(header.out.rfind("\xEF\xBB\xBF参加者ID,お名前（面談用の表示名・任意）,", 0) == 0u);
+  const Run init = run(cd + kBin + " mapping -q " + kPre + " --init " + kSrc + "/tests/data/forms/roundtrip.csv -o rt.yaml");
+  BOOST_TEST(init.err == "careermap mapping: wrote rt.yaml (82 of 82 columns matched)\n");
+  const Run from_csv = run(cd + kBin + " score -q " + kPre + " --mapping rt.yaml " + kSrc + "/tests/data/forms/roundtrip.csv");
+  const Run from_yaml = run(kBin + " score -q " + kPre + samples());
+  BOOST_TEST(from_csv.status == 0);
+  BOOST_TEST(from_csv.out == from_yaml.out);
+}
+
+BOOST_AUTO_TEST_CASE(the_blank_paper_form) {
+  careermap::test::TempDir dir;
+  const fs::path pdf = dir.path() / "blank.pdf";
+  BOOST_TEST(run(kBin + " form -q " + kPre + " -o " + pdf.string()).status == 0);
+  BOOST_TEST(run("qpdf --check " + pdf.string() + " >/dev/null").status == 0);
+  const std::string text = pdf_text(pdf);
+  for (const char* s : {"次世代改善リーダー事例研究会 事前アンケート", "参加者ID（事務局が記入）", "あなたについて",
+                        "12の場面でのご経験", "とてもあてはまる", "改善キャリアマップ（第3回までに記入）", "開始年",
+                        "担当業務で起きたミスや手戻りの原因を調べ、再発しないよう手順を直したことがある。"})
+    BOOST_TEST(text.find(s) != std::string::npos, s);
+  const std::string first = slurp(pdf);
+  BOOST_TEST(run(kBin + " form -q " + kPre + " -o " + pdf.string()).status == 0);
+  BOOST_TEST((slurp(pdf) == first));
+}
+
 BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort) {
   careermap::test::TempDir dir;
   const Run r = run(kBin + " demo -o " + dir.path().string());

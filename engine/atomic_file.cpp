@@ -1,4 +1,4 @@
-#include "reports/atomic_file.hpp"
+#include "engine/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -1,0 +1,60 @@
+// How the columns of a form service's or Excel's CSV become answers (a mapping file,
+// questionnaires/FORMAT.md "Mapping file"), and the column headers careermap itself
+// proposes for a questionnaire (`careermap form --csv`, `careermap mapping --init`).
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/diagnostic.hpp"
+#include "engine/questionnaire.hpp"
+#include "engine/templates.hpp"
+
+namespace careermap {
+
+// Where one column's cells go.
+struct ColumnTarget {
+  enum class Kind { ignore, participant, name, cohort, session, item, episode_field } kind = Kind::ignore;
+  std::string item;    // item id (item, episode_field)
+  int episode = 0;     // 1-based (episode_field)
+  std::string field;   // field id (episode_field)
+  std::string text() const;  // as written in a mapping file: "ignore", "fix_1", "episodes[2].from"
+};
+
+struct Mapping {
+  std::string file;
+  std::string questionnaire;
+  std::string cohort, session;  // fixed values for every row (a column overrides)
+  std::vector<std::pair<std::string, ColumnTarget>> columns;  // header -> target, as written
+  std::map<std::string, std::map<std::string, std::string>> values;  // item -> answer text -> value
+
+  const ColumnTarget* find(std::string_view header) const;  // exact, then normalized match
+
+  // Parses a mapping against `q`; problems go to `diags`; malformed YAML throws Error.
+  static Mapping parse(std::string_view text, const std::string& file, const Questionnaire& q,
+                       Diagnostics& diags);
+  static Mapping load(const std::string& path, const Questionnaire& q, Diagnostics& diags);
+};
+
+// Parses "ignore", "participant", "name", "cohort", "session", "<item>" or
+// "<item>[N].<field>"; nullopt-like (ignore with an error message) when it names nothing.
+bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& out, std::string& error);
+
+// Text compared loosely: full-width ASCII to half-width, spaces and punctuation removed,
+// ASCII lower-cased ("Ｑ１．　あてはまる？" ~ "q1あてはまる").
+std::string normalize_header(std::string_view s);
+
+// The CSV header row careermap proposes for `q`: participant id, name, every item but
+// episodes by its question, then `episode_slots` episodes field by field.
+std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnaire& q, const Templates& t,
+                                                               Lang lang, int episode_slots = 5);
+
+// A starter mapping for a CSV whose header row is `header`: columns matched to the
+// questionnaire's texts (exactly, then normalized), the usual timestamp and e-mail columns
+// ignored; `unmatched` gets the headers it could not place (written as ignore, marked).
+std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
+                            std::vector<std::string>& unmatched);
+
+}  // namespace careermap

@@ -1,0 +1,272 @@
+#include "reports/blank_form.hpp"
+
+#include <algorithm>
+
+#include "engine/atomic_file.hpp"
+#include "reports/line_break.hpp"
+#include "reports/palette.hpp"
+#include "reports/pdf_canvas.hpp"
+
+namespace careermap {
+namespace {
+
+constexpr double kW = 595.28, kH = 841.89, kM = 40, kTop = 70, kBottom = kH - 40, kFull = kW - 2 * kM;
+
+class FormLayout {
+ public:
+  FormLayout(const BlankForm& f, const FontSource& font) : f_(f), font_(font) {}
+
+  DisplayList run() {
+    page();
+    header_fields();
+    for (const auto& s : f_.sections) section(s);
+    return std::move(dl_);
+  }
+
+ private:
+  double width(std::string_view s, double size) const { return font_.text_width(s, size); }
+  std::vector<std::string> wrap(std::string_view s, double w, double size) const {
+    return break_lines(s, w, [&](std::string_view t) { return width(t, size); });
+  }
+
+  void page() {
+    dl_.new_page();
+    dl_.text(kM, 40, f_.title, 12, palette::kInk);
+    dl_.page_number(kW - kM, 40, f_.page_pattern, 9, palette::kMuted);
+    dl_.line(kM, 48, kW - kM, 48, palette::kRule, 0.6);
+    y_ = kTop;
+  }
+  void need(double h) {
+    if (y_ + h > kBottom) page();
+  }
+  void para(std::string_view s, double x, double w, double size, Color c, double leading) {
+    for (const auto& line : wrap(s, w, size)) {
+      need(leading);
+      y_ += leading;
+      dl_.text(x, y_ - 3, line, size, c);
+    }
+  }
+  void box(double x, double y, double s = 9) { dl_.stroke_rect(x, y, s, s, palette::kInk, 0.7); }
+
+  void header_fields() {
+    para(f_.instructions, kM, kFull, 9, palette::kMuted, 13);
+    y_ += 10;
+    for (const std::string* label : {&f_.participant, &f_.name}) {
+      need(26);
+      dl_.text(kM, y_ + 14, *label, 9.5, palette::kInk);
+      const double x = kM + std::max(width(f_.participant, 9.5), width(f_.name, 9.5)) + 10;
+      dl_.stroke_rect(x, y_ + 2, kW - kM - x, 18, palette::kInk, 0.7);
+      y_ += 26;
+    }
+  }
+
+  void section(const FormSection& s) {
+    need(110);  // a heading never ends a page
+    y_ += 14;
+    dl_.fill_rect(kM, y_, kFull, 20, palette::kNoScore);
+    dl_.text(kM + 6, y_ + 14, s.title, 11, palette::kInk);
+    y_ += 26;
+    const std::vector<std::string>* grid = nullptr;
+    for (const auto& q : s.questions) {
+      if (q.kind == FormQuestion::Kind::likert) {
+        if (!grid || *grid != q.scale) likert_head(q.scale);
+        grid = &q.scale;
+        likert_row(q);
+        continue;
+      }
+      grid = nullptr;
+      question(q);
+    }
+  }
+
+  static constexpr double kGridText = 285;
+  void likert_head(const std::vector<std::string>& scale) {
+    need(60);
+    const double col = (kFull - kGridText) / static_cast<double>(scale.size());
+    double bottom = y_;
+    for (size_t k = 0; k < scale.size(); ++k) {
+      double y = y_;
+      for (const auto& l : wrap(scale[k], col - 4, 7.5)) {
+        y += 10;
+        dl_.text(kM + kGridText + k * col + (col - width(l, 7.5)) / 2, y, l, 7.5, palette::kMuted);
+      }
+      bottom = std::max(bottom, y);
+    }
+    y_ = bottom + 6;
+  }
+  void likert_row(const FormQuestion& q) {
+    const auto lines = wrap(q.text, kGridText - 10, 8.5);
+    const double h = std::max(18.0, 11.0 * static_cast<double>(lines.size()) + 6);
+    if (y_ + h > kBottom) {  // the grid goes on over the page: its head goes with it
+      page();
+      likert_head(q.scale);
+    }
+    double y = y_ + 2;
+    for (const auto& l : lines) {
+      y += 11;
+      dl_.text(kM, y - 2, l, 8.5, palette::kInk);
+    }
+    const double col = (kFull - kGridText) / static_cast<double>(q.scale.size());
+    for (size_t k = 0; k < q.scale.size(); ++k) box(kM + kGridText + k * col + col / 2 - 4.5, y_ + h / 2 - 4.5);
+    dl_.line(kM, y_ + h, kW - kM, y_ + h, palette::kRule, 0.3);
+    y_ += h;
+  }
+
+  void question(const FormQuestion& q) {
+    need(40);
+    y_ += 6;
+    std::string text = q.text;
+    if (q.kind == FormQuestion::Kind::choice) text += f_.choose_one;
+    if (q.kind == FormQuestion::Kind::multi) text += f_.choose_any;
+    para(text, kM, kFull, 9.5, palette::kInk, 14);
+    y_ += 3;
+    switch (q.kind) {
+      case FormQuestion::Kind::choice:
+      case FormQuestion::Kind::multi: {
+        double x = kM + 10;
+        for (const auto& o : q.options) {
+          const double w = width(o, 9) + 28;
+          if (x + w > kW - kM) {
+            x = kM + 10;
+            y_ += 15;
+          }
+          need(16);
+          box(x, y_ + 2);
+          dl_.text(x + 14, y_ + 10.5, o, 9, palette::kInk);
+          x += w;
+        }
+        y_ += 18;
+        break;
+      }
+      case FormQuestion::Kind::text:
+        need(70);
+        dl_.stroke_rect(kM + 10, y_, kFull - 10, 66, palette::kInk, 0.6);
+        for (double ly = y_ + 22; ly < y_ + 66; ly += 22) dl_.line(kM + 14, ly, kW - kM - 4, ly, palette::kRule, 0.3, true);
+        y_ += 72;
+        break;
+      case FormQuestion::Kind::number:
+        need(24);
+        dl_.stroke_rect(kM + 10, y_, 90, 18, palette::kInk, 0.6);
+        y_ += 24;
+        break;
+      case FormQuestion::Kind::episodes: episodes(q); break;
+      case FormQuestion::Kind::likert: break;
+    }
+  }
+
+  void episodes(const FormQuestion& q) {
+    para(f_.episodes_note, kM, kFull, 8, palette::kMuted, 12);
+    for (const auto& l : q.legend) para(l, kM + 10, kFull - 10, 7.5, palette::kMuted, 11);
+    y_ += 4;
+    // Column widths in proportion to their labels, at least a minimum each.
+    const double num_w = 22;
+    std::vector<double> w;
+    double total = 0;
+    for (const auto& c : q.columns) total += std::max(40.0, width(c, 7.5) + 8);
+    for (const auto& c : q.columns) w.push_back(std::max(40.0, width(c, 7.5) + 8) * (kFull - num_w) / total);
+    double head_h = 0;
+    for (size_t k = 0; k < q.columns.size(); ++k)
+      head_h = std::max(head_h, 10.0 * static_cast<double>(wrap(q.columns[k], w[k] - 4, 7.5).size()) + 6);
+    need(head_h + 30 * f_.episode_rows / 2.0);
+    double x = kM + num_w;
+    dl_.fill_rect(kM, y_, kFull, head_h, palette::kNoScore);
+    for (size_t k = 0; k < q.columns.size(); ++k) {
+      double y = y_;
+      for (const auto& l : wrap(q.columns[k], w[k] - 4, 7.5)) {
+        y += 10;
+        dl_.text(x + 2, y, l, 7.5, palette::kInk);
+      }
+      x += w[k];
+    }
+    dl_.text(kM + 3, y_ + 10, f_.number, 7.5, palette::kInk);
+    y_ += head_h;
+    for (int r = 1; r <= f_.episode_rows; ++r) {
+      need(30);
+      dl_.text(kM + 8, y_ + 18, std::to_string(r), 8, palette::kMuted);
+      double cx = kM;
+      dl_.stroke_rect(cx, y_, num_w, 30, palette::kInk, 0.5);
+      cx += num_w;
+      for (double cw : w) {
+        dl_.stroke_rect(cx, y_, cw, 30, palette::kInk, 0.5);
+        cx += cw;
+      }
+      y_ += 30;
+    }
+    y_ += 8;
+  }
+
+  const BlankForm& f_;
+  const FontSource& font_;
+  DisplayList dl_;
+  double y_ = kTop;
+};
+
+}  // namespace
+
+BlankForm build_blank_form(const Questionnaire& q, const Templates& t, Lang lang) {
+  BlankForm f;
+  f.title = q.title.in(lang);
+  f.instructions = t.text("form.instructions", lang);
+  f.participant = t.text("form.participant", lang);
+  f.name = t.text("form.name", lang);
+  f.choose_one = t.text("form.choose_one", lang);
+  f.choose_any = t.text("form.choose_any", lang);
+  f.episodes_note = t.text("form.episodes_note", lang);
+  f.page_pattern = t.text("form.page", lang);
+  f.number = t.text("form.number", lang);
+  const std::string required = t.text("form.required", lang);
+  for (size_t s = 0; s < q.sections.size(); ++s) {
+    FormSection sec;
+    sec.title = q.sections[s].title.in(lang);
+    for (const auto& item : q.items) {
+      if (item.section != static_cast<int>(s)) continue;
+      FormQuestion fq;
+      fq.id = item.id;
+      fq.text = item.text.in(lang) + (item.required ? required : "");
+      switch (item.type) {
+        case ItemType::likert: {
+          fq.kind = FormQuestion::Kind::likert;
+          const Scale& sc = q.scales[item.scale];
+          for (int p = sc.min; p <= sc.max; ++p)
+            fq.scale.push_back(sc.labels.empty() ? std::to_string(p)
+                                                 : std::to_string(p) + " " + sc.labels[p - sc.min].in(lang));
+          break;
+        }
+        case ItemType::choice:
+        case ItemType::multi:
+          fq.kind = item.type == ItemType::choice ? FormQuestion::Kind::choice : FormQuestion::Kind::multi;
+          for (const auto& o : item.options) fq.options.push_back(o.label.in(lang));
+          break;
+        case ItemType::text: fq.kind = FormQuestion::Kind::text; break;
+        case ItemType::number: fq.kind = FormQuestion::Kind::number; break;
+        case ItemType::episodes:
+          fq.kind = FormQuestion::Kind::episodes;
+          for (const auto& field : item.fields) {
+            fq.columns.push_back(field.label.in(lang));
+            if (field.type != ItemType::choice) continue;
+            std::string legend = field.label.in(lang) + ": ";
+            for (size_t k = 0; k < field.options.size(); ++k)
+              legend += std::string(k ? "　" : "") + static_cast<char>('a' + k % 26) + " " + field.options[k].label.in(lang);
+            fq.legend.push_back(legend);
+          }
+          break;
+      }
+      sec.questions.push_back(std::move(fq));
+    }
+    f.sections.push_back(std::move(sec));
+  }
+  return f;
+}
+
+DisplayList layout_blank_form(const BlankForm& form, const FontSource& font) { return FormLayout(form, font).run(); }
+
+void write_blank_form_pdf(const BlankForm& form, const FontSource& font, const std::string& path) {
+  const DisplayList pages = layout_blank_form(form, font);
+  const SubsetFont subset = font.subset(pages.characters());
+  PdfCanvas pdf(subset);
+  pdf.set_info({form.title, form.title, "", ""});
+  pages.draw(pdf, kW, kH, [&font](std::string_view s, double size) { return font.text_width(s, size); });
+  write_file_atomically(path, pdf.bytes());
+}
+
+}  // namespace careermap

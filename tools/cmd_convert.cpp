@@ -1,0 +1,41 @@
+#include <filesystem>
+
+#include "engine/answers_yaml.hpp"
+#include "engine/atomic_file.hpp"
+#include "tools/commands.hpp"
+
+namespace careermap::cli {
+
+// careermap convert -q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...
+// One answers YAML per valid row, named after the participant; every bad row named with
+// its line and reason.
+int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.has("-q") || !args.has("--mapping") || !args.has("-o") || args.positional.empty()) {
+    err << "careermap convert: needs -q QUESTIONNAIRE, --mapping MAPPING, -o DIR and CSV files\n";
+    return kUsage;
+  }
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  const Batch b = load_batch(*q, args.positional, err, nullptr, &*mapping);
+  const bool dry = args.has("--dry-run");
+  const std::filesystem::path dir = args.get("-o");
+  if (!dry) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    if (ec) {
+      err << dir.string() << ": error: cannot create the output folder: " << ec.message() << '\n';
+      return kUsage;
+    }
+  }
+  for (const auto& a : b.valid) {
+    const std::string path = (dir / (a.participant + ".yaml")).string();
+    if (!dry) write_file_atomically(path, answers_to_yaml(*q, a));
+    out << a.file << " -> " << path << (dry ? " (dry run: not written)" : "") << '\n';
+  }
+  summarize(b, b.valid.size() + b.invalid.size(), err);
+  return b.invalid.empty() ? kOk : kInvalid;
+}
+
+}  // namespace careermap::cli

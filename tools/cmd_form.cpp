@@ -1,0 +1,34 @@
+#include "engine/csv.hpp"
+#include "engine/mapping.hpp"
+#include "engine/templates.hpp"
+#include "reports/blank_form.hpp"
+#include "reports/font.hpp"
+#include "tools/commands.hpp"
+
+namespace careermap::cli {
+
+Templates load_templates(const std::string& name, std::ostream& err);
+
+// careermap form -q Q.yaml (-o BLANK.pdf | --csv) [--lang ja|en]
+int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto lang = parse_lang(args.get("--lang", "ja"));
+  if (!args.has("-q") || (!args.has("-o") && !args.has("--csv")) || !lang || !args.positional.empty()) {
+    err << "careermap form: needs -q QUESTIONNAIRE and -o BLANK.pdf or --csv; --lang ja or en\n";
+    return kUsage;
+  }
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  const Templates t = load_templates("form.yaml", err);
+  if (args.has("--csv")) {
+    std::vector<std::string> header;
+    for (const auto& [text, target] : form_columns(*q, t, *lang)) header.push_back(text);
+    out << csv::kBom << csv::row(header);
+    return kOk;
+  }
+  const FontSource font(font_path());
+  write_blank_form_pdf(build_blank_form(*q, t, *lang), font, args.get("-o"));
+  out << args.get("-o") << '\n';
+  return kOk;
+}
+
+}  // namespace careermap::cli
