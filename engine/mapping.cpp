@@ -156,7 +156,11 @@ Mapping Mapping::parse(std::string_view text, const std::string& file, const Que
   if (const YAML::Node vals = root["values"]; vals && vals.IsMap()) {
     for (const auto& kv : vals) {
       const std::string item = kv.first.Scalar();
-      if (!q.find_item(item)) diags.error(yaml::at(kv.first, file), item, "no such item in " + q.id);
+      const size_t dot = item.find('.');
+      const auto idx = q.find_item(item.substr(0, dot));
+      const bool ok = idx && (dot == std::string::npos ? q.items[*idx].type != ItemType::episodes
+                                                       : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
+      if (!ok) diags.error(yaml::at(kv.first, file), item, "no such item (or episodes.field) in " + q.id);
       if (!kv.second.IsMap()) continue;
       for (const auto& v : kv.second) m.values[item][v.first.Scalar()] = v.second.Scalar();
     }

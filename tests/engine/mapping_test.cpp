@@ -85,13 +85,14 @@ BOOST_AUTO_TEST_CASE(rows_become_answers_labels_and_all) {
   Diagnostics d;
   const Mapping m = Mapping::parse(
       "questionnaire: tiny\ncohort: '2026'\ncolumns:\n  when: ignore\n  size: size\n  A1: a1\n  A2: a2\n  T: trouble\n"
-      "  E1 from: eps[1].from\n  E1 title: eps[1].title\n  E1 who: eps[1].who\n",
+      "  E1 from: eps[1].from\n  E1 title: eps[1].title\n  E1 who: eps[1].who\n"
+      "values:\n  size: {でかい: large}\n  eps.who: {自分: me}\n",
       "m.yaml", q, d);
   BOOST_REQUIRE(d.empty());
   const CsvTable t = parse_csv(
       "when,size,A1,A2,T,E1 from,E1 title,E1 who\n"
       "x,小さい,4,2,\"追われ、先が見えない, 協力がない\",2019,手順,b\n"
-      "x,Large,,,\"Boss, again;t2\",,,\n"
+      "x,でかい,,,\"Boss, again;t2\",2021,T,自分\n"
       "x,中くらい,6,,謎,2020,,a\n",
       "f.csv", d);
   std::vector<bool> ok;
@@ -105,7 +106,8 @@ BOOST_AUTO_TEST_CASE(rows_become_answers_labels_and_all) {
   BOOST_TEST(rows[0].find("trouble")->choices == (Lines{"t1", "t2"}), tt::per_element());
   BOOST_TEST(*rows[0].find("eps")->episodes[0].get("who") == "town");  // letter b = the second option
   BOOST_TEST(rows[1].find("trouble")->choices == (Lines{"t3", "t2"}), tt::per_element());
-  BOOST_TEST(rows[1].find("eps") == nullptr);
+  BOOST_TEST(rows[1].find("size")->text == "large");
+  BOOST_TEST(*rows[1].find("eps")->episodes[0].get("who") == "me");
   BOOST_TEST(test::messages(d) ==
                  (Lines{"f.csv:4: error: size: the answer is not an option; expected one of: small, large",
                         "f.csv:4: error: A1: 6 is outside the scale 1..5",
