@@ -46,7 +46,7 @@ struct Outcome {
 // same however many participants there are. Returns the exit status.
 int render_files(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                  const std::string& dir, Lang lang, const std::string& date, unsigned jobs, std::ostream& out,
-                 std::ostream& err) {
+                 std::ostream& err, const Batch* preloaded) {
   Diagnostics tdiags;
   const Templates templates =
       Templates::load((std::filesystem::path(data_dir()) / "templates" / "careermap.yaml").string(), tdiags);
@@ -64,9 +64,11 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
   Batch all;  // what was invalid, over every chunk
   size_t written = 0, failed = 0, attempted = 0;
   const bool tty = ::isatty(STDERR_FILENO);
-  for (size_t c0 = 0; c0 < files.size(); c0 += kChunk) {
-    const std::vector<std::string> chunk(files.begin() + c0, files.begin() + std::min(files.size(), c0 + kChunk));
-    const Batch b = load_batch(q, chunk, err, &seen, mapping);
+  const size_t total = preloaded ? 1 : files.size();
+  for (size_t c0 = 0; c0 < total; c0 += kChunk) {
+    const std::vector<std::string> chunk(files.begin() + std::min(c0, files.size()),
+                                         files.begin() + std::min(files.size(), c0 + kChunk));
+    const Batch b = preloaded ? *preloaded : load_batch(q, chunk, err, &seen, mapping);
     all.invalid.insert(all.invalid.end(), b.invalid.begin(), b.invalid.end());
     const auto placements = score(q, b.valid);
     std::vector<Outcome> outcomes(b.valid.size());
@@ -103,7 +105,8 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
       }
     }
     attempted += b.valid.size();
-    if (tty) std::fprintf(stderr, "careermap render: %zu of %zu files done\n", c0 + chunk.size(), files.size());
+    if (tty && !preloaded)
+      std::fprintf(stderr, "careermap render: %zu of %zu files done\n", c0 + chunk.size(), files.size());
   }
   all.valid.resize(attempted);  // for the summary's count only
   summarize(all, attempted + all.invalid.size(), err);
@@ -113,8 +116,9 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
 
 // careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-q") || !args.has("-o") || args.positional.empty()) {
-    err << "careermap render: needs -q QUESTIONNAIRE, -o DIR and answers files\n";
+  const bool from_archive = args.has("--archive") && args.has("--cohort");
+  if (!args.has("-q") || !args.has("-o") || args.positional.empty() == !from_archive) {
+    err << "careermap render: needs -q QUESTIONNAIRE, -o DIR and answers files (or --archive A.db --cohort C)\n";
     return kUsage;
   }
   const auto lang = parse_lang(args.get("--lang", "ja"));
@@ -140,7 +144,12 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  return render_files(*q, args.positional, mapping ? &*mapping : nullptr, args.get("-o"), *lang, date, jobs, out, err);
+  if (from_archive) {
+    const auto b = archive_batch(args, *q, err);
+    return render_files(*q, {}, nullptr, args.get("-o"), *lang, date, jobs, out, err, &*b);
+  }
+  return render_files(*q, args.positional, mapping ? &*mapping : nullptr, args.get("-o"), *lang, date, jobs, out, err,
+                      nullptr);
 }
 
 }  // namespace careermap::cli

@@ -8,15 +8,18 @@ namespace careermap::cli {
 // careermap score -q Q.yaml [--format json|csv] ANSWERS...
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "json");
-  if (!args.has("-q") || args.positional.empty() || (format != "json" && format != "csv")) {
-    err << "careermap score: needs -q QUESTIONNAIRE and answers files; --format json or csv\n";
+  const bool from_archive = args.has("--archive") && args.has("--cohort");
+  if (!args.has("-q") || (args.positional.empty() == !from_archive) || (format != "json" && format != "csv")) {
+    err << "careermap score: needs -q QUESTIONNAIRE and answers files (or --archive A.db --cohort C); "
+           "--format json or csv\n";
     return kUsage;
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
+  const Batch b = from_archive ? *archive_batch(args, *q, err)
+                               : load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
   const auto placements = score(*q, b.valid);
   out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
   summarize(b, b.valid.size() + b.invalid.size(), err);

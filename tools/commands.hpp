@@ -28,6 +28,13 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_convert(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_import(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_archive(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_export(const Args& args, std::ostream& out, std::ostream& err);
+int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err);
+
+// The newest valid answers of --cohort in --archive (shared by score and render).
+std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);
 
 std::span<const Command> commands();
 

@@ -1,0 +1,182 @@
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/answers_yaml.hpp"
+#include "engine/archive.hpp"
+#include "engine/atomic_file.hpp"
+#include "engine/csv.hpp"
+#include "engine/csv_intake.hpp"
+#include "engine/yaml_read.hpp"
+#include "tools/commands.hpp"
+
+namespace careermap::cli {
+namespace {
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+std::string lines_of(const Diagnostics& d) {
+  std::string s;
+  for (const auto& x : d.list()) s += x.format() + "\n";
+  return s;
+}
+
+bool is_csv(const std::string& f) { return f.size() > 4 && f.compare(f.size() - 4, 4, ".csv") == 0; }
+
+}  // namespace
+
+// The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
+// through `mapping` (valid rows kept as answers YAML, bad rows as their CSV line).
+std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
+                                       const Mapping* mapping, const std::string& cohort, const std::string& session,
+                                       std::ostream& err) {
+  std::vector<Submission> out;
+  for (const auto& f : files) {
+    Diagnostics d;
+    if (is_csv(f)) {
+      if (!mapping) {
+        err << f << ": error: a CSV file needs --mapping\n";
+        continue;
+      }
+      const CsvTable t = load_csv(f, d);
+      std::vector<bool> ok;
+      Diagnostics rows;
+      const auto answers = csv_answers(q, *mapping, t, f, rows, ok);
+      print(err, d);
+      print(err, rows);
+      for (size_t i = 0; i < answers.size(); ++i) {
+        Submission s;
+        s.cohort = cohort;
+        s.session = session.empty() ? answers[i].session : session;
+        s.participant = answers[i].participant;
+        s.questionnaire = q.id;
+        s.source = answers[i].file;
+        s.quarantined = !ok[i];
+        if (s.quarantined) {
+          s.raw = csv::row(t.records[0].cells) + csv::row(t.records[i + 1].cells);
+          for (const auto& x : rows.list())
+            if (x.where.line == t.records[i + 1].line) s.diagnostics += x.format() + "\n";
+        } else {
+          s.raw = answers_to_yaml(q, answers[i]);
+        }
+        out.push_back(std::move(s));
+      }
+      continue;
+    }
+    std::string bytes;
+    try {
+      bytes = yaml::read_file(f);
+    } catch (const Error& e) {
+      err << e.diagnostic().format() << '\n';
+      continue;
+    }
+    const Answers a = parse_answers(q, bytes, f, d);
+    print(err, d);
+    Submission s;
+    s.cohort = cohort;
+    s.session = session.empty() ? a.session : session;
+    s.participant = a.participant;
+    s.questionnaire = q.id;
+    s.source = f;
+    s.quarantined = d.has_errors();
+    s.diagnostics = s.quarantined ? lines_of(d) : "";
+    s.raw = std::move(bytes);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
+// careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
+int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
+  const std::string session = args.get("--session");
+  if (!args.has("-q") || !args.has("--archive") || !args.has("--cohort") || args.positional.empty() ||
+      (!session.empty() && session != "pre" && session != "post")) {
+    err << "careermap import: needs -q QUESTIONNAIRE, --archive A.db, --cohort C and files; --session pre or post\n";
+    return kUsage;
+  }
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err);
+  Archive archive = Archive::open(args.get("--archive"));
+  const ImportSummary s = archive.import(std::move(subs), now_utc());
+  out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
+      << " unchanged, " << s.quarantined << " quarantined\n";
+  return s.quarantined ? kInvalid : kOk;
+}
+
+// careermap archive --archive A.db --list
+int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.has("--archive") || !args.has("--list")) {
+    err << "careermap archive: needs --archive A.db --list\n";
+    return kUsage;
+  }
+  const Archive archive = Archive::open(args.get("--archive"));
+  out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
+  for (const auto& s : archive.all()) {
+    out << s.id << '\t' << s.cohort << '\t' << (s.session.empty() ? "-" : s.session) << '\t'
+        << (s.participant.empty() ? "-" : s.participant) << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
+        << s.imported_at << '\t' << s.sha256.substr(0, 12) << '\t' << s.source << '\n';
+    if (s.quarantined)
+      for (size_t at = 0; at < s.diagnostics.size();) {
+        const size_t nl = s.diagnostics.find('\n', at);
+        out << "\t  " << s.diagnostics.substr(at, nl - at) << '\n';
+        at = nl == std::string::npos ? s.diagnostics.size() : nl + 1;
+      }
+  }
+  return kOk;
+}
+
+// careermap export --archive A.db -o DIR: every submission back out, with an index.
+int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.has("--archive") || !args.has("-o")) {
+    err << "careermap export: needs --archive A.db and -o DIR\n";
+    return kUsage;
+  }
+  namespace fs = std::filesystem;
+  const Archive archive = Archive::open(args.get("--archive"));
+  const fs::path dir = args.get("-o");
+  std::string index = std::string(csv::kBom) +
+                      csv::row({"id", "cohort", "session", "participant", "status", "imported_at", "sha256", "source", "file"});
+  int n = 0;
+  for (const auto& s : archive.all()) {
+    const bool csv_row = s.quarantined && s.source.find(".csv:") != std::string::npos;
+    const fs::path rel = fs::path(s.cohort) / (s.session.empty() ? "none" : s.session) /
+                         ((s.participant.empty() ? std::string("unknown") : s.participant) + ".v" + std::to_string(s.id) +
+                          (csv_row ? ".csv" : ".yaml"));
+    fs::create_directories(dir / rel.parent_path());
+    write_file_atomically((dir / rel).string(), s.raw);
+    index += csv::row({std::to_string(s.id), s.cohort, s.session, s.participant, s.quarantined ? "quarantined" : "valid",
+                       s.imported_at, s.sha256, s.source, rel.string()});
+    ++n;
+  }
+  fs::create_directories(dir);
+  write_file_atomically((dir / "index.csv").string(), index);
+  out << "careermap export: " << n << " submissions written to " << dir.string() << "/ (index.csv lists them)\n";
+  return kOk;
+}
+
+// The newest valid answers of `cohort` in the archive named by --archive.
+std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
+  const Archive archive = Archive::open(args.get("--archive"));
+  Batch b;
+  for (const auto& s : archive.current({args.get("--cohort")})) {
+    Diagnostics d;
+    const std::string name = args.get("--archive") + "#" + std::to_string(s.id);
+    Answers a = parse_answers(q, s.raw, name, d);
+    print(err, d);
+    if (d.has_errors()) b.invalid.push_back(name);
+    else b.valid.push_back(std::move(a));
+  }
+  return b;
+}
+
+}  // namespace careermap::cli

@@ -1,0 +1,4 @@
+#include "tools/commands.hpp"
+namespace careermap::cli {
+int cmd_cohort(const Args&, std::ostream&, std::ostream& err) { err << "todo\n"; return kUsage; }
+}
