@@ -389,7 +389,8 @@ void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& d
                                std::map<std::string, std::string>& seen) {
   for (const auto& a : batch) {
     if (a.participant.empty()) continue;
-    auto [it, fresh] = seen.emplace(a.participant, a.file);
+    // The same person's pre and post answers may come together; one session each.
+    auto [it, fresh] = seen.emplace(a.participant + "\n" + a.session, a.file);
     if (!fresh)
       diags.error({a.file, 0, 0}, "participant",
                   "'" + a.participant + "' is also the participant of " + it->second);

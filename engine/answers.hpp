@@ -53,8 +53,9 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
 // Reads the answers file at `path` (an unreadable file is an error diagnostic).
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags);
 
-// Checks that participant ids are unique within a batch; a repeated id is an error on
-// every file after the first that uses it. `seen` (id -> first file) carries the ids of
+// Checks that participant ids are unique within a batch (per session: a person's pre
+// and post answers may come together); a repeated id is an error on every file after the
+// first that uses it. `seen` (id -> first file) carries the ids of
 // earlier batches when a long list of files is read batch by batch.
 void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags,
                                std::map<std::string, std::string>& seen);

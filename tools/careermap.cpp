@@ -35,7 +35,7 @@ std::span<const Command> commands() {
        {{"--archive", "-o"}, {}}, cmd_export},
       {"cohort", "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en]",
        "the NPO's report across cohorts and years; no person is shown",
-       {{"--archive", "-q", "-o", "--csv", "--cohorts", "--min-group", "--lang"}, {}}, cmd_cohort},
+       {{"--archive", "-q", "-o", "--csv", "--cohorts", "--min-group", "--lang", "--date"}, {}}, cmd_cohort},
       {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},
   };
   return table;

@@ -1,9 +1,24 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "engine/atomic_file.hpp"
+#include "engine/cohort.hpp"
+#include "reports/cohort_report.hpp"
+#include "reports/font.hpp"
 #include "tools/commands.hpp"
 
 namespace careermap::cli {
+namespace {
+
+std::vector<std::string> yaml_in(const std::filesystem::path& dir) {
+  std::vector<std::string> files;
+  for (const auto& e : std::filesystem::directory_iterator(dir))
+    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace
 
 int render_files(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                  const std::string& dir, Lang lang, const std::string& date, unsigned jobs, std::ostream& out,
@@ -16,13 +31,33 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string dir = args.get("-o", "out");
   const auto q = load_questionnaire((data / "questionnaires" / "presession-v1.yaml").string(), err);
   if (!q) return kUsage;
-  std::vector<std::string> files;
-  for (const auto& e : fs::directory_iterator(data / "questionnaires" / "samples"))
-    if (e.path().extension() == ".yaml") files.push_back(e.path().string());
-  std::sort(files.begin(), files.end());
+  const std::vector<std::string> files = yaml_in(data / "questionnaires" / "samples");
   const int status = render_files(*q, files, nullptr, dir, Lang::ja, "2026-07-01", 2, out, err, nullptr);
-  if (status == kOk) err << "careermap demo: " << files.size() << " career maps written to " << dir << "/\n";
-  return status;
+  if (status != kOk) return status;
+  err << "careermap demo: " << files.size() << " career maps written to " << dir << "/\n";
+
+  // A two-year sample archive (2025 and 2026, first and last meeting) and its cohort report.
+  const fs::path db = fs::path(dir) / "archive.db";
+  for (const char* f : {"archive.db", "archive.db-wal", "archive.db-shm"}) fs::remove(fs::path(dir) / f);
+  Archive archive = Archive::open(db.string());
+  const fs::path more = data / "questionnaires" / "samples" / "archive";
+  const struct {
+    std::vector<std::string> files;
+    const char* cohort;
+    const char* session;
+  } parts[] = {{files, "2026", "pre"},
+               {yaml_in(more / "2026-post"), "2026", "post"},
+               {yaml_in(more / "2025-pre"), "2025", "pre"},
+               {yaml_in(more / "2025-post"), "2025", "post"}};
+  for (const auto& p : parts) archive.import(submissions_of(*q, p.files, nullptr, p.cohort, p.session, err), "2026-09-30T00:00:00Z");
+  const CohortSummary summary = summarize_cohorts(*q, archive.current(), CohortOptions{});
+  const FontSource font(font_path());
+  const std::string report = (fs::path(dir) / "cohort.pdf").string(), table = (fs::path(dir) / "cohort.csv").string();
+  write_cohort_report_pdf(*q, summary, load_templates("cohort.yaml", err), Lang::ja, "2026-09-30", font, report);
+  write_file_atomically(table, cohort_csv(*q, summary));
+  out << db.string() << '\n' << report << '\n' << table << '\n';
+  err << "careermap demo: a two-year sample archive and its cohort report written to " << dir << "/\n";
+  return kOk;
 }
 
 }  // namespace careermap::cli

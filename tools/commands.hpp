@@ -6,6 +6,8 @@
 #include <span>
 #include <string_view>
 
+#include "engine/archive.hpp"
+#include "engine/templates.hpp"
 #include "tools/cli.hpp"
 
 namespace careermap::cli {
@@ -32,6 +34,12 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err);
+
+// Submissions of answers files (YAML, or CSV through `mapping`) for the archive.
+std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
+                                       const Mapping* mapping, const std::string& cohort, const std::string& session,
+                                       std::ostream& err);
+Templates load_templates(const std::string& name, std::ostream& err);
 
 // The newest valid answers of --cohort in --archive (shared by score and render).
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);

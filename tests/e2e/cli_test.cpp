@@ -355,14 +355,66 @@ BOOST_AUTO_TEST_CASE(the_blank_paper_form) {
   BOOST_TEST((slurp(pdf) == first));
 }
 
-BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort) {
+BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort_and_a_two_year_archive) {
   careermap::test::TempDir dir;
   const Run r = run(kBin + " demo -o " + dir.path().string());
   BOOST_TEST(r.status == 0);
-  BOOST_TEST(count(r.out, ".pdf\n") == 5u);
-  BOOST_TEST(r.err == "careermap demo: 5 career maps written to " + dir.path().string() + "/\n");
+  BOOST_TEST(count(r.out, ".pdf\n") == 6u);
+  BOOST_TEST(r.err == "careermap demo: 5 career maps written to " + dir.path().string() +
+                          "/\ncareermap demo: a two-year sample archive and its cohort report written to " +
+                          dir.path().string() + "/\n");
   for (const char* id : {"p01", "p02", "p03", "p04", "p05"})
     BOOST_TEST(fs::file_size(dir.path() / (std::string(id) + ".pdf")) > 1000u);
+  const fs::path report = dir.path() / "cohort.pdf";
+  BOOST_TEST(run("qpdf --check " + report.string() + " >/dev/null").status == 0);
+  const std::string text = pdf_text(report);
+  for (const char* s : {"期ごとの傾向", "2025期", "2026期", "全期", "12の場面の平均スコア", "第1回から第5回への動き",
+                        "年ごとの推移", "クロンバック"})
+    BOOST_TEST(text.find(s) != std::string::npos, s);
+  // No person in the cohort outputs: no id, no name, no free text of the samples.
+  const std::string csv = slurp(dir.path() / "cohort.csv");
+  for (const char* s : {"p01", "q01", "架空", "見本", "窓口の受付手順"}) {
+    BOOST_TEST(text.find(s) == std::string::npos, s);
+    BOOST_TEST(csv.find(s) == std::string::npos, s);
+  }
+}
+
+BOOST_AUTO_TEST_CASE(import_list_export_and_score_from_the_archive) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  const std::string imp = kBin + " import -q " + kPre + " --archive a.db --cohort 2026 --session pre";
+  const Run first = run(cd + imp + samples());
+  BOOST_TEST(first.out == "careermap import: 5 added, 0 new versions, 0 unchanged, 0 quarantined\n");
+  BOOST_TEST(run(cd + imp + samples()).out == "careermap import: 0 added, 0 new versions, 5 unchanged, 0 quarantined\n");
+  std::string p01 = slurp(kSrc + "/questionnaires/samples/p01.yaml");
+  p01.replace(p01.find("fix_individual_2: 4"), 19, "fix_individual_2: 5");
+  std::ofstream(dir.path() / "p01.yaml") << p01;
+  std::ofstream(dir.path() / "bad.yaml") << "questionnaire: presession-v1\nparticipant: p77\nanswers:\n  fix_individual_1: 9\n";
+  const Run second = run(cd + imp + " p01.yaml bad.yaml");
+  BOOST_TEST(second.status == 1);
+  BOOST_TEST(second.out == "careermap import: 0 added, 1 new versions, 0 unchanged, 1 quarantined\n");
+  struct stat st{};
+  ::stat((dir.path() / "a.db").c_str(), &st);
+  BOOST_TEST((st.st_mode & 0777) == 0600u);
+  const Run list = run(cd + kBin + " archive --archive a.db --list");
+  BOOST_TEST(count(list.out, "\tvalid\t") == 6u);
+  BOOST_TEST(list.out.find("\tp77\tquarantined\t") != std::string::npos);
+  BOOST_TEST(list.out.find("\t  bad.yaml:4:21: error: fix_individual_1: 9 is outside the scale 1..5\n") != std::string::npos);
+  // Score from the archive: the newest p01 counts (fix_individual_2 now 5).
+  const Run score = run(cd + kBin + " score -q " + kPre + " --archive a.db --cohort 2026");
+  BOOST_TEST(score.status == 0);
+  BOOST_TEST(count(score.out, "\"id\": \"p0") == 5u);
+  BOOST_TEST(score.out.find("{\"item\": \"fix_individual_2\", \"answer\": 5,") != std::string::npos);
+  // Export: everything back out, with an index.
+  const Run ex = run(cd + kBin + " export --archive a.db -o exp");
+  BOOST_TEST(ex.out == "careermap export: 7 submissions written to exp/ (index.csv lists them)\n");
+  BOOST_TEST(slurp(dir.path() / "exp" / "2026" / "pre" / "p01.v6.yaml") == p01);
+  BOOST_TEST(count(slurp(dir.path() / "exp" / "index.csv"), "\r\n") == 8u);
+  // The cohort report and CSV.
+  const Run co = run(cd + kBin + " cohort --archive a.db -q " + kPre + " -o c.pdf --csv c.csv --date 2026-09-30");
+  BOOST_TEST(co.status == 0);
+  const std::string csv = slurp(dir.path() / "c.csv");
+  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2026,5\r\npeople,,all,5\r\n", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

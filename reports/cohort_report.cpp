@@ -1,0 +1,263 @@
+#include "reports/cohort_report.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "engine/atomic_file.hpp"
+#include "engine/json.hpp"
+#include "reports/line_break.hpp"
+#include "reports/page_frame.hpp"
+#include "reports/palette.hpp"
+#include "reports/pdf_canvas.hpp"
+
+namespace careermap {
+namespace {
+
+using frame::kMargin;
+using frame::kPageH;
+using frame::kPageW;
+
+class CohortLayout {
+ public:
+  CohortLayout(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang, std::string date,
+               const FontSource& font)
+      : q_(q), s_(s), t_(t), lang_(lang), date_(std::move(date)), font_(font) {}
+
+  DisplayList run() {
+    overview();
+    profile();
+    checklists_and_movement();
+    trends();
+    return std::move(dl_);
+  }
+
+ private:
+  std::string tx(const std::string& key) const { return t_.text(key, lang_); }
+  double w(std::string_view s, double size) const { return font_.text_width(s, size); }
+  std::string hidden() const { return tx("report.hidden"); }
+  std::string group_label(size_t g) const {
+    return s_.groups[g] == "all" ? tx("report.all") : fill(tx("report.cohort"), {{"cohort", s_.groups[g]}});
+  }
+  std::string people(size_t g) const {
+    return s_.people_hidden[g] ? hidden() : fill(tx("report.people"), {{"n", std::to_string(s_.people[g])}});
+  }
+  std::string value(const std::optional<double>& v, int decimals) const {
+    return v ? json::number(*v, decimals) : hidden();
+  }
+  void text_wrapped(const std::string& s, double x, double& y, double width, double size, Color c) {
+    for (const auto& l : break_lines(s, width, [&](std::string_view t) { return w(t, size); })) {
+      y += size + 4;
+      dl_.text(x, y, l, size, c);
+    }
+  }
+
+  void page(const std::string& heading) {
+    dl_.new_page();
+    dl_.text(kMargin, 46, tx("report.title"), 16, palette::kInk);
+    dl_.text(kMargin, 64, tx("report.subject"), 9, palette::kMuted);
+    const std::string d = fill(tx("report.date"), {{"date", date_}}) + "　";
+    const double pw = w(fill(tx("report.page"), {{"page", "00"}, {"pages", "00"}}), 9);
+    dl_.text(kPageW - kMargin - pw - w(d, 9), 64, d, 9, palette::kMuted);
+    dl_.page_number(kPageW - kMargin, 64, tx("report.page"), 9, palette::kMuted);
+    dl_.line(kMargin, 72, kPageW - kMargin, 72, palette::kRule, 0.8);
+    dl_.text(kMargin, 94, heading, 12, palette::kInk);
+    double y = kPageH - 40;
+    text_wrapped(fill(tx("report.privacy"), {{"k", std::to_string(s_.min_group)}}), kMargin, y, kPageW - 2 * kMargin,
+                 7.5, palette::kMuted);
+  }
+
+  // Where people stand: a small matrix of counts per group.
+  void overview() {
+    page(tx("overview.heading"));
+    double y = 104;
+    if (!s_.small_groups.empty()) {
+      std::string list;
+      for (const auto& c : s_.small_groups) list += (list.empty() ? "" : "、") + c;
+      text_wrapped(fill(tx("report.pooled"), {{"cohorts", list}}), kMargin, y, kPageW - 2 * kMargin, 9, palette::kInk);
+    }
+    const int S = q_.model.scene_count(), stages = static_cast<int>(q_.model.stages.size());
+    const int levels = static_cast<int>(q_.model.levels.size());
+    const double cw = 30, ch = 22, gw = cw * stages + 30;
+    double x = kMargin + 40;
+    y += 34;
+    for (size_t g = 0; g < s_.groups.size(); ++g) {
+      if (x + gw > kPageW - kMargin) {
+        x = kMargin + 40;
+        y += ch * levels + 60;
+      }
+      dl_.text(x, y - 8, group_label(g) + "（" + people(g) + "）", 9.5, palette::kInk);
+      for (int sc = 0; sc < S; ++sc) {
+        const Scene& scene = q_.model.scenes[sc];
+        const double cx = x + scene.stage * cw, cy = y + (levels - 1 - scene.level) * ch;
+        const auto& v = s_.current.values[sc][g];
+        const double share = v && s_.people[s_.groups.size() - 1] ? *v / std::max(1, s_.people[g]) * 100 : 0;
+        dl_.fill_rect(cx, cy, cw, ch, v ? palette::score_color(std::min(100.0, share * 1.5)) : palette::kNoScore);
+        dl_.stroke_rect(cx, cy, cw, ch, palette::kWhite, 1);
+        const std::string label = value(v, 0);
+        const Color ink = v && palette::needs_light_text(std::min(100.0, share * 1.5)) ? palette::kWhite : palette::kInk;
+        dl_.text(cx + (cw - w(label, 9)) / 2, cy + ch / 2 + 3, label, 9, ink);
+      }
+      // Axis hints: level labels on the first grid of a row, stage initials below.
+      for (int st = 0; st < stages; ++st) {
+        const std::string l = q_.model.stages[st].label.in(lang_);
+        const double size = std::min(6.5, 6.5 * (cw - 2) / std::max(1.0, w(l, 6.5)));
+        dl_.text(x + st * cw + (cw - w(l, size)) / 2, y + levels * ch + 9, l, size, palette::kMuted);
+      }
+      if (x == kMargin + 40)
+        for (int lv = 0; lv < levels; ++lv) {
+          const std::string l = q_.model.levels[lv].label.in(lang_);
+          dl_.text(kMargin, y + (levels - 1 - lv) * ch + ch / 2 + 3, l, 6.5, palette::kMuted);
+        }
+      x += gw;
+    }
+  }
+
+  // A table: a label column, then one column per group.
+  void table(double& y, const std::vector<std::string>& labels, const AggregateTable& t, int decimals, bool shade) {
+    const double label_w = 230, col = std::min(80.0, (kPageW - 2 * kMargin - label_w) / s_.groups.size());
+    for (size_t g = 0; g < s_.groups.size(); ++g) {
+      const std::string h = group_label(g);
+      dl_.text(kMargin + label_w + g * col + (col - w(h, 8.5)) / 2, y + 10, h, 8.5, palette::kInk);
+      const std::string p = people(g);
+      dl_.text(kMargin + label_w + g * col + (col - w(p, 7)) / 2, y + 20, p, 7, palette::kMuted);
+    }
+    y += 26;
+    for (size_t r = 0; r < t.rows.size(); ++r) {
+      dl_.text(kMargin, y + 11, labels[r], 8.5, palette::kInk);
+      for (size_t g = 0; g < s_.groups.size(); ++g) {
+        const auto& v = t.values[r][g];
+        const double x = kMargin + label_w + g * col;
+        if (shade && v) dl_.fill_rect(x + 2, y + 1, col - 4, 14, palette::score_color(*v));
+        const std::string s = value(v, decimals);
+        const Color ink = shade && v && palette::needs_light_text(*v) ? palette::kWhite : palette::kInk;
+        dl_.text(x + (col - w(s, 8.5)) / 2, y + 11.5, s, 8.5, ink);
+      }
+      dl_.line(kMargin, y + 16, kPageW - kMargin, y + 16, palette::kRule, 0.3);
+      y += 16;
+    }
+  }
+
+  void profile() {
+    page(tx("profile.heading"));
+    double y = 106;
+    std::vector<std::string> labels;
+    for (const auto& sc : q_.model.scenes) labels.push_back(std::to_string(sc.number) + ". " + sc.label.in(lang_));
+    table(y, labels, s_.profile, 0, true);
+  }
+
+  void checklists_and_movement() {
+    page(tx("checklist.heading"));
+    double y = 106;
+    for (const auto& c : s_.checklists) {
+      const Item& item = q_.items[*q_.find_item(c.id.substr(std::string("checklist:").size()))];
+      std::vector<std::string> labels;
+      for (const auto& o : item.options) labels.push_back(o.label.in(lang_));
+      table(y, labels, c, 0, false);
+      y += 14;
+    }
+    y += 10;
+    dl_.text(kMargin, y + 12, tx("movement.heading"), 12, palette::kInk);
+    y += 22;
+    std::vector<std::string> kinds;
+    for (const auto& k : s_.movement.rows) kinds.push_back(tx("movement." + k));
+    table(y, kinds, s_.movement, 0, false);
+    y += 14;
+    dl_.text(kMargin, y + 10, fill(tx("movement.flows"), {{"k", std::to_string(s_.min_group)}}), 9, palette::kInk);
+    y += 14;
+    bool any = false;
+    for (size_t a = 0; a < s_.flows.size(); ++a)
+      for (size_t b = 0; b < s_.flows[a].size(); ++b)
+        if (s_.flows[a][b]) {
+          any = true;
+          const std::string line = q_.model.scenes[a].label.in(lang_) + " → " + q_.model.scenes[b].label.in(lang_) +
+                                   "：" + fill(tx("report.people"), {{"n", std::to_string(*s_.flows[a][b])}});
+          dl_.text(kMargin + 10, y + 10, line, 8.5, palette::kInk);
+          y += 13;
+        }
+    if (!any) dl_.text(kMargin + 10, y + 10, tx("movement.no_flows"), 8.5, palette::kMuted);
+  }
+
+  void trends() {
+    page(tx("trends.heading"));
+    double y = 110;
+    // A chart per axis: one point per cohort (hidden ones left out), the pool as a line.
+    const size_t cohorts = s_.groups.size() - 1;
+    const double cx = kMargin + 40, cwid = 330, chh = 120;
+    for (int axis = 0; axis < 2; ++axis) {
+      const auto& v = axis == 0 ? s_.centroid_stage : s_.centroid_level;
+      const double lo = 1, hi = axis == 0 ? q_.model.stages.size() : q_.model.levels.size();
+      dl_.text(cx - 30, y, tx(axis == 0 ? "trends.stage" : "trends.level"), 9, palette::kInk);
+      const double top = y + 10;
+      dl_.stroke_rect(cx, top, cwid, chh, palette::kRule, 0.6);
+      for (double t = lo; t <= hi; t += 1) {
+        const double py = top + chh - (t - lo) / (hi - lo) * chh;
+        dl_.line(cx, py, cx + cwid, py, palette::kRule, 0.3, true);
+        dl_.text(cx - 12, py + 3, json::number(t, 0), 7, palette::kMuted);
+      }
+      if (v.back()) {
+        const double py = top + chh - (*v.back() - lo) / (hi - lo) * chh;
+        dl_.line(cx, py, cx + cwid, py, palette::kCurrent, 1.2, true);
+      }
+      const std::pair<double, double>* prev = nullptr;
+      std::vector<std::pair<double, double>> pts(cohorts);
+      for (size_t g = 0; g < cohorts; ++g) {
+        const double px = cx + cwid * (g + 0.5) / std::max<size_t>(1, cohorts);
+        dl_.text(px - w(group_label(g), 7) / 2, top + chh + 11, group_label(g), 7, palette::kMuted);
+        if (!v[g]) {
+          dl_.text(px - w(hidden(), 9) / 2, top + chh / 2, hidden(), 9, palette::kMuted);
+          prev = nullptr;
+          continue;
+        }
+        pts[g] = {px, top + chh - (*v[g] - lo) / (hi - lo) * chh};
+        if (prev) dl_.line(prev->first, prev->second, pts[g].first, pts[g].second, palette::kPath, 1.2);
+        dl_.circle(pts[g].first, pts[g].second, 3, palette::kPath, palette::kPath, 1);
+        dl_.text(pts[g].first + 6, pts[g].second + 12, json::number(*v[g], 2), 7, palette::kInk);
+        prev = &pts[g];
+      }
+      y = top + chh + 36;
+    }
+    // Reliability on the right.
+    double ry = 110;
+    const double rx = kMargin + 420;
+    dl_.text(rx, ry, tx("reliability.heading"), 9, palette::kInk);
+    ry += 8;
+    for (const auto& r : s_.reliability) {
+      const auto idx = q_.model.find_scene(r.id);
+      const std::string label = idx ? q_.model.scenes[*idx].label.in(lang_) : r.id;
+      ry += 15;
+      dl_.text(rx, ry, label, 8.5, palette::kInk);
+      char buf[16];
+      if (r.alpha) std::snprintf(buf, sizeof buf, "%.2f", *r.alpha);
+      const std::string a = r.alpha ? std::string(buf) : tx("reliability.none");
+      dl_.text(kPageW - kMargin - w(a, 8.5), ry, a, 8.5, r.alpha ? palette::kInk : palette::kMuted);
+    }
+  }
+
+  const Questionnaire& q_;
+  const CohortSummary& s_;
+  const Templates& t_;
+  Lang lang_;
+  std::string date_;
+  const FontSource& font_;
+  DisplayList dl_;
+};
+
+}  // namespace
+
+DisplayList layout_cohort_report(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang,
+                                 const std::string& date, const FontSource& font) {
+  return CohortLayout(q, s, t, lang, date, font).run();
+}
+
+void write_cohort_report_pdf(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang,
+                             const std::string& date, const FontSource& font, const std::string& path) {
+  const DisplayList pages = layout_cohort_report(q, s, t, lang, date, font);
+  const SubsetFont subset = font.subset(pages.characters());
+  PdfCanvas pdf(subset);
+  pdf.set_info({t.text("report.title", lang), t.text("report.subject", lang), "", date});
+  pages.draw(pdf, kPageW, kPageH, [&font](std::string_view s, double size) { return font.text_width(s, size); });
+  write_file_atomically(path, pdf.bytes());
+}
+
+}  // namespace careermap
