@@ -16,7 +16,6 @@ namespace {
 struct Person {
   std::string cohort;
   std::optional<Answers> pre, post;
-  const Answers& stand() const { return pre ? *pre : *post; }
 };
 
 // Counts per row and group (pool last), with hiding applied to `values`.
@@ -63,16 +62,17 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   // Score everyone's "where they stand" answers in one batch, and the post answers.
   std::vector<Answers> stand, post;
   std::vector<size_t> stand_group, post_of;  // post_of: index into stand
-  for (const auto& [key, p] : people) {
-    stand.push_back(p.stand());
+  for (auto& [key, p] : people) {  // moved out: the map is not used again
     stand_group.push_back(group_of(p.cohort));
     if (p.pre && p.post) {
-      post.push_back(*p.post);
-      post_of.push_back(stand.size() - 1);
+      post.push_back(std::move(*p.post));
+      post_of.push_back(stand.size());
     }
+    stand.push_back(p.pre ? std::move(*p.pre) : std::move(*p.post));
   }
-  const auto placed = score(q, stand);
-  const auto placed_post = score(q, post);
+  people.clear();
+  const auto placed = score(q, stand, false);
+  const auto placed_post = score(q, post, false);
   s.people.assign(G, 0);
   for (size_t g : stand_group) {
     ++s.people[g];

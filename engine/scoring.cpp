@@ -144,7 +144,7 @@ std::optional<double> opt(double v) { return std::isnan(v) ? std::nullopt : std:
 
 }  // namespace
 
-std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch) {
+std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch, bool with_evidence) {
   const size_t N = batch.size();
   const int S = q.model.scene_count();
   std::vector<Placement> out(N);
@@ -168,7 +168,7 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
       sc.items = bs.keyed_per_scene[s];
       sc.required = bs.required_per_scene[s];
       sc.episode_evidence = evidence[n * S + s];
-      explain(q, batch[n], p.path, has_episodes, sc);
+      if (with_evidence) explain(q, batch[n], p.path, has_episodes, sc);
     }
     if (bs.current[n] >= 0) p.current = bs.current[n];
     p.centroid_stage = opt(bs.centroid_stage[n]);

@@ -62,6 +62,7 @@ struct Placement {
 };
 
 // Scores every participant of `batch` against `q`. `q` must have loaded without errors.
-std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch);
+// Without `explain`, the scenes' evidence lists stay empty (for aggregates over many people).
+std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch, bool explain = true);
 
 }  // namespace careermap
