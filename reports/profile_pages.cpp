@@ -112,20 +112,18 @@ void layout_profile_pages(const CareerMapContent& c, DisplayList& dl, const Meas
     }
     f.gap(18);
   }
-  if (!c.own_words.empty()) section_heading(f, dl, c.own_words_heading);
-  for (const auto& w : c.own_words) {
-    f.ensure(34);
-    f.paragraph(w.heading, kMargin, kFullW, 8.5, palette::kMuted, 12);
-    f.paragraph(w.text, kMargin + 12, kFullW - 12, 10, w.answered ? palette::kInk : palette::kMuted, 15);
-    f.gap(6);
-  }
-  if (!c.outcomes.empty()) section_heading(f, dl, c.outcomes_heading);
-  for (const auto& o : c.outcomes) {
-    f.ensure(30);
-    f.paragraph(o.heading, kMargin, kFullW, 9, palette::kInk, 13);
-    f.paragraph(o.text, kMargin + 12, kFullW - 12, 10, o.answered ? palette::kInk : palette::kMuted, 15);
-    f.gap(4);
-  }
+  // The participant's words: a heading line (the question, or the episode), then the text.
+  auto words = [&](const std::string& heading, const std::vector<OwnWords>& list, double head_size, Color head_ink) {
+    if (!list.empty()) section_heading(f, dl, heading);
+    for (const auto& w : list) {
+      f.ensure(32);
+      f.paragraph(w.heading, kMargin, kFullW, head_size, head_ink, head_size + 4);
+      f.paragraph(w.text, kMargin + 12, kFullW - 12, 10, w.answered ? palette::kInk : palette::kMuted, 15);
+      f.gap(5);
+    }
+  };
+  words(c.own_words_heading, c.own_words, 8.5, palette::kMuted);
+  words(c.outcomes_heading, c.outcomes, 9, palette::kInk);
 }
 
 void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {

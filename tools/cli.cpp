@@ -3,6 +3,7 @@
 #include <malloc.h>
 
 #include <cstdlib>
+#include <ctime>
 
 #include "engine/csv_intake.hpp"
 
@@ -142,6 +143,32 @@ bool load_mapping(const Args& args, const Questionnaire& q, std::optional<Mappin
   print(err, diags);
   return !diags.has_errors();
 }
+
+std::optional<Inputs> load_inputs(const Args& args, std::ostream& err) {
+  auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return std::nullopt;
+  Inputs in{std::move(*q), std::nullopt, {}};
+  if (!load_mapping(args, in.q, in.mapping, err)) return std::nullopt;
+  in.batch = load_batch(in.q, args.positional, err, nullptr, in.mapping ? &*in.mapping : nullptr);
+  return in;
+}
+
+namespace {
+
+std::string time_text(const char* format, bool utc) {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  if (utc) gmtime_r(&t, &tm);
+  else localtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, format, &tm);
+  return buf;
+}
+
+}  // namespace
+
+std::string today() { return time_text("%Y-%m-%d", false); }
+std::string now_utc() { return time_text("%Y-%m-%dT%H:%M:%SZ", true); }
 
 void summarize(const Batch& b, size_t total, std::ostream& err) {
   if (b.invalid.empty()) return;

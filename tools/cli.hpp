@@ -70,6 +70,20 @@ Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, 
 // when it was given but cannot be used.
 bool load_mapping(const Args& args, const Questionnaire& q, std::optional<Mapping>& out, std::ostream& err);
 
+// What most commands start from: the questionnaire (-q), the mapping (--mapping, if any)
+// and the answers files (positional) loaded into a batch. nullopt when the questionnaire
+// or the mapping cannot be used (diagnostics already printed).
+struct Inputs {
+  Questionnaire q;
+  std::optional<Mapping> mapping;
+  Batch batch;
+};
+std::optional<Inputs> load_inputs(const Args& args, std::ostream& err);
+
+// Today's date (local time) as YYYY-MM-DD, and now (UTC) as an ISO 8601 time stamp.
+std::string today();
+std::string now_utc();
+
 // "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
 void summarize(const Batch& b, size_t total, std::ostream& err);
 

@@ -11,13 +11,11 @@ int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err) {
     err << "careermap analyze: needs -q QUESTIONNAIRE and answers files; --format text or json\n";
     return kUsage;
   }
-  const auto q = load_questionnaire(args.get("-q"), err);
-  if (!q) return kUsage;
-  std::optional<Mapping> mapping;
-  if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
-  const ItemAnalysis a = analyze_items(*q, collect_responses(*q, b.valid));
-  out << (format == "json" ? item_analysis_json(a) : item_analysis_text(*q, a));
+  const auto in = load_inputs(args, err);
+  if (!in) return kUsage;
+  const Batch& b = in->batch;
+  const ItemAnalysis a = analyze_items(in->q, collect_responses(in->q, b.valid));
+  out << (format == "json" ? item_analysis_json(a) : item_analysis_text(in->q, a));
   summarize(b, b.valid.size() + b.invalid.size(), err);
   return b.invalid.empty() ? kOk : kInvalid;
 }

@@ -13,15 +13,6 @@
 namespace careermap::cli {
 namespace {
 
-std::string now_utc() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return buf;
-}
-
 std::string lines_of(const Diagnostics& d) {
   std::string s;
   for (const auto& x : d.list()) s += x.format() + "\n";

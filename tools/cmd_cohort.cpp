@@ -34,15 +34,7 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const Archive archive = Archive::open(args.get("--archive"));
   const CohortSummary s = summarize_cohorts(*q, archive.current(o.cohorts), o);
-  std::string date = args.get("--date");
-  if (date.empty()) {
-    const std::time_t t = std::time(nullptr);
-    std::tm tm{};
-    localtime_r(&t, &tm);
-    char buf[16];
-    std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    date = buf;
-  }
+  const std::string date = args.get("--date", today());
   const FontSource font(font_path());
   write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), *lang, date, font, args.get("-o"));
   out << args.get("-o") << '\n';

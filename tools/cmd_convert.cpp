@@ -14,11 +14,10 @@ int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
     err << "careermap convert: needs -q QUESTIONNAIRE, --mapping MAPPING, -o DIR and CSV files\n";
     return kUsage;
   }
-  const auto q = load_questionnaire(args.get("-q"), err);
-  if (!q) return kUsage;
-  std::optional<Mapping> mapping;
-  if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err, nullptr, &*mapping);
+  const auto in = load_inputs(args, err);
+  if (!in) return kUsage;
+  const Questionnaire* q = &in->q;
+  const Batch& b = in->batch;
   const bool dry = args.has("--dry-run");
   const std::filesystem::path dir = args.get("-o");
   if (!dry) {

@@ -14,12 +14,10 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
            "--format json or csv\n";
     return kUsage;
   }
-  const auto q = load_questionnaire(args.get("-q"), err);
-  if (!q) return kUsage;
-  std::optional<Mapping> mapping;
-  if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  const Batch b = from_archive ? *archive_batch(args, *q, err)
-                               : load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
+  auto in = load_inputs(args, err);
+  if (!in) return kUsage;
+  const Questionnaire* q = &in->q;
+  const Batch b = from_archive ? *archive_batch(args, *q, err) : std::move(in->batch);
   const auto placements = score(*q, b.valid);
   out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
   summarize(b, b.valid.size() + b.invalid.size(), err);

@@ -9,11 +9,9 @@ int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
     err << "careermap validate: -q QUESTIONNAIRE is required\n";
     return kUsage;
   }
-  const auto q = load_questionnaire(args.get("-q"), err);
-  if (!q) return kUsage;
-  std::optional<Mapping> mapping;
-  if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  const Batch b = load_batch(*q, args.positional, err, nullptr, mapping ? &*mapping : nullptr);
+  const auto in = load_inputs(args, err);
+  if (!in) return kUsage;
+  const Batch& b = in->batch;
   out << args.get("-q") << ": ok\n";
   for (const auto& a : b.valid) out << a.file << ": ok\n";
   summarize(b, b.valid.size() + b.invalid.size(), err);
