@@ -350,7 +350,14 @@ bool valid_participant_id(std::string_view id) {
 
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
                           Diagnostics& diags) {
-  return Intake(q, file, diags).read(root);
+  try {
+    return Intake(q, file, diags).read(root);
+  } catch (const YAML::Exception& e) {
+    diags.error({file, 0, 0}, "", "unexpected YAML: " + e.msg);
+    Answers a;
+    a.file = file;
+    return a;
+  }
 }
 
 Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
@@ -358,13 +365,16 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
   YAML::Node root;
   try {
     root = yaml::parse(text, file);
+    return Intake(q, file, diags).read(root);
+  } catch (const YAML::Exception& e) {
+    diags.error({file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1}, "",
+                "unexpected YAML: " + e.msg);
   } catch (const Error& e) {
     diags.add(e.diagnostic());
-    Answers a;
-    a.file = file;
-    return a;
   }
-  return Intake(q, file, diags).read(root);
+  Answers a;
+  a.file = file;
+  return a;
 }
 
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {

@@ -169,7 +169,11 @@ Mapping Mapping::parse(std::string_view text, const std::string& file, const Que
 }
 
 Mapping Mapping::load(const std::string& path, const Questionnaire& q, Diagnostics& diags) {
-  return parse(yaml::read_file(path), path, q, diags);
+  try {
+    return parse(yaml::read_file(path), path, q, diags);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(path);
+  }
 }
 
 std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnaire& q, const Templates& t, Lang lang,

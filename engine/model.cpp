@@ -132,7 +132,11 @@ Model Model::parse(std::string_view text, const std::string& file, Diagnostics& 
 }
 
 Model Model::load(const std::string& path, Diagnostics& diags) {
-  return parse(yaml::read_file(path), path, diags);
+  try {
+    return parse(yaml::read_file(path), path, diags);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(path);
+  }
 }
 
 }  // namespace careermap

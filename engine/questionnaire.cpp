@@ -267,7 +267,7 @@ void Reader::read_fields(const YAML::Node& n, Item& item) {
     field.required = flag(f, "required", file_, where, diags_);
     field.min = opt_number(f, "min", where);
     field.max = opt_number(f, "max", where);
-    if (field.type == ItemType::choice) field.options = read_options(f["options"], where);
+    if (field.type == ItemType::choice) field.options = read_options(f["options"] ? f["options"] : f, where);
     if (f["use"]) {
       auto u = parse_use(f["use"].Scalar());
       if (!u) {
@@ -348,7 +348,7 @@ void Reader::read_item(const YAML::Node& n, int section) {
       read_key(n["key"], item);
   }
   if (item.type == ItemType::choice || item.type == ItemType::multi)
-    item.options = read_options(n["options"], item.id);
+    item.options = read_options(n["options"] ? n["options"] : n, item.id);  // missing: said at the item
   if (item.type == ItemType::episodes) read_fields(n["fields"], item);
   if (const YAML::Node r = n["report"]) {
     const std::string v = r.IsScalar() ? r.Scalar() : "";
@@ -484,7 +484,11 @@ Questionnaire Questionnaire::parse(std::string_view text, const std::string& fil
   q.file = file;
   q.model = std::move(model);
   const YAML::Node root = yaml::parse(text, file);
-  Reader(file, q, diags).read(root);
+  try {
+    Reader(file, q, diags).read(root);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(file);
+  }
   return q;
 }
 

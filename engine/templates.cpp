@@ -64,7 +64,11 @@ Templates Templates::parse(std::string_view text, const std::string& file, Diagn
 }
 
 Templates Templates::load(const std::string& path, Diagnostics& diags) {
-  return parse(yaml::read_file(path), path, diags);
+  try {
+    return parse(yaml::read_file(path), path, diags);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(path);
+  }
 }
 
 std::string fill(std::string_view pattern,

@@ -10,9 +10,20 @@
 namespace careermap::yaml {
 
 Location at(const YAML::Node& node, const std::string& file) {
+  if (!node.IsDefined()) return {file, 0, 0};  // a missing key has no place (and Mark() would throw)
   const YAML::Mark m = node.Mark();
   if (m.is_null()) return {file, 0, 0};
   return {file, m.line + 1, m.column + 1};
+}
+
+void rethrow(const std::string& file) {
+  try {
+    throw;
+  } catch (const YAML::Exception& e) {
+    Location where{file, 0, 0};
+    if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
+    throw Error(where, "", "unexpected YAML: " + e.msg);
+  }
 }
 
 YAML::Node parse(std::string_view text, const std::string& file) {
@@ -34,6 +45,7 @@ std::string read_file(const std::string& path) {
 }
 
 std::string kind_of(const YAML::Node& node) {
+  if (!node.IsDefined()) return "nothing";
   switch (node.Type()) {
     case YAML::NodeType::Map: return "a map";
     case YAML::NodeType::Sequence: return "a list";

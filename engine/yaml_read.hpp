@@ -20,6 +20,10 @@ Location at(const YAML::Node& node, const std::string& file);
 // gives a null node.
 YAML::Node parse(std::string_view text, const std::string& file);
 
+// Inside a catch block: a yaml-cpp exception becomes careermap::Error at its place (any
+// other exception goes on as it was). For the loaders' boundaries.
+[[noreturn]] void rethrow(const std::string& file);
+
 // Reads a whole file; throws Error("cannot read") when it cannot.
 std::string read_file(const std::string& path);
 

@@ -1,6 +1,8 @@
 #include "engine/questionnaire.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
+#include <sstream>
 
 #include "tests/testutil.hpp"
 
@@ -126,6 +128,20 @@ BOOST_AUTO_TEST_CASE(episode_fields_must_fit_their_use) {
   BOOST_TEST(got == plus_unkeyed({"q.yaml:13:13: error: e.from: a field with use 'from_year' must be a number",
                                   "q.yaml:14:13: error: e.who: option 'me' must name the stage it places"}),
              boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(fuzzer_found_a_choice_without_options_crashed_the_loader) {
+  // tests/data/regression/fuzz_questionnaire_missing_options.yaml (from tools/fuzz.sh): a
+  // missing key's node used to throw yaml-cpp's InvalidNode out of the library.
+  std::ifstream in(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/regression/fuzz_questionnaire_missing_options.yaml");
+  std::stringstream text;
+  text << in.rdbuf();
+  Diagnostics d;
+  Questionnaire::parse(text.str(), "x.yaml", test::tiny_model(), d);
+  const auto got = test::messages(d);
+  auto has = [&](const std::string& m) { return std::find(got.begin(), got.end(), m) != got.end(); };
+  BOOST_TEST(has("x.yaml:23:9: error: wish: a choice needs a non-empty list of options"));
+  BOOST_TEST(has("x.yaml:22:9: error: c1: a likert item needs a scale"));
 }
 
 BOOST_AUTO_TEST_CASE(malformed_yaml_throws_with_location) {
