@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
+#include <filesystem>
 #include <map>
 #include <set>
 
 #include "engine/answers_intake.hpp"
+#include "engine/csv_read.hpp"
 #include "engine/yaml_read.hpp"
 
 namespace careermap {
@@ -14,9 +17,9 @@ namespace {
 
 std::string fmt_number(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-  std::string s = std::to_string(v);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  return s;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -90,9 +93,18 @@ class AnswerReader {
   }
 
   std::optional<std::string> text(const YAML::Node& n, const std::string& item) {
-    if (n.IsScalar()) return n.Scalar();
-    wrong(n, item, "text");
-    return std::nullopt;
+    if (!n.IsScalar()) {
+      wrong(n, item, "text");
+      return std::nullopt;
+    }
+    size_t chars = 0;
+    for (unsigned char c : n.Scalar()) chars += (c & 0xC0) != 0x80;
+    if (chars > kMaxTextChars) {
+      diags_.error(yaml::at(n, file_), item, "the text has " + std::to_string(chars) + " characters; at most " +
+                                                 std::to_string(kMaxTextChars) + " fit a career map");
+      return std::nullopt;
+    }
+    return n.Scalar();
   }
 
   // Reports a value of the wrong type.
@@ -265,6 +277,11 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
     read_.wrong(value, item.id, "a list of episodes");
     return;
   }
+  if (value.size() > kMaxEpisodes) {
+    diags_.error(yaml::at(value, file_), item.id, std::to_string(value.size()) + " episodes; at most " +
+                                                      std::to_string(kMaxEpisodes) + " fit a career map");
+    return;
+  }
   int number = 0;
   for (const auto& e : value) {
     ++number;
@@ -336,6 +353,17 @@ const std::string* Episode::get(const std::string& field_id) const {
   return it == fields.end() ? nullptr : &it->second;
 }
 
+size_t first_invalid_utf8(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (len == 0 || i + len > s.size() || !valid_utf8(s.substr(i, len))) return i;
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
 const Answer* Answers::find(const std::string& item_id) const {
   auto it = values.find(item_id);
   return it == values.end() ? nullptr : &it->second;
@@ -362,6 +390,17 @@ Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const 
 
 Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
                       Diagnostics& diags) {
+  // Text that is not UTF-8, or holds NUL bytes, is refused before YAML sees it: say where.
+  const size_t bad = text.find('\0') != std::string_view::npos ? text.find('\0') : first_invalid_utf8(text);
+  if (bad != std::string_view::npos) {
+    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+    diags.error({file, line, 0}, "",
+                text[bad] == '\0' ? "the file holds a NUL byte; it is not a text file"
+                                   : "the file is not UTF-8 text (save it as UTF-8)");
+    Answers a;
+    a.file = file;
+    return a;
+  }
   YAML::Node root;
   try {
     root = yaml::parse(text, file);
@@ -380,6 +419,12 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {
   std::string text;
   try {
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(path, ec);
+    if (!ec && size > kMaxAnswersBytes)
+      throw Error(Location{path, 0, 0}, "", "the file has " + std::to_string(size / 1000000) +
+                                                " MB; an answers file is at most " + std::to_string(kMaxAnswersBytes / 1000000) +
+                                                " MB");
     text = yaml::read_file(path);
   } catch (const Error& e) {
     diags.add(e.diagnostic());

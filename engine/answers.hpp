@@ -44,6 +44,15 @@ struct Answers {
   const Answer* find(const std::string& item_id) const;
 };
 
+// Bounds on what one answers file may hold, so that no input can take unbounded time or
+// memory (a real one is a few KB: a long career, a page of free text).
+inline constexpr size_t kMaxAnswersBytes = 16'000'000;
+inline constexpr size_t kMaxTextChars = 20'000;
+inline constexpr size_t kMaxEpisodes = 200;
+
+// The offset of the first byte that is not well-formed UTF-8, or npos.
+size_t first_invalid_utf8(std::string_view s);
+
 // True when `id` is a valid participant id: [A-Za-z0-9_-]+.
 bool valid_participant_id(std::string_view id);
 

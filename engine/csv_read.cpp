@@ -4,6 +4,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -110,6 +111,13 @@ CsvTable parse_csv(std::string_view bytes, const std::string& file, Diagnostics&
 }
 
 CsvTable load_csv(const std::string& path, Diagnostics& diags) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > kMaxCsvBytes) {
+    diags.error({path, 0, 0}, "", "the file has " + std::to_string(size / 1000000) + " MB; a CSV of answers is at most " +
+                                      std::to_string(kMaxCsvBytes / 1000000) + " MB (split it)");
+    return {};
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     diags.error({path, 0, 0}, "", std::string("cannot read: ") + std::strerror(errno));

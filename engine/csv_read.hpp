@@ -22,6 +22,9 @@ struct CsvTable {
   std::vector<CsvRecord> records;  // the header row first
 };
 
+// A CSV of answers larger than this is refused (tens of thousands of rows fit well within).
+inline constexpr size_t kMaxCsvBytes = 128'000'000;
+
 // Parses `bytes`; a note says when the text was converted from CP932; an unterminated
 // quoted field or bytes that are neither UTF-8 nor CP932 are errors (what was read before
 // is kept). Never throws.

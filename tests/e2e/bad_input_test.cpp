@@ -1,0 +1,134 @@
+// The bad-input corpus: every hostile or broken answers file gives a clear message, the
+// good files beside it are still processed, and each finishes in bounded time and memory.
+#include <sys/wait.h>
+
+#include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "tests/testutil.hpp"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string kSrc = CAREERMAP_SOURCE_DIR;
+const std::string kBin = CAREERMAP_BINARY;
+const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+
+struct Result {
+  int status = -1;
+  std::string err;
+  double seconds = 0;
+};
+
+// Validates `name` (written with `bytes`) beside a good sample; returns stderr.
+Result check(const std::string& name, const std::string& bytes) {
+  careermap::test::TempDir dir;
+  std::ofstream(dir.path() / name, std::ios::binary) << bytes;
+  fs::copy_file(kSrc + "/questionnaires/samples/p01.yaml", dir.path() / "good.yaml");
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::string cmd = "cd " + dir.path().string() + " && ulimit -v 4000000 && " + kBin + " validate -q " + kPre +
+                          " good.yaml " + name + " 2>err >/dev/null";
+  const int st = std::system(cmd.c_str());
+  Result r;
+  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+  std::ifstream in(dir.path() / "err");
+  std::stringstream s;
+  s << in.rdbuf();
+  r.err = s.str();
+  return r;
+}
+
+std::string answers(const std::string& body, const std::string& participant = "x1") {
+  return "questionnaire: presession-v1\nparticipant: " + participant +
+         "\nanswers:\n  municipality_size: city_50k\n  years_of_service: y5_9\n  department_kind: front\n" + body;
+}
+
+bool has(const Result& r, const std::string& line) { return r.err.find(line) != std::string::npos; }
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(bad_input)
+
+BOOST_AUTO_TEST_CASE(every_case_is_named_and_the_good_file_still_passes) {
+  struct Case {
+    std::string name, bytes, expect;
+  };
+  std::string bomb = "questionnaire: presession-v1\nparticipant: x1\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n";
+  for (int i = 1; i < 12; ++i) {
+    bomb += "a" + std::to_string(i) + ": &a" + std::to_string(i) + " [";
+    for (int k = 0; k < 10; ++k) bomb += (k ? ", *a" : "*a") + std::to_string(i - 1);
+    bomb += "]\n";
+  }
+  bomb += "answers:\n  troubles: *a11\n";
+  std::string episodes = "  episodes:\n";
+  for (int i = 0; i < 10000; ++i) episodes += "    - {from: 2019, title: t}\n";
+  std::string random_bytes;
+  for (int i = 0; i < 4096; ++i) random_bytes.push_back(static_cast<char>((i * 7919 + 13) % 251));
+  const std::vector<Case> cases = {
+      {"malformed.yaml", "questionnaire: [presession-v1\n", "malformed.yaml:2:1: error: malformed YAML: end of sequence flow not found"},
+      {"bomb.yaml", bomb, "bomb.yaml:13:6: error: troubles: expected one of: no_cooperation, proposals_rejected, reasons_unclear, "
+                                "no_view_ahead, other, got a list"},
+      {"deep.yaml", answers("  initiative: " + std::string(100000, '[') + std::string(100000, ']') + "\n"), "deep.yaml:7:"},
+      {"garbage.yaml", random_bytes, "garbage.yaml:1: error: the file holds a NUL byte; it is not a text file"},
+      {"latin1.yaml", answers("  initiative: caf\xe9\n"), "latin1.yaml:7: error: the file is not UTF-8 text (save it as UTF-8)"},
+      {"nul.yaml", answers(std::string("  initiative: a\0b\n", 18)), "nul.yaml:7: error: the file holds a NUL byte; it is not a text file"},
+      {"utf16.yaml", std::string("\xff\xfeq\0u\0", 6), "utf16.yaml:1: error: the file holds a NUL byte; it is not a text file"},
+      {"dup.yaml", answers("  fix_individual_1: 4\n  fix_individual_1: 5\n"), "dup.yaml:8:3: error: fix_individual_1: answered twice (first at line 7)"},
+      {"huge.yaml", answers("  fix_individual_1: 1e308\n"), "huge.yaml:7:21: error: fix_individual_1: 1e+308 is outside the scale 1..5"},
+      {"years.yaml", answers("  episodes:\n    - {from: -5, title: t}\n    - {from: 3000, title: t}\n"),
+       "years.yaml:8:14: error: episodes[1].from: -5 is outside 1960..2100"},
+      {"episodes.yaml", answers(episodes), "episodes.yaml:8:5: error: episodes: 10000 episodes; at most 200 fit a career map"},
+      {"long.yaml", answers("  initiative: " + std::string(1000000, 'a') + "\n"),
+       "long.yaml:7:15: error: initiative: the text has 1000000 characters; at most 20000 fit a career map"},
+      {"path.yaml", answers("", "../x"), "path.yaml:2:14: error: participant: the id may use only letters, digits, '_' and '-'"},
+  };
+  for (const auto& c : cases) {
+    const Result r = check(c.name, c.bytes);
+    BOOST_TEST(r.status == 1, c.name);
+    BOOST_TEST(has(r, c.expect), c.name << " says\n" << r.err);
+    BOOST_TEST(has(r, "careermap: 1 of 2 answers files used; invalid: " + c.name), c.name);
+    BOOST_TEST(r.seconds < 20, c.name << " took " << r.seconds << " s");
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_200_mb_file_is_refused_before_it_is_read) {
+  careermap::test::TempDir dir;
+  const fs::path big = dir.path() / "big.yaml";
+  std::ofstream(big) << "x";
+  fs::resize_file(big, 200'000'000);  // sparse: no disk is used
+  const Result r = [&] {
+    const auto t0 = std::chrono::steady_clock::now();
+    const int st = std::system(("ulimit -v 1000000 && " + kBin + " validate -q " + kPre + " " + big.string() + " 2>" +
+                                (dir.path() / "err").string())
+                                   .c_str());
+    Result x;
+    x.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    x.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
+    std::ifstream in(dir.path() / "err");
+    std::stringstream s;
+    s << in.rdbuf();
+    x.err = s.str();
+    return x;
+  }();
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(has(r, big.string() + ": error: the file has 200 MB; an answers file is at most 16 MB"));
+  BOOST_TEST(r.seconds < 5);
+}
+
+BOOST_AUTO_TEST_CASE(a_name_the_font_lacks_still_renders) {
+  careermap::test::TempDir dir;
+  std::ofstream(dir.path() / "n.yaml") << "questionnaire: presession-v1\nparticipant: n1\nname: 𠮷野 🙂\nanswers:\n"
+                                          "  municipality_size: city_50k\n  years_of_service: y5_9\n  department_kind: front\n";
+  const int st = std::system(("cd " + dir.path().string() + " && " + kBin + " render -q " + kPre +
+                              " -o out n.yaml >/dev/null 2>err").c_str());
+  BOOST_TEST(WEXITSTATUS(st) == 0);
+  BOOST_TEST(fs::exists(dir.path() / "out" / "n1.pdf"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
