@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the whole project and its tests with AddressSanitizer and UndefinedBehaviorSanitizer
+# (build-asan/) and runs every test there.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -f build-asan/CMakeCache.txt ]; then
+  cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCAREERMAP_SANITIZE=ON >/dev/null
+fi
+cmake --build build-asan -- --quiet
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure
