@@ -4,8 +4,9 @@
 // ASCII letters, digits and punctuation (a word or number) unless that run alone is
 // wider than the line. Line-start rules: no line starts with closing brackets, 、。
 // and the like, ー or small kana; line-end rules: no line ends with an opening bracket.
-// '\n' in the text forces a break. Widths come from the caller's measure function, so
-// text is measured with the font it is drawn in. Pure function; thread-safe.
+// '\n' in the text forces a break. The text must be UTF-8 (intake makes sure of it).
+// Widths come from the caller's measure function, so text is measured with the font it
+// is drawn in. Pure function; thread-safe.
 #pragma once
 
 #include <functional>

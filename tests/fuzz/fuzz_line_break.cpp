@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "engine/csv_read.hpp"
 #include "reports/line_break.hpp"
 #include "reports/utf8.hpp"
 
@@ -26,6 +27,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size < 1) return 0;
   const double width = 1 + data[0] % 40;
   const std::string text(reinterpret_cast<const char*>(data + 1), size - 1);
+  // The breaker is given UTF-8 only (intake refuses anything else); broken bytes could
+  // join into other characters once a dropped '\r' sits no longer between them.
+  if (!careermap::valid_utf8(text)) return 0;
   auto measure = [](std::string_view s) {
     double w = 0;
     for_each_char(s, [&](char32_t c, std::string_view) { w += c < 0x80 ? 0.5 : 1.0; });
