@@ -2,7 +2,7 @@
 # careermap set-up: installs the Debian packages it needs (only those missing), builds,
 # then runs what was asked:
 #   tools/setup.sh demo    build and render the sample cohort into out/
-#   tools/setup.sh test    build and run every test
+#   tools/setup.sh test    build and run every test (then again under ASan and UBSan)
 #   tools/setup.sh build   build only
 # Idempotent; quiet when everything is already in place.
 set -euo pipefail
@@ -35,6 +35,9 @@ cmake --build build -- --quiet
 
 case "$what" in
   demo) ./build/careermap demo -o out ;;
-  test) ctest --test-dir build --output-on-failure ;;
+  test)
+    ctest --test-dir build --output-on-failure
+    bash tools/sanitize.sh  # the same tests under AddressSanitizer and UndefinedBehaviorSanitizer
+    ;;
   build) ;;
 esac
