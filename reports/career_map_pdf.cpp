@@ -3,6 +3,7 @@
 #include "engine/atomic_file.hpp"
 #include "reports/map_page.hpp"
 #include "reports/pdf_canvas.hpp"
+#include "reports/pdf_encrypt.hpp"
 #include "reports/profile_pages.hpp"
 
 namespace careermap {
@@ -27,8 +28,10 @@ std::string career_map_pdf(const CareerMapContent& content, const FontSource& fo
   return pdf.bytes();
 }
 
-void write_career_map_pdf(const CareerMapContent& content, const FontSource& font, const std::string& path) {
-  write_file_atomically(path, career_map_pdf(content, font));
+void write_career_map_pdf(const CareerMapContent& content, const FontSource& font, const std::string& path,
+                          const std::string& password) {
+  const std::string pdf = career_map_pdf(content, font);
+  write_file_atomically(path, password.empty() ? pdf : encrypt_pdf(pdf, password));
 }
 
 }  // namespace careermap

@@ -18,7 +18,9 @@ DisplayList layout_career_map(const CareerMapContent& content, const FontSource&
 // The PDF's bytes.
 std::string career_map_pdf(const CareerMapContent& content, const FontSource& font);
 
-// Writes the PDF to `path` atomically: a temporary file (mode 0600) renamed into place.
-void write_career_map_pdf(const CareerMapContent& content, const FontSource& font, const std::string& path);
+// Writes the PDF to `path` atomically: a temporary file (mode 0600) renamed into place;
+// encrypted with AES-256 when `password` is not empty (pdf_encrypt.hpp).
+void write_career_map_pdf(const CareerMapContent& content, const FontSource& font, const std::string& path,
+                          const std::string& password = "");
 
 }  // namespace careermap

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <regex>
 #include <thread>
@@ -37,7 +38,7 @@ struct Outcome {
 // same however many participants there are. Returns the exit status.
 int render_files(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                  const std::string& dir, Lang lang, const std::string& date, unsigned jobs, std::ostream& out,
-                 std::ostream& err, const Batch* preloaded) {
+                 std::ostream& err, const Batch* preloaded, const std::string& password) {
   Diagnostics tdiags;
   const Templates templates =
       Templates::load((std::filesystem::path(data_dir()) / "templates" / "careermap.yaml").string(), tdiags);
@@ -75,7 +76,7 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
             o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
                                      "participant " + a.participant + ": " + code_point(w.code) +
                                          " cannot be drawn by the font; shown as 〓"});
-          write_career_map_pdf(c, font, o.path);
+          write_career_map_pdf(c, font, o.path, password);
           o.ok = true;
         } catch (const Error& e) {
           o.diagnostics.push_back(e.diagnostic());
@@ -135,12 +136,25 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  // --password-file keeps the password out of the process list; --password is simpler.
+  std::string password = args.get("--password");
+  if (args.has("--password-file")) {
+    std::ifstream in(args.get("--password-file"));
+    if (!in || !std::getline(in, password) || password.empty()) {
+      err << args.get("--password-file") << ": error: cannot read a password from its first line\n";
+      return kUsage;
+    }
+  }
+  if (args.has("--password") && password.empty()) {
+    err << "careermap render: --password is empty\n";
+    return kUsage;
+  }
   if (from_archive) {
     const auto b = archive_batch(args, *q, err);
-    return render_files(*q, {}, nullptr, args.get("-o"), *lang, date, jobs, out, err, &*b);
+    return render_files(*q, {}, nullptr, args.get("-o"), *lang, date, jobs, out, err, &*b, password);
   }
   return render_files(*q, args.positional, mapping ? &*mapping : nullptr, args.get("-o"), *lang, date, jobs, out, err,
-                      nullptr);
+                      nullptr, password);
 }
 
 }  // namespace careermap::cli

@@ -266,6 +266,22 @@ BOOST_AUTO_TEST_CASE(a_font_of_whole_4k_blocks_is_written) {
   BOOST_TEST(run("qpdf --check " + (dir.path() / "s000595.pdf").string() + " >/dev/null").status == 0);
 }
 
+BOOST_AUTO_TEST_CASE(a_password_encrypts_with_aes_256) {
+  careermap::test::TempDir dir;
+  std::ofstream(dir.path() / "pw") << "s3cret pass\n";
+  const Run r = run("cd " + dir.path().string() + " && " + kBin + " render -q " + kPre + " -o out --password-file pw " +
+                    kSrc + "/questionnaires/samples/p03.yaml");
+  BOOST_TEST(r.status == 0);
+  const std::string pdf = (dir.path() / "out" / "p03.pdf").string();
+  BOOST_TEST(run("pdfinfo " + pdf).status != 0);  // nothing opens without the password
+  const Run info = run("pdfinfo -upw 's3cret pass' " + pdf);
+  BOOST_TEST(info.out.find("algorithm:AES-256") != std::string::npos);
+  BOOST_TEST(run("pdftotext -upw 's3cret pass' " + pdf + " -").out.find("仮名 さくら さん") != std::string::npos);
+  BOOST_TEST(run("qpdf --check --password='s3cret pass' " + pdf + " >/dev/null").status == 0);
+  BOOST_TEST(slurp(pdf).find("仮名") == std::string::npos);
+  BOOST_TEST(run(kBin + " render -q " + kPre + " -o x --password-file /nonexistent/pw " + samples()).status == 2);
+}
+
 BOOST_AUTO_TEST_CASE(jobs_do_not_change_a_byte) {
   careermap::test::TempDir dir;
   const std::string base = kBin + " render -q " + kPre + " --date 2026-07-01 ";
