@@ -133,7 +133,7 @@ class CohortLayout {
         const Color ink = shade && v && palette::needs_light_text(*v) ? palette::kWhite : palette::kInk;
         dl_.text(x + (col - w(s, 8.5)) / 2, y + 11.5, s, 8.5, ink);
       }
-      dl_.line(kMargin, y + 16, kPageW - kMargin, y + 16, palette::kRule, 0.3);
+      dl_.line(kMargin, y + 16, kMargin + label_w + col * s_.groups.size(), y + 16, palette::kRule, 0.3);
       y += 16;
     }
   }
@@ -162,20 +162,52 @@ class CohortLayout {
     std::vector<std::string> kinds;
     for (const auto& k : s_.movement.rows) kinds.push_back(tx("movement." + k));
     table(y, kinds, s_.movement, 0, false);
-    y += 14;
-    dl_.text(kMargin, y + 10, fill(tx("movement.flows"), {{"k", std::to_string(s_.min_group)}}), 9, palette::kInk);
-    y += 14;
+    flow_map();
+  }
+
+  // Movement in all cohorts drawn on the matrix: an arrow from where people stood at the
+  // first meeting to where they stood at the last, for flows of at least min_group people.
+  void flow_map() {
+    const int stages = static_cast<int>(q_.model.stages.size()), levels = static_cast<int>(q_.model.levels.size());
+    const double cw = 62, ch = 46, x0 = kPageW - kMargin - cw * stages, y0 = 122;
+    dl_.text(x0, y0 - 10, fill(tx("movement.flows"), {{"k", std::to_string(s_.min_group)}}), 9, palette::kInk);
+    auto centre = [&](size_t scene) {
+      const Scene& sc = q_.model.scenes[scene];
+      return std::pair<double, double>{x0 + (sc.stage + 0.5) * cw, y0 + (levels - 1 - sc.level + 0.5) * ch};
+    };
+    for (const auto& sc : q_.model.scenes) {
+      const double x = x0 + sc.stage * cw, y = y0 + (levels - 1 - sc.level) * ch;
+      dl_.fill_rect(x, y, cw, ch, palette::kNoScore);
+      dl_.stroke_rect(x, y, cw, ch, palette::kWhite, 1.2);
+      dl_.text(x + 3, y + 9, std::to_string(sc.number), 6.5, palette::kMuted);
+    }
+    for (int st = 0; st < stages; ++st) {
+      const std::string l = q_.model.stages[st].label.in(lang_);
+      dl_.text(x0 + st * cw + (cw - w(l, 7)) / 2, y0 + levels * ch + 10, l, 7, palette::kMuted);
+    }
     bool any = false;
     for (size_t a = 0; a < s_.flows.size(); ++a)
-      for (size_t b = 0; b < s_.flows[a].size(); ++b)
-        if (s_.flows[a][b]) {
-          any = true;
-          const std::string line = q_.model.scenes[a].label.in(lang_) + " → " + q_.model.scenes[b].label.in(lang_) +
-                                   "：" + fill(tx("report.people"), {{"n", std::to_string(*s_.flows[a][b])}});
-          dl_.text(kMargin + 10, y + 10, line, 8.5, palette::kInk);
-          y += 13;
+      for (size_t b = 0; b < s_.flows[a].size(); ++b) {
+        if (!s_.flows[a][b]) continue;
+        any = true;
+        const std::string n = std::to_string(*s_.flows[a][b]);
+        const auto [ax, ay] = centre(a);
+        const auto [bx, by] = centre(b);
+        if (a == b) {  // stayed: a ring with the count
+          dl_.circle(ax, ay, 9, palette::kWhite, palette::kPath, 1.2);
+          dl_.text(ax - w(n, 8) / 2, ay + 3, n, 8, palette::kPath);
+          continue;
         }
-    if (!any) dl_.text(kMargin + 10, y + 10, tx("movement.no_flows"), 8.5, palette::kMuted);
+        const double dx = bx - ax, dy = by - ay, len = std::hypot(dx, dy), ux = dx / len, uy = dy / len;
+        const double sx = ax + ux * 8, sy = ay + uy * 8, ex = bx - ux * 8, ey = by - uy * 8;
+        dl_.line(sx, sy, ex - ux * 6, ey - uy * 6, palette::kCurrent, 2);
+        dl_.triangle(ex, ey, ex - ux * 8 - uy * 4, ey - uy * 8 + ux * 4, ex - ux * 8 + uy * 4, ey - uy * 8 - ux * 4,
+                     palette::kCurrent);
+        const double mx = (sx + ex) / 2, my = (sy + ey) / 2;
+        dl_.fill_rect(mx - w(n, 8) / 2 - 2, my - 7, w(n, 8) + 4, 10, palette::kWhite);
+        dl_.text(mx - w(n, 8) / 2, my + 1.5, n, 8, palette::kCurrent);
+      }
+    if (!any) dl_.text(x0, y0 + levels * ch + 24, tx("movement.no_flows"), 8.5, palette::kMuted);
   }
 
   void trends() {
