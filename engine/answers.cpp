@@ -4,12 +4,12 @@
 #include <cctype>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 #include <map>
 #include <set>
 
 #include "engine/answers_intake.hpp"
 #include "engine/csv_read.hpp"
+#include "engine/files.hpp"
 #include "engine/yaml_read.hpp"
 
 namespace careermap {
@@ -419,13 +419,7 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {
   std::string text;
   try {
-    std::error_code ec;
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > kMaxAnswersBytes)
-      throw Error(Location{path, 0, 0}, "", "the file has " + std::to_string(size / 1000000) +
-                                                " MB; an answers file is at most " + std::to_string(kMaxAnswersBytes / 1000000) +
-                                                " MB");
-    text = yaml::read_file(path);
+    text = read_file(path, kMaxAnswersBytes, "an answers file");
   } catch (const Error& e) {
     diags.add(e.diagnostic());
     Answers a;

@@ -1,12 +1,11 @@
 #include "engine/csv_read.hpp"
 
+#include "engine/files.hpp"
+
 #include <iconv.h>
 
 #include <cerrno>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace careermap {
 namespace {
@@ -111,21 +110,12 @@ CsvTable parse_csv(std::string_view bytes, const std::string& file, Diagnostics&
 }
 
 CsvTable load_csv(const std::string& path, Diagnostics& diags) {
-  std::error_code ec;
-  const auto size = std::filesystem::file_size(path, ec);
-  if (!ec && size > kMaxCsvBytes) {
-    diags.error({path, 0, 0}, "", "the file has " + std::to_string(size / 1000000) + " MB; a CSV of answers is at most " +
-                                      std::to_string(kMaxCsvBytes / 1000000) + " MB (split it)");
+  try {
+    return parse_csv(read_file(path, kMaxCsvBytes, "a CSV of answers"), path, diags);
+  } catch (const Error& e) {
+    diags.add(e.diagnostic());
     return {};
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    diags.error({path, 0, 0}, "", std::string("cannot read: ") + std::strerror(errno));
-    return {};
-  }
-  std::ostringstream s;
-  s << in.rdbuf();
-  return parse_csv(s.str(), path, diags);
 }
 
 }  // namespace careermap

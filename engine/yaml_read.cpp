@@ -1,11 +1,11 @@
 #include "engine/yaml_read.hpp"
 
+#include "engine/files.hpp"
+
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
-#include <fstream>
-#include <sstream>
 
 namespace careermap::yaml {
 
@@ -36,13 +36,7 @@ YAML::Node parse(std::string_view text, const std::string& file) {
   }
 }
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(Location{path, 0, 0}, "", std::string("cannot read: ") + std::strerror(errno));
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+std::string read_file(const std::string& path) { return careermap::read_file(path); }
 
 std::string kind_of(const YAML::Node& node) {
   if (!node.IsDefined()) return "nothing";

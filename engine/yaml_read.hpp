@@ -24,7 +24,7 @@ YAML::Node parse(std::string_view text, const std::string& file);
 // other exception goes on as it was). For the loaders' boundaries.
 [[noreturn]] void rethrow(const std::string& file);
 
-// Reads a whole file; throws Error("cannot read") when it cannot.
+// Reads a whole data file (files.hpp: bounded); throws Error when it cannot.
 std::string read_file(const std::string& path);
 
 // A human word for the kind of node: "a map", "a list", "text", "nothing".

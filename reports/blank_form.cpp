@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "reports/line_break.hpp"
 #include "reports/palette.hpp"
 #include "reports/pdf_canvas.hpp"

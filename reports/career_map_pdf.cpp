@@ -1,6 +1,6 @@
 #include "reports/career_map_pdf.hpp"
 
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "reports/map_page.hpp"
 #include "reports/pdf_canvas.hpp"
 #include "reports/pdf_encrypt.hpp"

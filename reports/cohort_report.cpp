@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "engine/json.hpp"
 #include "reports/line_break.hpp"
 #include "reports/page_frame.hpp"

@@ -4,10 +4,9 @@
 
 #include "engine/answers_yaml.hpp"
 #include "engine/archive.hpp"
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "engine/csv.hpp"
 #include "engine/csv_intake.hpp"
-#include "engine/yaml_read.hpp"
 #include "tools/commands.hpp"
 
 namespace careermap::cli {
@@ -27,13 +26,14 @@ bool is_csv(const std::string& f) { return f.size() > 4 && f.compare(f.size() - 
 // through `mapping` (valid rows kept as answers YAML, bad rows as their CSV line).
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
-                                       std::ostream& err) {
+                                       std::ostream& err, int* unreadable) {
   std::vector<Submission> out;
   for (const auto& f : files) {
     Diagnostics d;
     if (is_csv(f)) {
       if (!mapping) {
         err << f << ": error: a CSV file needs --mapping\n";
+        if (unreadable) ++*unreadable;
         continue;
       }
       const CsvTable t = load_csv(f, d);
@@ -63,9 +63,10 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
     }
     std::string bytes;
     try {
-      bytes = yaml::read_file(f);
+      bytes = read_file(f, kMaxAnswersBytes, "an answers file");
     } catch (const Error& e) {
       err << e.diagnostic().format() << '\n';
+      if (unreadable) ++*unreadable;
       continue;
     }
     const Answers a = parse_answers(q, bytes, f, d);
@@ -96,12 +97,15 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err);
+  int unreadable = 0;  // files that could not even be kept (unreadable, too large)
+  auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err,
+                             &unreadable);
   Archive archive = Archive::open(args.get("--archive"));
   const ImportSummary s = archive.import(std::move(subs), now_utc());
   out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
-      << " unchanged, " << s.quarantined << " quarantined\n";
-  return s.quarantined ? kInvalid : kOk;
+      << " unchanged, " << s.quarantined << " quarantined" << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "")
+      << "\n";
+  return s.quarantined || unreadable ? kInvalid : kOk;
 }
 
 // careermap archive --archive A.db --list

@@ -3,7 +3,7 @@
 #include <regex>
 
 #include "engine/archive.hpp"
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "engine/cohort.hpp"
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"

@@ -1,7 +1,7 @@
 #include <filesystem>
 
 #include "engine/answers_yaml.hpp"
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "tools/commands.hpp"
 
 namespace careermap::cli {

@@ -1,7 +1,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "engine/cohort.hpp"
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"

@@ -1,7 +1,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 #include "engine/csv_read.hpp"
 #include "engine/mapping.hpp"
 #include "engine/templates.hpp"

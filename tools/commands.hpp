@@ -38,7 +38,7 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err);
 // Submissions of answers files (YAML, or CSV through `mapping`) for the archive.
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
-                                       std::ostream& err);
+                                       std::ostream& err, int* unreadable = nullptr);
 Templates load_templates(const std::string& name, std::ostream& err);
 
 // The newest valid answers of --cohort in --archive (shared by score and render).

@@ -119,6 +119,18 @@ BOOST_AUTO_TEST_CASE(a_200_mb_file_is_refused_before_it_is_read) {
   BOOST_TEST(r.status == 1);
   BOOST_TEST(has(r, "big.yaml: error: the file has 200 MB; an answers file is at most 16 MB"));
   BOOST_TEST(r.seconds < 5);
+  // import reads submissions through the same bounded reader.
+  const int st = std::system(("cd " + dir.path().string() + " && " + kLimit + " && " + kBin + " import -q " + kPre +
+                              " --archive a.db --cohort 2026 big.yaml >out2 2>err2").c_str());
+  std::ifstream in(dir.path() / "err2");
+  std::stringstream err;
+  err << in.rdbuf();
+  BOOST_TEST(err.str() == "big.yaml: error: the file has 200 MB; an answers file is at most 16 MB\n");
+  BOOST_TEST(WEXITSTATUS(st) == 1);
+  std::ifstream o(dir.path() / "out2");
+  std::stringstream out;
+  out << o.rdbuf();
+  BOOST_TEST(out.str() == "careermap import: 0 added, 0 new versions, 0 unchanged, 0 quarantined, 1 unreadable\n");  // nothing could be kept: said, and the exit status says so
 }
 
 BOOST_AUTO_TEST_CASE(a_name_the_font_lacks_still_renders) {

@@ -1,4 +1,4 @@
-#include "engine/atomic_file.hpp"
+#include "engine/files.hpp"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -6,10 +6,26 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include "engine/diagnostic.hpp"
 
 namespace careermap {
+
+std::string read_file(const std::string& path, size_t max_bytes, const std::string& what) {
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (!ec && size > max_bytes)
+    throw Error(Location{path, 0, 0}, "", "the file has " + std::to_string(size / 1000000) + " MB; " + what +
+                                              " is at most " + std::to_string(max_bytes / 1000000) + " MB");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(Location{path, 0, 0}, "", std::string("cannot read: ") + std::strerror(errno));
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
   const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
