@@ -115,7 +115,6 @@ Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, 
       ok.push_back(!diags.has_errors());
     }
     print(err, diags);
-    b.warnings += diags.warning_count();
   }
   Diagnostics dup;
   std::map<std::string, std::string> local;
@@ -170,10 +169,10 @@ std::string time_text(const char* format, bool utc) {
 std::string today() { return time_text("%Y-%m-%d", false); }
 std::string now_utc() { return time_text("%Y-%m-%dT%H:%M:%SZ", true); }
 
-void summarize(const Batch& b, size_t total, std::ostream& err) {
-  if (b.invalid.empty()) return;
-  err << "careermap: " << b.valid.size() << " of " << total << " answers files used; invalid:";
-  for (const auto& f : b.invalid) err << ' ' << f;
+void summarize(size_t used, const std::vector<std::string>& invalid, std::ostream& err) {
+  if (invalid.empty()) return;
+  err << "careermap: " << used << " of " << used + invalid.size() << " answers files used; invalid:";
+  for (const auto& f : invalid) err << ' ' << f;
   err << '\n';
 }
 

@@ -56,7 +56,6 @@ std::optional<Questionnaire> load_questionnaire(const std::string& path, std::os
 struct Batch {
   std::vector<Answers> valid;          // usable answers, in the order given
   std::vector<std::string> invalid;    // files with errors
-  int warnings = 0;
 };
 
 // Loads every answers file, prints each file's diagnostics to `err` as it goes, and
@@ -85,6 +84,6 @@ std::string today();
 std::string now_utc();
 
 // "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
-void summarize(const Batch& b, size_t total, std::ostream& err);
+void summarize(size_t used, const std::vector<std::string>& invalid, std::ostream& err);
 
 }  // namespace careermap::cli

@@ -16,7 +16,7 @@ int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err) {
   const Batch& b = in->batch;
   const ItemAnalysis a = analyze_items(in->q, collect_responses(in->q, b.valid));
   out << (format == "json" ? item_analysis_json(a) : item_analysis_text(in->q, a));
-  summarize(b, b.valid.size() + b.invalid.size(), err);
+  summarize(b.valid.size(), b.invalid, err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

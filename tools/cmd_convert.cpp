@@ -33,7 +33,7 @@ int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
     if (!dry) write_file_atomically(path, answers_to_yaml(*q, a));
     out << a.file << " -> " << path << (dry ? " (dry run: not written)" : "") << '\n';
   }
-  summarize(b, b.valid.size() + b.invalid.size(), err);
+  summarize(b.valid.size(), b.invalid, err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

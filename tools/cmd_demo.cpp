@@ -20,9 +20,6 @@ std::vector<std::string> yaml_in(const std::filesystem::path& dir) {
 
 }  // namespace
 
-int render_files(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-                 const std::string& dir, Lang lang, const std::string& date, unsigned jobs, std::ostream& out,
-                 std::ostream& err, const Batch* preloaded, const std::string& password);
 
 // careermap demo [-o DIR]: the shipped sample cohort rendered into DIR (default out/).
 int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
@@ -32,7 +29,8 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   const auto q = load_questionnaire((data / "questionnaires" / "presession-v1.yaml").string(), err);
   if (!q) return kUsage;
   const std::vector<std::string> files = yaml_in(data / "questionnaires" / "samples");
-  const int status = render_files(*q, files, nullptr, dir, Lang::ja, "2026-07-01", 2, out, err, nullptr, "");
+  const int status =
+      render_batches(*q, file_batches(*q, files, nullptr, err), {dir, Lang::ja, "2026-07-01", 2, ""}, out, err);
   if (status != kOk) return status;
   err << "careermap demo: " << files.size() << " career maps written to " << dir << "/\n";
 

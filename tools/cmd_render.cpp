@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <memory>
+#include <utility>
 #include <regex>
 #include <thread>
 
@@ -34,11 +36,28 @@ struct Outcome {
 
 }  // namespace
 
-// Renders the answers `files` into `dir`, a chunk of files at a time, so memory stays the
-// same however many participants there are. Returns the exit status.
-int render_files(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-                 const std::string& dir, Lang lang, const std::string& date, unsigned jobs, std::ostream& out,
-                 std::ostream& err, const Batch* preloaded, const std::string& password) {
+NextBatch file_batches(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                       std::ostream& err) {
+  constexpr size_t kChunk = 64;
+  struct State {
+    size_t at = 0;
+    std::map<std::string, std::string> seen;  // participant ids of earlier chunks
+  };
+  auto state = std::make_shared<State>();
+  const bool tty = ::isatty(STDERR_FILENO);
+  return [&q, &files, mapping, &err, state, tty]() -> std::optional<Batch> {
+    if (state->at >= files.size()) return std::nullopt;
+    const size_t end = std::min(files.size(), state->at + kChunk);
+    const std::vector<std::string> chunk(files.begin() + state->at, files.begin() + end);
+    Batch b = load_batch(q, chunk, err, &state->seen, mapping);
+    state->at = end;
+    if (tty) std::fprintf(stderr, "careermap render: %zu of %zu files read\n", end, files.size());
+    return b;
+  };
+}
+
+int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSettings& s, std::ostream& out,
+                   std::ostream& err) {
   Diagnostics tdiags;
   const Templates templates =
       Templates::load((std::filesystem::path(data_dir()) / "templates" / "careermap.yaml").string(), tdiags);
@@ -46,37 +65,30 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
   if (tdiags.has_errors()) return kUsage;
   const FontSource font(font_path());
   std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
+  std::filesystem::create_directories(s.dir, ec);
   if (ec) {
-    err << dir << ": error: cannot create the output folder: " << ec.message() << '\n';
+    err << s.dir << ": error: cannot create the output folder: " << ec.message() << '\n';
     return kUsage;
   }
-  constexpr size_t kChunk = 64;
-  std::map<std::string, std::string> seen;
-  Batch all;  // what was invalid, over every chunk
-  size_t written = 0, failed = 0, attempted = 0;
-  const bool tty = ::isatty(STDERR_FILENO);
-  const size_t total = preloaded ? 1 : files.size();
-  for (size_t c0 = 0; c0 < total; c0 += kChunk) {
-    const std::vector<std::string> chunk(files.begin() + std::min(c0, files.size()),
-                                         files.begin() + std::min(files.size(), c0 + kChunk));
-    const Batch b = preloaded ? *preloaded : load_batch(q, chunk, err, &seen, mapping);
-    all.invalid.insert(all.invalid.end(), b.invalid.begin(), b.invalid.end());
-    const auto placements = score(q, b.valid);
-    std::vector<Outcome> outcomes(b.valid.size());
-    std::atomic<size_t> next{0};
+  std::vector<std::string> invalid;  // over every batch
+  size_t failed = 0, attempted = 0;
+  while (const std::optional<Batch> b = next()) {
+    invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
+    const auto placements = score(q, b->valid);
+    std::vector<Outcome> outcomes(b->valid.size());
+    std::atomic<size_t> next_index{0};
     auto work = [&] {
-      for (size_t i = next++; i < b.valid.size(); i = next++) {
-        const Answers& a = b.valid[i];
+      for (size_t i = next_index++; i < b->valid.size(); i = next_index++) {
+        const Answers& a = b->valid[i];
         Outcome& o = outcomes[i];
-        o.path = (std::filesystem::path(dir) / (a.participant + ".pdf")).string();
+        o.path = (std::filesystem::path(s.dir) / (a.participant + ".pdf")).string();
         try {
-          const CareerMapContent c = build_career_map(q, a, placements[i], templates, lang, date);
+          const CareerMapContent c = build_career_map(q, a, placements[i], templates, s.lang, s.date);
           for (const auto& w : c.warnings)
             o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
                                      "participant " + a.participant + ": " + code_point(w.code) +
                                          " cannot be drawn by the font; shown as 〓"});
-          write_career_map_pdf(c, font, o.path, password);
+          write_career_map_pdf(c, font, o.path, s.password);
           o.ok = true;
         } catch (const Error& e) {
           o.diagnostics.push_back(e.diagnostic());
@@ -84,26 +96,19 @@ int render_files(const Questionnaire& q, const std::vector<std::string>& files, 
       }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<size_t>(jobs, b.valid.size()); ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < std::min<size_t>(s.jobs, b->valid.size()); ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
     for (const auto& o : outcomes) {
       for (const auto& d : o.diagnostics) err << d.format() << '\n';
-      if (o.ok) {
-        out << o.path << '\n';
-        ++written;
-      } else {
-        ++failed;
-      }
+      if (o.ok) out << o.path << '\n';
+      else ++failed;
     }
-    attempted += b.valid.size();
-    if (tty && !preloaded)
-      std::fprintf(stderr, "careermap render: %zu of %zu files done\n", c0 + chunk.size(), files.size());
+    attempted += b->valid.size();
   }
-  all.valid.resize(attempted);  // for the summary's count only
-  summarize(all, attempted + all.invalid.size(), err);
+  summarize(attempted, invalid, err);
   if (failed) err << "careermap: " << failed << " of " << attempted << " PDFs could not be written\n";
-  return all.invalid.empty() && failed == 0 ? kOk : kInvalid;
+  return invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
 // careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...
@@ -149,12 +154,12 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     err << "careermap render: --password is empty\n";
     return kUsage;
   }
+  const RenderSettings settings{args.get("-o"), *lang, date, jobs, password};
   if (from_archive) {
-    const auto b = archive_batch(args, *q, err);
-    return render_files(*q, {}, nullptr, args.get("-o"), *lang, date, jobs, out, err, &*b, password);
+    std::optional<Batch> once = archive_batch(args, *q, err);
+    return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
-  return render_files(*q, args.positional, mapping ? &*mapping : nullptr, args.get("-o"), *lang, date, jobs, out, err,
-                      nullptr, password);
+  return render_batches(*q, file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err), settings, out, err);
 }
 
 }  // namespace careermap::cli

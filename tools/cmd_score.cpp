@@ -20,7 +20,7 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const Batch b = from_archive ? *archive_batch(args, *q, err) : std::move(in->batch);
   const auto placements = score(*q, b.valid);
   out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
-  summarize(b, b.valid.size() + b.invalid.size(), err);
+  summarize(b.valid.size(), b.invalid, err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

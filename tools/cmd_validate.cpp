@@ -14,7 +14,7 @@ int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
   const Batch& b = in->batch;
   out << args.get("-q") << ": ok\n";
   for (const auto& a : b.valid) out << a.file << ": ok\n";
-  summarize(b, b.valid.size() + b.invalid.size(), err);
+  summarize(b.valid.size(), b.invalid, err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
 

@@ -2,6 +2,8 @@
 // that main() dispatches on. A new command is one row here and one function.
 #pragma once
 
+#include <functional>
+#include <optional>
 #include <ostream>
 #include <span>
 #include <string_view>
@@ -40,6 +42,22 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
                                        std::ostream& err, int* unreadable = nullptr);
 Templates load_templates(const std::string& name, std::ostream& err);
+
+// Rendering career maps, batch after batch (files a chunk at a time keep memory flat).
+struct RenderSettings {
+  std::string dir;
+  Lang lang = Lang::ja;
+  std::string date;
+  unsigned jobs = 1;
+  std::string password;  // empty: not encrypted
+};
+using NextBatch = std::function<std::optional<Batch>()>;  // nullopt when there is no more
+// Batches of `files` (which must outlive the source), participant ids checked across them.
+NextBatch file_batches(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                       std::ostream& err);
+// Renders every batch `next` gives; prints paths, problems and a summary. Returns the exit status.
+int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSettings& s, std::ostream& out,
+                   std::ostream& err);
 
 // The newest valid answers of --cohort in --archive (shared by score and render).
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);
