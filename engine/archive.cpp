@@ -199,7 +199,8 @@ std::vector<Submission> Archive::current(const std::vector<std::string>& cohorts
   std::vector<Submission> out;
   Stmt s(*impl_, (std::string(kSelect) +
                   " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
-                  " GROUP BY cohort, session, participant) ORDER BY cohort, session, participant")
+                  " GROUP BY cohort, session, participant)"
+                  " ORDER BY cohort, session = 'post', session, participant")
                      .c_str());
   while (s.step()) {
     Submission r = read_row(s);

@@ -50,7 +50,8 @@ class Archive {
   // Every submission, oldest first.
   std::vector<Submission> all() const;
   // The newest valid submission of each participant, cohort and session; only `cohorts`
-  // when not empty. Ordered by cohort, session, participant.
+  // when not empty. Ordered by cohort, then session (the first meeting before the last),
+  // then participant.
   std::vector<Submission> current(const std::vector<std::string>& cohorts = {}) const;
 
   struct Impl;  // opaque: the SQLite connection

@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -28,7 +29,9 @@ std::string read_file(const std::string& path, size_t max_bytes, const std::stri
 }
 
 void write_file_atomically(const std::string& path, std::string_view bytes) {
-  const std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  // Unique per process and per call: threads may write beside each other at once.
+  static std::atomic<unsigned long> serial{0};
+  const std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(serial++);
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
   if (fd < 0) throw Error(Location{path, 0, 0}, "", std::string("cannot write: ") + std::strerror(errno));
   size_t done = 0;

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <memory>
 #include <utility>
 #include <regex>
@@ -71,17 +72,25 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     return kUsage;
   }
   std::vector<std::string> invalid;  // over every batch
+  std::set<std::string> names;       // PDF names given so far: one person's pre and post both get one
   size_t failed = 0, attempted = 0;
   while (const std::optional<Batch> b = next()) {
     invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
     const auto placements = score(q, b->valid);
     std::vector<Outcome> outcomes(b->valid.size());
+    for (size_t i = 0; i < b->valid.size(); ++i) {
+      const Answers& a = b->valid[i];
+      std::string name = a.participant;
+      if (names.count(name)) name += "-" + (a.session.empty() ? std::string("2") : a.session);
+      for (int k = 2; names.count(name); ++k) name = a.participant + "-" + std::to_string(k);
+      names.insert(name);
+      outcomes[i].path = (std::filesystem::path(s.dir) / (name + ".pdf")).string();
+    }
     std::atomic<size_t> next_index{0};
     auto work = [&] {
       for (size_t i = next_index++; i < b->valid.size(); i = next_index++) {
         const Answers& a = b->valid[i];
         Outcome& o = outcomes[i];
-        o.path = (std::filesystem::path(s.dir) / (a.participant + ".pdf")).string();
         try {
           const CareerMapContent c = build_career_map(q, a, placements[i], templates, s.lang, s.date);
           for (const auto& w : c.warnings)

@@ -426,11 +426,22 @@ BOOST_AUTO_TEST_CASE(import_list_export_and_score_from_the_archive) {
   BOOST_TEST(ex.out == "careermap export: 7 submissions written to exp/ (index.csv lists them)\n");
   BOOST_TEST(slurp(dir.path() / "exp" / "2026" / "pre" / "p01.v6.yaml") == p01);
   BOOST_TEST(count(slurp(dir.path() / "exp" / "index.csv"), "\r\n") == 8u);
+  // A person with pre and post answers gets two career maps, never one written over the other.
+  std::string post = slurp(kSrc + "/questionnaires/samples/p02.yaml");
+  post.replace(post.find("session: pre"), 12, "session: post");
+  std::ofstream(dir.path() / "p02post.yaml") << post;
+  BOOST_TEST(run(cd + kBin + " import -q " + kPre + " --archive a.db --cohort 2026 --session post p02post.yaml").status == 0);
+  const Run both = run(cd + kBin + " render -q " + kPre + " --archive a.db --cohort 2026 -o maps");
+  BOOST_TEST(both.status == 0);
+  BOOST_TEST(both.out.find("maps/p02.pdf\n") != std::string::npos);
+  BOOST_TEST(both.out.find("maps/p02-post.pdf\n") != std::string::npos);
+  BOOST_TEST(count(both.out, ".pdf\n") == 6u);
   // The cohort report and CSV.
   const Run co = run(cd + kBin + " cohort --archive a.db -q " + kPre + " -o c.pdf --csv c.csv --date 2026-09-30");
   BOOST_TEST(co.status == 0);
   const std::string csv = slurp(dir.path() / "c.csv");
   BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2026,5\r\npeople,,all,5\r\n", 0) == 0u);
+  BOOST_TEST(csv.find("movement,same,2026,suppressed") != std::string::npos);  // one person moved: hidden
 }
 
 BOOST_AUTO_TEST_SUITE_END()
