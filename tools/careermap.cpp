@@ -33,9 +33,9 @@ std::span<const Command> commands() {
        {{"--archive"}, {"--list"}}, cmd_archive},
       {"export", "--archive A.db -o DIR", "every submission back out as files, with an index",
        {{"--archive", "-o"}, {}}, cmd_export},
-      {"cohort", "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en]",
+      {"cohort", "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--pool Y1-Y2] [--min-group N (3 or more)] [--lang ja|en] [--dry-run]",
        "the NPO's report across cohorts and years; no person is shown",
-       {{"--archive", "-q", "-o", "--csv", "--cohorts", "--min-group", "--lang", "--date"}, {}}, cmd_cohort},
+       {{"--archive", "-q", "-o", "--csv", "--cohorts", "--pool", "--min-group", "--lang", "--date"}, {"--dry-run"}}, cmd_cohort},
       {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},
   };
   return table;

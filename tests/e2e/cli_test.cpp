@@ -440,8 +440,26 @@ BOOST_AUTO_TEST_CASE(import_list_export_and_score_from_the_archive) {
   const Run co = run(cd + kBin + " cohort --archive a.db -q " + kPre + " -o c.pdf --csv c.csv --date 2026-09-30");
   BOOST_TEST(co.status == 0);
   const std::string csv = slurp(dir.path() / "c.csv");
-  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2026,5\r\npeople,,all,5\r\n", 0) == 0u);
+  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2026,5\r\n", 0) == 0u);
+  BOOST_TEST(csv.find("\r\npeople,,all,5\r\n") != std::string::npos);
   BOOST_TEST(csv.find("movement,same,2026,suppressed") != std::string::npos);  // one person moved: hidden
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(cohort_cli)
+
+BOOST_AUTO_TEST_CASE(min_group_below_the_floor_is_refused) {
+  careermap::test::TempDir dir;
+  for (const char* k : {"1", "2", "0", "x"}) {
+    const Run r = run("cd " + dir.path().string() + " && " + kBin + " cohort --archive a.db -q " + kPre +
+                      " -o c.pdf --min-group " + k);
+    BOOST_TEST(r.status == 2);
+    BOOST_TEST(r.err == "careermap cohort: --min-group must be a whole number from 3 to 99: figures about fewer "
+                        "than 3 people are never published\n");
+    BOOST_TEST(!fs::exists(dir.path() / "c.pdf"));
+    BOOST_TEST(!fs::exists(dir.path() / "a.db"));
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
