@@ -1,5 +1,6 @@
 // The bad-input corpus: every hostile or broken answers file gives a clear message, the
 // good files beside it are still processed, and each finishes in bounded time and memory.
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <boost/test/unit_test.hpp>
@@ -177,6 +178,26 @@ BOOST_AUTO_TEST_CASE(alias_bombs_are_refused_in_every_yaml_input_within_300_mb) 
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == (dir.path() / "data" / "templates" / "careermap.yaml").string() + ":1:5: " + refused);
   BOOST_TEST(!fs::exists(dir.path() / "out" / "p01.pdf"));
+}
+
+BOOST_AUTO_TEST_CASE(devices_pipes_and_links_to_them_are_refused_without_reading) {
+  careermap::test::TempDir dir;
+  BOOST_REQUIRE(::mkfifo((dir.path() / "fifo.yaml").c_str(), 0600) == 0);
+  fs::create_symlink("/dev/urandom", dir.path() / "random.yaml");
+  fs::copy_file(kSrc + "/questionnaires/samples/p01.yaml", dir.path() / "good.yaml");
+  const std::string tail = ", not a regular file; careermap reads only files\n";
+  Result r = run_in(dir.path(), "validate -q " + kPre + " /dev/zero fifo.yaml random.yaml good.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "/dev/zero: error: cannot read: this is a device" + tail +
+                          "fifo.yaml: error: cannot read: this is a pipe (FIFO)" + tail +
+                          "random.yaml: error: cannot read: this is a device" + tail +
+                          "careermap: 1 of 4 answers files used; invalid: /dev/zero fifo.yaml random.yaml\n");
+  r = run_in(dir.path(), "validate -q random.yaml");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "random.yaml: error: cannot read: this is a device" + tail);
+  r = run_in(dir.path(), "validate -q " + kPre + " --mapping fifo.yaml x.csv");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "fifo.yaml: error: cannot read: this is a pipe (FIFO)" + tail);
 }
 
 BOOST_AUTO_TEST_CASE(a_200_mb_file_is_refused_before_it_is_read) {
