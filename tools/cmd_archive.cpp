@@ -88,11 +88,6 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 // careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string session = args.get("--session");
-  if (!args.has("-q") || !args.has("--archive") || !args.has("--cohort") || args.positional.empty() ||
-      (!session.empty() && session != "pre" && session != "post")) {
-    err << "careermap import: needs -q QUESTIONNAIRE, --archive A.db, --cohort C and files; --session pre or post\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
@@ -109,11 +104,7 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 // careermap archive --archive A.db --list
-int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("--list")) {
-    err << "careermap archive: needs --archive A.db --list\n";
-    return kUsage;
-  }
+int cmd_archive(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   const Archive archive = Archive::open(args.get("--archive"));
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
   for (const auto& s : archive.all()) {
@@ -131,11 +122,7 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 // careermap export --archive A.db -o DIR: every submission back out, with an index.
-int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("-o")) {
-    err << "careermap export: needs --archive A.db and -o DIR\n";
-    return kUsage;
-  }
+int cmd_export(const Args& args, std::ostream& out, std::ostream& /*err*/) {
   namespace fs = std::filesystem;
   const Archive archive = Archive::open(args.get("--archive"));
   const fs::path dir = args.get("-o");

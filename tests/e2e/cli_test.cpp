@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
@@ -15,38 +16,13 @@ namespace tt = boost::test_tools;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
+using e2e::kBin;
+using e2e::kPre;
+using e2e::kSrc;
+using e2e::Run;
+using e2e::run;
+using e2e::slurp;
 const std::string kTiny = kSrc + "/tests/data/tiny/";
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs a shell command line; captures stdout and stderr separately.
-Run run(const std::string& cmd) {
-  careermap::test::TempDir tmp;
-  const fs::path err = tmp.path() / "err";
-  Run r;
-  FILE* p = popen((cmd + " 2>" + err.string()).c_str(), "r");
-  BOOST_REQUIRE(p);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  r.err = slurp(err);
-  return r;
-}
 
 std::string samples() {
   std::string s;
@@ -101,7 +77,8 @@ BOOST_AUTO_TEST_CASE(usage_errors_and_unreadable_questionnaires_exit_2) {
   BOOST_TEST(run(kBin + " frobnicate").status == 2);
   const Run noq = run(kBin + " validate x.yaml");
   BOOST_TEST(noq.status == 2);
-  BOOST_TEST(noq.err == "careermap validate: -q QUESTIONNAIRE is required\n");
+  BOOST_TEST(noq.err == "careermap validate: missing -q Q.yaml\n"
+                        "usage: careermap validate -q Q.yaml [--mapping M.yaml] [ANSWERS...]\n");
   const Run bad = run(kBin + " validate -q /nonexistent/q.yaml");
   BOOST_TEST(bad.status == 2);
   BOOST_TEST(bad.err == "/nonexistent/q.yaml: error: cannot read: No such file or directory\n");
