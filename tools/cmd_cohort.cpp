@@ -52,9 +52,10 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   CohortOptions o;
   o.min_group = std::stoi(args.get("--min-group", "3"));
   if (args.has("--cohorts")) o.cohorts = split_ids(args.get("--cohorts"));
-  const Archive archive = Archive::open(args.get("--archive"));
-  const std::vector<Submission> chosen = archive.current(o.cohorts);
-  if (const std::string problem = missing_cohorts(archive, o.cohorts, chosen); !problem.empty()) {
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
+  const std::vector<Submission> chosen = archive->current(o.cohorts);
+  if (const std::string problem = missing_cohorts(*archive, o.cohorts, chosen); !problem.empty()) {
     err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
     return o.cohorts.empty() ? kInvalid : kUsage;
   }

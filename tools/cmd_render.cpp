@@ -150,6 +150,7 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const RenderSettings settings{args.get("-o"), lang, date, jobs, password};
   if (from_archive) {
     std::optional<Batch> once = archive_batch(args, *q, err);
+    if (!once) return kUsage;
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
   return render_batches(*q, file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err), settings, out, err);

@@ -16,13 +16,14 @@ namespace tt = boost::test_tools;
 
 namespace {
 
-using e2e::kBin;
-using e2e::kPre;
-using e2e::kSrc;
-using e2e::Run;
-using e2e::run;
-using e2e::slurp;
+const std::string kSrc = CAREERMAP_SOURCE_DIR;
+const std::string kBin = CAREERMAP_BINARY;
 const std::string kTiny = kSrc + "/tests/data/tiny/";
+const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+
+using careermap::test::Run;
+using careermap::test::run;
+using careermap::test::slurp;
 
 std::string samples() {
   std::string s;

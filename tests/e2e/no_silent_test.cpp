@@ -10,10 +10,10 @@
 #include "tests/e2e/run.hpp"
 
 namespace fs = std::filesystem;
-using e2e::kBin;
-using e2e::kPre;
-using e2e::kSrc;
-using e2e::run;
+const std::string kSrc = CAREERMAP_SOURCE_DIR;
+const std::string kBin = CAREERMAP_BINARY;
+const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+using careermap::test::run;
 
 namespace {
 
@@ -69,7 +69,9 @@ BOOST_AUTO_TEST_CASE(a_cohort_that_is_not_in_the_archive_is_an_error) {
 
 BOOST_AUTO_TEST_CASE(an_archive_without_valid_submissions_gives_no_report) {
   careermap::test::TempDir dir;
-  careermap::Archive::open((dir.path() / "e.db").string());
+  careermap::ArchiveOptions create;
+  create.create = true;
+  careermap::Archive::open((dir.path() / "e.db").string(), create);
   const auto r = run("cd " + dir.path().string() + " && " + kBin + " cohort --archive e.db -q " + kPre + " -o r.pdf");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "e.db: error: the archive holds no valid submissions; nothing was written\n");

@@ -1,5 +1,5 @@
-// Running the real careermap program from end-to-end tests: a shell command line in, its
-// exit status, stdout and stderr out (separately), and reading back what it wrote.
+// Running the real careermap program in end-to-end tests: its exit status, what it printed
+// on stdout and on stderr (kept apart), and the bytes of the files it wrote.
 #pragma once
 
 #include <sys/wait.h>
@@ -13,11 +13,7 @@
 
 #include "tests/testutil.hpp"
 
-namespace e2e {
-
-inline const std::string kSrc = CAREERMAP_SOURCE_DIR;
-inline const std::string kBin = CAREERMAP_BINARY;
-inline const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+namespace careermap::test {
 
 inline std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
@@ -27,13 +23,13 @@ inline std::string slurp(const std::filesystem::path& p) {
 }
 
 struct Run {
-  int status = -1;
+  int status = -1;  // the exit status; -1 when killed by a signal
   std::string out, err;
 };
 
 // Runs a shell command line; captures stdout and stderr separately.
 inline Run run(const std::string& cmd) {
-  careermap::test::TempDir tmp;
+  TempDir tmp;
   const std::filesystem::path err = tmp.path() / "err";
   Run r;
   FILE* p = popen((cmd + " 2>" + err.string()).c_str(), "r");
@@ -47,4 +43,4 @@ inline Run run(const std::string& cmd) {
   return r;
 }
 
-}  // namespace e2e
+}  // namespace careermap::test

@@ -9,8 +9,10 @@
 #include "tests/e2e/run.hpp"
 
 namespace fs = std::filesystem;
-using e2e::kBin;
-using e2e::run;
+const std::string kSrc = CAREERMAP_SOURCE_DIR;
+const std::string kBin = CAREERMAP_BINARY;
+const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+using careermap::test::run;
 
 namespace {
 
@@ -128,7 +130,7 @@ BOOST_AUTO_TEST_CASE(every_mistake_has_its_own_message) {
 }
 
 BOOST_AUTO_TEST_CASE(help_shows_one_command_and_the_table_matches_the_readme) {
-  const std::string readme = e2e::slurp(e2e::kSrc + "/README.md");
+  const std::string readme = careermap::test::slurp(kSrc + "/README.md");
   for (const auto& [name, usage] : kUsage) {
     const auto r = run(kBin + " " + name + " --help");
     BOOST_TEST(r.status == 0);
@@ -144,7 +146,7 @@ BOOST_AUTO_TEST_CASE(help_shows_one_command_and_the_table_matches_the_readme) {
 
 BOOST_AUTO_TEST_CASE(a_double_dash_ends_the_options) {
   careermap::test::TempDir dir;
-  const auto r = run("cd " + dir.path().string() + " && " + kBin + " validate -q " + e2e::kPre + " -- -x.yaml");
+  const auto r = run("cd " + dir.path().string() + " && " + kBin + " validate -q " + kPre + " -- -x.yaml");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "-x.yaml: error: cannot read: No such file or directory\n"
                       "careermap: 0 of 1 answers files used; invalid: -x.yaml\n");
