@@ -69,6 +69,9 @@ size_t movement_kind(const Scene& x, const Scene& y, bool same) {
 
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& current,
                                 const CohortOptions& o) {
+  if (o.min_group < kMinGroupFloor)
+    throw Error(Location{}, "", "cohort: min-group " + std::to_string(o.min_group) + " is below the floor of " +
+                                    std::to_string(kMinGroupFloor) + ": figures about so few people are never published");
   CohortSummary s;
   s.min_group = o.min_group;
   const int k = o.min_group;

@@ -22,6 +22,25 @@ bool is_csv(const std::string& f) { return f.size() > 4 && f.compare(f.size() - 
 
 }  // namespace
 
+std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err) {
+  const std::string path = args.get("--archive");
+  ArchiveOptions o;
+  o.create = create;
+  o.on_wait = [&err, path, limit = o.busy_wait_seconds](int waited) {
+    if (waited < 30)
+      err << "careermap: " << path << " is in use by another careermap; waiting (up to " << limit
+          << " s)\n";
+    else
+      err << "careermap: still waiting for " << path << " (" << waited << " s)\n";
+  };
+  try {
+    return Archive::open(path, o);
+  } catch (const Error& e) {
+    err << e.diagnostic().format() << '\n';
+    return std::nullopt;
+  }
+}
+
 // The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
 // through `mapping` (valid rows kept as answers YAML, bad rows as their CSV line).
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
@@ -88,11 +107,6 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 // careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string session = args.get("--session");
-  if (!args.has("-q") || !args.has("--archive") || !args.has("--cohort") || args.positional.empty() ||
-      (!session.empty() && session != "pre" && session != "post")) {
-    err << "careermap import: needs -q QUESTIONNAIRE, --archive A.db, --cohort C and files; --session pre or post\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
@@ -100,8 +114,9 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   int unreadable = 0;  // files that could not even be kept (unreadable, too large)
   auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err,
                              &unreadable);
-  Archive archive = Archive::open(args.get("--archive"));
-  const ImportSummary s = archive.import(std::move(subs), now_utc());
+  auto archive = open_archive(args, true, err);
+  if (!archive) return kUsage;
+  const ImportSummary s = archive->import(std::move(subs), now_utc());
   out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
       << " unchanged, " << s.quarantined << " quarantined" << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "")
       << "\n";
@@ -110,13 +125,10 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap archive --archive A.db --list
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("--list")) {
-    err << "careermap archive: needs --archive A.db --list\n";
-    return kUsage;
-  }
-  const Archive archive = Archive::open(args.get("--archive"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
-  for (const auto& s : archive.all()) {
+  for (const auto& s : archive->all()) {
     out << s.id << '\t' << s.cohort << '\t' << (s.session.empty() ? "-" : s.session) << '\t'
         << (s.participant.empty() ? "-" : s.participant) << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
         << s.imported_at << '\t' << s.sha256.substr(0, 12) << '\t' << s.source << '\n';
@@ -132,17 +144,14 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap export --archive A.db -o DIR: every submission back out, with an index.
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("-o")) {
-    err << "careermap export: needs --archive A.db and -o DIR\n";
-    return kUsage;
-  }
   namespace fs = std::filesystem;
-  const Archive archive = Archive::open(args.get("--archive"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
   const fs::path dir = args.get("-o");
   std::string index = std::string(csv::kBom) +
                       csv::row({"id", "cohort", "session", "participant", "status", "imported_at", "sha256", "source", "file"});
   int n = 0;
-  for (const auto& s : archive.all()) {
+  for (const auto& s : archive->all()) {
     const bool csv_row = s.quarantined && s.source.find(".csv:") != std::string::npos;
     const fs::path rel = fs::path(s.cohort) / (s.session.empty() ? "none" : s.session) /
                          ((s.participant.empty() ? std::string("unknown") : s.participant) + ".v" + std::to_string(s.id) +
@@ -161,9 +170,10 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
 
 // The newest valid answers of `cohort` in the archive named by --archive.
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
-  const Archive archive = Archive::open(args.get("--archive"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return std::nullopt;
   Batch b;
-  for (const auto& s : archive.current({args.get("--cohort")})) {
+  for (const auto& s : archive->current({args.get("--cohort")})) {
     Diagnostics d;
     const std::string name = args.get("--archive") + "#" + std::to_string(s.id);
     Answers a = parse_answers(q, s.raw, name, d);

@@ -1,7 +1,9 @@
 #include <ctime>
 #include <filesystem>
-#include <regex>
+#include <optional>
+#include <set>
 
+#include "engine/answers.hpp"
 #include "engine/archive.hpp"
 #include "engine/files.hpp"
 #include "engine/cohort.hpp"
@@ -10,54 +12,78 @@
 #include "tools/commands.hpp"
 
 namespace careermap::cli {
+
+Templates load_templates(const std::string& name, std::ostream& err);
+
 namespace {
 
-std::vector<std::string> split(const std::string& list, char sep) {
-  std::vector<std::string> out;
-  for (std::string rest = list; !rest.empty();) {
-    const size_t at = rest.find(sep);
-    out.push_back(rest.substr(0, at));
-    rest = at == std::string::npos ? "" : rest.substr(at + 1);
+// Empty when every cohort asked for has valid submissions in `archive` (and the archive has
+// any); else the problem, naming the cohorts there are (only ids that pass the id rule).
+std::string missing_cohorts(const Archive& archive, const std::vector<std::string>& asked,
+                            const std::vector<Submission>& chosen) {
+  std::set<std::string> found;
+  for (const auto& s : chosen) found.insert(s.cohort);
+  if (asked.empty()) return found.empty() ? "the archive holds no valid submissions; nothing was written" : "";
+  std::vector<std::string> missing;  // ids the argument parser checked
+  for (const auto& c : asked)
+    if (!found.count(c)) missing.push_back(c);
+  if (missing.empty()) return "";
+  std::set<std::string> valid, other;
+  for (const auto& s : archive.current()) (valid_participant_id(s.cohort) ? valid : other).insert(s.cohort);
+  const auto join = [](const auto& ids) {
+    std::string list;
+    for (const auto& c : ids) list += (list.empty() ? "" : ", ") + c;
+    return list;
+  };
+  std::string there = join(valid);
+  if (!other.empty()) there += (there.empty() ? "" : ", and ") + std::to_string(other.size()) + " whose id is not valid";
+  return "--cohorts: no valid submissions of cohort" + std::string(missing.size() > 1 ? "s " : " ") + join(missing) +
+         " (" + (there.empty() ? "the archive holds none" : valid.size() + other.size() > 1 ? "the archive holds cohorts " + there : "the archive holds cohort " + there) +
+         "); nothing was written";
+}
+
+// "2024-2026,2019-2021" as ranges; none when any part is not FIRST-LAST of cohort ids.
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_pools(const std::string& list) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& range : split_ids(list)) {
+    const size_t dash = range.find('-');
+    if (dash == std::string::npos) return std::nullopt;
+    const std::string first = range.substr(0, dash), last = range.substr(dash + 1);
+    if (!valid_participant_id(first) || !valid_participant_id(last) || first > last) return std::nullopt;
+    out.push_back({first, last});
   }
+  if (out.empty()) return std::nullopt;
   return out;
 }
 
 }  // namespace
 
-Templates load_templates(const std::string& name, std::ostream& err);
-
 // careermap cohort --archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2]
-//                  [--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD]
+//                  [--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto lang = parse_lang(args.get("--lang", "ja"));
-  const std::string k = args.get("--min-group", std::to_string(kMinGroupFloor));
-  if (!args.has("--archive") || !args.has("-q") || !args.has("-o") || !lang) {
-    err << "careermap cohort: needs --archive A.db, -q QUESTIONNAIRE and -o report.pdf\n";
-    return kUsage;
-  }
-  if (!std::regex_match(k, std::regex("[0-9]{1,2}")) || std::stoi(k) < kMinGroupFloor) {
-    err << "careermap cohort: --min-group must be a whole number from " << kMinGroupFloor
-        << " to 99: figures about fewer than " << kMinGroupFloor << " people are never published\n";
-    return kUsage;
-  }
+  const Lang lang = *parse_lang(args.get("--lang", "ja"));
   CohortOptions o;
-  o.min_group = std::stoi(k);
-  o.cohorts = split(args.get("--cohorts"), ',');
-  for (const auto& range : split(args.get("--pool"), ',')) {
-    std::smatch m;
-    if (!std::regex_match(range, m, std::regex("([A-Za-z0-9_.]+)-([A-Za-z0-9_.]+)")) || m[1].str() > m[2].str()) {
-      err << "careermap cohort: --pool takes ranges of cohorts such as 2024-2026 (first-last, comma-separated)\n";
-      return kUsage;
-    }
-    o.pools.push_back({m[1].str(), m[2].str()});
+  o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
+  const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
+  if (!pools) {
+    err << "careermap cohort: --pool takes ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)\n";
+    return kUsage;
   }
+  o.pools = *pools;
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  const Archive archive = Archive::open(args.get("--archive"));
-  const CohortSummary s = summarize_cohorts(*q, archive.current(o.cohorts), o);
+  if (args.has("--cohorts")) o.cohorts = split_ids(args.get("--cohorts"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
+  const std::vector<Submission> chosen = archive->current(o.cohorts);
+  if (const std::string problem = missing_cohorts(*archive, o.cohorts, chosen); !problem.empty()) {
+    err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
+    return o.cohorts.empty() ? kInvalid : kUsage;
+  }
+  const CohortSummary s = summarize_cohorts(*q, chosen, o);
   const std::string date = args.get("--date", today());
   const FontSource font(font_path());
-  write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), *lang, date, font, args.get("-o"));
+  write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), lang, date, font, args.get("-o"));
   out << args.get("-o") << '\n';
   if (args.has("--csv")) {
     write_file_atomically(args.get("--csv"), cohort_csv(*q, s));

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
@@ -20,33 +21,9 @@ const std::string kBin = CAREERMAP_BINARY;
 const std::string kTiny = kSrc + "/tests/data/tiny/";
 const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs a shell command line; captures stdout and stderr separately.
-Run run(const std::string& cmd) {
-  careermap::test::TempDir tmp;
-  const fs::path err = tmp.path() / "err";
-  Run r;
-  FILE* p = popen((cmd + " 2>" + err.string()).c_str(), "r");
-  BOOST_REQUIRE(p);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  r.err = slurp(err);
-  return r;
-}
+using careermap::test::Run;
+using careermap::test::run;
+using careermap::test::slurp;
 
 std::string samples() {
   std::string s;
@@ -101,7 +78,8 @@ BOOST_AUTO_TEST_CASE(usage_errors_and_unreadable_questionnaires_exit_2) {
   BOOST_TEST(run(kBin + " frobnicate").status == 2);
   const Run noq = run(kBin + " validate x.yaml");
   BOOST_TEST(noq.status == 2);
-  BOOST_TEST(noq.err == "careermap validate: -q QUESTIONNAIRE is required\n");
+  BOOST_TEST(noq.err == "careermap validate: missing -q Q.yaml\n"
+                        "usage: careermap validate -q Q.yaml [--mapping M.yaml] [ANSWERS...]\n");
   const Run bad = run(kBin + " validate -q /nonexistent/q.yaml");
   BOOST_TEST(bad.status == 2);
   BOOST_TEST(bad.err == "/nonexistent/q.yaml: error: cannot read: No such file or directory\n");
@@ -443,23 +421,6 @@ BOOST_AUTO_TEST_CASE(import_list_export_and_score_from_the_archive) {
   BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2026,5\r\n", 0) == 0u);
   BOOST_TEST(csv.find("\r\npeople,,all,5\r\n") != std::string::npos);
   BOOST_TEST(csv.find("movement,same,2026,suppressed") != std::string::npos);  // one person moved: hidden
-}
-
-BOOST_AUTO_TEST_SUITE_END()
-
-BOOST_AUTO_TEST_SUITE(cohort_cli)
-
-BOOST_AUTO_TEST_CASE(min_group_below_the_floor_is_refused) {
-  careermap::test::TempDir dir;
-  for (const char* k : {"1", "2", "0", "x"}) {
-    const Run r = run("cd " + dir.path().string() + " && " + kBin + " cohort --archive a.db -q " + kPre +
-                      " -o c.pdf --min-group " + k);
-    BOOST_TEST(r.status == 2);
-    BOOST_TEST(r.err == "careermap cohort: --min-group must be a whole number from 3 to 99: figures about fewer "
-                        "than 3 people are never published\n");
-    BOOST_TEST(!fs::exists(dir.path() / "c.pdf"));
-    BOOST_TEST(!fs::exists(dir.path() / "a.db"));
-  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

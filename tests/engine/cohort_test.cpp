@@ -215,6 +215,20 @@ BOOST_AUTO_TEST_CASE(the_summary_of_a_synthetic_multi_year_archive) {
   BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2025,4\r\ncurrent,fix.near,2025,", 0) == 0u);
 }
 
+BOOST_AUTO_TEST_CASE(min_group_below_three_is_refused) {
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  b.add("2026", "p1", "pre", kNear);
+  for (int k : {1, 2}) {
+    CohortOptions o;
+    o.min_group = k;
+    BOOST_CHECK_EXCEPTION(summarize_cohorts(q, b.current(), o), Error, [&](const Error& e) {
+      return e.diagnostic().message == "cohort: min-group " + std::to_string(k) +
+                                           " is below the floor of 3: figures about so few people are never published";
+    });
+  }
+}
+
 BOOST_AUTO_TEST_CASE(pooled_years_show_what_single_years_cannot) {
   const Questionnaire q = checklist_questionnaire();
   Book b(q);
