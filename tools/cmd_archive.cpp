@@ -131,12 +131,6 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 // careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string session = args.get("--session");
-  if (!args.has("-q") || !args.has("--archive") || !args.has("--cohort") || args.positional.empty() ||
-      (!session.empty() && session != "pre" && session != "post") || !valid_participant_id(args.get("--cohort"))) {
-    err << "careermap import: needs -q QUESTIONNAIRE, --archive A.db, --cohort C and files; --session pre or post;"
-           " the cohort is an id (letters, digits, '_' and '-')\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
@@ -159,21 +153,17 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap archive --archive A.db --list
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("--list")) {
-    err << "careermap archive: needs --archive A.db --list\n";
-    return kUsage;
-  }
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
   for (const auto& s : archive->all()) {
     out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.session, "-") << '\t'
         << shown_id(s.participant, "-") << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
-        << escaped(s.imported_at) << '\t' << escaped(s.sha256.substr(0, 12)) << '\t' << escaped(s.source) << '\n';
+        << careermap::escaped(s.imported_at) << '\t' << careermap::escaped(s.sha256.substr(0, 12)) << '\t' << careermap::escaped(s.source) << '\n';
     if (s.quarantined)
       for (size_t at = 0; at < s.diagnostics.size();) {
         const size_t nl = s.diagnostics.find('\n', at);
-        out << "\t  " << escaped(s.diagnostics.substr(at, nl - at)) << '\n';
+        out << "\t  " << careermap::escaped(s.diagnostics.substr(at, nl - at)) << '\n';
         at = nl == std::string::npos ? s.diagnostics.size() : nl + 1;
       }
   }
@@ -182,10 +172,6 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap export --archive A.db -o DIR: every submission back out, with an index.
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("-o")) {
-    err << "careermap export: needs --archive A.db and -o DIR\n";
-    return kUsage;
-  }
   namespace fs = std::filesystem;
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
@@ -210,8 +196,8 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
     const fs::path folder = fs::path(rel[i]).parent_path();
     if (!make_folder(dir / folder.parent_path(), err) || !make_folder(dir / folder, err)) return kUsage;
     index += csv::row({std::to_string(s.id), shown_id(s.cohort, ""), shown_id(s.session, ""),
-                       shown_id(s.participant, ""), s.quarantined ? "quarantined" : "valid", escaped(s.imported_at),
-                       escaped(s.sha256), escaped(s.source), rel[i]});
+                       shown_id(s.participant, ""), s.quarantined ? "quarantined" : "valid", careermap::escaped(s.imported_at),
+                       careermap::escaped(s.sha256), careermap::escaped(s.source), rel[i]});
   }
   size_t n = 0;
   try {
