@@ -137,7 +137,7 @@ BOOST_AUTO_TEST_CASE(a_schema_1_archive_is_migrated_with_its_data) {
                              nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Archive a = Archive::open(path);
-  BOOST_TEST(a.schema_version() == 2);
+  BOOST_TEST(a.schema_version() == kArchiveSchemaVersion);
   const auto all = a.all();
   BOOST_REQUIRE(all.size() == 2u);
   BOOST_TEST(all[0].raw == "old bytes");
