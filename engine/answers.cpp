@@ -104,6 +104,12 @@ class AnswerReader {
                                                  std::to_string(kMaxTextChars) + " fit a career map");
       return std::nullopt;
     }
+    const size_t lines = 1 + static_cast<size_t>(std::count(n.Scalar().begin(), n.Scalar().end(), '\n'));
+    if (lines > kMaxTextLines) {
+      diags_.error(yaml::at(n, file_), item, "the text has " + std::to_string(lines) + " lines; at most " +
+                                                 std::to_string(kMaxTextLines) + " fit a career map");
+      return std::nullopt;
+    }
     return n.Scalar();
   }
 
@@ -241,6 +247,11 @@ void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node
     case ItemType::multi: {
       if (!value.IsSequence()) {
         read_.wrong(value, item.id, "a list of: " + option_list(item.options));
+        return;
+      }
+      if (value.size() > item.options.size()) {  // each option at most once: refused before reading
+        diags_.error(yaml::at(value, file_), item.id, std::to_string(value.size()) + " entries; the list has " +
+                                                          std::to_string(item.options.size()) + " options, each at most once");
         return;
       }
       bool ok = true;

@@ -119,6 +119,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
           o.ok = true;
         } catch (const Error& e) {
           o.diagnostics.push_back(e.diagnostic());
+          if (o.diagnostics.back().where.file.empty()) o.diagnostics.back().where = {a.file, 0, 0};  // the document's
         }
       }
     };

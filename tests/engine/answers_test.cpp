@@ -162,3 +162,30 @@ BOOST_AUTO_TEST_CASE(participant_id_rule) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(answer_bounds)
+
+BOOST_AUTO_TEST_CASE(a_multi_holds_at_most_as_many_entries_as_options) {
+  Diagnostics d;
+  tiny_answers("p1", "  size: small\n  wish: [n, f, d]\n", d);
+  BOOST_TEST(!d.has_errors());
+  Diagnostics d2;
+  tiny_answers("p1", "  size: small\n  wish: [n, n, n, n]\n", d2);
+  BOOST_TEST(messages(d2) == (Lines{"p1.yaml:5:9: error: wish: 4 entries; the list has 3 options, each at most once"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_text_holds_at_most_100_lines) {
+  std::string text = "x";
+  for (int i = 1; i < 100; ++i) text += "\\nx";
+  Diagnostics d;
+  const Answers a = tiny_answers("p1", "  size: small\n  notes: \"" + text + "\"\n", d);
+  BOOST_TEST(!d.has_errors());
+  BOOST_TEST(a.find("notes")->text.size() == 199u);
+  Diagnostics d2;
+  tiny_answers("p1", "  size: small\n  notes: \"" + text + "\\n\"\n", d2);
+  BOOST_TEST(messages(d2) == (Lines{"p1.yaml:5:10: error: notes: the text has 101 lines; at most 100 fit a career map"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
