@@ -37,6 +37,28 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The direction controls and zero-width characters in `s` (U+200B–200F, U+202A–202E,
+// U+2060, U+2066–2069, U+FEFF), as "U+202E, U+200B" in order of first appearance; "" when
+// there are none. `s` is UTF-8 (checked before).
+std::string invisible_controls(std::string_view s) {
+  std::string out;
+  std::set<char32_t> seen;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    const bool hidden = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+                        (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+    if (!hidden || !seen.insert(cp).second) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    out += (out.empty() ? "" : ", ") + std::string(buf);
+  }
+  return out;
+}
+
 std::string option_list(const std::vector<Option>& options) {
   std::string s;
   for (const auto& o : options) s += (s.empty() ? "" : ", ") + o.value;
@@ -180,6 +202,9 @@ Answers Intake::read(const YAML::Node& root) {
     diags_.error(yaml::at(root["participant"], file_), "participant",
                  "the id may use only letters, digits, '_' and '-'");
   a.name = top("name");
+  if (const std::string hidden = invisible_controls(a.name); !hidden.empty())
+    diags_.warning(yaml::at(root["name"], file_), "name",
+                   "holds " + hidden + ", invisible characters that can make a name look like another; kept as written");
   a.cohort = top("cohort");
   a.session = top("session");
   if (!a.session.empty() && a.session != "pre" && a.session != "post")

@@ -283,6 +283,23 @@ BOOST_AUTO_TEST_CASE(a_200_mb_file_is_refused_before_it_is_read) {
   BOOST_TEST(out.str() == "careermap import: 0 added, 0 new versions, 0 unchanged, 0 quarantined, 1 unreadable\n");  // nothing could be kept: said, and the exit status says so
 }
 
+BOOST_AUTO_TEST_CASE(a_name_with_a_right_to_left_override_is_warned_and_still_renders) {
+  careermap::test::TempDir dir;
+  std::ofstream(dir.path() / "n.yaml") << "questionnaire: presession-v1\nparticipant: n1\nname: \"山田\\u202E太郎\\u200B\"\n"
+                                          "answers:\n  municipality_size: city_50k\n  years_of_service: y5_9\n"
+                                          "  department_kind: front\n";
+  const std::string warning =
+      "n.yaml:3:7: warning: name: holds U+202E, U+200B, invisible characters that can make a name look like another; "
+      "kept as written\n";
+  Result r = run_in(dir.path(), "validate -q " + kPre + " n.yaml");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == warning);
+  r = run_in(dir.path(), "render -q " + kPre + " -o out n.yaml");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == warning);
+  BOOST_TEST(fs::exists(dir.path() / "out" / "n1.pdf"));
+}
+
 BOOST_AUTO_TEST_CASE(a_name_the_font_lacks_still_renders) {
   careermap::test::TempDir dir;
   std::ofstream(dir.path() / "n.yaml") << "questionnaire: presession-v1\nparticipant: n1\nname: 𠮷野 🙂\nanswers:\n"
