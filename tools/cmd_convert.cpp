@@ -10,10 +10,6 @@ namespace careermap::cli {
 // One answers YAML per valid row, named after the participant; every bad row named with
 // its line and reason.
 int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-q") || !args.has("--mapping") || !args.has("-o") || args.positional.empty()) {
-    err << "careermap convert: needs -q QUESTIONNAIRE, --mapping MAPPING, -o DIR and CSV files\n";
-    return kUsage;
-  }
   const auto in = load_inputs(args, err);
   if (!in) return kUsage;
   const Questionnaire* q = &in->q;

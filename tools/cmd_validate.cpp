@@ -5,10 +5,6 @@ namespace careermap::cli {
 // careermap validate -q Q.yaml [ANSWERS...]
 // Prints every problem of the questionnaire and of each answers file to stderr.
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-q")) {
-    err << "careermap validate: -q QUESTIONNAIRE is required\n";
-    return kUsage;
-  }
   const auto in = load_inputs(args, err);
   if (!in) return kUsage;
   const Batch& b = in->batch;
