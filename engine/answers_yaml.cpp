@@ -26,10 +26,10 @@ std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
   out.SetIndent(2);
   out << YAML::BeginMap;
   out << YAML::Key << "questionnaire" << YAML::Value << q.id;
-  out << YAML::Key << "participant" << YAML::Value << a.participant;
+  out << YAML::Key << "participant" << YAML::Value << YAML::DoubleQuoted << a.participant;
   if (!a.name.empty()) out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << a.name;
   if (!a.cohort.empty()) out << YAML::Key << "cohort" << YAML::Value << YAML::DoubleQuoted << a.cohort;
-  if (!a.session.empty()) out << YAML::Key << "session" << YAML::Value << a.session;
+  if (!a.session.empty()) out << YAML::Key << "session" << YAML::Value << YAML::DoubleQuoted << a.session;
   out << YAML::Key << "answers" << YAML::Value << YAML::BeginMap;
   for (const auto& item : q.items) {
     const Answer* ans = a.find(item.id);
@@ -38,14 +38,11 @@ std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
     switch (item.type) {
       case ItemType::likert:
       case ItemType::number: out << number_text(*ans->number); break;
-      case ItemType::choice: out << ans->text; break;
-      case ItemType::text:
-        if (ans->text.find('\n') != std::string::npos) out << YAML::Literal << ans->text;
-        else out << YAML::DoubleQuoted << ans->text;
-        break;
+      case ItemType::choice:
+      case ItemType::text: out << YAML::DoubleQuoted << ans->text; break;
       case ItemType::multi:
         out << YAML::Flow << YAML::BeginSeq;
-        for (const auto& c : ans->choices) out << c;
+        for (const auto& c : ans->choices) out << YAML::DoubleQuoted << c;
         out << YAML::EndSeq;
         break;
       case ItemType::episodes:
@@ -65,6 +62,12 @@ std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
   }
   out << YAML::EndMap << YAML::EndMap;
   return std::string(out.c_str()) + "\n";
+}
+
+std::string yaml_quoted(std::string_view s) {
+  YAML::Emitter out;
+  out << YAML::DoubleQuoted << std::string(s);
+  return out.c_str();
 }
 
 }  // namespace careermap

@@ -31,6 +31,25 @@ Questionnaire labelled() {
   return q;
 }
 
+// Every data row of `csv` through `m`: the answers and whether each is valid; every
+// message (header and rows) into `d`.
+std::vector<Answers> rows_of(const Questionnaire& q, const Mapping& m, std::string_view csv, Diagnostics& d,
+                             std::vector<bool>& ok) {
+  CsvReader reader(csv, "f.csv");
+  CsvIntake intake(q, m, reader, d);
+  std::vector<Answers> out;
+  Answers a;
+  for (;;) {
+    Diagnostics row;
+    const bool more = intake.next(a, row);
+    for (const auto& x : row.list()) d.add(x);
+    if (!more) break;
+    ok.push_back(!row.has_errors());
+    out.push_back(a);
+  }
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(mapping)
@@ -65,7 +84,7 @@ BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
                  (Lines{"m.yaml:4:6: error: Q: 'a9' is no item of tiny (nor ignore, participant, name, cohort, session)"}),
              tt::per_element());
   BOOST_REQUIRE(m.find("ＩＤ") != nullptr);  // full-width header still found
-  BOOST_TEST((m.find("ＩＤ")->kind == ColumnTarget::Kind::participant));
+  BOOST_TEST((m.find("ＩＤ")->targets.at(0).kind == ColumnTarget::Kind::participant));
 }
 
 BOOST_AUTO_TEST_CASE(the_starter_mapping_matches_and_lists_what_it_cannot) {
@@ -89,14 +108,13 @@ BOOST_AUTO_TEST_CASE(rows_become_answers_labels_and_all) {
       "values:\n  size: {でかい: large}\n  eps.who: {自分: me}\n",
       "m.yaml", q, d);
   BOOST_REQUIRE(d.empty());
-  const CsvTable t = parse_csv(
-      "when,size,A1,A2,T,E1 from,E1 title,E1 who\n"
-      "x,小さい,4,2,\"追われ、先が見えない, 協力がない\",2019,手順,b\n"
-      "x,でかい,,,\"Boss, again;t2\",2021,T,自分\n"
-      "x,中くらい,6,,謎,2020,,a\n",
-      "f.csv", d);
   std::vector<bool> ok;
-  const auto rows = csv_answers(q, m, t, "f.csv", d, ok);
+  const auto rows = rows_of(q, m,
+                            "when,size,A1,A2,T,E1 from,E1 title,E1 who\n"
+                            "x,小さい,4,2,\"追われ、先が見えない, 協力がない\",2019,手順,b\n"
+                            "x,でかい,,,\"Boss, again;t2\",2021,T,自分\n"
+                            "x,中くらい,6,,謎,2020,,a\n",
+                            d, ok);
   BOOST_REQUIRE(rows.size() == 3u);
   BOOST_TEST(ok == (std::vector<bool>{true, true, false}), tt::per_element());
   BOOST_TEST(rows[0].participant == "r001");
