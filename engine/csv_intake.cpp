@@ -12,30 +12,51 @@ namespace {
 
 using Kind = ColumnTarget::Kind;
 
-// The answer text as the questionnaire codes it: an option value or a scale point;
-// unchanged when nothing matches (the intake then says what is wrong).
-std::string code_of(const Item& item, const Field* field, const std::string& cell, const Questionnaire& q,
-                    const Mapping& m) {
-  const std::string key = field ? item.id + "." + field->id : item.id;
-  if (auto it = m.values.find(key); it != m.values.end())
-    if (auto v = it->second.find(cell); v != it->second.end()) return v->second;
-  const std::string n = normalize_header(cell);
-  const std::vector<Option>& options = field ? field->options : item.options;
-  for (const auto& o : options)
-    if (o.value == cell) return o.value;
-  for (const auto& o : options)
-    if (!n.empty() && (normalize_header(o.label.ja) == n || normalize_header(o.label.en) == n)) return o.value;
-  // The paper form's episode table asks for an option's letter: a, b, c, ...
-  if (field && n.size() == 1 && n[0] >= 'a' && static_cast<size_t>(n[0] - 'a') < options.size())
-    return options[n[0] - 'a'].value;
-  if (!field && item.type == ItemType::likert) {
-    const Scale& s = q.scales[item.scale];
-    for (size_t k = 0; k < s.labels.size(); ++k)
-      if (!n.empty() && (normalize_header(s.labels[k].ja) == n || normalize_header(s.labels[k].en) == n))
-        return std::to_string(s.min + static_cast<int>(k));
+// How the answers of one item (or episode field) are coded, with every label already
+// normalized: built once per file, used for every cell.
+struct Codes {
+  const std::map<std::string, std::string>* values = nullptr;  // the mapping's answer texts
+  std::vector<std::string> exact;                              // option values
+  std::vector<std::pair<std::string, std::string>> labels;     // normalized option label -> value
+  std::vector<std::string> letters;                            // episode fields: a, b, c, ... -> value
+  std::vector<std::pair<std::string, std::string>> points;     // normalized scale label -> point
+
+  Codes(const Item& item, const Field* field, const Questionnaire& q, const Mapping& m) {
+    const std::string key = field ? item.id + "." + field->id : item.id;
+    if (auto it = m.values.find(key); it != m.values.end()) values = &it->second;
+    const std::vector<Option>& options = field ? field->options : item.options;
+    for (const auto& o : options) {
+      exact.push_back(o.value);
+      for (const std::string* l : {&o.label.ja, &o.label.en})
+        if (const std::string n = normalize_header(*l); !n.empty()) labels.push_back({n, o.value});
+      if (field) letters.push_back(o.value);  // the paper form's episode table asks for a letter
+    }
+    if (!field && item.type == ItemType::likert) {
+      const Scale& s = q.scales[item.scale];
+      for (size_t k = 0; k < s.labels.size(); ++k)
+        for (const std::string* l : {&s.labels[k].ja, &s.labels[k].en})
+          if (const std::string n = normalize_header(*l); !n.empty())
+            points.push_back({n, std::to_string(s.min + static_cast<int>(k))});
+    }
   }
-  return cell;
-}
+
+  // The answer text as the questionnaire codes it: an option value or a scale point;
+  // unchanged when nothing matches (the intake then says what is wrong).
+  std::string of(const std::string& cell) const {
+    if (values)
+      if (auto v = values->find(cell); v != values->end()) return v->second;
+    for (const auto& e : exact)
+      if (e == cell) return e;
+    const std::string n = normalize_header(cell);
+    if (n.empty()) return cell;
+    for (const auto& [label, value] : labels)
+      if (label == n) return value;
+    if (n.size() == 1 && n[0] >= 'a' && static_cast<size_t>(n[0] - 'a') < letters.size()) return letters[n[0] - 'a'];
+    for (const auto& [label, point] : points)
+      if (label == n) return point;
+    return cell;
+  }
+};
 
 // Splits a multiple-choice cell ("a, b;c") into its answers. Options (and the mapping's
 // `values:` texts) are matched first, longest first, so a label that itself contains a
@@ -106,6 +127,7 @@ struct CsvIntake::Impl {
   bool usable = false, has_participant = false;
   std::vector<const ColumnTarget*> targets;  // per column; null: not in the mapping
   std::map<std::string, std::string> columns_by_target;
+  std::vector<std::unique_ptr<Codes>> codes;  // per column (items and episode fields with options)
   int data_row = 0;
 
   Impl(const Questionnaire& q, const Mapping& m, CsvReader& reader) : q(q), m(m), reader(reader) {}
@@ -145,8 +167,8 @@ struct CsvIntake::Impl {
                     "the title heads " + std::to_string(cols.size()) + " columns (" + column_list(cols) + ") and the mapping " +
                         m.file + " gives " + std::to_string(list.size()) + (list.size() == 1 ? " target" : " targets") +
                         " for it; list one target per column, in order: [" +
-                        (list[0].kind == Kind::episode_field ? list[0].item + "[1]." + list[0].field + ", " + list[0].item +
-                                                                   "[2]." + list[0].field + ", ...]"
+                        (list[0].kind == Kind::episode_field ? "\"" + list[0].item + "[1]." + list[0].field + "\", \"" +
+                                                                   list[0].item + "[2]." + list[0].field + "\", ...]"
                                                              : "first, second, ...]"));
       }
     }
@@ -155,8 +177,13 @@ struct CsvIntake::Impl {
       const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
       if (!present && !ignored) diags.warning({file, head.line, 0}, col.header, "mapped column is not in this file");
     }
+    codes.resize(targets.size());
     for (size_t c = 0; c < targets.size(); ++c) {
       const ColumnTarget* t = targets[c];
+      if (t && (t->kind == Kind::item || t->kind == Kind::episode_field)) {
+        const Item& item = q.items[*q.find_item(t->item)];
+        codes[c] = std::make_unique<Codes>(item, t->kind == Kind::episode_field ? item.find_field(t->field) : nullptr, q, m);
+      }
       has_participant = has_participant || (t && t->kind == Kind::participant);
       // Messages name items and episode fields; CSV users know columns.
       if (t && t->kind != Kind::ignore) columns_by_target[t->text()] = head.cells[c];
@@ -217,15 +244,15 @@ struct CsvIntake::Impl {
           column_of[item->id] = header;
           if (item->type == ItemType::multi) {
             YAML::Node list(YAML::NodeType::Sequence);
-            for (const auto& part : split_choices(*item, value, m)) list.push_back(code_of(*item, nullptr, part, q, m));
+            for (const auto& part : split_choices(*item, value, m)) list.push_back(codes[c]->of(part));
             answers[item->id] = list;
           } else {
-            answers[item->id] = item->type == ItemType::text ? value : code_of(*item, nullptr, value, q, m);
+            answers[item->id] = item->type == ItemType::text ? value : codes[c]->of(value);
           }
           break;
         }
         case Kind::episode_field:
-          episodes[item->id][t->episode][f->id] = f->type == ItemType::choice ? code_of(*item, f, value, q, m) : value;
+          episodes[item->id][t->episode][f->id] = f->type == ItemType::choice ? codes[c]->of(value) : value;
           column_of[item->id + "[" + std::to_string(t->episode) + "]." + f->id] = header;
           break;
         case Kind::ignore: break;

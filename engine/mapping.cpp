@@ -256,13 +256,12 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     const std::string key = "  " + yaml_quoted(h) + ": ";
     const bool service = one_of(h, kServiceColumns);
     if (cols.size() > 1 && hit && hit->per_episode) {
-      out += key + "[";
+      out += key + "  # one target per column with this title, in order\n";
       for (size_t k = 0; k < cols.size(); ++k) {
         ColumnTarget e = hit->target;
         e.episode = static_cast<int>(k + 1);
-        out += (k ? ", " : "") + e.text();
+        out += "    - " + e.text() + "\n";
       }
-      out += "]   # one per column with this title, in order\n";
     } else if (cols.size() > 1 && !service) {
       std::string list;
       for (size_t k = 0; k < cols.size(); ++k) list += (k ? ", " : "") + std::to_string(cols[k] + 1);
