@@ -189,15 +189,8 @@ Answers Intake::read(const YAML::Node& root) {
   } else {
     for (const auto& kv : root)
       if (kv.first.Scalar() == "answers") answers_at = yaml::at(kv.first, file_);
-    std::map<std::string, int> first_line;
-    for (const auto& kv : answers) {
+    for (const auto& kv : answers) {  // a key given twice is refused by the YAML policy (yaml_read.hpp)
       const std::string id = kv.first.Scalar();
-      auto [it, fresh] = first_line.emplace(id, yaml::at(kv.first, file_).line);
-      if (!fresh) {
-        diags_.error(yaml::at(kv.first, file_), id,
-                     "answered twice (first at line " + std::to_string(it->second) + ")");
-        continue;
-      }
       auto idx = q_.find_item(id);
       if (!idx) {
         diags_.warning(yaml::at(kv.first, file_), id,
@@ -390,17 +383,6 @@ Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const 
 
 Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
                       Diagnostics& diags) {
-  // Text that is not UTF-8, or holds NUL bytes, is refused before YAML sees it: say where.
-  const size_t bad = text.find('\0') != std::string_view::npos ? text.find('\0') : first_invalid_utf8(text);
-  if (bad != std::string_view::npos) {
-    const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
-    diags.error({file, line, 0}, "",
-                text[bad] == '\0' ? "the file holds a NUL byte; it is not a text file"
-                                   : "the file is not UTF-8 text (save it as UTF-8)");
-    Answers a;
-    a.file = file;
-    return a;
-  }
   YAML::Node root;
   try {
     root = yaml::parse(text, file);

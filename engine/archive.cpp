@@ -1,10 +1,18 @@
 #include "engine/archive.hpp"
 
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
+#include <charconv>
+#include <chrono>
+#include <cstring>
+#include <iterator>
 
+#include "engine/answers.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/sha256.hpp"
 
@@ -13,18 +21,29 @@ namespace careermap {
 struct Archive::Impl {
   sqlite3* db = nullptr;
   std::string path;
+  ArchiveOptions options;
+  std::chrono::steady_clock::time_point busy_since;
+  int next_report = 1;  // seconds of waiting at which on_wait is told next
   ~Impl() {
     if (db) sqlite3_close(db);
   }
+  [[noreturn]] void refuse(const std::string& why) const { throw Error(Location{path, 0, 0}, "", "archive: " + why); }
+  // SQLite's own words, except for a lock held too long: say what it means.
+  std::string reason(const char* msg) const {
+    if (db && (sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED))
+      return "still in use by another careermap after " + std::to_string(options.busy_wait_seconds) +
+             " s; try again when it has finished";
+    return msg ? msg : "cannot open";
+  }
   [[noreturn]] void fail(const std::string& what) const {
-    throw Error(Location{path, 0, 0}, "", "archive: " + what + ": " + (db ? sqlite3_errmsg(db) : "cannot open"));
+    refuse(what + ": " + reason(db ? sqlite3_errmsg(db) : nullptr));
   }
   void exec(const char* sql) {
     char* msg = nullptr;
     if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-      const std::string m = msg ? msg : "";
+      const std::string m = reason(msg);
       sqlite3_free(msg);
-      throw Error(Location{path, 0, 0}, "", std::string("archive: ") + m);
+      refuse(m);
     }
   }
 };
@@ -63,6 +82,99 @@ class Stmt {
   sqlite3_stmt* s_ = nullptr;
 };
 
+// The schema's history: each step takes an archive from schema `to - 1` to `to`, in the
+// transaction that opens it. A new archive runs every step. To change the schema, add a
+// step at the end (and raise kArchiveSchemaVersion); never edit a step that has shipped.
+struct Migration {
+  int to;
+  const char* sql;
+};
+constexpr Migration kMigrations[] = {
+    // Schema 1 kept one cohort-wide submission per file: no session, questionnaire or
+    // diagnostics, validity as 0/1.
+    {1,
+     "CREATE TABLE submissions (id INTEGER PRIMARY KEY, cohort TEXT NOT NULL, participant TEXT NOT NULL,"
+     " source TEXT NOT NULL, sha256 TEXT NOT NULL, raw BLOB NOT NULL, imported_at TEXT NOT NULL,"
+     " valid INTEGER NOT NULL)"},
+    {2,
+     "ALTER TABLE submissions RENAME TO submissions_v1;"
+     "CREATE TABLE submissions (id INTEGER PRIMARY KEY, cohort TEXT NOT NULL, session TEXT NOT NULL DEFAULT '',"
+     " participant TEXT NOT NULL, questionnaire TEXT NOT NULL DEFAULT '', source TEXT NOT NULL,"
+     " sha256 TEXT NOT NULL, raw BLOB NOT NULL, imported_at TEXT NOT NULL,"
+     " status TEXT NOT NULL CHECK (status IN ('valid', 'quarantined')), diagnostics TEXT NOT NULL DEFAULT '',"
+     " UNIQUE (cohort, session, sha256));"
+     "INSERT INTO submissions (id, cohort, participant, source, sha256, raw, imported_at, status)"
+     " SELECT id, cohort, participant, source, sha256, raw, imported_at,"
+     " CASE WHEN valid THEN 'valid' ELSE 'quarantined' END FROM submissions_v1;"
+     "DROP TABLE submissions_v1;"
+     "CREATE INDEX submissions_current ON submissions (cohort, session, participant, id);"},
+};
+static_assert(std::size(kMigrations) == kArchiveSchemaVersion, "one migration step per schema version");
+
+// Refuses, without touching it, anything at `path` that is not an SQLite database: a
+// missing file (unless one may be created), a folder or device, a file of other bytes.
+void check_sqlite_file(const Archive::Impl& a, bool create) {
+  struct stat st{};
+  if (::stat(a.path.c_str(), &st) != 0) {
+    if (errno == ENOENT && create) return;
+    if (errno == ENOENT) a.refuse("no archive here (only careermap import creates one; check the path)");
+    a.refuse(std::string("cannot open: ") + std::strerror(errno));
+  }
+  if (!S_ISREG(st.st_mode)) a.refuse("not a regular file");
+  if (st.st_size == 0) return;  // an empty database, or one whose data is still in its -wal file
+  static constexpr char kMagic[16] = "SQLite format 3";  // and its NUL
+  char head[16] = {};
+  const int fd = ::open(a.path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) a.refuse(std::string("cannot open: ") + std::strerror(errno));
+  const ssize_t n = ::read(fd, head, sizeof head);
+  ::close(fd);
+  if (n != sizeof head || std::memcmp(head, kMagic, sizeof head) != 0)
+    a.refuse("not an SQLite database, so not a careermap archive; it was left as it was");
+}
+
+// Waits while another connection holds the archive, telling options.on_wait, until
+// options.busy_wait_seconds have passed (then SQLite reports SQLITE_BUSY).
+int on_busy(void* impl, int calls) {
+  auto& a = *static_cast<Archive::Impl*>(impl);
+  const auto now = std::chrono::steady_clock::now();
+  if (calls == 0) {
+    a.busy_since = now;
+    a.next_report = 1;
+  }
+  const auto waited = std::chrono::duration_cast<std::chrono::seconds>(now - a.busy_since).count();
+  if (waited >= a.options.busy_wait_seconds) return 0;
+  if (waited >= a.next_report) {
+    if (a.options.on_wait) a.options.on_wait(static_cast<int>(waited));
+    a.next_report = a.next_report == 1 ? 30 : a.next_report + 30;
+  }
+  sqlite3_sleep(50);
+  return 1;
+}
+
+bool has_table(const Archive::Impl& a, const char* name) {
+  Stmt s(a, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  return s.text(1, name).step();
+}
+
+// The schema version the archive holds: 0 for an empty database, 1 for the first
+// schema (which kept none); refuses a database that is not a careermap archive.
+int stored_version(const Archive::Impl& a) {
+  if (has_table(a, "meta")) {
+    Stmt s(a, "SELECT value FROM meta WHERE key = 'schema_version'");
+    const std::string v = s.step() ? s.col(0) : "";
+    int n = 0;
+    const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+    if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 1)
+      a.refuse("its schema version is not a number; the file is damaged or not a careermap archive");
+    return n;
+  }
+  if (has_table(a, "submissions")) return 1;
+  Stmt any(a, "SELECT count(*) FROM sqlite_master");
+  any.step();
+  if (any.num(0) != 0) a.refuse("an SQLite database, but not a careermap archive; it was left as it was");
+  return 0;
+}
+
 constexpr const char* kSelect =
     "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics, raw "
     "FROM submissions";
@@ -85,66 +197,41 @@ Submission read_row(const Stmt& s) {
 
 }  // namespace
 
-Archive Archive::open(const std::string& path) {
+Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
   Archive a;
   a.impl_ = std::make_unique<Impl>();
-  a.impl_->path = path;
+  Impl& im = *a.impl_;
+  im.path = path;
+  im.options = options;
+  check_sqlite_file(im, options.create);
   const mode_t old = ::umask(077);  // created 0600
-  const int rc = sqlite3_open_v2(path.c_str(), &a.impl_->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  const int rc = sqlite3_open_v2(path.c_str(), &im.db,
+                                 SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0), nullptr);
   ::umask(old);
-  if (rc != SQLITE_OK) a.impl_->fail("cannot open");
-  ::chmod(path.c_str(), 0600);
-  sqlite3_busy_timeout(a.impl_->db, 5000);
-  a.impl_->exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON;");
-  a.impl_->exec("BEGIN IMMEDIATE");
+  if (rc != SQLITE_OK) im.fail("cannot open");
+  sqlite3_busy_handler(im.db, on_busy, &im);
+  im.exec("PRAGMA foreign_keys=ON");
+  im.exec("BEGIN IMMEDIATE");
   try {
-    a.impl_->exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    int version = 0;
-    {
-      Stmt s(*a.impl_, "SELECT value FROM meta WHERE key = 'schema_version'");
-      if (s.step()) version = std::stoi(s.col(0));
-    }
-    if (version == 0) {
-      Stmt probe(*a.impl_, "SELECT count(*) FROM sqlite_master WHERE name = 'submissions'");
-      probe.step();
-      if (probe.num(0) == 0) {  // a new archive: the current schema at once
-        a.impl_->exec(
-            "CREATE TABLE submissions (id INTEGER PRIMARY KEY, cohort TEXT NOT NULL, session TEXT NOT NULL DEFAULT '',"
-            " participant TEXT NOT NULL, questionnaire TEXT NOT NULL DEFAULT '', source TEXT NOT NULL,"
-            " sha256 TEXT NOT NULL, raw BLOB NOT NULL, imported_at TEXT NOT NULL,"
-            " status TEXT NOT NULL CHECK (status IN ('valid', 'quarantined')), diagnostics TEXT NOT NULL DEFAULT '',"
-            " UNIQUE (cohort, session, sha256));"
-            "CREATE INDEX submissions_current ON submissions (cohort, session, participant, id);");
-        version = kArchiveSchemaVersion;
-      } else {
-        version = 1;
-      }
-    }
-    if (version == 1) {
-      // Schema 1 kept one cohort-wide submission per file: no session, questionnaire or
-      // diagnostics, validity as 0/1.
-      a.impl_->exec(
-          "ALTER TABLE submissions RENAME TO submissions_v1;"
-          "CREATE TABLE submissions (id INTEGER PRIMARY KEY, cohort TEXT NOT NULL, session TEXT NOT NULL DEFAULT '',"
-          " participant TEXT NOT NULL, questionnaire TEXT NOT NULL DEFAULT '', source TEXT NOT NULL,"
-          " sha256 TEXT NOT NULL, raw BLOB NOT NULL, imported_at TEXT NOT NULL,"
-          " status TEXT NOT NULL CHECK (status IN ('valid', 'quarantined')), diagnostics TEXT NOT NULL DEFAULT '',"
-          " UNIQUE (cohort, session, sha256));"
-          "INSERT INTO submissions (id, cohort, participant, source, sha256, raw, imported_at, status)"
-          " SELECT id, cohort, participant, source, sha256, raw, imported_at,"
-          " CASE WHEN valid THEN 'valid' ELSE 'quarantined' END FROM submissions_v1;"
-          "DROP TABLE submissions_v1;"
-          "CREATE INDEX submissions_current ON submissions (cohort, session, participant, id);");
-      version = 2;
-    }
-    if (version > kArchiveSchemaVersion) a.impl_->fail("made by a newer careermap (schema " + std::to_string(version) + ")");
-    Stmt set(*a.impl_, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)");
-    set.text(1, std::to_string(version)).step();
-    a.impl_->exec("COMMIT");
+    const int version = stored_version(im);
+    if (version == 0 && !options.create)
+      im.refuse("an empty database, not a careermap archive (only careermap import creates one)");
+    if (version > kArchiveSchemaVersion)
+      im.refuse("made by a newer careermap (schema " + std::to_string(version) + "; this one knows schemas up to " +
+                std::to_string(kArchiveSchemaVersion) + ")");
+    for (const auto& m : kMigrations)
+      if (m.to > version) im.exec(m.sql);
+    im.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    Stmt set(im, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)");
+    set.text(1, std::to_string(kArchiveSchemaVersion)).step();
+    im.exec("COMMIT");
   } catch (...) {
-    sqlite3_exec(a.impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+    sqlite3_exec(im.db, "ROLLBACK", nullptr, nullptr, nullptr);
     throw;
   }
+  // Only now that it is known to be a careermap archive.
+  im.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+  ::chmod(path.c_str(), 0600);
   return a;
 }
 
@@ -153,8 +240,7 @@ Archive::Archive(Archive&&) noexcept = default;
 Archive& Archive::operator=(Archive&&) noexcept = default;
 
 int Archive::schema_version() const {
-  Stmt s(*impl_, "SELECT value FROM meta WHERE key = 'schema_version'");
-  return s.step() ? std::stoi(s.col(0)) : 0;
+  return stored_version(*impl_);
 }
 
 ImportSummary Archive::import(std::vector<Submission> subs, const std::string& now) {
@@ -162,6 +248,10 @@ ImportSummary Archive::import(std::vector<Submission> subs, const std::string& n
   impl_->exec("BEGIN IMMEDIATE");
   try {
     for (auto& s : subs) {
+      if (!valid_participant_id(s.cohort) || (!s.session.empty() && !valid_participant_id(s.session)) ||
+          (!s.participant.empty() && !valid_participant_id(s.participant)))
+        impl_->refuse("the submission of " + s.source +
+                      " has a cohort, session or participant that is not an id; nothing was imported");
       s.sha256 = sha256_hex(s.raw);
       Stmt held(*impl_, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
       if (held.text(1, s.cohort).text(2, s.session).text(3, s.sha256).step()) {

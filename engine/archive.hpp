@@ -5,11 +5,17 @@
 // for the same participant, cohort and session are a new version (the newest counts, the
 // history stays). Submissions that fail validation are kept as quarantined, with their
 // diagnostics. Each import is one transaction: all of it lands or none. The schema has a
-// version and is migrated forward on open. The file is created with mode 0600.
+// version and is migrated forward on open. The file is created with mode 0600, and only
+// when asked (ArchiveOptions::create): a missing file, a file that is not an SQLite
+// database, an SQLite database that is not a careermap archive, and an archive of a newer
+// or unreadable schema are refused with Error before anything is changed in them.
+// Cohorts, sessions and participants are stored only when they pass the id rule
+// (valid_participant_id); import() refuses a submission whose are not.
 // An Archive is not thread-safe. Every SQLite failure becomes careermap::Error.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -18,7 +24,10 @@ namespace careermap {
 
 struct Submission {
   int64_t id = 0;
-  std::string cohort, session, participant, questionnaire;
+  std::string cohort;       // an id (the id rule of valid_participant_id)
+  std::string session;      // an id, or empty
+  std::string participant;  // an id, or empty when the file had none that passed the id rule
+  std::string questionnaire;
   std::string source;       // file name (and line, for a CSV row)
   std::string sha256;
   std::string imported_at;  // ISO 8601, UTC
@@ -36,16 +45,24 @@ struct ImportSummary {
 
 inline constexpr int kArchiveSchemaVersion = 2;
 
+struct ArchiveOptions {
+  bool create = false;          // make a new archive (mode 0600) when there is none; only import does
+  int busy_wait_seconds = 600;  // how long to wait while another careermap writes to the archive
+  // Told how long it has waited so far: once after 1 s of waiting, then every 30 s.
+  std::function<void(int waited_seconds)> on_wait;
+};
+
 class Archive {
  public:
-  // Opens (creating, mode 0600) the archive at `path` and migrates it to the current schema.
-  static Archive open(const std::string& path);
+  // Opens the archive at `path` and migrates it to the current schema.
+  static Archive open(const std::string& path, const ArchiveOptions& options = {});
   ~Archive();
   Archive(Archive&&) noexcept;
   Archive& operator=(Archive&&) noexcept;
 
   int schema_version() const;
-  // Adds the submissions in one transaction (their id and sha256 are set here).
+  // Adds the submissions in one transaction (their id and sha256 are set here). A cohort,
+  // session or participant that breaks the id rule is an Error, and nothing is added.
   ImportSummary import(std::vector<Submission> submissions, const std::string& now);
   // Every submission, oldest first.
   std::vector<Submission> all() const;

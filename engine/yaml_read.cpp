@@ -2,12 +2,30 @@
 
 #include "engine/files.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <map>
+#include <sstream>
+#include <vector>
+
+#include <yaml-cpp/eventhandler.h>
+
+#include "engine/answers.hpp"
 
 namespace careermap::yaml {
+namespace {
+
+Location place(const YAML::Mark& m, const std::string& file) {
+  if (m.is_null()) return {file, 0, 0};
+  return {file, m.line + 1, m.column + 1};
+}
+
+}  // namespace
+
 
 Location at(const YAML::Node& node, const std::string& file) {
   if (!node.IsDefined()) return {file, 0, 0};  // a missing key has no place (and Mark() would throw)
@@ -20,19 +38,128 @@ void rethrow(const std::string& file) {
   try {
     throw;
   } catch (const YAML::Exception& e) {
-    Location where{file, 0, 0};
-    if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
-    throw Error(where, "", "unexpected YAML: " + e.msg);
+    throw Error(place(e.mark, file), "", "unexpected YAML: " + e.msg);
   }
 }
 
+namespace {
+
+// A key as a message may show it: a code (an item id, a field) quoted; anything else
+// (which may be free text) only described.
+std::string shown_key(const std::string& key) {
+  const bool code = !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+  return code ? key : "";
+}
+
+// Walks the parser's events and throws Error at the first breach of the policy.
+class Policy final : public YAML::EventHandler {
+ public:
+  explicit Policy(const std::string& file) : file_(file) {}
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { value(m, a, nullptr); }
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { refuse_alias(m); }
+  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& v) override {
+    value(m, a, &v);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(m, a, false);
+  }
+  void OnSequenceEnd() override { close(); }
+  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
+    open(m, a, true);
+  }
+  void OnMapEnd() override { close(); }
+  void OnAnchor(const YAML::Mark& m, const std::string&) override { refuse_alias(m); }
+
+ private:
+  struct Frame {
+    bool map = false;
+    bool key_next = true;                     // in a map: the next value is a key
+    std::map<std::string, YAML::Mark> keys;  // scalar keys seen, where
+  };
+
+  [[noreturn]] void refuse_alias(const YAML::Mark& m) {
+    throw Error(place(m, file_), "", "YAML anchors and aliases (& and *) are not accepted; write each value out");
+  }
+
+  void count(const YAML::Mark& m, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) refuse_alias(m);
+    if (++nodes_ > kMaxYamlNodes)
+      throw Error(place(m, file_), "", "more than " + std::to_string(kMaxYamlNodes) + " values in one file");
+  }
+
+  // A node of the enclosing collection is complete: in a map it is a key or a value.
+  void done(const YAML::Mark& m, const std::string* scalar_key) {
+    if (stack_.empty() || !stack_.back().map) return;
+    Frame& f = stack_.back();
+    if (f.key_next && scalar_key) {
+      auto [it, fresh] = f.keys.emplace(*scalar_key, m);
+      if (!fresh)
+        throw Error(place(m, file_), shown_key(*scalar_key),
+                    "the key is given twice (first at " + std::to_string(it->second.line + 1) + ":" +
+                        std::to_string(it->second.column + 1) + ")");
+    }
+    f.key_next = !f.key_next;
+  }
+
+  void value(const YAML::Mark& m, YAML::anchor_t anchor, const std::string* scalar) {
+    count(m, anchor);
+    static const std::string null_key = "~";
+    done(m, scalar ? scalar : &null_key);
+  }
+
+  void open(const YAML::Mark& m, YAML::anchor_t anchor, bool map) {
+    count(m, anchor);
+    if (static_cast<int>(stack_.size()) >= kMaxYamlDepth)
+      throw Error(place(m, file_), "", "lists and maps nested deeper than " + std::to_string(kMaxYamlDepth) +
+                                           " levels");
+    marks_.push_back(m);
+    stack_.push_back(Frame{map, true, {}});
+  }
+
+  void close() {
+    stack_.pop_back();
+    const YAML::Mark m = marks_.back();
+    marks_.pop_back();
+    done(m, nullptr);
+  }
+
+  const std::string& file_;
+  size_t nodes_ = 0;
+  std::vector<Frame> stack_;
+  std::vector<YAML::Mark> marks_;
+};
+
+// Text that is not UTF-8, or holds NUL bytes, is refused before YAML sees it: say where.
+void check_text(std::string_view text, const std::string& file) {
+  const size_t nul = text.find('\0');
+  const size_t bad = nul != std::string_view::npos ? nul : first_invalid_utf8(text);
+  if (bad == std::string_view::npos) return;
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
+  throw Error(Location{file, line, 0}, "",
+              text[bad] == '\0' ? "the file holds a NUL byte; it is not a text file"
+                                 : "the file is not UTF-8 text (save it as UTF-8)");
+}
+
+}  // namespace
+
 YAML::Node parse(std::string_view text, const std::string& file) {
+  check_text(text, file);
+  const std::string copy(text);
   try {
-    return YAML::Load(std::string(text));
+    {
+      std::istringstream in(copy);
+      YAML::Parser parser(in);
+      Policy policy(file);
+      parser.HandleNextDocument(policy);
+    }
+    return YAML::Load(copy);
   } catch (const YAML::Exception& e) {
-    Location where{file, 0, 0};
-    if (!e.mark.is_null()) where = {file, e.mark.line + 1, e.mark.column + 1};
-    throw Error(where, "", "malformed YAML: " + e.msg);
+    throw Error(place(e.mark, file), "", "malformed YAML: " + e.msg);
   }
 }
 

@@ -16,8 +16,19 @@ namespace careermap::yaml {
 // The location of a node (1-based), in file `file`.
 Location at(const YAML::Node& node, const std::string& file);
 
-// Parses `text`; a syntax error throws Error at its line and column. An empty document
-// gives a null node.
+// One policy for every YAML input (questionnaire, model, templates, mapping, answers),
+// applied to the parser's events before any node is built, so that no input can make
+// the loaders take unbounded memory or time, and no value silently hides another:
+// - the text is UTF-8 without NUL bytes;
+// - anchors and aliases (`&a`, `*a`) are refused: a few nested aliases stand for billions
+//   of values;
+// - at most kMaxYamlDepth nested lists and maps, and at most kMaxYamlNodes values;
+// - a key given twice in one map is an error naming both places.
+inline constexpr int kMaxYamlDepth = 64;
+inline constexpr size_t kMaxYamlNodes = 200'000;
+
+// Parses `text` under that policy; a syntax error or a breach throws Error at its line and
+// column. An empty document gives a null node.
 YAML::Node parse(std::string_view text, const std::string& file);
 
 // Inside a catch block: a yaml-cpp exception becomes careermap::Error at its place (any

@@ -21,6 +21,25 @@ std::string lines_of(const Diagnostics& d) {
 
 }  // namespace
 
+std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err) {
+  const std::string path = args.get("--archive");
+  ArchiveOptions o;
+  o.create = create;
+  o.on_wait = [&err, path, limit = o.busy_wait_seconds](int waited) {
+    if (waited < 30)
+      err << "careermap: " << path << " is in use by another careermap; waiting (up to " << limit
+          << " s)\n";
+    else
+      err << "careermap: still waiting for " << path << " (" << waited << " s)\n";
+  };
+  try {
+    return Archive::open(path, o);
+  } catch (const Error& e) {
+    err << e.diagnostic().format() << '\n';
+    return std::nullopt;
+  }
+}
+
 // The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
 // through `mapping` (valid rows kept as the answers YAML they became, bad rows as the
 // header and the row exactly as received).
@@ -60,8 +79,9 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   int unreadable = 0;  // files that could not even be kept (unreadable, too large)
   auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err,
                              &unreadable);
-  Archive archive = Archive::open(args.get("--archive"));
-  const ImportSummary s = archive.import(std::move(subs), now_utc());
+  auto archive = open_archive(args, true, err);
+  if (!archive) return kUsage;
+  const ImportSummary s = archive->import(std::move(subs), now_utc());
   out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
       << " unchanged, " << s.quarantined << " quarantined" << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "")
       << "\n";
@@ -74,9 +94,10 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
     err << "careermap archive: needs --archive A.db --list\n";
     return kUsage;
   }
-  const Archive archive = Archive::open(args.get("--archive"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
-  for (const auto& s : archive.all()) {
+  for (const auto& s : archive->all()) {
     out << s.id << '\t' << s.cohort << '\t' << (s.session.empty() ? "-" : s.session) << '\t'
         << (s.participant.empty() ? "-" : s.participant) << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
         << s.imported_at << '\t' << s.sha256.substr(0, 12) << '\t' << s.source << '\n';
@@ -97,12 +118,13 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
     return kUsage;
   }
   namespace fs = std::filesystem;
-  const Archive archive = Archive::open(args.get("--archive"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
   const fs::path dir = args.get("-o");
   std::string index = std::string(csv::kBom) +
                       csv::row({"id", "cohort", "session", "participant", "status", "imported_at", "sha256", "source", "file"});
   int n = 0;
-  for (const auto& s : archive.all()) {
+  for (const auto& s : archive->all()) {
     const bool csv_row = s.quarantined && s.source.find(".csv:") != std::string::npos;
     const fs::path rel = fs::path(s.cohort) / (s.session.empty() ? "none" : s.session) /
                          ((s.participant.empty() ? std::string("unknown") : s.participant) + ".v" + std::to_string(s.id) +
@@ -121,9 +143,10 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
 
 // The newest valid answers of `cohort` in the archive named by --archive.
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
-  const Archive archive = Archive::open(args.get("--archive"));
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return std::nullopt;
   Batch b;
-  for (const auto& s : archive.current({args.get("--cohort")})) {
+  for (const auto& s : archive->current({args.get("--cohort")})) {
     Diagnostics d;
     const std::string name = args.get("--archive") + "#" + std::to_string(s.id);
     Answers a = parse_answers(q, s.raw, name, d);

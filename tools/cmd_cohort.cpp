@@ -32,8 +32,9 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
     o.cohorts.push_back(rest.substr(0, comma));
     rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
   }
-  const Archive archive = Archive::open(args.get("--archive"));
-  const CohortSummary s = summarize_cohorts(*q, archive.current(o.cohorts), o);
+  const auto archive = open_archive(args, false, err);
+  if (!archive) return kUsage;
+  const CohortSummary s = summarize_cohorts(*q, archive->current(o.cohorts), o);
   const std::string date = args.get("--date", today());
   const FontSource font(font_path());
   write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), *lang, date, font, args.get("-o"));

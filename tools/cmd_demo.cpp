@@ -37,7 +37,9 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   // A two-year sample archive (2025 and 2026, first and last meeting) and its cohort report.
   const fs::path db = fs::path(dir) / "archive.db";
   for (const char* f : {"archive.db", "archive.db-wal", "archive.db-shm"}) fs::remove(fs::path(dir) / f);
-  Archive archive = Archive::open(db.string());
+  ArchiveOptions create;
+  create.create = true;
+  Archive archive = Archive::open(db.string(), create);
   const fs::path more = data / "questionnaires" / "samples" / "archive";
   const struct {
     std::vector<std::string> files;

@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <cctype>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -72,7 +73,14 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     return kUsage;
   }
   std::vector<std::string> invalid;  // over every batch
-  std::set<std::string> names;       // PDF names given so far: one person's pre and post both get one
+  // PDF names given so far, without letter case (on Windows and macOS disks p01.pdf and
+  // P01.pdf are one file): one person's pre and post both get one.
+  std::set<std::string> names;
+  std::map<std::string, std::pair<std::string, std::string>> people;  // id without case -> id, its file
+  auto fold = [](std::string id) {
+    for (char& c : id) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+  };
   size_t failed = 0, attempted = 0;
   while (const std::optional<Batch> b = next()) {
     invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
@@ -80,10 +88,19 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     std::vector<Outcome> outcomes(b->valid.size());
     for (size_t i = 0; i < b->valid.size(); ++i) {
       const Answers& a = b->valid[i];
+      const auto [other, fresh] = people.emplace(fold(a.participant), std::make_pair(a.participant, a.file));
+      if (!fresh && other->second.first != a.participant) {
+        outcomes[i].diagnostics.push_back(
+            {{a.file, 0, 0}, Severity::error, "participant",
+             "'" + a.participant + "' and '" + other->second.first + "' (" + other->second.second +
+                 ") differ only in letter case: on Windows and macOS disks their PDFs would be one file; "
+                 "rename one"});
+        continue;
+      }
       std::string name = a.participant;
-      if (names.count(name)) name += "-" + (a.session.empty() ? std::string("2") : a.session);
-      for (int k = 2; names.count(name); ++k) name = a.participant + "-" + std::to_string(k);
-      names.insert(name);
+      if (names.count(fold(name))) name += "-" + (a.session.empty() ? std::string("2") : a.session);
+      for (int k = 2; names.count(fold(name)); ++k) name = a.participant + "-" + std::to_string(k);
+      names.insert(fold(name));
       outcomes[i].path = (std::filesystem::path(s.dir) / (name + ".pdf")).string();
     }
     std::atomic<size_t> next_index{0};
@@ -91,6 +108,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       for (size_t i = next_index++; i < b->valid.size(); i = next_index++) {
         const Answers& a = b->valid[i];
         Outcome& o = outcomes[i];
+        if (o.path.empty()) continue;  // refused above
         try {
           const CareerMapContent c = build_career_map(q, a, placements[i], templates, s.lang, s.date);
           for (const auto& w : c.warnings)
@@ -166,6 +184,7 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const RenderSettings settings{args.get("-o"), *lang, date, jobs, password};
   if (from_archive) {
     std::optional<Batch> once = archive_batch(args, *q, err);
+    if (!once) return kUsage;
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
   return render_batches(*q, file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err), settings, out, err);

@@ -17,7 +17,9 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   auto in = load_inputs(args, err);
   if (!in) return kUsage;
   const Questionnaire* q = &in->q;
-  const Batch b = from_archive ? *archive_batch(args, *q, err) : std::move(in->batch);
+  std::optional<Batch> stored = from_archive ? archive_batch(args, *q, err) : std::nullopt;
+  if (from_archive && !stored) return kUsage;
+  const Batch b = from_archive ? std::move(*stored) : std::move(in->batch);
   const auto placements = score(*q, b.valid);
   out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
   summarize(b.valid.size(), b.invalid, err);

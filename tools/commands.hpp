@@ -59,7 +59,13 @@ NextBatch file_batches(const Questionnaire& q, const std::vector<std::string>& f
 int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSettings& s, std::ostream& out,
                    std::ostream& err);
 
-// The newest valid answers of --cohort in --archive (shared by score and render).
+// The archive named by --archive, for a command (`create`: import only). Says on `err` while
+// it waits for another careermap. nullopt, the reason printed, when it cannot be used: the
+// command then exits with kUsage.
+std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err);
+
+// The newest valid answers of --cohort in --archive (shared by score and render); nullopt,
+// the reason printed, when the archive cannot be used.
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);
 
 std::span<const Command> commands();

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
@@ -20,33 +21,9 @@ const std::string kBin = CAREERMAP_BINARY;
 const std::string kTiny = kSrc + "/tests/data/tiny/";
 const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-// Runs a shell command line; captures stdout and stderr separately.
-Run run(const std::string& cmd) {
-  careermap::test::TempDir tmp;
-  const fs::path err = tmp.path() / "err";
-  Run r;
-  FILE* p = popen((cmd + " 2>" + err.string()).c_str(), "r");
-  BOOST_REQUIRE(p);
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  r.err = slurp(err);
-  return r;
-}
+using careermap::test::Run;
+using careermap::test::run;
+using careermap::test::slurp;
 
 std::string samples() {
   std::string s;

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <fstream>
+#include <thread>
 
 #include "engine/sha256.hpp"
 #include "tests/testutil.hpp"
@@ -25,6 +28,40 @@ Submission sub(const std::string& participant, const std::string& raw, bool quar
   return s;
 }
 
+Archive create(const std::string& path) {
+  ArchiveOptions o;
+  o.create = true;
+  return Archive::open(path, o);
+}
+
+// Runs SQL on the file with a connection of its own (as another program would).
+void sql(const std::string& path, const char* text) {
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  BOOST_REQUIRE(sqlite3_exec(db, text, nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+}
+
+std::string refusal(const std::string& path, const ArchiveOptions& o = {}) {
+  try {
+    Archive::open(path, o);
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "opened";
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+unsigned mode_of(const std::string& path) {
+  struct stat st{};
+  ::stat(path.c_str(), &st);
+  return st.st_mode & 0777;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(archive)
@@ -39,7 +76,7 @@ BOOST_AUTO_TEST_CASE(sha256_known_answers) {
 BOOST_AUTO_TEST_CASE(the_same_bytes_twice_change_nothing_new_bytes_are_a_version) {
   test::TempDir dir;
   const std::string path = (dir.path() / "a.db").string();
-  Archive a = Archive::open(path);
+  Archive a = create(path);
   struct stat st{};
   ::stat(path.c_str(), &st);
   BOOST_TEST((st.st_mode & 0777) == 0600u);
@@ -68,7 +105,7 @@ BOOST_AUTO_TEST_CASE(the_same_bytes_twice_change_nothing_new_bytes_are_a_version
 BOOST_AUTO_TEST_CASE(an_import_is_one_transaction) {
   test::TempDir dir;
   const std::string path = (dir.path() / "a.db").string();
-  { Archive::open(path); }
+  { create(path); }
   // A trigger makes the second insert fail, as a full disk would.
   sqlite3* db = nullptr;
   BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
@@ -109,6 +146,121 @@ BOOST_AUTO_TEST_CASE(a_schema_1_archive_is_migrated_with_its_data) {
   BOOST_TEST(a.current().size() == 1u);
   // Opening again is a no-op.
   BOOST_TEST(Archive::open(path).all().size() == 2u);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(archive_opening)
+
+BOOST_AUTO_TEST_CASE(only_create_makes_an_archive_where_there_is_none) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "typo.db").string();
+  BOOST_TEST(refusal(path) == path + ": error: archive: no archive here (only careermap import creates one; check the path)");
+  BOOST_TEST(!std::filesystem::exists(path));
+  create(path);
+  BOOST_TEST(mode_of(path) == 0600u);
+  BOOST_TEST(Archive::open(path).schema_version() == kArchiveSchemaVersion);
+}
+
+BOOST_AUTO_TEST_CASE(what_is_not_an_archive_is_refused_and_left_as_it_was) {
+  test::TempDir dir;
+  const std::string text = (dir.path() / "notes.db").string();
+  std::ofstream(text) << "participant notes, not a database\n";
+  ::chmod(text.c_str(), 0644);
+  for (bool c : {false, true}) {
+    ArchiveOptions o;
+    o.create = c;
+    BOOST_TEST(refusal(text, o) == text + ": error: archive: not an SQLite database, so not a careermap archive; it was left as it was");
+  }
+  BOOST_TEST(mode_of(text) == 0644u);  // not chmod'ed
+  BOOST_TEST(slurp(text) == "participant notes, not a database\n");
+  BOOST_TEST(!std::filesystem::exists(text + "-wal"));
+
+  const std::string other = (dir.path() / "other.db").string();
+  sql(other, "CREATE TABLE t (x); INSERT INTO t VALUES (1);");
+  ::chmod(other.c_str(), 0644);
+  const std::string before = slurp(other);
+  for (bool c : {false, true}) {
+    ArchiveOptions o;
+    o.create = c;
+    BOOST_TEST(refusal(other, o) == other + ": error: archive: an SQLite database, but not a careermap archive; it was left as it was");
+  }
+  BOOST_TEST(mode_of(other) == 0644u);
+  BOOST_TEST((slurp(other) == before));  // not switched to WAL, no table added
+
+  const std::string empty = (dir.path() / "empty.db").string();
+  std::ofstream(empty).flush();
+  BOOST_TEST(refusal(empty) == empty + ": error: archive: an empty database, not a careermap archive (only careermap import creates one)");
+  BOOST_TEST(std::filesystem::file_size(empty) == 0u);
+  BOOST_TEST(refusal(dir.path().string()) == dir.path().string() + ": error: archive: not a regular file");
+}
+
+BOOST_AUTO_TEST_CASE(a_schema_version_that_is_not_a_number_or_is_newer_is_refused) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  create(path).import({sub("p1", "one")}, "t");
+  for (const char* v : {"abc", "", "2x", "-1", "0", "99999999999999999999"}) {
+    sql(path, ("UPDATE meta SET value = '" + std::string(v) + "' WHERE key = 'schema_version'").c_str());
+    BOOST_TEST(refusal(path) == path + ": error: archive: its schema version is not a number; the file is damaged or not a careermap archive");
+  }
+  sql(path, "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
+  BOOST_TEST(refusal(path) == path + ": error: archive: made by a newer careermap (schema 3; this one knows schemas up to 2)");
+  sql(path, "DELETE FROM meta");
+  BOOST_TEST(refusal(path) == path + ": error: archive: its schema version is not a number; the file is damaged or not a careermap archive");
+}
+
+BOOST_AUTO_TEST_CASE(a_new_archive_runs_every_migration_step) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  create(path);
+  sqlite3* db = nullptr;
+  BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master ORDER BY name)", -1, &st, nullptr);
+  BOOST_REQUIRE(sqlite3_step(st) == SQLITE_ROW);
+  const std::string names = reinterpret_cast<const char*>(sqlite3_column_text(st, 0));
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  BOOST_TEST(names == "meta,sqlite_autoindex_meta_1,sqlite_autoindex_submissions_1,submissions,submissions_current");
+}
+
+BOOST_AUTO_TEST_CASE(a_busy_archive_is_waited_for_then_refused_with_what_it_means) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  { create(path); }
+  sqlite3* other = nullptr;  // another careermap in the middle of a long import
+  BOOST_REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+  BOOST_REQUIRE(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr) == SQLITE_OK);
+  std::vector<int> told;
+  ArchiveOptions o;
+  o.busy_wait_seconds = 2;
+  o.on_wait = [&told](int s) { told.push_back(s); };
+  const auto t0 = std::chrono::steady_clock::now();
+  BOOST_TEST(refusal(path, o) == path + ": error: archive: still in use by another careermap after 2 s; try again when it has finished");
+  BOOST_TEST((std::chrono::steady_clock::now() - t0 >= std::chrono::seconds(2)));
+  BOOST_TEST(told == std::vector<int>{1});
+  sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  BOOST_TEST(Archive::open(path, o).all().empty());
+}
+
+BOOST_AUTO_TEST_CASE(an_id_that_breaks_the_id_rule_is_never_stored) {
+  test::TempDir dir;
+  Archive a = create((dir.path() / "a.db").string());
+  for (auto bad : {std::string("/etc/passwd"), std::string("p02.v1.yaml"), std::string("p1\0", 3), std::string("../x"),
+                   std::string("x/y"), std::string("a\x1b[31m")}) {
+    for (int field = 0; field < 3; ++field) {
+      Submission s = sub("p1", "bytes " + bad);
+      (field == 0 ? s.cohort : field == 1 ? s.session : s.participant) = bad;
+      BOOST_CHECK_EXCEPTION(a.import({sub("p2", "fine"), s}, "t"), Error, [&](const Error& e) {
+        return std::string(e.what()) == (dir.path() / "a.db").string() + ": error: archive: the submission of p1.yaml has a cohort, session or participant that is not an id; nothing was imported";
+      });
+    }
+  }
+  BOOST_TEST(a.all().empty());
+  Submission none = sub("", "no id", true);  // the placeholder of a quarantined file: no id
+  none.session = "";
+  BOOST_TEST(a.import({none}, "t").quarantined == 1);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

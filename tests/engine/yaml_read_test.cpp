@@ -1,0 +1,149 @@
+// The one YAML policy (engine/yaml_read.hpp): UTF-8 only, no anchors or aliases, bounded
+// depth and size, no key twice in one map. Exact messages, and a property test against an
+// independent reference on random documents.
+#include "engine/yaml_read.hpp"
+
+#include <boost/test/unit_test.hpp>
+#include <map>
+#include <random>
+
+#include "tests/testutil.hpp"
+
+using namespace careermap;
+
+namespace {
+
+// The message `yaml::parse` throws, or "" when it accepts the text.
+std::string refusal(const std::string& text) {
+  try {
+    yaml::parse(text, "f.yaml");
+    return "";
+  } catch (const Error& e) {
+    return e.diagnostic().format();
+  }
+}
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(yaml_policy)
+
+BOOST_AUTO_TEST_CASE(anchors_and_aliases_are_refused_where_they_stand) {
+  const std::string msg = "error: YAML anchors and aliases (& and *) are not accepted; write each value out";
+  BOOST_TEST(refusal("a: &x [1, 2]\nb: *x\n") == "f.yaml:1:4: " + msg);
+  BOOST_TEST(refusal("a: 1\nb: [2, &y 3]\n") == "f.yaml:2:8: " + msg);
+  BOOST_TEST(refusal("a: &z {k: v}\n") == "f.yaml:1:4: " + msg);
+  BOOST_TEST(refusal("a: 'text & more * stars'\nb: x&y\n") == "");  // & and * inside text are text
+}
+
+BOOST_AUTO_TEST_CASE(nesting_is_bounded_at_64_levels) {
+  auto nested = [](int n) { return std::string(n, '[') + std::string(n, ']') + "\n"; };
+  BOOST_TEST(refusal(nested(yaml::kMaxYamlDepth)) == "");
+  BOOST_TEST(refusal(nested(yaml::kMaxYamlDepth + 1)) ==
+             "f.yaml:1:65: error: lists and maps nested deeper than 64 levels");
+  // 100,000 levels: refused at the 65th, without recursing any further.
+  BOOST_TEST(refusal("a:\n  b: " + nested(100000)) == "f.yaml:2:68: error: lists and maps nested deeper than 64 levels");
+}
+
+BOOST_AUTO_TEST_CASE(a_file_holds_at_most_200000_values) {
+  auto list = [](size_t n) {
+    std::string s = "[";
+    for (size_t i = 0; i < n; ++i) s += i ? ",1" : "1";
+    return s + "]\n";
+  };
+  BOOST_TEST(refusal(list(yaml::kMaxYamlNodes - 1)) == "");  // the list itself is a value
+  BOOST_TEST(refusal(list(yaml::kMaxYamlNodes)) ==
+             "f.yaml:1:" + std::to_string(2 * yaml::kMaxYamlNodes) + ": error: more than 200000 values in one file");
+}
+
+BOOST_AUTO_TEST_CASE(a_key_twice_names_both_places) {
+  BOOST_TEST(refusal("participant: p1\nname: n\nparticipant: p2\n") ==
+             "f.yaml:3:1: error: participant: the key is given twice (first at 1:1)");
+  BOOST_TEST(refusal("answers:\n  eps:\n    - {from: 2019, title: t, from: 2020}\n") ==
+             "f.yaml:3:30: error: from: the key is given twice (first at 3:8)");
+  // A key that may be free text is not repeated in the message.
+  BOOST_TEST(refusal("columns:\n  お名前: name\n  お名前: name\n") ==
+             "f.yaml:3:3: error: the key is given twice (first at 2:3)");
+  // The same key in two maps, a key equal to a value, a list as a key: all fine.
+  BOOST_TEST(refusal("a: {k: 1}\nb: {k: 1}\nk: k\n? [k, k]\n: k\n") == "");
+}
+
+BOOST_AUTO_TEST_CASE(text_that_is_not_utf8_or_holds_nul_is_refused_with_its_line) {
+  BOOST_TEST(refusal("a: 1\nb: caf\xe9\n") == "f.yaml:2: error: the file is not UTF-8 text (save it as UTF-8)");
+  BOOST_TEST(refusal(std::string("a: 1\n\nb: a\0b\n", 12)) == "f.yaml:3: error: the file holds a NUL byte; it is not a text file");
+}
+
+// Random documents in flow style, with line breaks between entries; the reference walks
+// the generated tree in document order and predicts the first breach and its place.
+BOOST_AUTO_TEST_CASE(random_documents_agree_with_a_reference_of_the_policy) {
+  std::mt19937 rng(20261201);
+  struct Writer {
+    std::mt19937& rng;
+    std::string text;
+    int line = 1, col = 1;
+    std::string first;  // the reference's verdict: the first breach
+    size_t nodes = 0;
+    void put(const std::string& s) {
+      for (char c : s) {
+        text += c;
+        if (c == '\n') line++, col = 1;
+        else col++;
+      }
+    }
+    std::string here() const { return "f.yaml:" + std::to_string(line) + ":" + std::to_string(col) + ": error: "; }
+    void breach(const std::string& m) {
+      if (first.empty()) first = m;
+    }
+    void count() {
+      if (++nodes > yaml::kMaxYamlNodes) breach(here() + "more than 200000 values in one file");
+    }
+    void sep() { put(rng() % 3 == 0 ? ",\n " : ", "); }
+    void node(int depth) {
+      const unsigned kind = depth > 70 ? 0 : rng() % (depth > 3 && rng() % 2 ? 6 : 3);
+      if (kind == 0 || kind >= 3) {
+        count();
+        put("v" + std::to_string(rng() % 4));
+        return;
+      }
+      count();
+      if (depth + 1 > yaml::kMaxYamlDepth) breach(here() + "lists and maps nested deeper than 64 levels");
+      const bool chain = rng() % 4 == 0;  // deep chains reach the depth bound
+      const int n = chain ? 1 : static_cast<int>(rng() % 4);
+      if (kind == 1) {
+        put("[");
+        for (int i = 0; i < n; ++i) {
+          if (i) sep();
+          node(depth + 1);
+        }
+        put("]");
+      } else {
+        put("{");
+        std::map<std::string, std::pair<int, int>> keys;
+        for (int i = 0; i < n; ++i) {
+          if (i) sep();
+          const std::string k = "k" + std::to_string(rng() % 5);
+          count();
+          auto [it, fresh] = keys.emplace(k, std::make_pair(line, col));
+          if (!fresh)
+            breach(here() + k + ": the key is given twice (first at " + std::to_string(it->second.first) + ":" +
+                   std::to_string(it->second.second) + ")");
+          put(k + ": ");
+          node(depth + 1);
+        }
+        put("}");
+      }
+    }
+  };
+  int refused = 0, accepted = 0;
+  for (int c = 0; c < 3000; ++c) {
+    Writer w{rng, "", 1, 1, "", 0};
+    w.node(0);
+    w.put("\n");
+    const std::string got = refusal(w.text);
+    BOOST_TEST(got == w.first, "case " << c << ":\n" << w.text);
+    (got.empty() ? accepted : refused)++;
+  }
+  BOOST_TEST(refused > 300);  // both verdicts are exercised
+  BOOST_TEST(accepted > 300);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
