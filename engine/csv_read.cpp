@@ -1,11 +1,10 @@
 #include "engine/csv_read.hpp"
 
 #include <iconv.h>
-#include <sys/stat.h>
 
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
+#include <optional>
+
+#include "engine/files.hpp"
 
 namespace careermap {
 namespace {
@@ -25,7 +24,7 @@ bool ascii(std::string_view s) {
 struct CsvReader::Impl {
   std::string file;
   bool from_file = false;
-  std::FILE* fp = nullptr;
+  std::optional<InputFile> in;
   bool opened = false, done = false;
   std::vector<char> chunk;
   const char* data = nullptr;
@@ -39,7 +38,6 @@ struct CsvReader::Impl {
   bool first_record = true;
 
   ~Impl() {
-    if (fp) std::fclose(fp);
     if (cd != reinterpret_cast<iconv_t>(-1)) iconv_close(cd);
   }
 
@@ -52,20 +50,28 @@ struct CsvReader::Impl {
   bool open(Diagnostics& diags) {
     opened = true;
     if (!from_file) return true;
-    struct stat st {};
-    if (::stat(file.c_str(), &st) != 0) return stop(diags, 0, std::string("cannot read: ") + std::strerror(errno)), false;
-    if (!S_ISREG(st.st_mode)) return stop(diags, 0, "cannot read: not a regular file"), false;
-    if (static_cast<size_t>(st.st_size) > kMaxCsvBytes)
-      return stop(diags, 0, "the file has " + mb(st.st_size) + "; a CSV of answers is at most " + mb(kMaxCsvBytes)), false;
-    fp = std::fopen(file.c_str(), "rb");
-    if (!fp) return stop(diags, 0, std::string("cannot read: ") + std::strerror(errno)), false;
+    try {
+      in.emplace(file);  // a regular file only (links followed), as every input
+    } catch (const Error& e) {
+      diags.add(e.diagnostic());
+      done = true;
+      return false;
+    }
+    if (in->size() > kMaxCsvBytes)
+      return stop(diags, 0, "the file has " + mb(in->size()) + "; a CSV of answers is at most " + mb(kMaxCsvBytes)), false;
     chunk.resize(kChunk);
     return true;
   }
 
   bool fill(Diagnostics& diags) {
-    if (!fp) return false;
-    len = std::fread(chunk.data(), 1, chunk.size(), fp);
+    if (!in) return false;
+    try {
+      len = in->read(chunk.data(), chunk.size());
+    } catch (const Error& e) {
+      diags.add(e.diagnostic());
+      done = true;
+      len = 0;
+    }
     pos = 0;
     data = chunk.data();
     total += len;
@@ -75,9 +81,7 @@ struct CsvReader::Impl {
       return false;
     }
     if (len == 0) {
-      if (std::ferror(fp)) stop(diags, line, std::string("cannot read: ") + std::strerror(errno));
-      std::fclose(fp);
-      fp = nullptr;
+      in.reset();
       return false;
     }
     return true;
