@@ -12,6 +12,7 @@
 #include <cstring>
 #include <vector>
 
+#include "engine/date.hpp"
 #include "engine/diagnostic.hpp"
 #include "reports/utf8.hpp"
 
@@ -128,10 +129,11 @@ void PdfCanvas::set_info(const DocumentInfo& info) {
   HPDF_SetInfoAttr(impl_->doc, HPDF_INFO_SUBJECT, info.subject.c_str());
   if (!info.author.empty()) HPDF_SetInfoAttr(impl_->doc, HPDF_INFO_AUTHOR, info.author.c_str());
   HPDF_SetInfoAttr(impl_->doc, HPDF_INFO_CREATOR, "careermap");
-  int y = 0, m = 0, d = 0;
-  if (std::sscanf(info.date.c_str(), "%d-%d-%d", &y, &m, &d) == 3) {
-    HPDF_Date date{y, m, d, 0, 0, 0, 'Z', 0, 0};
+  if (const auto d = parse_date(info.date)) {
+    HPDF_Date date{d->year, static_cast<HPDF_INT>(d->month), static_cast<HPDF_INT>(d->day), 0, 0, 0, 'Z', 0, 0};
     HPDF_SetInfoDateAttr(impl_->doc, HPDF_INFO_CREATION_DATE, date);
+  } else if (!info.date.empty()) {
+    throw Error({"", 0, 0}, "date", "'" + info.date.substr(0, 40) + "' is not " + std::string(kDateForm));
   }
   impl_->check("document info");
 }

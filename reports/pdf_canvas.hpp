@@ -25,7 +25,7 @@ struct Color {
 
 struct DocumentInfo {
   std::string title, subject, author;
-  std::string date;  // YYYY-MM-DD; becomes the creation date (no time, so output is stable)
+  std::string date;  // YYYY-MM-DD (engine/date.hpp; else Error) or empty; the creation date (no time: stable output)
 };
 
 class PdfCanvas {

@@ -121,13 +121,19 @@ int main(int argc, char** argv) {
   using namespace careermap;
   cli::tune_memory();
   const std::string what = argc > 1 ? argv[1] : "";
-  std::string error;
-  const auto args = cli::parse_args(argc, argv, 2, {{"--rows", "--per-scene", "--repeat", "--count"}, {}}, error);
-  if (!args || (what != "scoring" && what != "render")) {
-    std::cerr << (error.empty() ? "" : error + "\n")
+  using V = cli::Value;
+  const cli::Syntax syntax{{{"--rows", V::number, "N", false, 1, 100'000'000},
+                            {"--per-scene", V::number, "K", false, 1, 1000},
+                            {"--repeat", V::number, "R", false, 1, 1'000'000},
+                            {"--count", V::number, "N", false, 1, 1'000'000}}};
+  try {
+    if (what != "scoring" && what != "render") throw cli::UsageError("say scoring or render");
+    const cli::Args args = cli::parse_args(argc, argv, 2, syntax);
+    return what == "scoring" ? bench_scoring(args) : bench_render(args);
+  } catch (const cli::UsageError& e) {
+    std::cerr << "careermap-bench: " << e.what() << "\n"
               << "usage: careermap-bench scoring [--rows N] [--per-scene K] [--repeat R]\n"
                  "       careermap-bench render [--count N]\n";
     return cli::kUsage;
   }
-  return what == "scoring" ? bench_scoring(*args) : bench_render(*args);
 }

@@ -7,36 +7,60 @@
 namespace careermap::cli {
 
 std::span<const Command> commands() {
+  using V = Value;
+  const Option q{"-q", V::text, "Q.yaml", true};
+  const Option mapping{"--mapping", V::text, "M.yaml"};
+  const Option archive{"--archive", V::text, "A.db"};
+  const Option cohort{"--cohort", V::id, "C"};
+  const Option lang{"--lang", V::choice, "ja|en"};
+  const Option date{"--date", V::date, "YYYY-MM-DD"};
+  const auto required = [](Option o) {
+    o.required = true;
+    return o;
+  };
   static const Command table[] = {
-      {"validate", "-q Q.yaml [ANSWERS...]", "check a questionnaire and answers files",
-       {{"-q", "--mapping"}, {}}, cmd_validate},
-      {"score", "-q Q.yaml [--format json|csv] ANSWERS...",
-       "place participants on the matrix, with the evidence behind every score", {{"-q", "--format", "--mapping", "--archive", "--cohort"}, {}},
-       cmd_score},
-      {"analyze", "-q Q.yaml [--format text|json] ANSWERS...",
-       "item statistics and Cronbach's alpha per scene scale", {{"-q", "--format", "--mapping"}, {}}, cmd_analyze},
-      {"render", "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] ANSWERS...",
-       "write each participant's career map PDF", {{"-q", "-o", "--lang", "--date", "--jobs", "--mapping", "--archive", "--cohort", "--password", "--password-file"}, {}},
+      {"validate", "-q Q.yaml [--mapping M.yaml] [ANSWERS...]", "check a questionnaire and answers files",
+       {{q, mapping}, Files::optional, "ANSWERS..."}, cmd_validate},
+      {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)",
+       "place participants on the matrix, with the evidence behind every score",
+       {{q, {"--format", V::choice, "json|csv"}, mapping, archive, cohort}, Files::optional, "ANSWERS..."}, cmd_score},
+      {"analyze", "-q Q.yaml [--format text|json] [--mapping M.yaml] ANSWERS...",
+       "item statistics and Cronbach's alpha per scene scale",
+       {{q, {"--format", V::choice, "text|json"}, mapping}, Files::required, "ANSWERS..."}, cmd_analyze},
+      {"render",
+       "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
+       "(ANSWERS... | --archive A.db --cohort C)",
+       "write each participant's career map PDF",
+       {{q, {"-o", V::text, "DIR", true}, lang, date, {"--jobs", V::number, "N", false, 1, 999}, mapping, archive, cohort,
+         {"--password", V::text, "P"}, {"--password-file", V::text, "F"}},
+        Files::optional, "ANSWERS..."},
        cmd_render},
       {"form", "-q Q.yaml (-o BLANK.pdf | --csv) [--lang ja|en]",
        "the blank paper form, or the CSV header row for a form service or typist",
-       {{"-q", "-o", "--lang"}, {"--csv"}}, cmd_form},
+       {{q, {"-o", V::text, "BLANK.pdf"}, {"--csv", V::flag}, lang}}, cmd_form},
       {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]",
-       "a starter mapping from a form's CSV columns to the questionnaire's items", {{"-q", "--init", "-o"}, {}},
-       cmd_mapping},
-      {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...",
-       "one answers YAML per CSV row", {{"-q", "--mapping", "-o"}, {"--dry-run"}}, cmd_convert},
-      {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...",
+       "a starter mapping from a form's CSV columns to the questionnaire's items",
+       {{q, {"--init", V::text, "FORM.csv", true}, {"-o", V::text, "MAPPING.yaml"}}}, cmd_mapping},
+      {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...", "one answers YAML per CSV row",
+       {{q, required(mapping), {"-o", V::text, "DIR", true}, {"--dry-run", V::flag}}, Files::required, "FORM.csv..."},
+       cmd_convert},
+      {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M.yaml] FILES...",
        "keep submissions in the cohort archive (YAML or CSV)",
-       {{"-q", "--archive", "--cohort", "--session", "--mapping"}, {}}, cmd_import},
+       {{q, required(archive), required(cohort), {"--session", V::choice, "pre|post"}, mapping}, Files::required,
+        "FILES..."},
+       cmd_import},
       {"archive", "--archive A.db --list", "list every submission, quarantined ones with their problems",
-       {{"--archive"}, {"--list"}}, cmd_archive},
+       {{required(archive), {"--list", V::flag, "", true}}}, cmd_archive},
       {"export", "--archive A.db -o DIR", "every submission back out as files, with an index",
-       {{"--archive", "-o"}, {}}, cmd_export},
-      {"cohort", "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en]",
+       {{required(archive), {"-o", V::text, "DIR", true}}}, cmd_export},
+      {"cohort",
+       "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en] "
+       "[--date YYYY-MM-DD]",
        "the NPO's report across cohorts and years; no person is shown",
-       {{"--archive", "-q", "-o", "--csv", "--cohorts", "--min-group", "--lang", "--date"}, {}}, cmd_cohort},
-      {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{"-o"}, {}}, cmd_demo},
+       {{required(archive), q, {"-o", V::text, "report.pdf", true}, {"--csv", V::text, "out.csv"},
+         {"--cohorts", V::ids, "C1,C2"}, {"--min-group", V::number, "N", false, 1, 99}, lang, date}},
+       cmd_cohort},
+      {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{{"-o", V::text, "DIR"}}}, cmd_demo},
   };
   return table;
 }
@@ -51,7 +75,17 @@ void usage(std::ostream& os) {
     std::string head = "  " + std::string(c.name) + " " + std::string(c.usage);
     os << head << "\n      " << c.help << '\n';
   }
-  os << "\nexit status: 0 ok, 1 some input invalid, 2 usage error or unusable questionnaire\n";
+  os << "\n`careermap COMMAND --help` shows one command.\n"
+        "exit status: 0 ok, 1 some input invalid, 2 usage error, unusable questionnaire or internal error\n";
+}
+
+bool asks_help(int argc, char** argv) {
+  for (int i = 2; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--") return false;
+    if (a == "-h" || a == "--help") return true;
+  }
+  return false;
 }
 
 }  // namespace
@@ -70,21 +104,14 @@ int main(int argc, char** argv) {
   }
   for (const auto& c : commands()) {
     if (c.name != name) continue;
-    std::string error;
-    auto args = parse_args(argc, argv, 2, c.options, error);
-    if (!args) {
-      std::cerr << "careermap " << name << ": " << error << "\nusage: careermap " << name << ' '
-                << c.usage << '\n';
-      return kUsage;
+    if (asks_help(argc, argv)) {
+      std::cout << "usage: careermap " << c.name << ' ' << c.usage << "\n  " << c.help << '\n';
+      return kOk;
     }
-    try {
-      return c.run(*args, std::cout, std::cerr);
-    } catch (const careermap::Error& e) {
-      std::cerr << e.diagnostic().format() << '\n';
-      return kInvalid;
-    }
+    return run_guarded(c.name, c.usage, [&] { return c.run(parse_args(argc, argv, 2, c.syntax), std::cout, std::cerr); },
+                       std::cerr);
   }
-  std::cerr << "careermap: unknown command '" << name << "'\n";
+  std::cerr << "careermap: unknown command '" << escaped(name) << "'\n";
   usage(std::cerr);
   return kUsage;
 }

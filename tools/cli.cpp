@@ -3,51 +3,53 @@
 #include <malloc.h>
 
 #include <cstdlib>
+#include <filesystem>
+#include <new>
 #include <ctime>
 
+#include "engine/files.hpp"
 #include "tools/read_answers.hpp"
 
 namespace careermap::cli {
 
-std::string Args::get(const std::string& k, const std::string& fallback) const {
-  auto it = options.find(k);
-  return it == options.end() ? fallback : it->second;
+int run_guarded(std::string_view name, std::string_view usage, const std::function<int()>& run, std::ostream& err) {
+  const std::string who = "careermap " + std::string(name) + ": ";
+  try {
+    return run();
+  } catch (const UsageError& e) {
+    err << who << e.what() << "\nusage: careermap " << name << ' ' << usage << '\n';
+  } catch (const Error& e) {
+    err << e.diagnostic().format() << '\n';
+    return kInvalid;
+  } catch (const std::filesystem::filesystem_error& e) {
+    // libstdc++ says "filesystem error: cannot create directories: Not a directory [PATH]".
+    std::string what = e.what();
+    if (what.rfind("filesystem error: ", 0) == 0) what.erase(0, 18);
+    if (const size_t bracket = what.find(" ["); bracket != std::string::npos) what.resize(bracket);
+    err << (e.path1().empty() ? who : escaped(e.path1().string()) + ": ") << "error: " << escaped(what) << '\n';
+  } catch (const std::bad_alloc&) {
+    err << who << "error: out of memory; nothing more was done\n";
+  } catch (const std::exception& e) {
+    err << who << "internal error: " << escaped(e.what()) << "; please report it\n";
+  } catch (...) {
+    err << who << "internal error: an unknown exception; please report it\n";
+  }
+  return kUsage;
 }
 
-std::optional<Args> parse_args(int argc, char** argv, int first, const OptionSpec& spec,
-                               std::string& error) {
-  Args a;
-  for (int i = first; i < argc; ++i) {
-    std::string s = argv[i];
-    if (s.size() > 1 && s[0] == '-') {
-      std::string value;
-      bool inline_value = false;
-      if (auto eq = s.find('='); s.rfind("--", 0) == 0 && eq != std::string::npos) {
-        value = s.substr(eq + 1);
-        s = s.substr(0, eq);
-        inline_value = true;
-      }
-      if (spec.with_value.count(s)) {
-        if (!inline_value) {
-          if (i + 1 >= argc) {
-            error = "option " + s + " needs a value";
-            return std::nullopt;
-          }
-          value = argv[++i];
-        }
-        a.options[s] = value;
-      } else if (spec.flags.count(s) && !inline_value) {
-        a.options[s] = "";
-      } else {
-        error = "unknown option " + s;
-        return std::nullopt;
-      }
-    } else {
-      a.positional.push_back(s);
-    }
-  }
-  return a;
+std::string password_of(std::string_view bytes, const std::string& file) {
+  const auto fail = [&file](const std::string& why) { return Error({file, 0, 0}, "", why); };
+  if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.remove_prefix(3);
+  if (bytes.ends_with("\r\n")) bytes.remove_suffix(2);
+  else if (bytes.ends_with('\n')) bytes.remove_suffix(1);
+  if (bytes.empty()) throw fail("the password file is empty (the password is its one line)");
+  if (bytes.find_first_of("\r\n") != std::string_view::npos)
+    throw fail("the password file must hold one line: the password, then at most one line break");
+  if (first_invalid_utf8(bytes) != std::string_view::npos) throw fail("the password is not UTF-8 text");
+  return std::string(bytes);
 }
+
+std::string read_password_file(const std::string& path) { return password_of(read_file(path, 4096, "a password file"), path); }
 
 void tune_memory() {
   ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
@@ -131,6 +133,15 @@ std::string time_text(const char* format, bool utc) {
 }
 
 }  // namespace
+
+bool answers_from_archive(const Args& args) {
+  const bool archive = args.has("--archive"), cohort = args.has("--cohort"), files = !args.positional.empty();
+  if (archive && !cohort) throw UsageError("option --archive A.db needs --cohort C (which cohort to read)");
+  if (cohort && !archive) throw UsageError("option --cohort C needs --archive A.db (the archive to read it from)");
+  if (archive && files) throw UsageError("give answers files or --archive A.db --cohort C, not both");
+  if (!archive && !files) throw UsageError("missing ANSWERS... (or --archive A.db --cohort C)");
+  return archive;
+}
 
 std::string today() { return time_text("%Y-%m-%d", false); }
 std::string now_utc() { return time_text("%Y-%m-%dT%H:%M:%SZ", true); }

@@ -1,8 +1,9 @@
-// Shared plumbing of the careermap subcommands: argument parsing, where the data
+// Shared plumbing of the careermap subcommands: running one safely, where the data
 // lives, loading a questionnaire and a batch of answers with their diagnostics.
 // Only the program uses this; the libraries know nothing of command lines.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <ostream>
@@ -14,27 +15,26 @@
 #include "engine/diagnostic.hpp"
 #include "engine/mapping.hpp"
 #include "engine/questionnaire.hpp"
+#include "tools/args.hpp"
 
 namespace careermap::cli {
 
 // Exit statuses of every subcommand.
 inline constexpr int kOk = 0, kInvalid = 1, kUsage = 2;
 
-struct Args {
-  std::map<std::string, std::string> options;  // "-q" -> value; flags -> ""
-  std::vector<std::string> positional;
-  bool has(const std::string& k) const { return options.count(k) > 0; }
-  std::string get(const std::string& k, const std::string& fallback = "") const;
-};
+// Runs one subcommand's `run` and turns whatever it throws into a message on `err` and an
+// exit status, so that no exception ends the program: UsageError -> its message and the
+// command's usage, 2; careermap::Error -> its diagnostic, 1; std::filesystem_error ->
+// `PATH: error: what failed: why`, 2; std::bad_alloc -> "out of memory", 2; any other
+// exception -> "internal error", 2. `name` and `usage` name the command in messages.
+int run_guarded(std::string_view name, std::string_view usage, const std::function<int()>& run, std::ostream& err);
 
-struct OptionSpec {
-  std::set<std::string> with_value;  // e.g. {"-q", "-o", "--format"}
-  std::set<std::string> flags;       // e.g. {"--dry-run"}
-};
-
-// Parses argv[first..]; unknown options and missing values give nullopt and a message.
-std::optional<Args> parse_args(int argc, char** argv, int first, const OptionSpec& spec,
-                               std::string& error);
+// The password in the bytes of a password file: the bytes with one trailing LF or CR LF
+// (and a leading UTF-8 byte order mark) removed, nothing else; spaces count. Throws
+// careermap::Error naming `file` when that is empty, holds another line break or is not UTF-8.
+std::string password_of(std::string_view bytes, const std::string& file);
+// The password in the file at `path` (read_file, at most 4 KB): password_of its bytes.
+std::string read_password_file(const std::string& path);
 
 // Keeps freed memory in the process for reuse instead of handing it back to the kernel
 // after every document: rendering allocates and frees the same large buffers (libharu's
@@ -78,6 +78,10 @@ struct Inputs {
   Batch batch;
 };
 std::optional<Inputs> load_inputs(const Args& args, std::ostream& err);
+
+// Whether score or render reads the archive (--archive A.db --cohort C) rather than answers
+// files; UsageError when neither, both, or only half of --archive A.db --cohort C is given.
+bool answers_from_archive(const Args& args);
 
 // Today's date (local time) as YYYY-MM-DD, and now (UTC) as an ISO 8601 time stamp.
 std::string today();

@@ -7,10 +7,6 @@ namespace careermap::cli {
 // careermap analyze -q Q.yaml [--format text|json] ANSWERS...
 int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "text");
-  if (!args.has("-q") || args.positional.empty() || (format != "json" && format != "text")) {
-    err << "careermap analyze: needs -q QUESTIONNAIRE and answers files; --format text or json\n";
-    return kUsage;
-  }
   const auto in = load_inputs(args, err);
   if (!in) return kUsage;
   const Batch& b = in->batch;

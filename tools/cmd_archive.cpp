@@ -67,11 +67,6 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 // careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string session = args.get("--session");
-  if (!args.has("-q") || !args.has("--archive") || !args.has("--cohort") || args.positional.empty() ||
-      (!session.empty() && session != "pre" && session != "post")) {
-    err << "careermap import: needs -q QUESTIONNAIRE, --archive A.db, --cohort C and files; --session pre or post\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
@@ -90,10 +85,6 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap archive --archive A.db --list
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("--list")) {
-    err << "careermap archive: needs --archive A.db --list\n";
-    return kUsage;
-  }
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
@@ -113,10 +104,6 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap export --archive A.db -o DIR: every submission back out, with an index.
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--archive") || !args.has("-o")) {
-    err << "careermap export: needs --archive A.db and -o DIR\n";
-    return kUsage;
-  }
   namespace fs = std::filesystem;
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;

@@ -1,7 +1,8 @@
 #include <ctime>
 #include <filesystem>
-#include <regex>
+#include <set>
 
+#include "engine/answers.hpp"
 #include "engine/archive.hpp"
 #include "engine/files.hpp"
 #include "engine/cohort.hpp"
@@ -13,31 +14,55 @@ namespace careermap::cli {
 
 Templates load_templates(const std::string& name, std::ostream& err);
 
+namespace {
+
+// Empty when every cohort asked for has valid submissions in `archive` (and the archive has
+// any); else the problem, naming the cohorts there are (only ids that pass the id rule).
+std::string missing_cohorts(const Archive& archive, const std::vector<std::string>& asked,
+                            const std::vector<Submission>& chosen) {
+  std::set<std::string> found;
+  for (const auto& s : chosen) found.insert(s.cohort);
+  if (asked.empty()) return found.empty() ? "the archive holds no valid submissions; nothing was written" : "";
+  std::vector<std::string> missing;  // ids the argument parser checked
+  for (const auto& c : asked)
+    if (!found.count(c)) missing.push_back(c);
+  if (missing.empty()) return "";
+  std::set<std::string> valid, other;
+  for (const auto& s : archive.current()) (valid_participant_id(s.cohort) ? valid : other).insert(s.cohort);
+  const auto join = [](const auto& ids) {
+    std::string list;
+    for (const auto& c : ids) list += (list.empty() ? "" : ", ") + c;
+    return list;
+  };
+  std::string there = join(valid);
+  if (!other.empty()) there += (there.empty() ? "" : ", and ") + std::to_string(other.size()) + " whose id is not valid";
+  return "--cohorts: no valid submissions of cohort" + std::string(missing.size() > 1 ? "s " : " ") + join(missing) +
+         " (" + (there.empty() ? "the archive holds none" : valid.size() + other.size() > 1 ? "the archive holds cohorts " + there : "the archive holds cohort " + there) +
+         "); nothing was written";
+}
+
+}  // namespace
+
 // careermap cohort --archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2]
 //                  [--min-group N] [--lang ja|en] [--date YYYY-MM-DD]
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto lang = parse_lang(args.get("--lang", "ja"));
-  const std::string k = args.get("--min-group", "3");
-  if (!args.has("--archive") || !args.has("-q") || !args.has("-o") || !lang ||
-      !std::regex_match(k, std::regex("[1-9][0-9]?"))) {
-    err << "careermap cohort: needs --archive A.db, -q QUESTIONNAIRE and -o report.pdf; --min-group 1..99\n";
-    return kUsage;
-  }
+  const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   CohortOptions o;
-  o.min_group = std::stoi(k);
-  for (std::string rest = args.get("--cohorts"); !rest.empty();) {
-    const size_t comma = rest.find(',');
-    o.cohorts.push_back(rest.substr(0, comma));
-    rest = comma == std::string::npos ? "" : rest.substr(comma + 1);
-  }
+  o.min_group = std::stoi(args.get("--min-group", "3"));
+  if (args.has("--cohorts")) o.cohorts = split_ids(args.get("--cohorts"));
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
-  const CohortSummary s = summarize_cohorts(*q, archive->current(o.cohorts), o);
+  const std::vector<Submission> chosen = archive->current(o.cohorts);
+  if (const std::string problem = missing_cohorts(*archive, o.cohorts, chosen); !problem.empty()) {
+    err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
+    return o.cohorts.empty() ? kInvalid : kUsage;
+  }
+  const CohortSummary s = summarize_cohorts(*q, chosen, o);
   const std::string date = args.get("--date", today());
   const FontSource font(font_path());
-  write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), *lang, date, font, args.get("-o"));
+  write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), lang, date, font, args.get("-o"));
   out << args.get("-o") << '\n';
   if (args.has("--csv")) {
     write_file_atomically(args.get("--csv"), cohort_csv(*q, s));

@@ -11,10 +11,6 @@ namespace careermap::cli {
 // One answers YAML per valid row, named after the participant, written as the row is
 // read; every bad row named with its line and reason, and no file written for it.
 int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-q") || !args.has("--mapping") || !args.has("-o") || args.positional.empty()) {
-    err << "careermap convert: needs -q QUESTIONNAIRE, --mapping MAPPING, -o DIR and CSV files\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;

@@ -11,11 +11,9 @@ Templates load_templates(const std::string& name, std::ostream& err);
 
 // careermap form -q Q.yaml (-o BLANK.pdf | --csv) [--lang ja|en]
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
+  if (args.has("-o") == args.has("--csv"))
+    throw UsageError(args.has("--csv") ? "give -o BLANK.pdf or --csv, not both" : "missing -o BLANK.pdf or --csv");
   const auto lang = parse_lang(args.get("--lang", "ja"));
-  if (!args.has("-q") || (!args.has("-o") && !args.has("--csv")) || !lang || !args.positional.empty()) {
-    err << "careermap form: needs -q QUESTIONNAIRE and -o BLANK.pdf or --csv; --lang ja or en\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const Templates t = load_templates("form.yaml", err);

@@ -19,10 +19,6 @@ Templates load_templates(const std::string& name, std::ostream& err) {
 
 // careermap mapping -q Q.yaml --init FORM.csv [-o MAPPING.yaml]
 int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-q") || !args.has("--init") || !args.positional.empty()) {
-    err << "careermap mapping: needs -q QUESTIONNAIRE and --init FORM.csv\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const std::string csv = args.get("--init");

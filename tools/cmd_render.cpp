@@ -10,7 +10,6 @@
 #include <set>
 #include <memory>
 #include <utility>
-#include <regex>
 #include <thread>
 
 #include "engine/scoring.hpp"
@@ -119,6 +118,8 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
           o.ok = true;
         } catch (const Error& e) {
           o.diagnostics.push_back(e.diagnostic());
+        } catch (const std::exception& e) {  // on a worker thread: main's net cannot catch it
+          o.diagnostics.push_back({{o.path, 0, 0}, Severity::error, "", std::string("cannot write: ") + e.what()});
         }
       }
     };
@@ -138,50 +139,33 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   return invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
-// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] ANSWERS...
+// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F]
+//                  [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
-  const bool from_archive = args.has("--archive") && args.has("--cohort");
-  if (!args.has("-q") || !args.has("-o") || args.positional.empty() == !from_archive) {
-    err << "careermap render: needs -q QUESTIONNAIRE, -o DIR and answers files (or --archive A.db --cohort C)\n";
-    return kUsage;
-  }
-  const auto lang = parse_lang(args.get("--lang", "ja"));
-  if (!lang) {
-    err << "careermap render: --lang is ja or en\n";
-    return kUsage;
-  }
+  const bool from_archive = answers_from_archive(args);
+  if (args.has("--password") && args.has("--password-file"))
+    throw UsageError("give --password-file F or --password P, not both");
+  const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const std::string date = args.get("--date", today());
-  if (!std::regex_match(date, std::regex(R"(\d{4}-\d{2}-\d{2})"))) {
-    err << "careermap render: --date is YYYY-MM-DD\n";
-    return kUsage;
-  }
-  unsigned jobs = std::max(1u, std::thread::hardware_concurrency());
-  if (args.has("--jobs")) {
-    const std::string j = args.get("--jobs");
-    if (!std::regex_match(j, std::regex(R"([1-9][0-9]{0,2})"))) {
-      err << "careermap render: --jobs is a number from 1 to 999\n";
+  const unsigned jobs = args.has("--jobs") ? static_cast<unsigned>(std::stoul(args.get("--jobs")))
+                                           : std::max(1u, std::thread::hardware_concurrency());
+  std::string password = args.get("--password");
+  if (args.has("--password"))
+    err << "careermap render: warning: --password can be seen by other users of this computer (for example with "
+           "ps); put the password in a file and give --password-file F instead\n";
+  if (args.has("--password-file")) {
+    try {
+      password = read_password_file(args.get("--password-file"));
+    } catch (const Error& e) {
+      err << e.diagnostic().format() << '\n';
       return kUsage;
     }
-    jobs = static_cast<unsigned>(std::stoul(j));
   }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  // --password-file keeps the password out of the process list; --password is simpler.
-  std::string password = args.get("--password");
-  if (args.has("--password-file")) {
-    std::ifstream in(args.get("--password-file"));
-    if (!in || !std::getline(in, password) || password.empty()) {
-      err << args.get("--password-file") << ": error: cannot read a password from its first line\n";
-      return kUsage;
-    }
-  }
-  if (args.has("--password") && password.empty()) {
-    err << "careermap render: --password is empty\n";
-    return kUsage;
-  }
-  const RenderSettings settings{args.get("-o"), *lang, date, jobs, password};
+  const RenderSettings settings{args.get("-o"), lang, date, jobs, password};
   if (from_archive) {
     std::optional<Batch> once = archive_batch(args, *q, err);
     if (!once) return kUsage;

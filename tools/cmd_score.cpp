@@ -8,12 +8,7 @@ namespace careermap::cli {
 // careermap score -q Q.yaml [--format json|csv] ANSWERS...
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "json");
-  const bool from_archive = args.has("--archive") && args.has("--cohort");
-  if (!args.has("-q") || (args.positional.empty() == !from_archive) || (format != "json" && format != "csv")) {
-    err << "careermap score: needs -q QUESTIONNAIRE and answers files (or --archive A.db --cohort C); "
-           "--format json or csv\n";
-    return kUsage;
-  }
+  const bool from_archive = answers_from_archive(args);
   auto in = load_inputs(args, err);
   if (!in) return kUsage;
   const Questionnaire* q = &in->q;

@@ -7,10 +7,6 @@ namespace careermap::cli {
 // Prints every problem of the questionnaire and of each answers file (or CSV row) to
 // stderr; reads one at a time, so a CSV of any length takes the memory of one row.
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-q")) {
-    err << "careermap validate: -q QUESTIONNAIRE is required\n";
-    return kUsage;
-  }
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;

@@ -20,7 +20,7 @@ struct Command {
   std::string_view name;
   std::string_view usage;  // arguments, after the command name
   std::string_view help;   // one line
-  OptionSpec options;
+  Syntax syntax;
   CommandFn run;
 };
 

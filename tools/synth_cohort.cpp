@@ -11,11 +11,17 @@
 
 int main(int argc, char** argv) {
   using namespace careermap;
-  std::string error;
-  const auto args = cli::parse_args(argc, argv, 1, {{"-q", "-n", "-o", "--seed", "--cohort"}, {}}, error);
-  if (!args || !args->has("-q") || !args->has("-n") || !args->has("-o")) {
-    std::cerr << (error.empty() ? "" : error + "\n")
-              << "usage: careermap-synth -q Q.yaml -n N -o DIR [--seed S] [--cohort C]\n";
+  using V = cli::Value;
+  const cli::Syntax syntax{{{"-q", V::text, "Q.yaml", true},
+                            {"-n", V::number, "N", true, 1, 100'000'000},
+                            {"-o", V::text, "DIR", true},
+                            {"--seed", V::number, "S", false, 0, 999'999'999},
+                            {"--cohort", V::id, "C"}}};
+  std::optional<cli::Args> args;
+  try {
+    args = cli::parse_args(argc, argv, 1, syntax);
+  } catch (const cli::UsageError& e) {
+    std::cerr << "careermap-synth: " << e.what() << "\nusage: careermap-synth -q Q.yaml -n N -o DIR [--seed S] [--cohort C]\n";
     return cli::kUsage;
   }
   const auto q = cli::load_questionnaire(args->get("-q"), std::cerr);

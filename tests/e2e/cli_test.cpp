@@ -78,7 +78,8 @@ BOOST_AUTO_TEST_CASE(usage_errors_and_unreadable_questionnaires_exit_2) {
   BOOST_TEST(run(kBin + " frobnicate").status == 2);
   const Run noq = run(kBin + " validate x.yaml");
   BOOST_TEST(noq.status == 2);
-  BOOST_TEST(noq.err == "careermap validate: -q QUESTIONNAIRE is required\n");
+  BOOST_TEST(noq.err == "careermap validate: missing -q Q.yaml\n"
+                        "usage: careermap validate -q Q.yaml [--mapping M.yaml] [ANSWERS...]\n");
   const Run bad = run(kBin + " validate -q /nonexistent/q.yaml");
   BOOST_TEST(bad.status == 2);
   BOOST_TEST(bad.err == "/nonexistent/q.yaml: error: cannot read: No such file or directory\n");

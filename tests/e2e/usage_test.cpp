@@ -1,0 +1,155 @@
+// Usage errors, word for word: every subcommand's missing, unknown, repeated, empty and
+// malformed options, stray arguments and missing files each get their own message naming
+// the option, then the command's usage; exit status 2, nothing on stdout, nothing written.
+#include <boost/test/unit_test.hpp>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "tests/e2e/run.hpp"
+
+namespace fs = std::filesystem;
+const std::string kSrc = CAREERMAP_SOURCE_DIR;
+const std::string kBin = CAREERMAP_BINARY;
+const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+using careermap::test::run;
+
+namespace {
+
+const std::map<std::string, std::string> kUsage = {
+    {"validate", "-q Q.yaml [--mapping M.yaml] [ANSWERS...]"},
+    {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)"},
+    {"analyze", "-q Q.yaml [--format text|json] [--mapping M.yaml] ANSWERS..."},
+    {"render",
+     "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
+     "(ANSWERS... | --archive A.db --cohort C)"},
+    {"form", "-q Q.yaml (-o BLANK.pdf | --csv) [--lang ja|en]"},
+    {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]"},
+    {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
+    {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M.yaml] FILES..."},
+    {"archive", "--archive A.db --list"},
+    {"export", "--archive A.db -o DIR"},
+    {"cohort",
+     "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en] "
+     "[--date YYYY-MM-DD]"},
+    {"demo", "[-o DIR]"},
+};
+
+const std::string kDate = "expected a calendar date YYYY-MM-DD (e.g. 2026-07-01)";
+const std::string kId = "expected an id of letters, digits, '_' and '-' (at most 64)";
+
+struct Case {
+  std::string args;     // after `careermap`, as a shell would read them
+  std::string message;  // the first line of stderr, after "careermap COMMAND: "
+};
+
+const Case kCases[] = {
+    {"validate", "missing -q Q.yaml"},
+    {"validate -q", "option -q needs a value: Q.yaml"},
+    {"validate -q ''", "option -q needs a value: Q.yaml (it was empty)"},
+    {"validate -q q.yaml -q r.yaml", "option -q given twice"},
+    {"validate -q q.yaml --format json", "unknown option --format"},
+    {"validate -x q.yaml", "unknown option -x"},
+    {"score -q q.yaml", "missing ANSWERS... (or --archive A.db --cohort C)"},
+    {"score -q q.yaml --format xml a.yaml", "--format 'xml': expected json or csv"},
+    {"score -q q.yaml --format=csv --format json a.yaml", "option --format given twice"},
+    {"score -q q.yaml --archive a.db", "option --archive A.db needs --cohort C (which cohort to read)"},
+    {"score -q q.yaml --cohort 2026 a.yaml", "option --cohort C needs --archive A.db (the archive to read it from)"},
+    {"score -q q.yaml --archive a.db --cohort 2026 a.yaml", "give answers files or --archive A.db --cohort C, not both"},
+    {"score -q q.yaml --archive a.db --cohort a/b", "--cohort 'a/b': " + kId},
+    {"analyze -q q.yaml", "missing ANSWERS..."},
+    {"analyze -q q.yaml --format csv a.yaml", "--format 'csv': expected text or json"},
+    {"render -q q.yaml a.yaml", "missing -o DIR"},
+    {"render a.yaml", "missing -q Q.yaml, -o DIR"},
+    {"render -q q.yaml -o", "option -o needs a value: DIR"},
+    {"render -q q.yaml -o --lang en a.yaml", "option -o needs a value: DIR"},
+    {"render -q q.yaml -o out --date yesterday a.yaml", "--date 'yesterday': " + kDate},
+    {"render -q q.yaml -o out --date 2026-13-45 a.yaml", "--date '2026-13-45': " + kDate},
+    {"render -q q.yaml -o out --date 2026-02-29 a.yaml", "--date '2026-02-29': " + kDate},
+    {"render -q q.yaml -o out --date 2026-7-1 a.yaml", "--date '2026-7-1': " + kDate},
+    {"render -q q.yaml -o out --date= a.yaml", "--date '': " + kDate},
+    {"render -q q.yaml -o out --jobs 0 a.yaml", "--jobs '0': expected a whole number from 1 to 999"},
+    {"render -q q.yaml -o out --jobs -1 a.yaml", "--jobs '-1': expected a whole number from 1 to 999"},
+    {"render -q q.yaml -o out --jobs 1000 a.yaml", "--jobs '1000': expected a whole number from 1 to 999"},
+    {"render -q q.yaml -o out --lang fr a.yaml", "--lang 'fr': expected ja or en"},
+    {"render -q q.yaml -o out --password p --password-file f a.yaml", "give --password-file F or --password P, not both"},
+    {"render -q q.yaml -o out --password '' a.yaml", "option --password needs a value: P (it was empty)"},
+    {"render -q q.yaml -o out --archive a.db --cohort 2026 a.yaml",
+     "give answers files or --archive A.db --cohort C, not both"},
+    {"form -q q.yaml", "missing -o BLANK.pdf or --csv"},
+    {"form -q q.yaml -o b.pdf --csv", "give -o BLANK.pdf or --csv, not both"},
+    {"form -q q.yaml --csv extra", "unexpected argument 'extra': this command takes no files"},
+    {"form -q q.yaml --csv=yes", "option --csv takes no value"},
+    {"form -q q.yaml --csv --lang zh", "--lang 'zh': expected ja or en"},
+    {"mapping -q q.yaml", "missing --init FORM.csv"},
+    {"mapping -q q.yaml --init", "option --init needs a value: FORM.csv"},
+    {"mapping -q q.yaml --init f.csv extra.csv", "unexpected argument 'extra.csv': this command takes no files"},
+    {"convert -q q.yaml --mapping m.yaml -o out", "missing FORM.csv..."},
+    {"convert -q q.yaml -o out f.csv", "missing --mapping M.yaml"},
+    {"convert -q q.yaml --mapping m.yaml -o out --dry-run --dry-run f.csv", "option --dry-run given twice"},
+    {"import -q q.yaml --archive a.db --cohort 2026 --session 事後 a.yaml", "--session '事後': expected pre or post"},
+    {"import -q q.yaml --archive a.db a.yaml", "missing --cohort C"},
+    {"import -q q.yaml a.yaml", "missing --archive A.db, --cohort C"},
+    {"import -q q.yaml --archive a.db --cohort 2026", "missing FILES..."},
+    {"import -q q.yaml --archive a.db --cohort \"$(printf 'x\\033[31m')\" a.yaml", "--cohort 'x\\x1B[31m': " + kId},
+    {"import -q q.yaml --archive a.db --cohort 2026 --session a.yaml", "--session 'a.yaml': expected pre or post"},
+    {"archive --archive a.db", "missing --list"},
+    {"archive --archive a.db --list x", "unexpected argument 'x': this command takes no files"},
+    {"export --archive a.db", "missing -o DIR"},
+    {"export --archive a.db -o d -o e", "option -o given twice"},
+    {"cohort --archive a.db -q q.yaml", "missing -o report.pdf"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --date yesterday", "--date 'yesterday': " + kDate},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --date 2026-13-45", "--date '2026-13-45': " + kDate},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --date 2100-02-29", "--date '2100-02-29': " + kDate},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --cohorts 2025,,2026",
+     "--cohorts '2025,,2026': expected ids separated by commas (C1,C2), each an id of letters, digits, '_' and '-' "
+     "(at most 64)"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --cohorts 2025,",
+     "--cohorts '2025,': expected ids separated by commas (C1,C2), each an id of letters, digits, '_' and '-' "
+     "(at most 64)"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --lang de", "--lang 'de': expected ja or en"},
+    {"demo extra", "unexpected argument 'extra': this command takes no files"},
+    {"demo -o", "option -o needs a value: DIR"},
+};
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(usage)
+
+BOOST_AUTO_TEST_CASE(every_mistake_has_its_own_message) {
+  careermap::test::TempDir dir;
+  for (const auto& c : kCases) {
+    const std::string name = c.args.substr(0, c.args.find(' '));
+    const auto r = run("cd " + dir.path().string() + " && " + kBin + " " + c.args);
+    BOOST_TEST(r.status == 2, c.args);
+    BOOST_TEST(r.out == "", c.args);
+    BOOST_TEST(r.err == "careermap " + name + ": " + c.message + "\nusage: careermap " + name + " " + kUsage.at(name) + "\n",
+               c.args);
+  }
+  BOOST_TEST(fs::is_empty(dir.path()));  // nothing created: no archive, no folder, no report
+}
+
+BOOST_AUTO_TEST_CASE(help_shows_one_command_and_the_table_matches_the_readme) {
+  const std::string readme = careermap::test::slurp(kSrc + "/README.md");
+  for (const auto& [name, usage] : kUsage) {
+    const auto r = run(kBin + " " + name + " --help");
+    BOOST_TEST(r.status == 0);
+    BOOST_TEST(r.out.rfind("usage: careermap " + name + " " + usage + "\n", 0) == 0u, name);
+    std::string padded = name;
+    padded.resize(std::max<size_t>(name.size(), 8), ' ');
+    BOOST_TEST(readme.find("careermap " + padded + " " + usage + "\n") != std::string::npos, name << ": README synopsis");
+  }
+  const auto all = run(kBin + " --help");
+  for (const auto& [name, usage] : kUsage)
+    BOOST_TEST(all.out.find("  " + name + " " + usage + "\n") != std::string::npos, name);
+}
+
+BOOST_AUTO_TEST_CASE(a_double_dash_ends_the_options) {
+  careermap::test::TempDir dir;
+  const auto r = run("cd " + dir.path().string() + " && " + kBin + " validate -q " + kPre + " -- -x.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "-x.yaml: error: cannot read: No such file or directory\n"
+                      "careermap: 0 of 1 answers files used; invalid: -x.yaml\n");
+}
+
+BOOST_AUTO_TEST_SUITE_END()

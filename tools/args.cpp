@@ -1,0 +1,178 @@
+#include "tools/args.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "engine/answers.hpp"
+#include "engine/date.hpp"
+
+namespace careermap::cli {
+namespace {
+
+const Option* find(const Syntax& syntax, std::string_view name) {
+  for (const auto& o : syntax.options)
+    if (o.name == name) return &o;
+  return nullptr;
+}
+
+// True when `word` is "--" or one of the command's options (also as --opt=value).
+bool is_option(const Syntax& syntax, std::string_view word) {
+  if (word == "--") return true;
+  if (word.rfind("--", 0) == 0) word = word.substr(0, word.find('='));
+  return find(syntax, word) != nullptr;
+}
+
+std::string name_and_value(const Option& o) {
+  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
+}
+
+// The words of a choice: "json|csv" -> "json or csv"; "a|b|c" -> "a, b or c".
+std::string choice_words(std::string_view value) {
+  std::vector<std::string_view> words;
+  for (size_t at = 0;;) {
+    const size_t bar = value.find('|', at);
+    words.push_back(value.substr(at, bar - at));
+    if (bar == std::string_view::npos) break;
+    at = bar + 1;
+  }
+  std::string s;
+  for (size_t i = 0; i < words.size(); ++i)
+    s += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + std::string(words[i]);
+  return s;
+}
+
+bool is_choice(std::string_view value, std::string_view v) {
+  for (size_t at = 0;;) {
+    const size_t bar = value.find('|', at);
+    if (value.substr(at, bar - at) == v) return true;
+    if (bar == std::string_view::npos) return false;
+    at = bar + 1;
+  }
+}
+
+bool whole_number(const std::string& v, long min, long max, long& out) {
+  if (v.empty() || v.size() > 9 || (v.size() > 1 && v[0] == '0')) return false;
+  out = 0;
+  for (char c : v) {
+    if (c < '0' || c > '9') return false;
+    out = out * 10 + (c - '0');
+  }
+  return out >= min && out <= max;
+}
+
+// Empty when `v` is a good value of `o`; else what it should have been.
+std::string expected(const Option& o, const std::string& v) {
+  static const std::string kId = "an id of letters, digits, '_' and '-' (at most 64)";
+  switch (o.kind) {
+    case Value::flag: return "";
+    case Value::text: return "";
+    case Value::choice: return is_choice(o.value, v) ? "" : choice_words(o.value);
+    case Value::date: return parse_date(v) ? "" : std::string(kDateForm);
+    case Value::number: {
+      long n = 0;
+      return whole_number(v, o.min, o.max, n)
+                 ? ""
+                 : "a whole number from " + std::to_string(o.min) + " to " + std::to_string(o.max);
+    }
+    case Value::id: return valid_participant_id(v) ? "" : kId;
+    case Value::ids: {
+      if (v.empty() || v.back() == ',') return "ids separated by commas (" + std::string(o.value) + "), each " + kId;
+      for (const auto& id : split_ids(v))
+        if (!valid_participant_id(id))
+          return "ids separated by commas (" + std::string(o.value) + "), each " + kId;
+      return "";
+    }
+  }
+  return "";
+}
+
+}  // namespace
+
+std::string Args::get(const std::string& k, const std::string& fallback) const {
+  auto it = options.find(k);
+  return it == options.end() ? fallback : it->second;
+}
+
+std::vector<std::string> split_ids(const std::string& value) {
+  std::vector<std::string> out;
+  for (size_t at = 0; at <= value.size();) {
+    const size_t comma = value.find(',', at);
+    out.push_back(value.substr(at, comma - at));
+    if (comma == std::string::npos) break;
+    at = comma + 1;
+  }
+  return out;
+}
+
+std::string escaped(std::string_view value) {
+  constexpr size_t kShown = 60;
+  size_t cut = std::min(value.size(), kShown);
+  while (cut > 0 && cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  const size_t bad = first_invalid_utf8(value);
+  std::string s;
+  for (size_t i = 0; i < cut; ++i) {
+    const unsigned char c = static_cast<unsigned char>(value[i]);
+    if (c < 0x20 || c == 0x7f || c == '\\' || (bad != std::string_view::npos && i >= bad && c >= 0x80)) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\x%02X", c);
+      s += buf;
+    } else {
+      s += static_cast<char>(c);
+    }
+  }
+  return cut < value.size() ? s + "…" : s;
+}
+
+std::string quoted(std::string_view value) { return "'" + escaped(value) + "'"; }
+
+Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
+  Args a;
+  bool options_end = false;
+  for (int i = first; i < argc; ++i) {
+    std::string s = argv[i];
+    if (options_end || s.size() < 2 || s[0] != '-') {
+      if (syntax.files == Files::none)
+        throw UsageError("unexpected argument " + quoted(s) + ": this command takes no files");
+      a.positional.push_back(s);
+      continue;
+    }
+    if (s == "--") {
+      options_end = true;
+      continue;
+    }
+    std::string value;
+    bool inline_value = false;
+    if (const size_t eq = s.find('='); s.rfind("--", 0) == 0 && eq != std::string::npos) {
+      value = s.substr(eq + 1);
+      s.resize(eq);
+      inline_value = true;
+    }
+    const Option* o = find(syntax, s);
+    if (!o) throw UsageError("unknown option " + escaped(s));
+    if (a.has(s)) throw UsageError("option " + s + " given twice");
+    if (o->kind == Value::flag) {
+      if (inline_value) throw UsageError("option " + s + " takes no value");
+      a.options[s] = "";
+      continue;
+    }
+    if (!inline_value) {
+      if (i + 1 >= argc || is_option(syntax, argv[i + 1]))
+        throw UsageError("option " + s + " needs a value: " + std::string(o->value));
+      value = argv[++i];
+    }
+    if (value.empty() && o->kind == Value::text)
+      throw UsageError("option " + s + " needs a value: " + std::string(o->value) + " (it was empty)");
+    if (const std::string want = expected(*o, value); !want.empty())
+      throw UsageError(s + " " + quoted(value) + ": expected " + want);
+    a.options[s] = value;
+  }
+  std::string missing;
+  for (const auto& o : syntax.options)
+    if (o.required && !a.has(std::string(o.name))) missing += (missing.empty() ? "" : ", ") + name_and_value(o);
+  if (syntax.files == Files::required && a.positional.empty())
+    missing += (missing.empty() ? "" : ", ") + std::string(syntax.files_name);
+  if (!missing.empty()) throw UsageError("missing " + missing);
+  return a;
+}
+
+}  // namespace careermap::cli

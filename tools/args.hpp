@@ -1,0 +1,73 @@
+// Command-line arguments of careermap's programs: what each subcommand accepts (a Syntax),
+// and parsing argv against it with a precise message for every mistake.
+//
+// Parsing stops at the first problem and throws UsageError with a message that names the
+// option: an unknown option, an option without its value (also when the next word is
+// another option of the command), a value given to a flag, an option given twice, a value
+// of the wrong form (choices, dates, whole numbers, ids), an argument where the command
+// takes no files, a required option or the files missing. `--` ends the options (what follows
+// is a file even if it starts with '-'); `--opt=value` works for long options. Values quoted
+// in messages are escaped (control bytes and invalid UTF-8 as \xNN) and cut at 60 bytes.
+// Plain values; thread-safe.
+#pragma once
+
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace careermap::cli {
+
+// A mistake in the command line; main() prints it with the command's usage, exit status 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// What an option's value must be.
+enum class Value {
+  flag,    // no value
+  text,    // any non-empty text (a file name, a password)
+  choice,  // one of the words of `Option::value`, separated by '|': "json|csv"
+  date,    // a calendar date YYYY-MM-DD (engine/date.hpp)
+  number,  // a whole number from Option::min to Option::max, digits only
+  id,      // an id: letters, digits, '_' and '-', 1 to 64 (the participant id rule)
+  ids,     // ids separated by commas: "2025,2026"
+};
+
+struct Option {
+  std::string_view name;   // "-q", "--format"
+  Value kind = Value::text;
+  std::string_view value = {};  // the value as usage shows it: "Q.yaml", "json|csv", "N"; empty for a flag
+  bool required = false;
+  long min = 0, max = 0;   // for Value::number
+};
+
+enum class Files { none, optional, required };
+
+struct Syntax {
+  std::vector<Option> options;
+  Files files = Files::none;
+  std::string_view files_name = {};  // as usage shows them: "ANSWERS...", "FORM.csv..."
+};
+
+struct Args {
+  std::map<std::string, std::string> options;  // "-q" -> value; flags -> ""
+  std::vector<std::string> positional;
+  bool has(const std::string& k) const { return options.count(k) > 0; }
+  std::string get(const std::string& k, const std::string& fallback = "") const;
+};
+
+// Parses argv[first..] against `syntax`. Throws UsageError on the first problem.
+Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax);
+
+// `value` for a message: control bytes, '\\' and invalid UTF-8 as \xNN, cut at 60 bytes with "…".
+std::string escaped(std::string_view value);
+// escaped(value) in single quotes: '事後', with control bytes and invalid UTF-8 as \xNN.
+std::string quoted(std::string_view value);
+
+// The ids of an ids value, in order ("2025,2026" -> {"2025", "2026"}).
+std::vector<std::string> split_ids(const std::string& value);
+
+}  // namespace careermap::cli
