@@ -8,6 +8,8 @@
 #include <new>
 #include <cmath>
 
+#include "engine/keyed.hpp"
+
 namespace careermap {
 namespace {
 
@@ -33,40 +35,36 @@ void* out_allocate(size_t bytes) {
 
 void out_free(void* p) noexcept { std::free(p); }
 
-BatchScores score_batch(const Questionnaire& q, const ItemResponses& r, std::span<const double> evidence) {
+BatchScores score_batch(const Questionnaire& q, const ItemResponses& r, std::span<const long long> evidence,
+                        bool keep_parts) {
   BatchScores out;
-  score_batch_into(q, r, evidence, out);
+  score_batch_into(q, r, evidence, out, keep_parts);
   return out;
 }
 
-void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<const double> evidence,
-                      BatchScores& out) {
+void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<const long long> evidence,
+                      BatchScores& out, bool keep_parts) {
   const Index N = static_cast<Index>(r.rows), I = static_cast<Index>(r.items.size());
   const int S = q.model.scene_count();
-  out.keyed_per_scene.clear();
-  out.required_per_scene.clear();
+  const ExactKey key = exact_key(q, r.items);
+  out.keyed_per_scene = key.keyed;
+  out.required_per_scene = key.required;
   out.rows = r.rows;
   out.scenes = S;
 
-  // The key: weights, the indicator of keyed cells, and the per-column affine map that
-  // reverses and normalises a raw answer: x' = a x + b.
-  Matrix W = Matrix::Zero(I, S);
+  // The key in whole numbers: A for the numerator, [B | B != 0] for the denominator and
+  // the count answered (one product gives both), and the per-column map from a raw answer
+  // to its keyed point: p = a x + b with a = +-1.
+  Matrix A(I, S), WB(I, 2 * S);
   Eigen::VectorXd a(I), b(I);
   for (Index i = 0; i < I; ++i) {
-    const Item& item = q.items[r.items[i]];
-    for (const auto& k : item.key) W(i, k.scene) = k.weight;
-    const Scale& s = q.scales[item.scale];
-    const double span = s.max - s.min;
-    a(i) = item.reverse ? -1.0 / span : 1.0 / span;
-    b(i) = item.reverse ? static_cast<double>(s.max) / span : -static_cast<double>(s.min) / span;
-  }
-  Matrix WB(I, 2 * S);  // [W | W != 0]: one product gives the weight and count answered
-  WB << W, (W.array() != 0).cast<double>().matrix();
-  const Eigen::VectorXd keyed = WB.rightCols(S).colwise().sum().transpose();
-  Eigen::VectorXd required = (keyed * q.scoring.min_answered_share).array().ceil().max(1.0);
-  for (int s = 0; s < S; ++s) {
-    out.keyed_per_scene.push_back(static_cast<int>(keyed(s)));
-    out.required_per_scene.push_back(static_cast<int>(required(s)));
+    for (int s = 0; s < S; ++s) {
+      A(i, s) = static_cast<double>(key.num(i, s));
+      WB(i, s) = static_cast<double>(key.den(i, s));
+      WB(i, S + s) = key.den(i, s) != 0;
+    }
+    a(i) = key.reverse[i] ? -1.0 : 1.0;
+    b(i) = key.reverse[i] ? key.scale_max[i] : -key.scale_min[i];
   }
 
   out.item_part.resize(r.rows * S);  // every element is written below, block by block
@@ -75,15 +73,18 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
   out.current.resize(r.rows);
   out.centroid_stage.resize(r.rows);
   out.centroid_level.resize(r.rows);
+  out.part_num.resize(keep_parts ? r.rows * S : 0);
+  out.part_den.resize(keep_parts ? r.rows * S : 0);
 
-  const double e = q.scoring.episode_weight, full = q.scoring.episode_full_at;
+  const ScoringSettings& set = q.scoring;
+  const double e = set.episode_weight.value(), full = static_cast<double>(set.episode_full_at.units);
   Eigen::RowVectorXd stage_of(S), level_of(S);
   for (int s = 0; s < S; ++s) {
     stage_of(s) = q.model.scenes[s].stage + 1;
     level_of(s) = q.model.scenes[s].level + 1;
   }
 
-  const Matrix Wt = W.transpose(), WBt = WB.transpose();
+  const Matrix At = A.transpose(), WBt = WB.transpose();
   Matrix X(kBlock, I), M(kBlock, I), num(S, kBlock), den_cnt(2 * S, kBlock);
   for (Index r0 = 0; r0 < N; r0 += kBlock) {
     const Index len = std::min(kBlock, N - r0);
@@ -91,7 +92,7 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
       X.resize(len, I);
       M.resize(len, I);
     }
-    // Column by column (contiguous in the table): answered mask and the answer on 0..1.
+    // Column by column (contiguous in the table): answered mask and the keyed point.
     for (Index i = 0; i < I; ++i) {
       const Eigen::Map<const Eigen::ArrayXf> raw(r.values.data() + i * N + r0, len);
       const auto answered_col = raw == raw;  // NaN != NaN
@@ -99,7 +100,7 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
       X.col(i) = answered_col.select(raw.cast<double>() * a(i) + b(i), 0.0);
     }
     // Transposed products: scenes x rows, so each participant's scenes are contiguous.
-    num.noalias() = Wt * X.transpose();
+    num.noalias() = At * X.transpose();
     den_cnt.noalias() = WBt * M.transpose();
 
     // Per row over its scenes (never over items): the null rule, the episode mix, the
@@ -109,24 +110,41 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
       double* part = out.item_part.data() + row * S;
       double* score = out.score.data() + row * S;
       int* answered = out.answered.data() + row * S;
-      const double* ev = evidence.empty() ? nullptr : evidence.data() + row * S;
-      bool has_episodes = false;
-      for (int s = 0; ev && s < S; ++s) has_episodes = has_episodes || ev[s] > 0;
+      const long long* ev = evidence.empty() ? nullptr : evidence.data() + row * S;
+      bool mixed = false;
+      for (int s = 0; ev && s < S; ++s) mixed = mixed || ev[s] > 0;
+      if (keep_parts)
+        for (int s = 0; s < S; ++s) {
+          out.part_num[row * S + s] = static_cast<long long>(num(s, i));
+          out.part_den[row * S + s] = static_cast<long long>(den_cnt(s, i));
+        }
+      // The exact score of scene s (for ties only).
+      const auto exact = [&](int s) {
+        return scene_score(set, mixed, static_cast<long long>(num(s, i)), static_cast<long long>(den_cnt(s, i)),
+                           ev ? ev[s] : 0);
+      };
       int best = -1;
       double wsum = 0, st = 0, lv = 0;
       for (int s = 0; s < S; ++s) {
         const double den = den_cnt(s, i), cnt = den_cnt(S + s, i);
         answered[s] = static_cast<int>(cnt);
-        const bool enough = cnt >= required(s) && den > 0;
-        part[s] = enough ? num(s, i) / den : NAN;
-        if (!enough) {
+        if (cnt < key.required[s]) {  // required >= 1, so den > 0 below
+          part[s] = NAN;
           score[s] = NAN;
           continue;
         }
-        const double v = 100.0 * (has_episodes ? (1 - e) * part[s] + e * std::min(1.0, ev[s] / full) : part[s]);
+        part[s] = num(s, i) / den;
+        const double v =
+            100.0 * (mixed ? (1 - e) * part[s] + e * std::min(1.0, static_cast<double>(ev[s]) / full) : part[s]);
         score[s] = v;
-        if (best < 0 || v > score[best] + 1e-9 || (std::fabs(v - score[best]) <= 1e-9 && answered[s] > answered[best]))
+        // Doubles decide when they are far apart (their error is below 1e-12); else exactly.
+        if (best < 0 || v > score[best] + 1e-9) {
           best = s;
+        } else if (v >= score[best] - 1e-9) {
+          const int c = compare(exact(s), exact(best));
+          if (c > 0 || (c == 0 && answered[s] > answered[best])) best = s;
+        }
+        // v is 0 exactly when the exact score is: all its terms are non-negative.
         wsum += v;
         st += v * stage_of(s);
         lv += v * level_of(s);

@@ -1,10 +1,12 @@
 // Batch scoring as matrix algebra: scene scores, current scene and centroid for every
 // row of an ItemResponses table at once (DESIGN.md "Scoring rules", FORMAT.md "Scoring").
 //
-// With X the answers on 0..1 (reversed first, 0 where unanswered), M the answered mask
-// and W the key (items x scenes): item part = (X W) / (M W), answered = M (W != 0).
-// Rows are processed in blocks, so working memory stays small beside the input and the
-// output. A pure function; safe to call from several threads.
+// With X the keyed points (keyed.hpp: x - min, reversed max - x; 0 where unanswered), M
+// the answered mask and A, B the key's whole-number weights (items x scenes): item part =
+// (X A) / (M B), answered = M (B != 0). Every entry and sum is a whole number below 2^53,
+// so the products are exact; ties between scores are decided exactly (keyed.hpp's
+// scene_score), never by rounding. Rows are processed in blocks, so working memory stays
+// small beside the input and the output. A pure function; safe to call from several threads.
 #pragma once
 
 #include <cstddef>
@@ -59,14 +61,18 @@ struct BatchScores {
   OutVector<double> centroid_stage, centroid_level;  // per row, 1-based; NaN = none
   std::vector<int> keyed_per_scene;   // keyed items of each scene
   std::vector<int> required_per_scene;  // answered items a scene needs for a score
+  // Only when asked for (keep_parts): the item part as the exact fraction num / den
+  // (keyed.hpp), rows x scenes, row-major; den 0 where nothing keyed was answered.
+  OutVector<long long> part_num, part_den;
 };
 
-// Scores every row. `evidence` is rows x scenes (row-major) role-weighted episodes per
-// scene, or empty when there are none. A row with any evidence mixes in the episode part.
+// Scores every row. `evidence` is rows x scenes (row-major): the sum of the role weights
+// (Decimal units) of the episodes placed on each scene, or empty when there are none. A
+// row whose evidence adds up to more than 0 mixes in the episode part (FORMAT.md rule 4).
 BatchScores score_batch(const Questionnaire& q, const ItemResponses& responses,
-                        std::span<const double> evidence = {});
+                        std::span<const long long> evidence = {}, bool keep_parts = false);
 // The same into `out`, reusing its memory (for callers that score batch after batch).
 void score_batch_into(const Questionnaire& q, const ItemResponses& responses,
-                      std::span<const double> evidence, BatchScores& out);
+                      std::span<const long long> evidence, BatchScores& out, bool keep_parts = false);
 
 }  // namespace careermap

@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/json.hpp"
+#include "engine/keyed.hpp"
 
 namespace careermap {
 namespace {
@@ -46,12 +47,13 @@ ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& r) {
   out.n = r.rows;
   const Eigen::Map<const Eigen::MatrixXf> raw(r.values.data(), N, I);
   const Matrix M = (raw.array() == raw.array()).cast<double>();
-  Matrix X0 = raw.cast<double>();
+  Matrix X0 = Matrix::Zero(N, I);  // answers in the keyed direction; 0 where unanswered
   for (Index i = 0; i < I; ++i) {
     const Item& item = q.items[r.items[i]];
-    if (item.reverse) X0.col(i) = (q.scales[item.scale].min + q.scales[item.scale].max) - X0.col(i).array();
+    const Scale& scale = q.scales[item.scale];
+    for (Index n = 0; n < N; ++n)
+      if (M(n, i) > 0) X0(n, i) = keyed_answer(scale, item.reverse, static_cast<int>(raw(n, i)));
   }
-  X0 = (M.array() > 0).select(X0, 0.0);
 
   // Scales: the keyed items of each scene.
   std::vector<std::vector<Index>> cols(q.model.scene_count());

@@ -1,10 +1,12 @@
 #include "engine/questionnaire.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <map>
 
+#include "engine/keyed.hpp"
 #include "engine/yaml_read.hpp"
 
 namespace careermap {
@@ -65,6 +67,8 @@ class Reader {
   void read_scoring(const YAML::Node& n);
   void check_after();
   std::optional<double> opt_number(const YAML::Node& n, const char* key, const std::string& item);
+  std::optional<Decimal> decimal(const YAML::Node& n, const std::string& item, Decimal lo, bool above,
+                                 Decimal hi, const std::string& range);
 
   const std::string& file_;
   Questionnaire& q_;
@@ -105,20 +109,43 @@ void Reader::read_scales(const YAML::Node& n) {
   }
   for (const auto& kv : n) {
     Scale s;
+    bool bad = false, set = false;
     s.id = kv.first.Scalar();
     const YAML::Node& v = kv.second;
     yaml::warn_unknown_keys(v, {"min", "max", "labels"}, file_, s.id, diags_);
-    const double mn = v["min"] ? yaml::number(v["min"], file_, s.id, diags_).value_or(NAN) : NAN;
-    const double mx = v["max"] ? yaml::number(v["max"], file_, s.id, diags_).value_or(NAN) : NAN;
-    if (std::isnan(mn) || std::isnan(mx)) {
+    const auto end = [&](const char* key) -> std::optional<long long> {
+      if (!v[key]) return std::nullopt;
+      const YAML::Node& e = v[key];
+      using P = ParsedDecimal::Problem;
+      const ParsedDecimal d = e.IsScalar() ? parse_decimal(e.Scalar()) : ParsedDecimal{{}, P::not_a_number};
+      if (d.problem == P::not_a_number) {
+        yaml::number(e, file_, s.id, diags_);  // says what it got instead
+      } else if (d.problem == P::too_many_places || d.value.units % Decimal::kUnit) {
+        diags_.error(yaml::at(e, file_), s.id, "min and max must be whole numbers");
+      } else if (d.problem == P::too_large || std::llabs(d.value.units / Decimal::kUnit) > kScaleBound) {
+        diags_.error(yaml::at(e, file_), s.id,
+                     "min and max must be from -" + std::to_string(kScaleBound) + " to " + std::to_string(kScaleBound));
+      } else {
+        return d.value.units / Decimal::kUnit;
+      }
+      bad = true;
+      return std::nullopt;
+    };
+    const auto mn = end("min"), mx = end("max");
+    if (bad) {
+      // said above
+    } else if (!mn || !mx) {
       diags_.error(yaml::at(kv.first, file_), s.id, "a scale needs min and max");
-    } else if (mn != std::floor(mn) || mx != std::floor(mx)) {
-      diags_.error(yaml::at(kv.first, file_), s.id, "min and max must be whole numbers");
-    } else if (mx <= mn) {
+    } else if (*mx <= *mn) {
       diags_.error(yaml::at(kv.first, file_), s.id, "empty scale: max must be above min");
+    } else if (*mx - *mn > kScaleMaxSpan) {
+      diags_.error(yaml::at(kv.first, file_), s.id,
+                   "a scale has at most " + std::to_string(kScaleMaxSpan + 1) + " points (max - min at most " +
+                       std::to_string(kScaleMaxSpan) + ")");
     } else {
-      s.min = static_cast<int>(mn);
-      s.max = static_cast<int>(mx);
+      s.min = static_cast<int>(*mn);
+      s.max = static_cast<int>(*mx);
+      set = true;
     }
     if (v["labels"]) {
       if (!v["labels"].IsSequence()) {
@@ -126,7 +153,7 @@ void Reader::read_scales(const YAML::Node& n) {
       } else {
         for (const auto& l : v["labels"]) s.labels.push_back(yaml::local_text(l, file_, s.id, diags_));
         const int points = s.max - s.min + 1;
-        if (static_cast<int>(s.labels.size()) != points)
+        if (set && static_cast<int>(s.labels.size()) != points)
           diags_.error(yaml::at(v["labels"], file_), s.id,
                        "the scale " + std::to_string(s.min) + ".." + std::to_string(s.max) +
                            " has " + std::to_string(points) + " points but " +
@@ -213,11 +240,10 @@ void Reader::read_key(const YAML::Node& n, Item& item) {
     } else if (e.IsMap() && e["scene"]) {
       yaml::warn_unknown_keys(e, {"scene", "weight"}, file_, item.id, diags_);
       scene = e["scene"].Scalar();
-      if (e["weight"]) {
-        auto w = yaml::number(e["weight"], file_, item.id, diags_);
-        if (w && *w <= 0) diags_.error(yaml::at(e["weight"], file_), item.id, "a key weight must be above 0");
-        else if (w) k.weight = *w;
-      }
+      if (e["weight"])
+        if (auto w = decimal(e["weight"], item.id, Decimal{0}, true, Decimal::whole(kMaxWeight),
+                             "a key weight must be above 0 and at most " + std::to_string(kMaxWeight)))
+          k.weight = *w;
     } else {
       diags_.error(yaml::at(e, file_), item.id, "a key names a scene: {scene: <level>.<stage>, weight: 1}");
       return;
@@ -373,33 +399,24 @@ void Reader::read_scoring(const YAML::Node& n) {
   yaml::warn_unknown_keys(n, {"min_answered_share", "episode_weight", "episode_full_at", "evidence_threshold",
                               "role_weights"},
                           file_, "scoring", diags_);
-  auto share = [&](const char* key, double& out) {
+  auto setting = [&](const char* key, Decimal& out, bool above, Decimal hi, const std::string& range) {
     if (!n[key]) return;
-    const std::string where = std::string("scoring.") + key;
-    auto v = yaml::number(n[key], file_, where, diags_);
-    if (v && (*v < 0 || *v > 1)) diags_.error(yaml::at(n[key], file_), where, "must be between 0 and 1");
-    else if (v) out = *v;
+    if (auto v = decimal(n[key], std::string("scoring.") + key, Decimal{0}, above, hi, range)) out = *v;
   };
-  share("min_answered_share", q_.scoring.min_answered_share);
-  share("episode_weight", q_.scoring.episode_weight);
-  share("evidence_threshold", q_.scoring.evidence_threshold);
-  if (n["episode_full_at"]) {
-    auto v = yaml::to_number(n["episode_full_at"].Scalar());
-    if (!v || *v <= 0)
-      diags_.error(yaml::at(n["episode_full_at"], file_), "scoring.episode_full_at", "must be above 0");
-    else
-      q_.scoring.episode_full_at = *v;
-  }
+  const std::string share = "must be between 0 and 1";
+  setting("min_answered_share", q_.scoring.min_answered_share, false, Decimal::whole(1), share);
+  setting("episode_weight", q_.scoring.episode_weight, false, Decimal::whole(1), share);
+  setting("evidence_threshold", q_.scoring.evidence_threshold, false, Decimal::whole(1), share);
+  setting("episode_full_at", q_.scoring.episode_full_at, true, Decimal::whole(kMaxWeight),
+          "must be above 0 and at most " + std::to_string(kMaxWeight));
   if (const YAML::Node rw = n["role_weights"]) {
     if (!rw.IsMap()) {
       diags_.error(yaml::at(rw, file_), "scoring.role_weights", "expected a map from role to weight");
     } else {
       for (const auto& kv : rw) {
         const std::string role = kv.first.Scalar();
-        auto w = yaml::number(kv.second, file_, "scoring.role_weights." + role, diags_);
-        if (w && *w < 0)
-          diags_.error(yaml::at(kv.second, file_), "scoring.role_weights." + role, "must not be negative");
-        else if (w)
+        if (auto w = decimal(kv.second, "scoring.role_weights." + role, Decimal{0}, false,
+                             Decimal::whole(kMaxWeight), "must be from 0 to " + std::to_string(kMaxWeight)))
           q_.scoring.role_weights[role] = *w;
         bool known = false;
         for (const auto& item : q_.items)
@@ -413,7 +430,43 @@ void Reader::read_scoring(const YAML::Node& n) {
   }
 }
 
+// A number with at most Decimal::kPlaces places in lo..hi (above lo when `above`);
+// otherwise an error: `range` when it is outside.
+std::optional<Decimal> Reader::decimal(const YAML::Node& n, const std::string& item, Decimal lo, bool above,
+                                       Decimal hi, const std::string& range) {
+  if (!n.IsScalar()) {
+    yaml::number(n, file_, item, diags_);  // says what it got instead
+    return std::nullopt;
+  }
+  const ParsedDecimal d = parse_decimal(n.Scalar());
+  using P = ParsedDecimal::Problem;
+  if (d.problem == P::not_a_number) {
+    yaml::number(n, file_, item, diags_);
+  } else if (d.problem == P::too_many_places) {
+    diags_.error(yaml::at(n, file_), item,
+                 "at most " + std::to_string(Decimal::kPlaces) + " decimal places, got \"" + n.Scalar() + "\"");
+  } else if (d.problem == P::too_large || d.value < lo || (above && d.value == lo) || d.value > hi) {
+    diags_.error(yaml::at(n, file_), item, range);
+  } else {
+    return d.value;
+  }
+  return std::nullopt;
+}
+
 void Reader::check_after() {
+  std::vector<int> scored;  // keyed items with a scale (the others have errors already)
+  for (int i : q_.keyed_items())
+    if (q_.items[i].scale >= 0) scored.push_back(i);
+  const ExactKey key = exact_key(q_, scored);
+  for (int s = 0; s < key.scenes; ++s)
+    if (!key.fits[s])
+      for (const auto& item : q_.items)
+        if (std::any_of(item.key.begin(), item.key.end(), [&](const KeyEntry& k) { return k.scene == s; })) {
+          diags_.error(item.where, q_.model.scenes[s].id,
+                       "the weights and scales of the items keyed to this scene are too fine to score exactly "
+                       "(use fewer different scale lengths or simpler weights)");
+          break;
+        }
   std::vector<int> keyed(q_.model.scenes.size(), 0);
   for (const auto& item : q_.items)
     for (const auto& k : item.key) keyed[k.scene]++;
@@ -460,9 +513,9 @@ const Field* Item::field_for(FieldUse use) const {
   return nullptr;
 }
 
-double ScoringSettings::role_weight(const std::string& role) const {
+Decimal ScoringSettings::role_weight(const std::string& role) const {
   auto it = role_weights.find(role);
-  return it == role_weights.end() ? 1.0 : it->second;
+  return it == role_weights.end() ? Decimal::whole(1) : it->second;
 }
 
 std::optional<int> Questionnaire::find_item(std::string_view item_id) const {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
+#include "engine/exact.hpp"
 #include "engine/model.hpp"
 #include "engine/text.hpp"
 
@@ -37,8 +38,13 @@ struct Option {
 
 struct KeyEntry {
   int scene = 0;  // model scene index (number - 1)
-  double weight = 1.0;
+  Decimal weight = Decimal::whole(1);  // above 0, at most kMaxWeight
 };
+
+// Bounds the loader enforces (FORMAT.md "Scales" and "Scoring settings").
+inline constexpr int kScaleBound = 1000;      // |min|, |max| at most this
+inline constexpr int kScaleMaxSpan = 100;     // max - min at most this (101 points)
+inline constexpr long long kMaxWeight = 1000;  // key weights, role weights, episode_full_at
 
 struct Scale {
   std::string id;
@@ -82,14 +88,14 @@ struct Section {
   LocalText title;
 };
 
-// The questionnaire's `scoring:` settings; defaults beside each field.
+// The questionnaire's `scoring:` settings, exact decimals; defaults beside each field.
 struct ScoringSettings {
-  double min_answered_share = 0.5;  // of a scene's keyed items must be answered (at least 1)
-  double episode_weight = 0.25;     // share of episodes in a scene's score, when any were given
-  double episode_full_at = 2.0;     // role-weighted episodes on a scene at which that part is full
-  double evidence_threshold = 0.5;  // item part from which a scene counts toward the frontier
-  std::map<std::string, double> role_weights;  // role option value -> weight; unnamed roles: 1
-  double role_weight(const std::string& role) const;
+  Decimal min_answered_share{5000};  // 0.5: of a scene's keyed items must be answered (at least 1)
+  Decimal episode_weight{2500};      // 0.25: share of episodes in a scene's score, when they weigh above 0
+  Decimal episode_full_at{20000};    // 2: role-weighted episodes on a scene at which that part is full
+  Decimal evidence_threshold{5000};  // 0.75: item part from which a scene counts toward the frontier
+  std::map<std::string, Decimal> role_weights;  // role option value -> weight; unnamed roles: 1
+  Decimal role_weight(const std::string& role) const;
 };
 
 struct Questionnaire {

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "engine/batch_scores.hpp"
+#include "engine/keyed.hpp"
 #include "engine/responses.hpp"
 
 namespace careermap {
@@ -18,8 +19,9 @@ std::optional<int> year(const Episode& e, const Field* f) {
 }
 
 // The episodes of one participant in time order; adds each placed episode's role weight
-// to `evidence` (one row of scenes).
-std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, std::span<double> evidence,
+// (Decimal units) to `evidence` (one row of scenes). Every episode whose stage and level
+// are answered is placed, whatever its role weighs.
+std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, std::span<long long> evidence,
                                  std::vector<std::string>& warnings) {
   std::vector<PathStep> path;
   for (const auto& item : q.items) {
@@ -45,7 +47,7 @@ std::vector<PathStep> build_path(const Questionnaire& q, const Answers& a, std::
       const Option* lo = lv ? f_level->find_option(*lv) : nullptr;
       if (so && lo && so->stage && lo->level) {
         step.scene = q.model.scene_index(*so->stage, *lo->level);
-        evidence[*step.scene] += q.scoring.role_weight(step.role);
+        evidence[*step.scene] += q.scoring.role_weight(step.role).units;
       } else if (f_stage && f_level) {
         warnings.push_back(item.id + "[" + std::to_string(step.written) + "]: not placed on the matrix: " +
                            (so ? f_level->id : f_stage->id) + " is not answered");
@@ -82,43 +84,50 @@ int wish_matches(const Questionnaire& q, const Answers& a, int s) {
   return n;
 }
 
-// The items and episodes behind scene `sc`'s score, in points that sum to the score.
-void explain(const Questionnaire& q, const Answers& a, const std::vector<PathStep>& path, bool has_episodes,
-             SceneScore& sc) {
+// One participant's scenes in exact numbers (keyed.hpp), for the rules that compare.
+struct Exact {
+  bool mixed = false;                      // placed episodes weigh above 0 in all
+  std::span<const long long> num, den, E;  // per scene: item part num / den, role-weighted episodes
+  std::vector<std::optional<Fraction>> score;
+};
+
+// The items and episodes behind scene `sc`'s score, in points that sum to the score;
+// largest first, equal ones in questionnaire order, then episodes in path order.
+void explain(const Questionnaire& q, const ExactKey& key, const ItemResponses& r, size_t row,
+             const std::vector<PathStep>& path, const Exact& x, SceneScore& sc) {
   if (!sc.score) return;
-  const double e = has_episodes ? q.scoring.episode_weight : 0.0;
-  double den = 0;
-  std::vector<std::pair<const Item*, double>> answered;
-  for (const auto& item : q.items)
-    for (const auto& k : item.key)
-      if (k.scene == sc.scene)
-        if (const Answer* ans = a.find(item.id); ans && ans->number) {
-          den += k.weight;
-          answered.push_back({&item, k.weight});
-        }
-  for (const auto& [item, w] : answered) {
-    const Scale& s = q.scales[item->scale];
-    const double x = *a.find(item->id)->number;
-    const double norm = ((item->reverse ? s.min + s.max - x : x) - s.min) / (s.max - s.min);
-    sc.evidence.push_back({Contribution::Kind::item, item->id, 0, x, 100.0 * (1 - e) * w * norm / den});
+  using U = uint128;
+  const int s = sc.scene;
+  const U unit = Decimal::kUnit, e = q.scoring.episode_weight.units;
+  const U den = static_cast<U>(x.den[s]);
+  std::vector<std::pair<Contribution, Fraction>> list;
+  for (size_t c = 0; c < key.columns; ++c) {
+    const float raw = r.at(row, c);
+    if (key.den(c, s) == 0 || raw != raw) continue;
+    const int answer = static_cast<int>(raw);
+    const U part = static_cast<U>(key.num(c, s)) * key.point(c, answer);
+    const Fraction f = x.mixed ? Fraction{100 * (unit - e) * part, unit * den} : Fraction{100 * part, den};
+    list.push_back({{Contribution::Kind::item, q.items[r.items[c]].id, 0, double(answer), f.value()}, f});
   }
-  if (e > 0) {
-    const double scale = std::max(sc.episode_evidence, q.scoring.episode_full_at);
+  if (x.mixed) {
+    const U scale = static_cast<U>(std::max(x.E[s], q.scoring.episode_full_at.units));
     for (const auto& step : path)
-      if (step.scene && *step.scene == sc.scene)
-        sc.evidence.push_back({Contribution::Kind::episode, step.item, step.order, 0,
-                               100.0 * e * q.scoring.role_weight(step.role) / scale});
+      if (step.scene && *step.scene == s) {
+        const Fraction f{100 * e * static_cast<U>(q.scoring.role_weight(step.role).units), unit * scale};
+        list.push_back({{Contribution::Kind::episode, step.item, step.order, 0, f.value()}, f});
+      }
   }
-  std::stable_sort(sc.evidence.begin(), sc.evidence.end(),
-                   [](const Contribution& x, const Contribution& y) { return x.points > y.points + 1e-12; });
+  std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return compare(a.second, b.second) > 0; });
+  for (auto& [c, f] : list) sc.evidence.push_back(std::move(c));
 }
 
-void place(const Questionnaire& q, const Answers& a, Placement& p) {
+void place(const Questionnaire& q, const Answers& a, const Exact& x, Placement& p) {
   const Model& m = q.model;
   for (const auto& sc : p.scenes) {
-    const bool evident = (sc.item_part && *sc.item_part >= q.scoring.evidence_threshold) || sc.episode_evidence > 0;
+    const int s = sc.scene;
+    const bool evident = (sc.score && reaches_threshold(q.scoring, x.num[s], x.den[s])) || x.E[s] > 0;
     if (!evident) continue;
-    const Scene& scene = m.scenes[sc.scene];
+    const Scene& scene = m.scenes[s];
     p.frontier_stage = std::max(p.frontier_stage.value_or(0), scene.stage);
     p.frontier_level = std::max(p.frontier_level.value_or(0), scene.level);
   }
@@ -130,12 +139,14 @@ void place(const Questionnaire& q, const Answers& a, Placement& p) {
   std::vector<int> cand;
   if (cur.stage + 1 < static_cast<int>(m.stages.size())) cand.push_back(m.scene_index(cur.stage + 1, cur.level));
   if (cur.level + 1 < static_cast<int>(m.levels.size())) cand.push_back(m.scene_index(cur.stage, cur.level + 1));
-  std::stable_sort(cand.begin(), cand.end(), [&](int x, int y) {
-    const int wx = wish_matches(q, a, x), wy = wish_matches(q, a, y);
-    if (wx != wy) return wx > wy;
-    const double sx = p.scenes[x].score.value_or(-1), sy = p.scenes[y].score.value_or(-1);
-    if (sx != sy) return sx > sy;
-    return x < y;
+  std::stable_sort(cand.begin(), cand.end(), [&](int s, int t) {
+    const int ws = wish_matches(q, a, s), wt = wish_matches(q, a, t);
+    if (ws != wt) return ws > wt;
+    const auto &fs = x.score[s], &ft = x.score[t];
+    if (fs.has_value() != ft.has_value()) return fs.has_value();  // no score last
+    if (fs && ft)
+      if (const int c = compare(*fs, *ft)) return c > 0;
+    return s < t;
   });
   p.next_steps = cand;
 }
@@ -148,17 +159,23 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
   const size_t N = batch.size();
   const int S = q.model.scene_count();
   std::vector<Placement> out(N);
-  std::vector<double> evidence(N * S, 0.0);
+  std::vector<long long> evidence(N * S, 0);
   for (size_t n = 0; n < N; ++n) {
     out[n].participant = batch[n].participant;
     out[n].path = build_path(q, batch[n], std::span(evidence).subspan(n * S, S), out[n].warnings);
   }
-  const BatchScores bs = score_batch(q, collect_responses(q, batch), evidence);
+  const ItemResponses r = collect_responses(q, batch);
+  const ExactKey key = exact_key(q, r.items);
+  const BatchScores bs = score_batch(q, r, evidence, /*keep_parts=*/true);
   for (size_t n = 0; n < N; ++n) {
     Placement& p = out[n];
-    bool has_episodes = false;
-    for (int s = 0; s < S; ++s) has_episodes = has_episodes || evidence[n * S + s] > 0;
+    Exact x;
+    x.num = std::span(bs.part_num).subspan(n * S, S);
+    x.den = std::span(bs.part_den).subspan(n * S, S);
+    x.E = std::span(evidence).subspan(n * S, S);
+    for (int s = 0; s < S; ++s) x.mixed = x.mixed || x.E[s] > 0;
     p.scenes.resize(S);
+    x.score.resize(S);
     for (int s = 0; s < S; ++s) {
       SceneScore& sc = p.scenes[s];
       sc.scene = s;
@@ -167,13 +184,15 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
       sc.answered = bs.answered[n * S + s];
       sc.items = bs.keyed_per_scene[s];
       sc.required = bs.required_per_scene[s];
-      sc.episode_evidence = evidence[n * S + s];
-      if (with_evidence) explain(q, batch[n], p.path, has_episodes, sc);
+      sc.episode_evidence = Decimal{x.E[s]}.value();
+      if (sc.score) x.score[s] = scene_score(q.scoring, x.mixed, x.num[s], x.den[s], x.E[s]);
     }
+    for (auto& sc : p.scenes)
+      if (with_evidence) explain(q, key, r, n, p.path, x, sc);
     if (bs.current[n] >= 0) p.current = bs.current[n];
     p.centroid_stage = opt(bs.centroid_stage[n]);
     p.centroid_level = opt(bs.centroid_level[n]);
-    place(q, batch[n], p);
+    place(q, batch[n], x, p);
   }
   return out;
 }

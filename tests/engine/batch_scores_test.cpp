@@ -14,7 +14,7 @@ namespace {
 // The rules of FORMAT.md applied to one row, item by item: the reference the matrix
 // code must agree with.
 std::vector<double> reference_row(const Questionnaire& q, const ItemResponses& r, size_t row,
-                                  std::span<const double> ev) {
+                                  std::span<const long long> ev) {  // ev: Decimal units
   const int S = q.model.scene_count();
   std::vector<double> num(S, 0), den(S, 0), cnt(S, 0), keyed(S, 0);
   for (size_t c = 0; c < r.items.size(); ++c) {
@@ -38,7 +38,7 @@ std::vector<double> reference_row(const Questionnaire& q, const ItemResponses& r
     if (keyed[s] == 0 || cnt[s] < need) continue;
     const double part = num[s] / den[s];
     out[s] = has ? 100 * ((1 - q.scoring.episode_weight) * part +
-                          q.scoring.episode_weight * std::min(1.0, ev[s] / q.scoring.episode_full_at))
+                          q.scoring.episode_weight * std::min(1.0, Decimal{ev[s]}.value() / q.scoring.episode_full_at))
                  : 100 * part;
   }
   return out;
@@ -62,13 +62,13 @@ BOOST_AUTO_TEST_CASE(agrees_with_the_rules_row_by_row_across_block_boundaries) {
   const Questionnaire q = test::tiny_questionnaire();
   const size_t rows = 20000;  // more than two blocks
   const ItemResponses r = random_responses(q, rows, 7, 0.3);
-  std::vector<double> ev(rows * 4, 0.0);
+  std::vector<long long> ev(rows * 4, 0);  // role-weighted episodes, Decimal units
   std::mt19937 rng(3);
-  for (size_t i = 0; i < ev.size(); ++i) ev[i] = rng() % 7 == 0 ? (rng() % 4) * 0.5 : 0.0;
+  for (size_t i = 0; i < ev.size(); ++i) ev[i] = rng() % 7 == 0 ? (rng() % 4) * 5000 : 0;
   const BatchScores b = score_batch(q, r, ev);
   size_t nulls = 0;
   for (size_t n = 0; n < rows; ++n) {
-    const auto want = reference_row(q, r, n, std::span<const double>(ev).subspan(n * 4, 4));
+    const auto want = reference_row(q, r, n, std::span<const long long>(ev).subspan(n * 4, 4));
     for (int s = 0; s < 4; ++s) {
       const double got = b.score[n * 4 + s];
       BOOST_REQUIRE_EQUAL(std::isnan(got), std::isnan(want[s]));

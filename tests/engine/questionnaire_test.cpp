@@ -154,3 +154,103 @@ BOOST_AUTO_TEST_CASE(malformed_yaml_throws_with_location) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(questionnaire_bounds)
+
+// Issue 12: a scale of -2^31..2^31-1 overflowed int, a max of 1e10 was reported as
+// "scale 0..-2147483648", a key weight of 1e308 gave a scene with no score.
+BOOST_AUTO_TEST_CASE(scales_are_bounded_whole_numbers) {
+  const auto got = questionnaire_messages(
+      "questionnaire: t\ntitle: T\nscales:\n"
+      "  huge: {min: -2147483648, max: 2147483647}\n"
+      "  far: {min: 0, max: 1e10}\n"
+      "  wide: {min: -1000, max: 1000}\n"
+      "  half: {min: 1, max: 5.5}\n"
+      "  fine: {min: 0.00001, max: 3}\n"
+      "  word: {min: one, max: 3}\n"
+      "  edge: {min: -1000, max: -900, labels: [a]}\n"
+      "  ok: {min: 1.0, max: 1e1}\n"
+      "sections:\n  - id: main\n    items:\n"
+      "      - {id: a, type: likert, scale: ok, key: fix.near, text: A}\n");
+  BOOST_TEST(got == plus_unkeyed({
+                        "q.yaml:4:15: error: huge: min and max must be from -1000 to 1000",
+                        "q.yaml:4:33: error: huge: min and max must be from -1000 to 1000",
+                        "q.yaml:5:22: error: far: min and max must be from -1000 to 1000",
+                        "q.yaml:6:3: error: wide: a scale has at most 101 points (max - min at most 100)",
+                        "q.yaml:7:23: error: half: min and max must be whole numbers",
+                        "q.yaml:8:15: error: fine: min and max must be whole numbers",
+                        "q.yaml:9:15: error: word: expected a number, got \"one\"",
+                        "q.yaml:10:41: error: edge: the scale -1000..-900 has 101 points but 1 labels",
+                    }),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(weights_and_settings_are_bounded_exact_decimals) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s5, key: {scene: fix.near, weight: 1e308}, text: A}\n"
+      "      - {id: b, type: likert, scale: s5, key: {scene: fix.near, weight: 0}, text: B}\n"
+      "      - {id: c, type: likert, scale: s5, key: {scene: fix.near, weight: 0.33333}, text: C}\n"
+      "      - {id: d, type: likert, scale: s5, key: {scene: fix.near, weight: 1000.0001}, text: D}\n"
+      "      - {id: e, type: likert, scale: s5, key: {scene: fix.near, weight: [1]}, text: E}\n"
+      "      - {id: f, type: likert, scale: s5, key: {scene: fix.near, weight: 1000}, text: F}\n",
+      "scoring:\n  min_answered_share: 1.0001\n  episode_weight: -0.1\n  evidence_threshold: 0.12345\n"
+      "  episode_full_at: 0\n"));
+  BOOST_TEST(got == plus_unkeyed({
+                        "q.yaml:13:73: error: a: a key weight must be above 0 and at most 1000",
+                        "q.yaml:14:73: error: b: a key weight must be above 0 and at most 1000",
+                        "q.yaml:15:73: error: c: at most 4 decimal places, got \"0.33333\"",
+                        "q.yaml:16:73: error: d: a key weight must be above 0 and at most 1000",
+                        "q.yaml:17:73: error: e: expected a number, got a list",
+                        "q.yaml:6:23: error: scoring.min_answered_share: must be between 0 and 1",
+                        "q.yaml:7:19: error: scoring.episode_weight: must be between 0 and 1",
+                        "q.yaml:8:23: error: scoring.evidence_threshold: at most 4 decimal places, got \"0.12345\"",
+                        "q.yaml:9:20: error: scoring.episode_full_at: must be above 0 and at most 1000",
+                    }),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(settings_keep_their_exact_decimals) {
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(
+      with_items("      - {id: a, type: likert, scale: s5, key: {scene: fix.near, weight: 1.5}, text: A}\n",
+                 "scoring:\n  min_answered_share: 0.28\n  episode_weight: 0.1\n  episode_full_at: 2.5\n"
+                 "  evidence_threshold: 0.7\n"),
+      "q.yaml", test::tiny_model(), d);
+  BOOST_TEST(q.scoring.min_answered_share.units == 2800);
+  BOOST_TEST(q.scoring.episode_weight.units == 1000);
+  BOOST_TEST(q.scoring.episode_full_at.units == 25000);
+  BOOST_TEST(q.scoring.evidence_threshold.units == 7000);
+  BOOST_TEST(q.items[0].key[0].weight.units == 15000);
+}
+
+BOOST_AUTO_TEST_CASE(role_weights_are_from_0_to_1000) {
+  const std::string eps =
+      "      - {id: a, type: likert, scale: s5, key: fix.near, text: A}\n"
+      "      - id: e\n        type: episodes\n        text: E\n        fields:\n"
+      "          - {id: role, type: choice, use: role, options: [{value: led}, {value: helped}, {value: saw}]}\n";
+  const auto got = questionnaire_messages(
+      with_items(eps, "scoring:\n  role_weights: {led: 1001, helped: -0.5, saw: 0}\n"));
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:6:23: error: scoring.role_weights.led: must be from 0 to 1000",
+                                  "q.yaml:6:37: error: scoring.role_weights.helped: must be from 0 to 1000"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_scene_too_fine_to_score_exactly_is_refused) {
+  // Five scales of coprime lengths (97, 89, 83, 79, 73) and weights that share no factor:
+  // the whole-number sums of the scene would pass 2^53.
+  const auto got = questionnaire_messages(
+      "questionnaire: t\ntitle: T\nscales:\n"
+      "  a: {min: 0, max: 97}\n  b: {min: 0, max: 89}\n  c: {min: 0, max: 83}\n  d: {min: 0, max: 79}\n  e: {min: 0, max: 73}\n"
+      "sections:\n  - id: main\n    items:\n"
+      "      - {id: i1, type: likert, scale: a, key: {scene: fix.near, weight: 999.9999}, text: A}\n"
+      "      - {id: i2, type: likert, scale: b, key: {scene: fix.near, weight: 999.9998}, text: B}\n"
+      "      - {id: i3, type: likert, scale: c, key: {scene: fix.near, weight: 999.9997}, text: C}\n"
+      "      - {id: i4, type: likert, scale: d, key: {scene: fix.near, weight: 0.0001}, text: D}\n"
+      "      - {id: i5, type: likert, scale: e, key: {scene: fix.near, weight: 999.9996}, text: E}\n");
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:12:9: error: fix.near: the weights and scales of the items keyed to "
+                                  "this scene are too fine to score exactly (use fewer different scale lengths "
+                                  "or simpler weights)"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
