@@ -167,17 +167,26 @@ Answers Intake::read(const YAML::Node& root) {
   else if (a.questionnaire != q_.id)
     diags_.error(yaml::at(root["questionnaire"], file_), "questionnaire",
                  "these answers are for '" + a.questionnaire + "', not '" + q_.id + "'");
+  // An id or session that breaks its rule is never kept (it could be a path, a name or
+  // escape codes): the Answers hold none, and the error says why.
   a.participant = top("participant");
   if (a.participant.empty())
     diags_.error({file_, 1, 1}, "participant", "missing: every answers file needs a participant id");
   else if (!valid_participant_id(a.participant))
     diags_.error(yaml::at(root["participant"], file_), "participant",
                  "the id may use only letters, digits, '_' and '-'");
+  if (!valid_participant_id(a.participant)) a.participant.clear();
   a.name = top("name");
   a.cohort = top("cohort");
+  if (!a.cohort.empty() && !valid_participant_id(a.cohort)) {
+    diags_.warning(yaml::at(root["cohort"], file_), "cohort", "not an id (letters, digits, '_' and '-'); left out");
+    a.cohort.clear();
+  }
   a.session = top("session");
-  if (!a.session.empty() && a.session != "pre" && a.session != "post")
+  if (!a.session.empty() && a.session != "pre" && a.session != "post") {
     diags_.error(yaml::at(root["session"], file_), "session", "must be pre or post");
+    a.session.clear();
+  }
 
   const YAML::Node answers = root["answers"];
   Location answers_at{file_, 1, 1};

@@ -1,9 +1,14 @@
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <filesystem>
 #include <fstream>
 
 #include "engine/answers_yaml.hpp"
 #include "engine/archive.hpp"
+#include "engine/archive_names.hpp"
 #include "engine/files.hpp"
 #include "engine/csv.hpp"
 #include "tools/commands.hpp"
@@ -18,6 +23,20 @@ std::string lines_of(const Diagnostics& d) {
   return s;
 }
 
+
+// Makes the folder `dir` (mode 0700) unless it is one already. False, with a message, when
+// something else is in its way (a file, a link) or it cannot be made.
+bool make_folder(const std::filesystem::path& dir, std::ostream& err) {
+  if (::mkdir(dir.c_str(), 0700) == 0) return true;
+  const int e = errno;
+  struct stat st{};
+  if (e == EEXIST && ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
+  err << dir.string() << ": error: export: "
+      << (e == EEXIST ? std::string("not a folder (something else is in the way)")
+                      : "cannot make the folder: " + std::string(std::strerror(e)))
+      << '\n';
+  return false;
+}
 
 }  // namespace
 
@@ -71,16 +90,20 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
-  int unreadable = 0;  // files that could not even be kept (unreadable, too large)
+  int unreadable = 0;  // inputs that could not be read at all (missing, unreadable, too large)
   auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err,
                              &unreadable);
+  if (unreadable) {  // all of an import or nothing: the archive is not even made
+    err << "careermap import: nothing imported: " << unreadable << " of " << args.positional.size()
+        << " inputs could not be read\n";
+    return kInvalid;
+  }
   auto archive = open_archive(args, true, err);
   if (!archive) return kUsage;
   const ImportSummary s = archive->import(std::move(subs), now_utc());
   out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
-      << " unchanged, " << s.quarantined << " quarantined" << (unreadable ? ", " + std::to_string(unreadable) + " unreadable" : "")
-      << "\n";
-  return s.quarantined || unreadable ? kInvalid : kOk;
+      << " unchanged, " << s.quarantined << " quarantined\n";
+  return s.quarantined ? kInvalid : kOk;
 }
 
 // careermap archive --archive A.db --list
@@ -89,13 +112,13 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   if (!archive) return kUsage;
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
   for (const auto& s : archive->all()) {
-    out << s.id << '\t' << s.cohort << '\t' << (s.session.empty() ? "-" : s.session) << '\t'
-        << (s.participant.empty() ? "-" : s.participant) << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
-        << s.imported_at << '\t' << s.sha256.substr(0, 12) << '\t' << s.source << '\n';
+    out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.session, "-") << '\t'
+        << shown_id(s.participant, "-") << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
+        << careermap::escaped(s.imported_at) << '\t' << careermap::escaped(s.sha256.substr(0, 12)) << '\t' << careermap::escaped(s.source) << '\n';
     if (s.quarantined)
       for (size_t at = 0; at < s.diagnostics.size();) {
         const size_t nl = s.diagnostics.find('\n', at);
-        out << "\t  " << s.diagnostics.substr(at, nl - at) << '\n';
+        out << "\t  " << careermap::escaped(s.diagnostics.substr(at, nl - at)) << '\n';
         at = nl == std::string::npos ? s.diagnostics.size() : nl + 1;
       }
   }
@@ -108,22 +131,43 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
   const fs::path dir = args.get("-o");
+  std::error_code ec;
+  if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
+    err << dir.string() << ": error: export: not a folder (something else is in the way)\n";
+    return kUsage;
+  }
+  if (fs::create_directories(dir, ec)) fs::permissions(dir, fs::perms::owner_all, ec);
+  if (ec) {
+    err << dir.string() << ": error: export: cannot make the folder: " << ec.message() << '\n';
+    return kUsage;
+  }
+  // Every path is made of checked parts only (archive_names.hpp).
+  const std::vector<Submission> all = archive->all();
+  const std::vector<std::string> rel = export_paths(all);
   std::string index = std::string(csv::kBom) +
                       csv::row({"id", "cohort", "session", "participant", "status", "imported_at", "sha256", "source", "file"});
-  int n = 0;
-  for (const auto& s : archive->all()) {
-    const bool csv_row = s.quarantined && s.source.find(".csv:") != std::string::npos;
-    const fs::path rel = fs::path(s.cohort) / (s.session.empty() ? "none" : s.session) /
-                         ((s.participant.empty() ? std::string("unknown") : s.participant) + ".v" + std::to_string(s.id) +
-                          (csv_row ? ".csv" : ".yaml"));
-    fs::create_directories(dir / rel.parent_path());
-    write_file_atomically((dir / rel).string(), s.raw);
-    index += csv::row({std::to_string(s.id), s.cohort, s.session, s.participant, s.quarantined ? "quarantined" : "valid",
-                       s.imported_at, s.sha256, s.source, rel.string()});
-    ++n;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const Submission& s = all[i];
+    const fs::path folder = fs::path(rel[i]).parent_path();
+    if (!make_folder(dir / folder.parent_path(), err) || !make_folder(dir / folder, err)) return kUsage;
+    index += csv::row({std::to_string(s.id), shown_id(s.cohort, ""), shown_id(s.session, ""),
+                       shown_id(s.participant, ""), s.quarantined ? "quarantined" : "valid", careermap::escaped(s.imported_at),
+                       careermap::escaped(s.sha256), careermap::escaped(s.source), rel[i]});
   }
-  fs::create_directories(dir);
-  write_file_atomically((dir / "index.csv").string(), index);
+  size_t n = 0;
+  try {
+    write_file_atomically((dir / "index.csv").string(), index);
+  } catch (const Error& e) {
+    err << e.diagnostic().format() << '\n';
+    return kUsage;
+  }
+  try {
+    for (; n < all.size(); ++n) write_file_atomically((dir / rel[n]).string(), all[n].raw);
+  } catch (const Error& e) {
+    err << e.diagnostic().format() << "\ncareermap export: stopped after " << n << " of " << all.size()
+        << " submissions\n";
+    return kInvalid;
+  }
   out << "careermap export: " << n << " submissions written to " << dir.string() << "/ (index.csv lists them)\n";
   return kOk;
 }

@@ -2,11 +2,15 @@
 // another import, ids that never become paths or messages, export's folder.
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <set>
 #include <thread>
 
 #include "tests/e2e/run.hpp"
@@ -44,6 +48,42 @@ std::vector<std::string> readers(const std::string& db) {
           "score -q " + kPre + " --archive " + db + " --cohort 2026",
           "render -q " + kPre + " --archive " + db + " --cohort 2026 -o maps",
           "cohort --archive " + db + " -q " + kPre + " -o c.pdf"};
+}
+
+// Every regular file under `dir`, relative to it (links are not followed, and reported).
+std::vector<std::string> files_under(const fs::path& dir) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    BOOST_TEST(!e.is_symlink(), e.path());
+    if (e.is_regular_file()) out.push_back(fs::relative(e.path(), dir).generic_string());
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Rows kept by an older careermap, which stored what an answers file said as the id.
+void old_rows(const fs::path& db, const std::vector<std::array<std::string, 3>>& ids) {
+  sqlite3* h = nullptr;
+  BOOST_REQUIRE(sqlite3_open(db.c_str(), &h) == SQLITE_OK);
+  int n = 0;
+  for (const auto& [cohort, session, participant] : ids) {
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "INSERT INTO submissions (cohort, session, participant, source, sha256, raw, imported_at, status)"
+                          " VALUES (?, ?, ?, 'old.yaml', ?, 'raw bytes', '2024-05-01T00:00:00Z', 'quarantined')", -1, &st, nullptr);
+    sqlite3_bind_blob(st, 1, cohort.data(), static_cast<int>(cohort.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 2, session.data(), static_cast<int>(session.size()), SQLITE_TRANSIENT);
+    sqlite3_bind_blob(st, 3, participant.data(), static_cast<int>(participant.size()), SQLITE_TRANSIENT);
+    const std::string sha = "old" + std::to_string(n++);
+    sqlite3_bind_text(st, 4, sha.c_str(), -1, SQLITE_TRANSIENT);
+    BOOST_REQUIRE(sqlite3_step(st) == SQLITE_DONE);
+    sqlite3_finalize(st);
+  }
+  sqlite3_close(h);
+}
+
+std::string lower(std::string s) {
+  for (auto& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 }  // namespace
@@ -117,6 +157,140 @@ BOOST_AUTO_TEST_CASE(a_small_import_waits_for_a_long_one_and_says_so) {
   BOOST_TEST(r.status == 0);
   BOOST_TEST(r.err == "careermap: a.db is in use by another careermap; waiting (up to 600 s)\n");
   BOOST_TEST(r.out == "careermap import: 1 added, 0 new versions, 0 unchanged, 0 quarantined\n");
+}
+
+BOOST_AUTO_TEST_CASE(an_id_that_is_a_path_never_becomes_one) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && " + kBin + " ";
+  const fs::path victim = dir.path() / "victim.txt";
+  std::ofstream(victim) << "mine\n";
+  // Quarantined files whose ids are an absolute path and another's export name, with a NUL.
+  std::ofstream(dir.path() / "abs.yaml") << "questionnaire: presession-v1\nparticipant: \"" << victim.string()
+                                          << "\\0\"\nsession: \"../x\"\nanswers:\n  fix_individual_1: 3\n";
+  std::ofstream(dir.path() / "twin.yaml") << "questionnaire: presession-v1\nparticipant: \"p02.v1.yaml\\0\"\nanswers:\n"
+                                           "  fix_individual_1: 3\n";
+  const std::string p02 = kSrc + "/questionnaires/samples/p02.yaml";
+  const Run imp = run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 " + p02 + " abs.yaml twin.yaml");
+  BOOST_TEST(imp.status == 1);
+  BOOST_TEST(imp.out == "careermap import: 1 added, 0 new versions, 0 unchanged, 2 quarantined\n");
+  const Run list = run(cd + "archive --archive a.db --list");
+  BOOST_TEST(list.out.find("\n2\t2026\t-\t-\tquarantined\t") != std::string::npos);  // no id kept, no session
+  BOOST_TEST(list.out.find("\n3\t2026\t-\t-\tquarantined\t") != std::string::npos);
+  const Run ex = run(cd + "export --archive a.db -o exp");
+  BOOST_TEST(ex.status == 0);
+  BOOST_TEST(ex.out == "careermap export: 3 submissions written to exp/ (index.csv lists them)\n");
+  BOOST_TEST(slurp(victim) == "mine\n");
+  BOOST_TEST(files_under(dir.path() / "exp") ==
+                 (std::vector<std::string>{"2026/none/unknown.v2.yaml", "2026/none/unknown.v3.yaml", "2026/pre/p02.v1.yaml",
+                                           "index.csv"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(slurp(dir.path() / "exp/2026/pre/p02.v1.yaml") == slurp(p02));
+  const std::string index = slurp(dir.path() / "exp/index.csv");
+  BOOST_TEST(index.find("\r\n2,2026,,,quarantined,") != std::string::npos);
+  BOOST_TEST(index.find(",abs.yaml,2026/none/unknown.v2.yaml\r\n") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(ids_an_older_careermap_stored_raw_are_mapped_in_export_and_hidden_in_the_list) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && " + kBin + " ";
+  BOOST_REQUIRE(run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 " + kP01).status == 0);
+  std::vector<std::array<std::string, 3>> ids = {
+      {"../x", "pre", "p01"},
+      {"/tmp", "../../y", std::string("p02.v1.yaml\0", 12)},
+      {"x/y", "pre", "p01\t2026\tpre\tp99\tvalid\n"},
+      {"2026", "pre", "\x1b]0;owned\x07\x1b[2J"},
+      {"CON", "AUX", "nul"},
+      {"A", "pre", "P01"},
+      {"a", "pre", "p01"},
+      {std::string(300, 'c'), std::string(1, '\0'), std::string(150, 'p')},
+      {"a.", "pre ", "<>:\"|?*"},
+  };
+  old_rows(dir.path() / "a.db", ids);
+  const Run list = run(cd + "archive --archive a.db --list");
+  BOOST_TEST(list.status == 0);
+  // One line per submission, eight fields each: no forged row, no escape code.
+  BOOST_TEST(std::count(list.out.begin(), list.out.end(), '\n') == 11);
+  for (unsigned char c : list.out) BOOST_TEST_REQUIRE((c >= 0x20 || c == '\t' || c == '\n'));
+  for (size_t at = 0, nl; (nl = list.out.find('\n', at)) != std::string::npos; at = nl + 1)
+    BOOST_TEST(std::count(list.out.begin() + static_cast<long>(at), list.out.begin() + static_cast<long>(nl), '\t') == 7);
+  BOOST_TEST(list.out.find("\n3\t(not an id)\t(not an id)\t(not an id)\tquarantined\t") != std::string::npos);
+  BOOST_TEST(list.out.find("\n5\t2026\tpre\t(not an id)\t") != std::string::npos);
+  BOOST_TEST(list.out.find("\n6\tCON\tAUX\tnul\t") != std::string::npos);  // ids, shown as they are
+  const Run ex = run(cd + "export --archive a.db -o exp");
+  BOOST_TEST(ex.status == 0);
+  BOOST_TEST(ex.out == "careermap export: 10 submissions written to exp/ (index.csv lists them)\n");
+  const auto files = files_under(dir.path() / "exp");
+  BOOST_TEST(files.size() == 11u);
+  std::set<std::string> folded;
+  for (const auto& f : files) BOOST_TEST(folded.insert(lower(f)).second, f);
+  BOOST_TEST(files_under(dir.path()).size() == 11u + 1u);  // nothing outside exp/ but a.db
+  BOOST_TEST(fs::exists(dir.path() / "exp/2026/pre/p01.v1.yaml"));
+  BOOST_TEST(fs::exists(dir.path() / "exp/A/pre/P01.v7.yaml"));
+  BOOST_TEST(fs::exists(dir.path() / "exp/mapped.ca978112ca1bbdca/pre/p01.v8.yaml"));  // "a" after "A"
+  BOOST_TEST(fs::exists(dir.path() / "exp/mapped.a3dbc4b644a9a2c5/mapped.1898ed910d4be0a0/mapped.99e6242759016035.v6.yaml"));
+  const std::string index = slurp(dir.path() / "exp/index.csv");
+  BOOST_TEST(index.find("\r\n7,A,pre,P01,quarantined,2024-05-01T00:00:00Z,old5,old.yaml,A/pre/P01.v7.yaml\r\n") != std::string::npos);
+  BOOST_TEST(index.find("\r\n3,(not an id),(not an id),(not an id),") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(export_to_a_file_or_an_unwritable_folder_says_so) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  BOOST_REQUIRE(run(cd + kBin + " import -q " + kPre + " --archive a.db --cohort 2026 " + kP01).status == 0);
+  std::ofstream(dir.path() / "f") << "a file\n";
+  Run r = run(cd + kBin + " export --archive a.db -o f");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "f: error: export: not a folder (something else is in the way)\n");
+  r = run(cd + kBin + " export --archive a.db -o f/sub");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "f/sub: error: export: cannot make the folder: Not a directory\n");
+  BOOST_TEST(slurp(dir.path() / "f") == "a file\n");
+  // A link planted where a cohort's folder goes is not followed.
+  fs::create_directory(dir.path() / "elsewhere");
+  fs::create_directory(dir.path() / "exp");
+  fs::create_directory_symlink(dir.path() / "elsewhere", dir.path() / "exp" / "2026");
+  r = run(cd + kBin + " export --archive a.db -o exp");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "exp/2026: error: export: not a folder (something else is in the way)\n");
+  BOOST_TEST(fs::is_empty(dir.path() / "elsewhere"));
+  // A folder the user may not write in (as root, through an unprivileged user: root may write anywhere).
+  fs::create_directory(dir.path() / "ro");
+  std::string as_user;
+  if (::geteuid() == 0) {
+    BOOST_REQUIRE(std::system(("chown -R 65534:65534 " + dir.path().string()).c_str()) == 0);
+    as_user = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+  }
+  fs::permissions(dir.path() / "ro", fs::perms::owner_read | fs::perms::owner_exec);
+  r = run(cd + as_user + kBin + " export --archive a.db -o ro");
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == "ro/2026: error: export: cannot make the folder: Permission denied\n");
+  BOOST_TEST(fs::is_empty(dir.path() / "ro"));
+}
+
+BOOST_AUTO_TEST_CASE(an_input_that_cannot_be_read_imports_nothing_and_makes_no_archive) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && " + kBin + " ";
+  BOOST_REQUIRE(run(cd + "mapping -q " + kPre + " --init " + kSrc + "/tests/data/forms/google_forms.csv -o g.yaml").status == 0);
+  Run r = run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 --mapping g.yaml missing.csv");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.out == "");
+  BOOST_TEST(r.err == "missing.csv: error: cannot read: No such file or directory\n"
+                      "careermap import: nothing imported: 1 of 1 inputs could not be read\n");
+  BOOST_TEST(!fs::exists(dir.path() / "a.db"));
+  r = run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 " + kP01 + " missing.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "missing.yaml: error: cannot read: No such file or directory\n"
+                      "careermap import: nothing imported: 1 of 2 inputs could not be read\n");
+  BOOST_TEST(!fs::exists(dir.path() / "a.db"));
+  // An archive already there is left as it was.
+  BOOST_REQUIRE(run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 " + kP01).status == 0);
+  r = run(cd + "import -q " + kPre + " --archive a.db --cohort 2025 " + kP01 + " missing.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(run(cd + "archive --archive a.db --list").out.find("\t2025\t") == std::string::npos);
+  // A cohort that is not an id is a usage error.
+  r = run(cd + "import -q " + kPre + " --archive a.db --cohort ../x " + kP01);
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err.rfind("careermap import: --cohort '../x': expected an id of letters, digits, '_' and '-' (at most 64)\n", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
