@@ -93,7 +93,7 @@ struct ScoringSettings {
   Decimal min_answered_share{5000};  // 0.5: of a scene's keyed items must be answered (at least 1)
   Decimal episode_weight{2500};      // 0.25: share of episodes in a scene's score, when they weigh above 0
   Decimal episode_full_at{20000};    // 2: role-weighted episodes on a scene at which that part is full
-  Decimal evidence_threshold{5000};  // 0.75: item part from which a scene counts toward the frontier
+  Decimal evidence_threshold{7500};  // 0.75: item part from which a scene counts toward the frontier
   std::map<std::string, Decimal> role_weights;  // role option value -> weight; unnamed roles: 1
   Decimal role_weight(const std::string& role) const;
 };

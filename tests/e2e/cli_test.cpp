@@ -107,12 +107,13 @@ BOOST_AUTO_TEST_CASE(score_prints_the_json_of_the_design) {
   BOOST_TEST(r.out.find("{\"id\": \"fix.region\", \"number\": 4, \"score\": null, \"answered\": 0, "
                         "\"items\": 3, \"needs\": 2, \"episodes\": 0,\n      \"evidence\": []}") != std::string::npos);
   // p04 by hand: improve.individual (4, 5, 3) -> (.75 + 1 + .5) / 3 = 75, the highest; it
-  // wishes the workplace stage, so one stage wider ranks first; innovate.individual (.5)
-  // is the deepest scene at the evidence threshold, no scene beyond the individual stage is.
+  // wishes the workplace stage, so one stage wider ranks first; improve.individual (.75)
+  // is the deepest scene at the evidence threshold (.75): innovate.individual (.5, neutral
+  // on average) is not evidence, and no scene beyond the individual stage is.
   const size_t p04 = r.out.find("{\"id\": \"p04\"");
   BOOST_REQUIRE(p04 != std::string::npos);
   BOOST_TEST(r.out.find("\"current\": \"improve.individual\",\n   \"frontier\": {\"stage\": \"individual\", "
-                        "\"level\": \"innovate\"},\n   \"walls_ahead\": [{\"after\": \"individual\", \"before\": "
+                        "\"level\": \"improve\"},\n   \"walls_ahead\": [{\"after\": \"individual\", \"before\": "
                         "\"workplace\"}, {\"after\": \"workplace\", \"before\": \"cityhall\"}, {\"after\": \"cityhall\", "
                         "\"before\": \"region\"}, {\"after\": \"region\", \"before\": null}],\n   \"centroid\": "
                         "{\"stage\": 1.469, \"level\": 1.844},\n   \"next_steps\": [\"improve.workplace\", "
@@ -128,7 +129,7 @@ BOOST_AUTO_TEST_CASE(score_csv_opens_in_excel) {
   BOOST_TEST(r.out.rfind("\xEF\xBB\xBFparticipant,cohort,session,current,frontier_stage,frontier_level,"
                          "centroid_stage,centroid_level,next_steps,fix.individual,fix.workplace,", 0) == 0u);
   BOOST_TEST(count(r.out, "\r\n") == 6u);
-  BOOST_TEST(r.out.find("\r\np04,2026,pre,improve.individual,individual,innovate,1.469,1.844,"
+  BOOST_TEST(r.out.find("\r\np04,2026,pre,improve.individual,individual,improve,1.469,1.844,"
                         "improve.workplace innovate.individual,41.67,41.67,25,,75,16.67,,,50,16.67,,,0\r\n") !=
              std::string::npos);
 }

@@ -34,7 +34,7 @@ BOOST_AUTO_TEST_CASE(score_csv_bytes) {
              "\xEF\xBB\xBF"
              "participant,cohort,session,current,frontier_stage,frontier_level,centroid_stage,centroid_level,"
              "next_steps,fix.near,fix.far,deep.near,deep.far,episodes\r\n"
-             "'-p1,2026,,fix.near,far,fix,1.471,1,fix.far deep.near,75,66.67,,0,0\r\n");
+             "'-p1,2026,,fix.near,near,fix,1.471,1,fix.far deep.near,75,66.67,,0,0\r\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -171,8 +171,8 @@ BOOST_AUTO_TEST_CASE(evidence_says_what_made_each_score_in_points) {
 }
 
 BOOST_AUTO_TEST_CASE(frontier_and_walls_not_yet_crossed) {
-  // fix.near .75 and fix.far .67 reach the threshold (.5); deep.far 0 does not.
-  const Placement far = score_one("  a1: 4\n  a2: 2\n  b1: 5\n  b2: 1\n");
+  // fix.near .75 (exactly the default threshold) and fix.far .83 reach it; deep.far .5 does not.
+  const Placement far = score_one("  a1: 4\n  a2: 2\n  b1: 5\n  b2: 3\n");
   BOOST_TEST(*far.frontier_stage == 1);
   BOOST_TEST(*far.frontier_level == 0);
   BOOST_TEST(far.walls_ahead.empty());  // the wall after `near` is crossed
@@ -184,6 +184,10 @@ BOOST_AUTO_TEST_CASE(frontier_and_walls_not_yet_crossed) {
   const Placement ep = score_one("  a1: 1\n  b1: 1\n  eps:\n    - {from: 2020, title: T, who: town, what: deeper}\n");
   BOOST_TEST(*ep.frontier_stage == 1);
   BOOST_TEST(*ep.frontier_level == 1);
+  // Neutral is not evidence: every scene answered 3 of 1..5.
+  const Placement neutral = score_one("  a1: 3\n  a2: 3\n  b1: 3\n  b2: 3\n  c1: 3\n");
+  BOOST_TEST(!neutral.frontier_stage.has_value());
+  BOOST_TEST(neutral.walls_ahead == (std::vector<int>{0}), tt::per_element());
   const Placement none = score_one("  a1: 1\n");
   BOOST_TEST(!none.frontier_stage.has_value());
   BOOST_TEST(none.walls_ahead == (std::vector<int>{0}), tt::per_element());
