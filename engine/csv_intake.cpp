@@ -109,12 +109,6 @@ std::string trimmed(const std::string& s) {
   return s.substr(b, e - b);
 }
 
-std::string column_list(const std::vector<size_t>& cols) {
-  std::string s;
-  for (size_t k = 0; k < cols.size(); ++k)
-    s += (k == 0 ? "" : k + 1 == cols.size() ? " and " : ", ") + std::to_string(cols[k] + 1);
-  return s;
-}
 
 }  // namespace
 
@@ -164,7 +158,7 @@ struct CsvIntake::Impl {
       } else {
         ok = false;
         diags.error({file, head.line, 0}, head.cells[cols[0]],
-                    "the title heads " + std::to_string(cols.size()) + " columns (" + column_list(cols) + ") and the mapping " +
+                    "the title heads " + std::to_string(cols.size()) + " columns (" + column_numbers(cols) + ") and the mapping " +
                         m.file + " gives " + std::to_string(list.size()) + (list.size() == 1 ? " target" : " targets") +
                         " for it; list one target per column, in order: [" +
                         (list[0].kind == Kind::episode_field ? "\"" + list[0].item + "[1]." + list[0].field + "\", \"" +

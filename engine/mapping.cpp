@@ -213,6 +213,13 @@ std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnai
   return out;
 }
 
+std::string column_numbers(const std::vector<size_t>& cols) {
+  std::string s;
+  for (size_t k = 0; k < cols.size(); ++k)
+    s += (k == 0 ? "" : k + 1 == cols.size() ? " and " : ", ") + std::to_string(cols[k] + 1);
+  return s;
+}
+
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
                             std::vector<std::string>& unmatched) {
   using Kind = ColumnTarget::Kind;
@@ -230,7 +237,7 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
   }
   auto match = [&](std::string_view h) -> const Known* {
     for (const auto& k : known)
-      if (k.text == h) return &k;
+      if (!k.text.empty() && k.text == h) return &k;
     const std::string n = normalize_header(h);
     for (const auto& k : known)
       if (!n.empty() && k.norm == n) return &k;
@@ -263,9 +270,8 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
         out += "    - " + e.text() + "\n";
       }
     } else if (cols.size() > 1 && !service) {
-      std::string list;
-      for (size_t k = 0; k < cols.size(); ++k) list += (k ? ", " : "") + std::to_string(cols[k] + 1);
-      out += key + "ignore   # NOT MATCHED: the title heads columns " + list + "; list one target per column\n";
+      out += key + "ignore   # NOT MATCHED: the title heads columns " + column_numbers(cols) +
+             "; list one target per column\n";
       unmatched.push_back(h);
     } else if (hit) {
       out += key + hit->target.text() + "\n";

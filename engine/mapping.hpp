@@ -57,6 +57,9 @@ std::string normalize_header(std::string_view s);
 std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnaire& q, const Templates& t,
                                                                Lang lang, int episode_slots = 5);
 
+// Column numbers as messages give them, counting from 1: "3", "3 and 5", "3, 5 and 7".
+std::string column_numbers(const std::vector<size_t>& columns);
+
 // A starter mapping for a CSV whose header row is `header`: columns matched to the
 // questionnaire's texts (exactly, then normalized; a grid column `QUESTION [ROW]` by its
 // row's text), the name column (お名前, 氏名, Name, ...) to name, the usual timestamp and

@@ -193,6 +193,21 @@ std::vector<Answers> rows_of(const Questionnaire& q, const Mapping& m, std::stri
   return out;
 }
 
+// The tiny questionnaire with labels on `size` and a multi `trouble` whose labels hold separators.
+Questionnaire labelled() {
+  std::string text = test::kQuestionnaire;
+  text.replace(text.find("options: [{value: small}, {value: large}]"), 41,
+               "options: [{value: small, label: {ja: 小さい, en: Small}}, {value: large, label: {ja: 大きい, en: Large}}]");
+  text.replace(text.find("      - {id: notes"), 0,
+               "      - {id: trouble, type: multi, text: 悩み, options: [{value: t1, label: {ja: 追われ、先が見えない}}, "
+               "{value: t2, label: {ja: 協力がない}}, {value: t3, label: {en: \"Boss, again\"}}]}\n");
+  Diagnostics d;
+  Questionnaire q = Questionnaire::parse(text, "q.yaml", test::tiny_model(), d);
+  for (const auto& m : test::messages(d)) BOOST_TEST_MESSAGE(m);
+  BOOST_REQUIRE(d.empty());
+  return q;
+}
+
 Mapping tiny_mapping(const std::string& columns, Diagnostics& d) {
   static const Questionnaire q = test::tiny_questionnaire();
   return Mapping::parse("questionnaire: tiny\ncolumns:\n" + columns, "m.yaml", q, d);
@@ -280,6 +295,57 @@ BOOST_AUTO_TEST_CASE(free_text_keeps_its_spaces_and_codes_lose_theirs) {
   BOOST_TEST(rows[0].find("size")->text == "small");
   BOOST_TEST(*rows[0].find("a1")->number == 4.0);
   BOOST_TEST(rows[0].find("notes")->text == "  indented\r\n  text ");
+}
+
+BOOST_AUTO_TEST_CASE(rows_become_answers_labels_and_all) {
+  const Questionnaire q = labelled();
+  Diagnostics d;
+  const Mapping m = Mapping::parse(
+      "questionnaire: tiny\ncohort: '2026'\ncolumns:\n  when: ignore\n  size: size\n  A1: a1\n  A2: a2\n  T: trouble\n"
+      "  E1 from: eps[1].from\n  E1 title: eps[1].title\n  E1 who: eps[1].who\n"
+      "values:\n  size: {でかい: large}\n  eps.who: {自分: me}\n",
+      "m.yaml", q, d);
+  BOOST_REQUIRE(d.empty());
+  std::vector<bool> ok;
+  const auto rows = rows_of(q, m,
+                            "when,size,A1,A2,T,E1 from,E1 title,E1 who\n"
+                            "x,小さい,4,2,\"追われ、先が見えない, 協力がない\",2019,手順,b\n"
+                            "x,でかい,,,\"Boss, again;t2\",2021,T,自分\n"
+                            "x,中くらい,6,,謎,2020,,a\n",
+                            d, ok);
+  BOOST_REQUIRE(rows.size() == 3u);
+  BOOST_TEST(ok == (std::vector<bool>{true, true, false}), tt::per_element());
+  BOOST_TEST(rows[0].participant == "r001");
+  BOOST_TEST(rows[0].cohort == "2026");
+  BOOST_TEST(rows[0].find("size")->text == "small");
+  BOOST_TEST(*rows[0].find("a1")->number == 4.0);
+  BOOST_TEST(rows[0].find("trouble")->choices == (Lines{"t1", "t2"}), tt::per_element());
+  BOOST_TEST(*rows[0].find("eps")->episodes[0].get("who") == "town");  // letter b = the second option
+  BOOST_TEST(rows[1].find("trouble")->choices == (Lines{"t3", "t2"}), tt::per_element());
+  BOOST_TEST(rows[1].find("size")->text == "large");
+  BOOST_TEST(*rows[1].find("eps")->episodes[0].get("who") == "me");
+  BOOST_TEST(test::messages(d) ==
+                 (Lines{"f.csv:4: error: size: the answer is not an option; expected one of: small, large",
+                        "f.csv:4: error: A1: 6 is outside the scale 1..5",
+                        "f.csv:4: error: T: the answer is not an option; expected one of: t1, t2, t3",
+                        "f.csv:4: error: E1 title: required field is missing"}),
+             tt::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_values_entry_holding_a_separator_is_one_choice) {
+  const Questionnaire q = labelled();
+  Diagnostics d;
+  const Mapping m = Mapping::parse(
+      "questionnaire: tiny\ncolumns:\n  size: size\n  T: trouble\nvalues:\n  trouble: {\"人手、予算, 時間\": t2}\n", "m.yaml", q, d);
+  BOOST_REQUIRE(d.empty());
+  std::vector<bool> ok;
+  const auto rows = rows_of(q, m, "size,T\nsmall,\"人手、予算, 時間;Boss, again\"\nsmall,\"人手\"\n", d, ok);
+  BOOST_REQUIRE(rows.size() == 2u);
+  BOOST_TEST(rows[0].find("trouble")->choices == (Lines{"t2", "t3"}), tt::per_element());
+  BOOST_TEST(ok == (std::vector<bool>{true, false}), tt::per_element());
+  BOOST_TEST(test::messages(d) ==
+                 (Lines{"f.csv:3: error: T: the answer is not an option; expected one of: t1, t2, t3"}),
+             tt::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()
