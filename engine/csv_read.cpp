@@ -110,7 +110,7 @@ struct CsvReader::Impl {
     std::string head;
     for (size_t k = pos; k < len && head.size() < 4; ++k) head.push_back(data[k]);
     if (head.rfind("PK\x03\x04", 0) == 0)
-      return stop(diags, 0, "this is an Excel workbook (.xlsx), not CSV; save it as CSV (UTF-8 or コンマ区切り)"), false;
+      return stop(diags, 0, kWorkbook), false;
     if (head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0)
       return stop(diags, 0, "this is UTF-16 text (Unicode テキスト), not CSV; save it as CSV (UTF-8 or コンマ区切り)"), false;
     if (head.rfind("\xEF\xBB\xBF", 0) == 0)
@@ -222,10 +222,10 @@ struct CsvReader::Impl {
       if (!quoted && rec.cells.size() == 1 && rec.cells[0].empty() && !unclosed) continue;  // a blank line
       std::string problem;
       if (unclosed) problem = "the row is cut short: a quoted cell is not closed before the end of the file";
-      else if (!raw_kept) problem = "the row has more than " + mb(kMaxCsvRowBytes) + "; a row is at most " + mb(kMaxCsvRowBytes);
       else if (wide)
         problem = "the row has more than " + std::to_string(kMaxCsvColumns) + " columns; a CSV of answers has at most " +
                   std::to_string(kMaxCsvColumns);
+      else if (!raw_kept) problem = "the row has more than " + mb(kMaxCsvRowBytes) + "; a row is at most " + mb(kMaxCsvRowBytes);
       else if (long_cell)
         problem = "a cell has more than " + std::to_string(kMaxCsvCellBytes) + " bytes; a cell is at most " +
                   std::to_string(kMaxCsvCellBytes);

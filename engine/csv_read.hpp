@@ -35,6 +35,10 @@ inline constexpr size_t kMaxCsvColumns = 2'000;
 inline constexpr size_t kMaxCsvCellBytes = 100'000;
 inline constexpr size_t kMaxCsvRowBytes = 1'000'000;
 
+// What is said of an Excel workbook given where CSV is read.
+inline constexpr const char* kWorkbook =
+    "this is an Excel workbook (.xlsx), not CSV; save it as CSV (UTF-8 or コンマ区切り)";
+
 class CsvReader {
  public:
   explicit CsvReader(std::string path);                 // reads the file at `path` in pieces

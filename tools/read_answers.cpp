@@ -7,7 +7,11 @@
 namespace careermap::cli {
 namespace {
 
-bool is_csv(const std::string& f) { return f.size() > 4 && f.compare(f.size() - 4, 4, ".csv") == 0; }
+bool ends_with(const std::string& f, std::string_view end) {
+  return f.size() > end.size() && f.compare(f.size() - end.size(), end.size(), end) == 0;
+}
+bool is_csv(const std::string& f) { return ends_with(f, ".csv"); }
+bool is_workbook(const std::string& f) { return ends_with(f, ".xlsx") || ends_with(f, ".xls") || ends_with(f, ".xlsm"); }
 
 // A word of a command line as a POSIX shell reads it back.
 std::string shell_word(const std::string& s) {
@@ -49,6 +53,11 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
   };
   for (const auto& f : files) {
     Diagnostics d;
+    if (is_workbook(f)) {
+      d.error({f, 0, 0}, "", kWorkbook);
+      unread(f, d);
+      continue;
+    }
     if (!is_csv(f)) {
       std::string bytes;
       try {
