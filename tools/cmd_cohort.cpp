@@ -65,10 +65,9 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   CohortOptions o;
   o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
   const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
-  if (!pools) {
-    err << "careermap cohort: --pool takes ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)\n";
-    return kUsage;
-  }
+  if (!pools)
+    throw UsageError("--pool " + cli::quoted(args.get("--pool")) +
+                     ": expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)");
   o.pools = *pools;
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
