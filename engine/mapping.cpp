@@ -160,7 +160,7 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
     diags.error(yaml::at(cols ? cols : root, file), "columns", "needs a map from column header to item");
   } else {
     for (const auto& kv : cols) {
-      Column col{kv.first.Scalar(), {}};
+      Mapping::Column col{kv.first.Scalar(), {}};
       bool ok = true;
       // One target, or a list of them for a title the CSV repeats.
       std::vector<YAML::Node> nodes;
