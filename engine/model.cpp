@@ -101,10 +101,16 @@ Model Model::parse(std::string_view text, const std::string& file, Diagnostics& 
       }
       Scene& sc = m.scenes[*idx];
       const YAML::Node& n = kv.second;
+      if (!n.IsMap()) {
+        diags.error(yaml::at(n, file), id, "expected a map with label, description and skills");
+        continue;
+      }
       yaml::warn_unknown_keys(n, {"label", "description", "skills"}, file, id, diags);
       if (n["label"]) sc.label = yaml::local_text(n["label"], file, id, diags);
       if (n["description"]) sc.description = yaml::local_text(n["description"], file, id, diags);
-      if (n["skills"] && n["skills"].IsSequence())
+      if (n["skills"] && !n["skills"].IsSequence())
+        diags.error(yaml::at(n["skills"], file), id, "skills: expected a list of texts");
+      else if (n["skills"])
         for (const auto& sk : n["skills"]) sc.skills.push_back(yaml::local_text(sk, file, id, diags));
     }
   }
@@ -112,9 +118,15 @@ Model Model::parse(std::string_view text, const std::string& file, Diagnostics& 
     if (sc.label.empty()) diags.error({file, 0, 0}, sc.id, "scene has no label");
 
   const YAML::Node walls = root["walls"];
-  if (walls && walls.IsSequence()) {
+  if (walls && !walls.IsSequence() && !walls.IsNull()) {
+    diags.error(yaml::at(walls, file), "walls", "expected a list of {after: <stage id>, label}");
+  } else if (walls) {
     for (const auto& w : walls) {
       const std::string where = "walls";
+      if (!w.IsMap()) {
+        diags.error(yaml::at(w, file), where, "expected a map {after: <stage id>, label}");
+        continue;
+      }
       const YAML::Node after = w["after"];
       auto stage = after && after.IsScalar() ? m.find_stage(after.Scalar()) : std::nullopt;
       if (!stage) {
