@@ -1,7 +1,5 @@
 #include "engine/model.hpp"
 
-#include <algorithm>
-
 #include <boost/test/unit_test.hpp>
 
 #include "tests/testutil.hpp"
@@ -62,24 +60,6 @@ walls:
       "m.yaml:9:13: error: walls: a wall needs after: <stage id>",
   };
   BOOST_TEST(test::messages(d) == want, boost::test_tools::per_element());
-}
-
-// A value of the wrong shape (a scalar where a map or a list belongs) is a diagnostic with
-// its place, never a yaml-cpp exception in yaml-cpp's words.
-BOOST_AUTO_TEST_CASE(values_of_the_wrong_shape_are_diagnostics_not_exceptions) {
-  const std::string head = "stages:\n  - {id: a, label: A}\nlevels:\n  - {id: x, label: X}\n";
-  const std::vector<std::pair<std::string, std::string>> cases = {
-      {"walls: [x]\n", "m.yaml:5:9: error: walls: expected a map {after: <stage id>, label}"},
-      {"walls: x\n", "m.yaml:5:8: error: walls: expected a list of {after: <stage id>, label}"},
-      {"scenes:\n  x.a: hello\n", "m.yaml:6:8: error: x.a: expected a map with label, description and skills"},
-      {"scenes:\n  x.a: {label: L, skills: s}\n", "m.yaml:6:27: error: x.a: skills: expected a list of texts"},
-  };
-  for (const auto& [tail, want] : cases) {
-    Diagnostics d;
-    BOOST_CHECK_NO_THROW(Model::parse(head + tail, "m.yaml", d));
-    const auto got = test::messages(d);
-    BOOST_TEST_CONTEXT(tail) { BOOST_TEST(std::count(got.begin(), got.end(), want) == 1); }
-  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
