@@ -1,55 +1,92 @@
 // The NPO's view across cohorts and years: aggregates only, never a person.
 //
-// Built from the archive's current submissions. Groups are the cohorts (in order) and the
-// pool of all of them. Where people stand comes from each participant's pre-session answers
-// (or the only session they have); movement compares pre and post. Every count and mean
-// goes through suppression (suppression.hpp): a figure about fewer than `min_group` people,
-// or one that could be recovered from the others by subtraction, is hidden.
+// Built from the archive's current submissions. Groups are the cohorts with at least
+// `min_group` people (in order), pooled ranges of years (`pools`), and the pool of all; a
+// cohort too small for its own column counts only in the pool. Where people stand comes from
+// each participant's pre-session answers (or the only session they have); movement compares
+// pre and post. Every figure is a cell of one cell table (cell_table.hpp) that also holds
+// the groups of earlier reports from the release log; suppression and its audit
+// (suppression.hpp) decide what shows, and the tables below, the PDF and the CSV all read it
+// from there. A group that differs from a released one by 1 .. min_group - 1 people is
+// hidden whole. Throws Error only when no safe report exists (see suppression.hpp).
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "engine/archive.hpp"
+#include "engine/cell_table.hpp"
 #include "engine/item_stats.hpp"
 #include "engine/questionnaire.hpp"
+#include "engine/suppression.hpp"
 
 namespace careermap {
 
+// The floor for min_group: below it a group's figures are about too few people to publish.
+inline constexpr int kMinGroupFloor = 3;
+
+// A group of an earlier report, as the release log keeps it.
+struct ReleasedGroup {
+  int64_t release = 0;
+  std::string label;
+  std::vector<int64_t> submissions;  // what it counted
+  std::vector<std::pair<std::string, std::string>> shown;  // (table, category) of its shown figures
+};
+
 struct CohortOptions {
-  int min_group = 3;                 // fewest people a shown figure may be about
+  int min_group = kMinGroupFloor;    // fewest people a shown figure may be about (>= kMinGroupFloor)
   std::vector<std::string> cohorts;  // empty: every cohort in the archive
+  std::vector<std::pair<std::string, std::string>> pools;  // inclusive ranges of cohorts shown as one group
+  std::vector<ReleasedGroup> released;  // earlier reports of this questionnaire
+  std::vector<Submission> history;      // the submissions the released groups counted (any version)
 };
 
 // One aggregate table: rows are categories, columns the groups (the pool last).
 struct AggregateTable {
   std::string id;                    // "current", "profile", "checklist:<item>", "movement"
   std::vector<std::string> rows;     // category ids (scene ids, option values, movement kinds)
-  std::vector<std::vector<std::optional<double>>> values;  // none = hidden
-  std::vector<std::vector<int>> counts;  // people behind each value (kept for the tests; never printed)
+  std::vector<std::vector<int>> cell;  // [row][group] index into CohortSummary::cells
+  std::vector<std::vector<std::optional<double>>> values;  // as published; none = hidden
 };
 
 struct CohortSummary {
-  std::vector<std::string> groups;   // cohort ids, then "all"
+  std::vector<std::string> groups;   // cohort ids or "FIRST-LAST" ranges, then "all"
+  std::vector<std::vector<std::string>> group_cohorts;  // the cohorts each group counts
   std::vector<int> people;           // per group
-  std::vector<bool> people_hidden;   // group sizes that may not be shown (small, or recoverable)
-  int min_group = 3;
+  std::vector<bool> people_hidden;   // group sizes that may not be shown
+  int min_group = kMinGroupFloor;
   AggregateTable current;            // where people stand: counts of current scenes
   AggregateTable profile;            // mean scene scores
+  AggregateTable profile_people;     // the people behind each mean
   std::vector<AggregateTable> checklists;  // one per `report: checklist` item
   AggregateTable movement;           // pre -> post: wider, deeper, wider_and_deeper, same, back
   std::vector<std::vector<std::optional<int>>> flows;  // pooled pre -> post counts, scene x scene
-  std::vector<ScaleStat> reliability;  // alpha per scene scale, over the pool
+  std::vector<ScaleStat> reliability;  // alpha per scene scale, over the pool (empty when hidden)
   std::vector<std::optional<double>> centroid_stage, centroid_level;  // per group
   std::vector<std::string> small_groups;  // cohorts shown only through the pool
+  std::vector<std::string> differing;     // groups hidden for differing from a released one by a few people
+  CellTable cells;                   // every figure, this report's and the released ones
+  SuppressionCounts suppression;
+  std::vector<std::vector<int64_t>> members;  // per group: the submissions it counted
+  bool shown(int cell) const { return cells.shown(cell); }
 };
 
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& current,
                                 const CohortOptions& options);
 
 // The summary as CSV for spreadsheets: aggregates only, UTF-8 with BOM, one line per figure
-// (table, category, group, value; hidden figures say "suppressed").
+// (table, category, group, value; hidden figures say "suppressed"), read from the cell table.
 std::string cohort_csv(const Questionnaire& q, const CohortSummary& s);
+
+}  // namespace careermap
+
+namespace careermap {
+
+// What the release log keeps of a report: each group with a shown figure, the submissions it
+// counted and which of its figures showed.
+std::vector<ReleasedGroup> release_of(const CohortSummary& s);
 
 }  // namespace careermap

@@ -1,70 +1,176 @@
 #include "engine/suppression.hpp"
 
-#include <climits>
-#include <cstddef>
-#include <utility>
+#include <algorithm>
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "engine/diagnostic.hpp"
+#include "engine/disclosure_audit.hpp"
 
 namespace careermap {
 namespace {
 
-// Hides the smallest visible cell among `cells` (non-zero preferred); false when none.
-bool hide_one_more(const std::vector<std::pair<size_t, size_t>>& cells, const std::vector<std::vector<int>>& counts,
-                   std::vector<std::vector<bool>>& hidden) {
-  long best = -1;
-  int best_value = INT_MAX;
-  bool best_nonzero = false;
-  for (size_t k = 0; k < cells.size(); ++k) {
-    const auto [r, c] = cells[k];
-    if (hidden[r][c]) continue;
-    const int v = counts[r][c];
-    const bool nonzero = v > 0;
-    if (best < 0 || (nonzero && !best_nonzero) || (nonzero == best_nonzero && v < best_value)) {
-      best = static_cast<long>(k);
-      best_value = v;
-      best_nonzero = nonzero;
+class Suppressor {
+ public:
+  Suppressor(CellTable& t, int k) : t_(t), k_(k) {
+    for (size_t g = 0; g < t.groups.size(); ++g)
+      if (t.groups[g].release == 0) mine_.push_back(static_cast<int>(g));
+    // The pool: this report's largest group; its parts, when they split it exactly.
+    for (int g : mine_)
+      if (pool_ < 0 || t.groups[g].atoms.size() > t.groups[pool_].atoms.size()) pool_ = g;
+    std::multiset<int> covered;
+    for (int g : mine_)
+      if (g != pool_) covered.insert(t.groups[g].atoms.begin(), t.groups[g].atoms.end());
+    const std::multiset<int> whole(t.groups[pool_].atoms.begin(), t.groups[pool_].atoms.end());
+    if (covered == whole)
+      for (int g : mine_)
+        if (g != pool_) parts_.push_back(g);
+    for (size_t c = 0; c < t.cells.size(); ++c) index_[{t.cells[c].measure, t.cells[c].group}] = static_cast<int>(c);
+  }
+
+  SuppressionCounts run() {
+    // What the releases alone already pin, this report cannot hide: found with all of it hidden.
+    std::set<std::tuple<int, int, int>> known;
+    if (t_.groups.size() > mine_.size()) {
+      CellTable none = t_;
+      for (auto& c : none.cells)
+        if (none.groups[c.group].release == 0) c.state = CellState::secondary;
+      const AuditResult a = audit_cells(none, k_);
+      counts_.solves += a.solves;
+      for (const auto& p : a.pinned) known.insert({p.measure, p.cell, p.atom});
+    }
+    primary();
+    secondary();
+    std::set<Figure> proven;
+    for (;;) {
+      AuditResult a = audit_cells(t_, k_, proven);
+      proven.insert(a.safe.begin(), a.safe.end());
+      ++counts_.rounds;
+      counts_.checked += a.checked;
+      counts_.solves += a.solves;
+      const int hidden_before = counts_.audit;
+      std::erase_if(a.pinned, [&](const Pinned& p) { return known.count({p.measure, p.cell, p.atom}) > 0; });
+      if (a.pinned.empty()) break;
+      std::set<int> done;  // one more hidden figure per measure and round
+      for (const auto& p : a.pinned)
+        if (done.insert(p.measure).second)
+          if (const int c = choose(p); c >= 0) hide(c, CellState::audit);
+      if (counts_.audit == hidden_before) fail(a.pinned.front());
+      secondary();
+    }
+    for (const auto& c : t_.cells)
+      if (t_.groups[c.group].release == 0 && c.state == CellState::difference) ++counts_.difference;
+    return counts_;
+  }
+
+ private:
+  int cell(int m, int g) const {
+    const auto it = index_.find({m, g});
+    return it == index_.end() ? -1 : it->second;
+  }
+  bool mine(int c) const { return t_.groups[t_.cells[c].group].release == 0; }
+  void hide(int c, CellState why) {
+    if (!t_.shown(c)) return;
+    t_.cells[c].state = why;
+    ++(why == CellState::small ? counts_.small : why == CellState::audit ? counts_.audit : counts_.secondary);
+  }
+
+  void primary() {
+    for (size_t c = 0; c < t_.cells.size(); ++c) {
+      const int i = static_cast<int>(c);
+      if (!mine(i) || !t_.shown(i)) continue;
+      const Measure& m = t_.measures[t_.cells[c].measure];
+      const int pc = t_.people_cell(i);
+      const double n = m.sum ? (pc >= 0 ? t_.true_value(pc) : 0) : t_.true_value(i);
+      if (m.sum ? n < k_ : n >= 1 && n < k_) hide(i, CellState::small);
     }
   }
-  if (best < 0) return false;
-  hidden[cells[best].first][cells[best].second] = true;
-  return true;
-}
+
+  // The best shown cell of `candidates` to hide next: parts before the pool, then the
+  // figures about answers before group sizes, then the smallest non-zero value, then the smallest group.
+  int best(const std::vector<int>& candidates) const {
+    int pick = -1;
+    auto key = [&](int c) {
+      const double v = t_.true_value(c);
+      return std::make_tuple(t_.cells[c].group == pool_, !t_.measures[t_.cells[c].measure].sensitive, v <= 0, v,
+                             t_.people_in(t_.cells[c].group), c);
+    };
+    for (int c : candidates)
+      if (c >= 0 && mine(c) && t_.shown(c) && (pick < 0 || key(c) < key(pick))) pick = c;
+    return pick;
+  }
+
+  // A relation with exactly one hidden figure gives it back: hide a second one.
+  void secondary() {
+    for (bool changed = true; changed;) {
+      changed = false;
+      auto close = [&](const std::vector<int>& cells) {
+        int hidden = 0;
+        for (int c : cells) hidden += c < 0 ? 2 : !t_.shown(c);  // a missing figure is unknown
+        if (hidden != 1) return;
+        const int c = best(cells);
+        if (c >= 0) {
+          hide(c, CellState::secondary);
+          changed = true;
+        }
+      };
+      // A mean needs its people.
+      for (size_t c = 0; c < t_.cells.size(); ++c) {
+        const int pc = t_.people_cell(static_cast<int>(c));
+        if (mine(static_cast<int>(c)) && pc >= 0 && !t_.shown(pc) && t_.shown(static_cast<int>(c))) {
+          hide(static_cast<int>(c), CellState::secondary);
+          changed = true;
+        }
+      }
+      for (size_t m = 0; m < t_.measures.size(); ++m) {
+        if (parts_.empty()) break;
+        std::vector<int> row{cell(static_cast<int>(m), pool_)};
+        for (int g : parts_) row.push_back(cell(static_cast<int>(m), g));
+        if (row[0] >= 0) close(row);
+      }
+      for (const auto& r : t_.relations) {
+        if (!r.equality) continue;
+        for (int g : mine_) {
+          std::vector<int> cells;
+          for (const auto& [m, coef] : r.terms) cells.push_back(t_.measures[m].internal ? -1 : cell(m, g));
+          close(cells);
+        }
+      }
+    }
+  }
+
+  int choose(const Pinned& p) const {
+    std::vector<int> same, table, any;
+    for (size_t c = 0; c < t_.cells.size(); ++c) {
+      const int i = static_cast<int>(c);
+      if (!mine(i) || !t_.shown(i)) continue;
+      const Measure& m = t_.measures[t_.cells[c].measure];
+      if (t_.cells[c].measure == p.measure) same.push_back(i);
+      if (m.table == t_.measures[p.measure].table) table.push_back(i);
+      any.push_back(i);
+    }
+    for (const auto* list : {&same, &table, &any})
+      if (const int c = best(*list); c >= 0) return c;
+    return -1;
+  }
+
+  [[noreturn]] void fail(const Pinned& p) const {
+    const Measure& m = t_.measures[p.measure];
+    throw Error(Location{}, "", "suppression: a small group stays recognisable in " + m.table + " " + m.row +
+                                    " with every figure of this report hidden");
+  }
+
+  CellTable& t_;
+  int k_;
+  std::vector<int> mine_, parts_;
+  int pool_ = -1;
+  std::map<std::pair<int, int>, int> index_;
+  SuppressionCounts counts_;
+};
 
 }  // namespace
 
-std::vector<std::vector<bool>> suppress(const std::vector<std::vector<int>>& counts, int min_group,
-                                        bool exclusive_categories) {
-  const size_t rows = counts.size(), cols = rows ? counts[0].size() : 0;
-  std::vector<std::vector<bool>> hidden(rows, std::vector<bool>(cols, false));
-  for (size_t r = 0; r < rows; ++r)
-    for (size_t c = 0; c < cols; ++c) hidden[r][c] = counts[r][c] > 0 && counts[r][c] < min_group;
-  for (bool changed = true; changed;) {
-    changed = false;
-    // Rows: the pool is the sum of the groups.
-    for (size_t r = 0; r < rows; ++r) {
-      int n = 0;
-      std::vector<std::pair<size_t, size_t>> groups;
-      for (size_t c = 0; c < cols; ++c) {
-        n += hidden[r][c];
-        if (c + 1 < cols) groups.push_back({r, c});
-      }
-      if (n == 1) {
-        if (!hide_one_more(groups, counts, hidden)) hidden[r][cols - 1] = true;
-        changed = true;
-      }
-    }
-    // Columns: a group's categories sum to its size, when every person is in exactly one.
-    if (!exclusive_categories) continue;
-    for (size_t c = 0; c < cols; ++c) {
-      int n = 0;
-      std::vector<std::pair<size_t, size_t>> cells;
-      for (size_t r = 0; r < rows; ++r) {
-        n += hidden[r][c];
-        cells.push_back({r, c});
-      }
-      if (n == 1 && hide_one_more(cells, counts, hidden)) changed = true;
-    }
-  }
-  return hidden;
-}
+SuppressionCounts suppress(CellTable& t, int min_group) { return Suppressor(t, min_group).run(); }
 
 }  // namespace careermap

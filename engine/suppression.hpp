@@ -1,20 +1,28 @@
-// Small-number suppression for aggregate tables, so that no figure about fewer than
-// `min_group` people is shown, and none can be recovered from the others.
+// Small-number suppression of a cell table (cell_table.hpp), proven by its audit
+// (disclosure_audit.hpp), so that no published figure, alone or with the others and with the
+// releases in the table, gives away a group of fewer than `min_group` people.
 //
-// A table has one row per category and one column per group, the last column being the
-// pool of all groups (each row's pool is the sum of its groups). Primary suppression
-// hides every count from 1 to min_group - 1. Secondary suppression then hides a second
-// cell wherever a row (pool = sum of groups) or, for exclusive categories, a column (the
-// group's size = sum of its categories) would otherwise have exactly one hidden cell,
-// since that one could be got back by subtraction; repeated until nothing changes.
+// Primary: every count of 1 .. min_group - 1 people and every mean of fewer than min_group
+// people is hidden; a mean whose people are hidden is hidden too. Secondary: wherever a
+// relation (a pool and its parts, a group's categories and its size) would have exactly one
+// hidden figure, a second one goes (the smallest non-zero, parts before the pool), repeated
+// until nothing changes. Then the audit: while it finds a pinned figure, one more figure of
+// the same measure (else table, else any) is hidden and the audit runs again. Only cells of
+// this report change; released ones stay as they were published, and what they already pin
+// on their own (found by auditing with all of this report hidden) is not this report's to hide. Throws Error when a figure
+// is still pinned with nothing left to hide.
 #pragma once
 
-#include <vector>
+#include "engine/cell_table.hpp"
 
 namespace careermap {
 
-// counts[row][column]; the last column is the pool. Returns hidden[row][column].
-std::vector<std::vector<bool>> suppress(const std::vector<std::vector<int>>& counts, int min_group,
-                                        bool exclusive_categories);
+struct SuppressionCounts {
+  int small = 0, secondary = 0, audit = 0, difference = 0;  // cells hidden, by why
+  int rounds = 0;                                           // audits run
+  int checked = 0, solves = 0;                              // over all rounds
+};
+
+SuppressionCounts suppress(CellTable& t, int min_group);
 
 }  // namespace careermap

@@ -2,6 +2,7 @@
 #include <iostream>
 #include <string>
 
+#include "engine/cohort.hpp"
 #include "tools/commands.hpp"
 
 namespace careermap::cli {
@@ -54,11 +55,12 @@ std::span<const Command> commands() {
       {"export", "--archive A.db -o DIR", "every submission back out as files, with an index",
        {{required(archive), {"-o", V::text, "DIR", true}}}, cmd_export},
       {"cohort",
-       "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en] "
-       "[--date YYYY-MM-DD]",
+       "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--pool FIRST-LAST,...] "
+       "[--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]",
        "the NPO's report across cohorts and years; no person is shown",
        {{required(archive), q, {"-o", V::text, "report.pdf", true}, {"--csv", V::text, "out.csv"},
-         {"--cohorts", V::ids, "C1,C2"}, {"--min-group", V::number, "N", false, 1, 99}, lang, date}},
+         {"--cohorts", V::ids, "C1,C2"}, {"--pool", V::text, "FIRST-LAST,..."},
+         {"--min-group", V::number, "N", false, kMinGroupFloor, 99}, lang, date, {"--dry-run", V::flag}}},
        cmd_cohort},
       {"demo", "[-o DIR]", "render the shipped sample cohort (default: out/)", {{{"-o", V::text, "DIR"}}}, cmd_demo},
   };

@@ -1,5 +1,6 @@
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 #include "engine/answers.hpp"
@@ -41,16 +42,36 @@ std::string missing_cohorts(const Archive& archive, const std::vector<std::strin
          "); nothing was written";
 }
 
+// "2024-2026,2019-2021" as ranges; none when any part is not FIRST-LAST of cohort ids.
+std::optional<std::vector<std::pair<std::string, std::string>>> parse_pools(const std::string& list) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& range : split_ids(list)) {
+    const size_t dash = range.find('-');
+    if (dash == std::string::npos) return std::nullopt;
+    const std::string first = range.substr(0, dash), last = range.substr(dash + 1);
+    if (!valid_participant_id(first) || !valid_participant_id(last) || first > last) return std::nullopt;
+    out.push_back({first, last});
+  }
+  if (out.empty()) return std::nullopt;
+  return out;
+}
+
 }  // namespace
 
 // careermap cohort --archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2]
-//                  [--min-group N] [--lang ja|en] [--date YYYY-MM-DD]
+//                  [--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
+  CohortOptions o;
+  o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
+  const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
+  if (!pools) {
+    err << "careermap cohort: --pool takes ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)\n";
+    return kUsage;
+  }
+  o.pools = *pools;
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
-  CohortOptions o;
-  o.min_group = std::stoi(args.get("--min-group", "3"));
   if (args.has("--cohorts")) o.cohorts = split_ids(args.get("--cohorts"));
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;

@@ -30,8 +30,8 @@ const std::map<std::string, std::string> kUsage = {
     {"archive", "--archive A.db --list"},
     {"export", "--archive A.db -o DIR"},
     {"cohort",
-     "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--min-group N] [--lang ja|en] "
-     "[--date YYYY-MM-DD]"},
+     "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--pool FIRST-LAST,...] "
+     "[--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]"},
     {"demo", "[-o DIR]"},
 };
 
@@ -108,6 +108,8 @@ const Case kCases[] = {
      "--cohorts '2025,': expected ids separated by commas (C1,C2), each an id of letters, digits, '_' and '-' "
      "(at most 64)"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --lang de", "--lang 'de': expected ja or en"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --min-group 1", "--min-group '1': expected a whole number from 3 to 99"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --min-group 2", "--min-group '2': expected a whole number from 3 to 99"},
     {"demo extra", "unexpected argument 'extra': this command takes no files"},
     {"demo -o", "option -o needs a value: DIR"},
 };

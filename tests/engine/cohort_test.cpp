@@ -1,88 +1,305 @@
 #include "engine/cohort.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <chrono>
+#include <random>
 
 #include "engine/answers_yaml.hpp"
-#include "engine/suppression.hpp"
+#include "engine/disclosure_audit.hpp"
+#include "tests/engine/cohort_reader.hpp"
 #include "tests/testutil.hpp"
 
 using namespace careermap;
-using Mask = std::vector<std::vector<bool>>;
 
-BOOST_AUTO_TEST_SUITE(cohort)
+namespace {
 
-BOOST_AUTO_TEST_CASE(small_counts_are_hidden) {
-  // Two groups and the pool; k = 3.
-  const Mask m = suppress({{5, 4, 9}, {0, 6, 6}, {3, 3, 6}}, 3, false);
-  BOOST_TEST((m == Mask{{false, false, false}, {false, false, false}, {false, false, false}}));
-  const Mask one = suppress({{1, 0, 1}}, 3, false);
-  BOOST_TEST((one == Mask{{true, false, true}}));  // the group and the pool both show 1
+// The tiny questionnaire with its multi-choice `wish` as the report's checklist.
+Questionnaire checklist_questionnaire() {
+  std::string text = test::kQuestionnaire;
+  const std::string from = "{id: wish, type: multi,";
+  text.replace(text.find(from), from.size(), "{id: wish, type: multi, report: checklist,");
+  Diagnostics d;
+  Questionnaire q = Questionnaire::parse(text, "tiny.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE(!d.has_errors());
+  return q;
 }
 
-BOOST_AUTO_TEST_CASE(a_hidden_cell_cannot_be_got_back_by_subtraction) {
-  // Row: 2025 has 2, 2026 has 5, pool 7. Hiding only the 2 leaves 7 - 5 = 2 in plain view,
-  // so the 5 must go too.
-  const Mask row = suppress({{2, 5, 7}}, 3, false);
-  BOOST_TEST((row == Mask{{true, true, false}}));
-  // Columns of exclusive categories sum to the group's size: the second-smallest goes.
-  const Mask col = suppress({{2, 4, 6}, {4, 4, 8}, {5, 0, 5}}, 3, true);
-  // Row 0: 2 hidden -> 4 hidden (row). Column 0: 2 hidden alone -> 4 hidden (column), which
-  // leaves row 1 with one hidden -> its other group 4 hidden; column 1 then has 4, 4 hidden.
-  BOOST_TEST((col == Mask{{true, true, false}, {true, true, false}, {false, false, false}}));
-  for (const auto& r : col) {
-    int hidden = 0;
-    for (bool h : r) hidden += h;
-    BOOST_TEST(hidden != 1);
-  }
-}
-
-BOOST_AUTO_TEST_CASE(the_summary_of_a_synthetic_multi_year_archive) {
-  const Questionnaire q = test::tiny_questionnaire();
-  // 2024: 2 people (too few), 2025: 4 people with pre and post, 2026: 3 people.
+// An archive in memory: submissions with ids, as Archive::current() returns them.
+struct Book {
+  explicit Book(const Questionnaire& questionnaire) : q(questionnaire) {}
+  const Questionnaire& q;
   std::vector<Submission> subs;
-  auto add = [&](const std::string& cohort, const std::string& id, const std::string& session, const std::string& body) {
+  int64_t next = 1;
+  void add(const std::string& cohort, const std::string& id, const std::string& session, const std::string& body) {
     Diagnostics d;
-    Answers a = parse_answers(q, "questionnaire: tiny\nparticipant: " + id + "\nanswers:\n  size: small\n" + body, id, d);
+    Answers a = parse_answers(q, "questionnaire: " + q.id + "\nparticipant: " + id + "\nanswers:\n  size: small\n" + body, id, d);
     BOOST_REQUIRE(!d.has_errors());
     Submission s;
+    s.id = next++;
     s.cohort = cohort;
     s.session = session;
     s.participant = id;
-    s.questionnaire = "tiny";
+    s.questionnaire = q.id;
     s.raw = answers_to_yaml(q, a);
     subs.push_back(s);
-  };
-  for (const char* id : {"a1", "a2"}) add("2024", id, "pre", "  a1: 5\n  a2: 1\n");
-  for (const char* id : {"b1", "b2", "b3", "b4"}) {
-    add("2025", id, "pre", "  a1: 5\n  a2: 1\n  b1: 1\n");            // stand at fix.near
-    add("2025", id, "post", "  a1: 2\n  b1: 5\n  b2: 5\n");           // moved to fix.far: wider
   }
-  for (const char* id : {"c1", "c2", "c3"}) add("2026", id, "pre", "  a1: 1\n  c1: 5\n");  // deep.near
-  const CohortSummary s = summarize_cohorts(q, subs, CohortOptions{});
-  BOOST_TEST(s.groups == (std::vector<std::string>{"2024", "2025", "2026", "all"}), boost::test_tools::per_element());
-  BOOST_TEST(s.people == (std::vector<int>{2, 4, 3, 9}), boost::test_tools::per_element());
+  // Random answers for the tiny questionnaire.
+  void add_random(const std::string& cohort, const std::string& id, const std::string& session, std::mt19937& rng) {
+    auto likert = [&] { return std::to_string(1 + rng() % 5); };
+    std::string body = "  a1: " + likert() + "\n  a2: " + likert() + "\n  b1: " + likert() + "\n  b2: " + likert() +
+                       "\n  c1: " + likert() + "\n";
+    std::string wish;
+    for (const char* w : {"n", "f", "d"})
+      if (rng() % 2) wish += std::string(wish.empty() ? "" : ", ") + w;
+    if (!wish.empty()) body += "  wish: [" + wish + "]\n";
+    add(cohort, id, session, body);
+  }
+  // The newest of each participant, cohort and session (what the archive's current() gives).
+  std::vector<Submission> current() const {
+    std::map<std::tuple<std::string, std::string, std::string>, Submission> newest;
+    for (const auto& s : subs) newest[{s.cohort, s.session, s.participant}] = s;
+    std::vector<Submission> out;
+    for (auto& [key, s] : newest) out.push_back(s);
+    return out;
+  }
+};
+
+std::vector<std::set<std::string>> people_of(const CohortSummary& s, const test::ReadReport& r,
+                                             const std::vector<Submission>& subs) {
+  std::map<int64_t, std::string> who;
+  for (const auto& x : subs) who[x.id] = x.cohort + "/" + x.participant + "/" + std::to_string(x.id);
+  std::vector<std::set<std::string>> out;
+  auto groups = r.columns;
+  groups.push_back("all");
+  for (const auto& g : groups) {
+    const size_t i = std::find(s.groups.begin(), s.groups.end(), g) - s.groups.begin();
+    BOOST_REQUIRE(i < s.groups.size());
+    std::map<std::string, std::string> person;  // cohort/participant -> their submissions
+    for (int64_t id : s.members[i]) {
+      const std::string w = who.at(id);
+      const std::string p = w.substr(0, w.rfind('/'));
+      person[p] += w.substr(w.rfind('/')) + ",";
+    }
+    std::set<std::string> set;
+    for (const auto& [p, ids] : person) set.insert(p + ids);
+    out.push_back(set);
+  }
+  return out;
+}
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string s;
+  for (const auto& x : v) s += x + "; ";
+  return s;
+}
+
+const char* kNear = "  a1: 5\n  a2: 1\n  b1: 1\n  b2: 1\n  c1: 1\n";  // stands at fix.near
+const char* kFar = "  a1: 1\n  a2: 5\n  b1: 5\n  b2: 5\n  c1: 1\n";   // fix.far
+const char* kDeep = "  a1: 1\n  a2: 5\n  b1: 1\n  b2: 1\n  c1: 5\n";  // deep.near
+
+}  // namespace
+
+BOOST_AUTO_TEST_SUITE(cohort)
+
+BOOST_AUTO_TEST_CASE(a_cohort_of_one_is_not_a_column_and_cannot_be_subtracted_from_the_pool) {
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  b.add("2024", "a1", "pre", kDeep);  // alone in 2024
+  for (const char* id : {"b1", "b2", "b3", "b4"}) b.add("2025", id, "pre", kNear);
+  for (const char* id : {"c1", "c2", "c3", "c4", "c5"}) b.add("2026", id, "pre", kFar);
+  const CohortSummary s = summarize_cohorts(q, b.current(), CohortOptions{});
+  BOOST_TEST(s.groups == (std::vector<std::string>{"2025", "2026", "all"}), boost::test_tools::per_element());
   BOOST_TEST(s.small_groups == (std::vector<std::string>{"2024"}), boost::test_tools::per_element());
-  // Group sizes: 2 is hidden, and so is the next smallest, or 9 - 4 - 3 would give it away.
-  BOOST_TEST((s.people_hidden == std::vector<bool>{true, false, true, false}));
-  // Where people stand: fix.near has 2 (2024) + 4 (2025) = 6; the 2 is hidden, and with it 4.
-  BOOST_TEST(!s.current.values[0][0].has_value());
-  BOOST_TEST(!s.current.values[0][1].has_value());
-  BOOST_TEST(*s.current.values[0][3] == 6.0);
-  BOOST_TEST(*s.current.values[2][2] == 3.0);  // deep.near, 2026
-  // Mean profile: fix.near in 2025 is (1 + 1) / 2 = 100 for all four.
-  BOOST_TEST(*s.profile.values[0][1] == 100.0);
-  BOOST_TEST(!s.profile.values[0][0].has_value());  // 2 people
-  // Movement: the four 2025 people crossed to a wider stage.
-  BOOST_TEST(*s.movement.values[0][1] == 4.0);
-  BOOST_TEST(*s.flows[0][1] == 4);
-  // Centroids: 2024 hidden (2 people), so one more (2026, the smallest left) is hidden too.
-  BOOST_TEST(!s.centroid_stage[0].has_value());
-  BOOST_TEST(!s.centroid_stage[2].has_value());
-  BOOST_TEST(s.centroid_stage[1].has_value());
+  const auto r = test::read_report(q, cohort_csv(q, s), 3);
+  BOOST_TEST(r.leaks.empty(), joined(r.leaks));
+  BOOST_TEST(audit_cells(s.cells, 3).pinned.empty());
+  // All minus the two columns would be the 2024 person: at least one of the three is hidden.
+  const size_t deep = 2;
+  BOOST_TEST(!(s.current.values[deep][0] && s.current.values[deep][1] && s.current.values[deep][2]));
+  BOOST_TEST(!(s.profile.values[deep][0] && s.profile.values[deep][1] && s.profile.values[deep][2]));
+}
+
+BOOST_AUTO_TEST_CASE(a_hidden_count_cannot_be_got_back_from_row_and_column_totals) {
+  // Every cohort has at least 3; one person in 2025 stands at deep.near.
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  for (const char* id : {"b1", "b2", "b3"}) b.add("2025", id, "pre", kNear);
+  b.add("2025", "b4", "pre", kDeep);
+  for (const char* id : {"c1", "c2", "c3"}) b.add("2026", id, "pre", kNear);
+  for (const char* id : {"c4", "c5", "c6"}) b.add("2026", id, "pre", kDeep);
+  const CohortSummary s = summarize_cohorts(q, b.current(), CohortOptions{});
+  const auto r = test::read_report(q, cohort_csv(q, s), 3);
+  BOOST_TEST(r.leaks.empty(), joined(r.leaks));
+  BOOST_TEST(!s.current.values[2][0].has_value());  // the 1
+  BOOST_TEST(audit_cells(s.cells, 3).pinned.empty());
+}
+
+BOOST_AUTO_TEST_CASE(the_flow_figure_does_not_give_back_a_hidden_movement) {
+  // A cohort of 4 with both meetings: 3 stay at fix.near, 1 steps up to deep.near.
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  for (const char* id : {"p1", "p2", "p3", "p4"}) b.add("2026", id, "pre", kNear);
+  for (const char* id : {"p1", "p2", "p3"}) b.add("2026", id, "post", kNear);
+  b.add("2026", "p4", "post", kDeep);
+  const CohortSummary s = summarize_cohorts(q, b.current(), CohortOptions{});
+  const auto r = test::read_report(q, cohort_csv(q, s), 3);
+  BOOST_TEST(r.leaks.empty(), joined(r.leaks));
+  BOOST_TEST(!s.movement.values[1][0].has_value());  // deeper: 1
+  BOOST_TEST(!s.movement.values[3][0].has_value());  // same: 3, hidden with it
+  BOOST_TEST(!s.flows[0][0].has_value());            // the 3 on fix.near would give 4 - 3 = 1
+}
+
+BOOST_AUTO_TEST_CASE(a_report_with_and_without_cohorts_does_not_give_a_person_away) {
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  b.add("2024", "a1", "pre", kDeep);
+  for (const char* id : {"b1", "b2", "b3", "b4"}) b.add("2025", id, "pre", kNear);
+  for (const char* id : {"c1", "c2", "c3", "c4", "c5"}) b.add("2026", id, "pre", kFar);
+  CohortOptions all;
+  const CohortSummary first = summarize_cohorts(q, b.current(), all);
+  CohortOptions some;
+  some.cohorts = {"2025", "2026"};
+  some.released = release_of(first);
+  for (size_t i = 0; i < some.released.size(); ++i) some.released[i].release = 1;
+  some.history = b.subs;
+  const CohortSummary second = summarize_cohorts(q, b.current(), some);
+  BOOST_TEST(second.differing == (std::vector<std::string>{"all"}), boost::test_tools::per_element());
+  const auto r1 = test::read_report(q, cohort_csv(q, first), 3);
+  const auto r2 = test::read_report(q, cohort_csv(q, second), 3);
+  BOOST_TEST(r2.leaks.empty(), joined(r2.leaks));
+  const auto leaks = test::compare_reports(r1, people_of(first, r1, b.subs), r2, people_of(second, r2, b.subs), 3);
+  BOOST_TEST(leaks.empty(), joined(leaks));
+  BOOST_TEST(audit_cells(second.cells, 3).pinned.empty());
+}
+
+BOOST_AUTO_TEST_CASE(a_late_import_does_not_give_the_late_person_away) {
+  const Questionnaire q = checklist_questionnaire();
+  std::mt19937 rng(7);
+  Book b(q);
+  for (int i = 0; i < 12; ++i) b.add_random("2026", "p" + std::to_string(i), "pre", rng);
+  for (int i = 0; i < 6; ++i) b.add_random("2025", "q" + std::to_string(i), "pre", rng);
+  const CohortSummary before = summarize_cohorts(q, b.current(), CohortOptions{});
+  b.add_random("2026", "late", "pre", rng);
+  CohortOptions o;
+  o.released = release_of(before);
+  o.history = b.subs;
+  const CohortSummary after = summarize_cohorts(q, b.current(), o);
+  BOOST_TEST(after.differing == (std::vector<std::string>{"2026", "all"}), boost::test_tools::per_element());
+  const auto r1 = test::read_report(q, cohort_csv(q, before), 3);
+  const auto r2 = test::read_report(q, cohort_csv(q, after), 3);
+  const auto leaks = test::compare_reports(r1, people_of(before, r1, b.subs), r2, people_of(after, r2, b.subs), 3);
+  BOOST_TEST(leaks.empty(), joined(leaks));
+  BOOST_TEST(r2.known.count({"profile", "fix.near", "2025"}) == 1u);  // the unchanged cohort still shows
+}
+
+BOOST_AUTO_TEST_CASE(the_summary_of_a_synthetic_multi_year_archive) {
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  for (const char* id : {"a1", "a2"}) b.add("2024", id, "pre", "  a1: 5\n  a2: 1\n");
+  for (const char* id : {"b1", "b2", "b3", "b4"}) {
+    b.add("2025", id, "pre", "  a1: 5\n  a2: 1\n  b1: 1\n");   // stand at fix.near
+    b.add("2025", id, "post", "  a1: 2\n  b1: 5\n  b2: 5\n");  // moved to fix.far: wider
+  }
+  for (const char* id : {"c1", "c2", "c3"}) b.add("2026", id, "pre", "  a1: 1\n  c1: 5\n");  // deep.near
+  const CohortSummary s = summarize_cohorts(q, b.current(), CohortOptions{});
+  BOOST_TEST(s.groups == (std::vector<std::string>{"2025", "2026", "all"}), boost::test_tools::per_element());
+  BOOST_TEST(s.people == (std::vector<int>{4, 3, 9}), boost::test_tools::per_element());
+  BOOST_TEST(s.small_groups == (std::vector<std::string>{"2024"}), boost::test_tools::per_element());
+  const auto r = test::read_report(q, cohort_csv(q, s), 3);
+  BOOST_TEST(r.leaks.empty(), joined(r.leaks));
+  BOOST_TEST(*s.movement.values[0][0] == 4.0);  // the four 2025 people crossed to a wider stage
+  BOOST_TEST(*s.profile.values[2][1] == 100.0);  // deep.near, 2026: (5 - 1) / 4 for all three
   // No figure about a person: nothing in the CSV names one.
   const std::string csv = cohort_csv(q, s);
-  for (const char* id : {"a1", "b1", "c1"}) BOOST_TEST(csv.find(id) == std::string::npos);
-  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2024,suppressed\r\npeople,,2025,4\r\n", 0) == 0u);
+  for (const char* id : {"a1,", "b1,", "c1,"}) BOOST_TEST(csv.find(id) == std::string::npos);
+  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2025,4\r\ncurrent,fix.near,2025,", 0) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(min_group_below_three_is_refused) {
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  b.add("2026", "p1", "pre", kNear);
+  for (int k : {1, 2}) {
+    CohortOptions o;
+    o.min_group = k;
+    BOOST_CHECK_EXCEPTION(summarize_cohorts(q, b.current(), o), Error, [&](const Error& e) {
+      return e.diagnostic().message == "cohort: min-group " + std::to_string(k) +
+                                           " is below the floor of 3: figures about so few people are never published";
+    });
+  }
+}
+
+BOOST_AUTO_TEST_CASE(pooled_years_show_what_single_years_cannot) {
+  const Questionnaire q = checklist_questionnaire();
+  Book b(q);
+  for (const char* c : {"2024", "2025", "2026"})
+    for (const char* id : {"x", "y"}) b.add(c, std::string(c) + id, "pre", kNear);
+  CohortOptions o;
+  o.pools = {{"2024", "2026"}};
+  const CohortSummary s = summarize_cohorts(q, b.current(), o);
+  BOOST_TEST(s.groups == (std::vector<std::string>{"2024-2026", "all"}), boost::test_tools::per_element());
+  BOOST_TEST(*s.current.values[0][0] == 6.0);
+  BOOST_TEST(s.small_groups.empty());
+}
+
+// Done means: 1,000 random archives (cohorts of 1..15, random answers, a report with a
+// random --cohorts and one after a late import, each against the earlier ones): no figure
+// pinned, and nothing the careful reader works out.
+static const int kRounds = std::getenv("CM_ROUNDS") ? std::atoi(std::getenv("CM_ROUNDS")) : 1000;
+BOOST_AUTO_TEST_CASE(random_archives_give_no_one_away) {
+  const Questionnaire q = checklist_questionnaire();
+  std::mt19937 rng(2026);
+  const auto start = std::chrono::steady_clock::now();
+  int audited = 0, added = 0, reports = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    Book b(q);
+    const int cohorts = 1 + rng() % 4, k = 3 + (rng() % 4 == 0);
+    for (int c = 0; c < cohorts; ++c) {
+      const int n = 1 + rng() % 15;
+      for (int i = 0; i < n; ++i) {
+        const std::string cohort = std::to_string(2020 + c), id = "p" + std::to_string(c) + "_" + std::to_string(i);
+        b.add_random(cohort, id, "pre", rng);
+        if (rng() % 3 == 0) b.add_random(cohort, id, "post", rng);
+      }
+    }
+    std::vector<CohortSummary> made;
+    std::vector<test::ReadReport> read;
+    std::vector<std::vector<Submission>> seen;
+    auto report = [&](CohortOptions o) {
+      o.min_group = k;
+      for (size_t r = 0; r < made.size(); ++r)
+        for (auto g : release_of(made[r])) {
+          g.release = static_cast<int64_t>(r + 1);
+          o.released.push_back(g);
+        }
+      o.history = b.subs;
+      made.push_back(summarize_cohorts(q, b.current(), o));
+      read.push_back(test::read_report(q, cohort_csv(q, made.back()), k));
+      seen.push_back(b.subs);
+      BOOST_TEST(read.back().leaks.empty(), "round " << round << ": " << joined(read.back().leaks));
+      audited += made.back().suppression.checked;
+      added += made.back().suppression.audit;
+      ++reports;
+    };
+    report({});
+    CohortOptions some;
+    for (int c = 0; c < cohorts; ++c)
+      if (rng() % 2) some.cohorts.push_back(std::to_string(2020 + c));
+    report(some);
+    const std::string late_cohort = std::to_string(2020 + rng() % cohorts);
+    for (int i = 0, n = 1 + rng() % 2; i < n; ++i) b.add_random(late_cohort, "late" + std::to_string(i), "pre", rng);
+    report({});
+    for (size_t x = 0; x < made.size(); ++x)
+      for (size_t y = x + 1; y < made.size(); ++y) {
+        const auto leaks = test::compare_reports(read[x], people_of(made[x], read[x], seen[y]), read[y],
+                                                 people_of(made[y], read[y], seen[y]), k);
+        BOOST_TEST(leaks.empty(), "round " << round << " reports " << x << "," << y << ": " << joined(leaks));
+      }
+  }
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  BOOST_TEST_MESSAGE("random archives: " << reports << " reports, " << audited << " small figures audited, " << added
+                                         << " cells hidden by the audit, " << seconds << " s");
+  BOOST_TEST(seconds < 60.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
