@@ -37,6 +37,28 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// The direction controls and zero-width characters in `s` (U+200B–200F, U+202A–202E,
+// U+2060, U+2066–2069, U+FEFF), as "U+202E, U+200B" in order of first appearance; "" when
+// there are none. `s` is UTF-8 (checked before).
+std::string invisible_controls(std::string_view s) {
+  std::string out;
+  std::set<char32_t> seen;
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
+    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
+    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    i += len;
+    const bool hidden = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
+                        (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
+    if (!hidden || !seen.insert(cp).second) continue;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
+    out += (out.empty() ? "" : ", ") + std::string(buf);
+  }
+  return out;
+}
+
 std::string option_list(const std::vector<Option>& options) {
   std::string s;
   for (const auto& o : options) s += (s.empty() ? "" : ", ") + o.value;
@@ -102,6 +124,12 @@ class AnswerReader {
     if (chars > kMaxTextChars) {
       diags_.error(yaml::at(n, file_), item, "the text has " + std::to_string(chars) + " characters; at most " +
                                                  std::to_string(kMaxTextChars) + " fit a career map");
+      return std::nullopt;
+    }
+    const size_t lines = 1 + static_cast<size_t>(std::count(n.Scalar().begin(), n.Scalar().end(), '\n'));
+    if (lines > kMaxTextLines) {
+      diags_.error(yaml::at(n, file_), item, "the text has " + std::to_string(lines) + " lines; at most " +
+                                                 std::to_string(kMaxTextLines) + " fit a career map");
       return std::nullopt;
     }
     return n.Scalar();
@@ -177,6 +205,9 @@ Answers Intake::read(const YAML::Node& root) {
                  "the id may use only letters, digits, '_' and '-'");
   if (!valid_participant_id(a.participant)) a.participant.clear();
   a.name = top("name");
+  if (const std::string hidden = invisible_controls(a.name); !hidden.empty())
+    diags_.warning(yaml::at(root["name"], file_), "name",
+                   "holds " + hidden + ", invisible characters that can make a name look like another; kept as written");
   a.cohort = top("cohort");
   if (!a.cohort.empty() && !valid_participant_id(a.cohort)) {
     diags_.warning(yaml::at(root["cohort"], file_), "cohort", "not an id (letters, digits, '_' and '-'); left out");
@@ -250,6 +281,11 @@ void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node
     case ItemType::multi: {
       if (!value.IsSequence()) {
         read_.wrong(value, item.id, "a list of: " + option_list(item.options));
+        return;
+      }
+      if (value.size() > item.options.size()) {  // each option at most once: refused before reading
+        diags_.error(yaml::at(value, file_), item.id, std::to_string(value.size()) + " entries; the list has " +
+                                                          std::to_string(item.options.size()) + " options, each at most once");
         return;
       }
       bool ok = true;

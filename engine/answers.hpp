@@ -48,6 +48,7 @@ struct Answers {
 // memory (a real one is a few KB: a long career, a page of free text).
 inline constexpr size_t kMaxAnswersBytes = 16'000'000;
 inline constexpr size_t kMaxTextChars = 20'000;
+inline constexpr size_t kMaxTextLines = 100;
 inline constexpr size_t kMaxEpisodes = 200;
 
 // The offset of the first byte that is not well-formed UTF-8, or npos.

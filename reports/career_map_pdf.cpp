@@ -10,7 +10,7 @@ namespace careermap {
 
 DisplayList layout_career_map(const CareerMapContent& content, const FontSource& font) {
   const frame::Measure measure = [&font](std::string_view s, double size) { return font.text_width(s, size); };
-  DisplayList pages;
+  DisplayList pages(kMaxCareerMapPages, "the career map");
   layout_map_pages(content, pages, measure);
   layout_profile_pages(content, pages, measure);
   layout_interview_pages(content, pages, measure);

@@ -12,6 +12,10 @@
 
 namespace careermap {
 
+// A career map has at most this many pages: more is an Error ("the career map would have
+// more than 100 pages"), whatever the answers (README "render").
+inline constexpr size_t kMaxCareerMapPages = 100;
+
 // Lays the document out, measuring with `font` (the characters of `content`).
 DisplayList layout_career_map(const CareerMapContent& content, const FontSource& font);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/diagnostic.hpp"
 #include "engine/templates.hpp"
 #include "reports/utf8.hpp"
 
@@ -13,6 +14,12 @@ std::string page_text(const DrawOp& op, size_t page, size_t pages) {
 }
 
 }  // namespace
+
+DisplayPage& DisplayList::new_page() {
+  if (pages_.size() >= max_pages_)
+    throw Error(Location{}, "", what_ + " would have more than " + std::to_string(max_pages_) + " pages");
+  return pages_.emplace_back();
+}
 
 void DisplayList::text(double x, double y, std::string s, double size, Color c) {
   page().ops.push_back({DrawOp::Kind::text, x, y, 0, 0, 0, 0, size, c, {}, std::move(s)});

@@ -24,9 +24,15 @@ struct DisplayPage {
   std::vector<DrawOp> ops;
 };
 
+// Every document is bounded: a page beyond `max_pages` is an Error ("`what` would have more
+// than N pages"), so no input can make a document of unbounded size.
 class DisplayList {
  public:
-  DisplayPage& new_page() { return pages_.emplace_back(); }
+  static constexpr size_t kMaxPages = 1000;
+  explicit DisplayList(size_t max_pages = kMaxPages, std::string what = "the document")
+      : max_pages_(max_pages), what_(std::move(what)) {}
+
+  DisplayPage& new_page();
   DisplayPage& page() { return pages_.back(); }
   const std::vector<DisplayPage>& pages() const { return pages_; }
 
@@ -49,6 +55,8 @@ class DisplayList {
   std::vector<std::string> texts(size_t index) const;
 
  private:
+  size_t max_pages_;
+  std::string what_;
   std::vector<DisplayPage> pages_;
 };
 

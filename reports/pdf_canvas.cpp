@@ -140,6 +140,10 @@ void PdfCanvas::set_info(const DocumentInfo& info) {
 
 void PdfCanvas::new_page(double width, double height) {
   impl_->page = HPDF_AddPage(impl_->doc);
+  if (!impl_->page) {  // libharu says why, or not: never draw on no page
+    impl_->check("new page");
+    throw Error(Location{impl_->font_path, 0, 0}, "", "PDF: new page: libharu gave no page");
+  }
   HPDF_Page_SetWidth(impl_->page, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(impl_->page, static_cast<HPDF_REAL>(height));
   impl_->height = height;

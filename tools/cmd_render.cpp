@@ -118,6 +118,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
           o.ok = true;
         } catch (const Error& e) {
           o.diagnostics.push_back(e.diagnostic());
+          if (o.diagnostics.back().where.file.empty()) o.diagnostics.back().where = {a.file, 0, 0};  // the document's
         } catch (const std::exception& e) {  // on a worker thread: main's net cannot catch it
           o.diagnostics.push_back({{o.path, 0, 0}, Severity::error, "", std::string("cannot write: ") + e.what()});
         }

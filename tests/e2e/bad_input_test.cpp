@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/answers.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
@@ -96,6 +97,13 @@ std::string alias_levels(int n) {
   return s;
 }
 
+// `n` lines of "a" as a YAML double-quoted scalar's content.
+std::string lines_of_a(int n) {
+  std::string t = "a";
+  for (int i = 1; i < n; ++i) t += "\\na";
+  return t;
+}
+
 bool has(const Result& r, const std::string& line) { return r.err.find(line) != std::string::npos; }
 
 }  // namespace
@@ -129,6 +137,10 @@ BOOST_AUTO_TEST_CASE(every_case_is_named_and_the_good_file_still_passes) {
       {"dup_participant.yaml", answers("", "x1\nparticipant: x2"), "dup_participant.yaml:3:1: error: participant: the key is given twice (first at 2:1)"},
       {"dup_field.yaml", answers("  episodes:\n    - from: 2019\n      title: t\n      from: 2020\n"),
        "dup_field.yaml:10:7: error: from: the key is given twice (first at 8:7)"},
+      {"checklist.yaml", answers("  troubles: [other, other, other, other, other, other]\n"),
+       "checklist.yaml:7:13: error: troubles: 6 entries; the list has 5 options, each at most once"},
+      {"lines.yaml", answers("  initiative: \"" + lines_of_a(101) + "\"\n"),
+       "lines.yaml:7:15: error: initiative: the text has 101 lines; at most 100 fit a career map"},
       {"huge.yaml", answers("  fix_individual_1: 1e308\n"), "huge.yaml:7:21: error: fix_individual_1: 1e+308 is outside the scale 1..5"},
       {"years.yaml", answers("  episodes:\n    - {from: -5, title: t}\n    - {from: 3000, title: t}\n"),
        "years.yaml:8:14: error: episodes[1].from: -5 is outside 1960..2100"},
@@ -180,6 +192,54 @@ BOOST_AUTO_TEST_CASE(alias_bombs_are_refused_in_every_yaml_input_within_300_mb) 
   BOOST_TEST(!fs::exists(dir.path() / "out" / "p01.pdf"));
 }
 
+BOOST_AUTO_TEST_CASE(a_checklist_of_millions_of_entries_is_refused_within_300_mb) {
+  careermap::test::TempDir dir;
+  std::string list = "  troubles: [other";
+  list.reserve(16'000'000);
+  for (int i = 1; i < 7'900'000; ++i) list += ",a";  // 15.8 MB
+  std::ofstream(dir.path() / "t.yaml") << answers(list + "]\n");
+  BOOST_REQUIRE(fs::file_size(dir.path() / "t.yaml") < careermap::kMaxAnswersBytes);
+  const Result r = run_in(dir.path(), "validate -q " + kPre + " t.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "t.yaml:7:399988: error: more than 200000 values in one file\n"
+                      "careermap: 0 of 1 answers files used; invalid: t.yaml\n");
+}
+
+// 40 episodes whose outcomes were 19,999 line breaks and a letter made a 28,577-page PDF,
+// 80 crashed libharu: now validate refuses such a text, and no answers can make a career
+// map of more than 100 pages.
+BOOST_AUTO_TEST_CASE(a_career_map_is_bounded_in_lines_and_pages) {
+  careermap::test::TempDir dir;
+  auto with_outcomes = [](int episodes, const std::string& outcome) {
+    std::string s = "  episodes:\n";
+    for (int i = 0; i < episodes; ++i)
+      s += "    - {from: 2019, to: 2020, title: t, involved: team, changed: better, role: led, outcome: \"" + outcome + "\"}\n";
+    return s;
+  };
+  std::string breaks;
+  for (int i = 0; i < 19999; ++i) breaks += "\\n";
+  std::ofstream(dir.path() / "breaks.yaml") << answers(with_outcomes(80, breaks + "a"));
+  Result r = run_in(dir.path(), "render -q " + kPre + " -o out breaks.yaml");
+  std::string expect;
+  for (int i = 1; i <= 80; ++i)
+    expect += "breaks.yaml:" + std::to_string(7 + i) + ":93: error: episodes[" + std::to_string(i) +
+              "].outcome: the text has 20000 lines; at most 100 fit a career map\n";
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == expect + "careermap: 0 of 1 answers files used; invalid: breaks.yaml\n");
+
+  // Within every bound of FORMAT.md, and still too long for a career map.
+  std::string long_text;
+  for (int i = 0; i < 99; ++i) long_text += std::string(150, 'a') + "\\n";
+  std::ofstream(dir.path() / "long.yaml") << answers(with_outcomes(200, long_text));
+  r = run_in(dir.path(), "validate -q " + kPre + " long.yaml");
+  BOOST_TEST(r.status == 0);
+  r = run_in(dir.path(), "render -q " + kPre + " -o out long.yaml");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "long.yaml: error: the career map would have more than 100 pages\n"
+                      "careermap: 1 of 1 PDFs could not be written\n");
+  BOOST_TEST(!fs::exists(dir.path() / "out" / "x1.pdf"));
+}
+
 BOOST_AUTO_TEST_CASE(devices_pipes_and_links_to_them_are_refused_without_reading) {
   careermap::test::TempDir dir;
   BOOST_REQUIRE(::mkfifo((dir.path() / "fifo.yaml").c_str(), 0600) == 0);
@@ -220,6 +280,23 @@ BOOST_AUTO_TEST_CASE(a_200_mb_file_is_refused_before_it_is_read) {
   BOOST_TEST(WEXITSTATUS(st) == 1);
   BOOST_TEST(fs::file_size(dir.path() / "out2") == 0u);
   BOOST_TEST(!fs::exists(dir.path() / "a.db"));  // all or nothing: not even an empty archive
+}
+
+BOOST_AUTO_TEST_CASE(a_name_with_a_right_to_left_override_is_warned_and_still_renders) {
+  careermap::test::TempDir dir;
+  std::ofstream(dir.path() / "n.yaml") << "questionnaire: presession-v1\nparticipant: n1\nname: \"山田\\u202E太郎\\u200B\"\n"
+                                          "answers:\n  municipality_size: city_50k\n  years_of_service: y5_9\n"
+                                          "  department_kind: front\n";
+  const std::string warning =
+      "n.yaml:3:7: warning: name: holds U+202E, U+200B, invisible characters that can make a name look like another; "
+      "kept as written\n";
+  Result r = run_in(dir.path(), "validate -q " + kPre + " n.yaml");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == warning);
+  r = run_in(dir.path(), "render -q " + kPre + " -o out n.yaml");
+  BOOST_TEST(r.status == 0);
+  BOOST_TEST(r.err == warning);
+  BOOST_TEST(fs::exists(dir.path() / "out" / "n1.pdf"));
 }
 
 BOOST_AUTO_TEST_CASE(a_name_the_font_lacks_still_renders) {

@@ -1,6 +1,9 @@
 #include "engine/answers.hpp"
 
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <random>
+#include <set>
 
 #include "tests/testutil.hpp"
 
@@ -159,6 +162,100 @@ BOOST_AUTO_TEST_CASE(participant_id_rule) {
   BOOST_TEST(!valid_participant_id("a b"));
   BOOST_TEST(!valid_participant_id("../x"));
   BOOST_TEST(!valid_participant_id("花子"));
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(answer_bounds)
+
+BOOST_AUTO_TEST_CASE(a_multi_holds_at_most_as_many_entries_as_options) {
+  Diagnostics d;
+  tiny_answers("p1", "  size: small\n  wish: [n, f, d]\n", d);
+  BOOST_TEST(!d.has_errors());
+  Diagnostics d2;
+  tiny_answers("p1", "  size: small\n  wish: [n, n, n, n]\n", d2);
+  BOOST_TEST(messages(d2) == (Lines{"p1.yaml:5:9: error: wish: 4 entries; the list has 3 options, each at most once"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_CASE(a_text_holds_at_most_100_lines) {
+  std::string text = "x";
+  for (int i = 1; i < 100; ++i) text += "\\nx";
+  Diagnostics d;
+  const Answers a = tiny_answers("p1", "  size: small\n  notes: \"" + text + "\"\n", d);
+  BOOST_TEST(!d.has_errors());
+  BOOST_TEST(a.find("notes")->text.size() == 199u);
+  Diagnostics d2;
+  tiny_answers("p1", "  size: small\n  notes: \"" + text + "\\n\"\n", d2);
+  BOOST_TEST(messages(d2) == (Lines{"p1.yaml:5:10: error: notes: the text has 101 lines; at most 100 fit a career map"}),
+             boost::test_tools::per_element());
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(invisible_characters)
+
+// An independent reference of the rule: the code points FORMAT.md lists.
+bool listed(char32_t c) {
+  static const std::set<char32_t> set = {0x200B, 0x200C, 0x200D, 0x200E, 0x200F, 0x202A, 0x202B, 0x202C,
+                                         0x202D, 0x202E, 0x2060, 0x2066, 0x2067, 0x2068, 0x2069, 0xFEFF};
+  return set.count(c) > 0;
+}
+
+std::string utf8(char32_t c) {
+  std::string s;
+  if (c < 0x80) s += static_cast<char>(c);
+  else if (c < 0x800) s += {static_cast<char>(0xC0 | (c >> 6)), static_cast<char>(0x80 | (c & 0x3F))};
+  else
+    s += {static_cast<char>(0xE0 | (c >> 12)), static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
+          static_cast<char>(0x80 | (c & 0x3F))};
+  return s;
+}
+
+BOOST_AUTO_TEST_CASE(a_name_with_direction_controls_or_zero_width_characters_is_warned_without_echoing_it) {
+  Diagnostics d;
+  const Answers a = parse_answers(test::tiny_questionnaire(),
+                                  "questionnaire: tiny\nparticipant: p1\nname: \"架空\u202E花子\u200B\u202E\"\n"
+                                  "answers:\n  size: small\n",
+                                  "p1.yaml", d);
+  BOOST_TEST(messages(d) == (Lines{"p1.yaml:3:7: warning: name: holds U+202E, U+200B, invisible characters that can "
+                                   "make a name look like another; kept as written"}),
+             boost::test_tools::per_element());
+  BOOST_TEST(a.name == "架空\u202E花子\u200B\u202E");
+}
+
+BOOST_AUTO_TEST_CASE(random_names_are_warned_exactly_when_they_hold_a_listed_character) {
+  std::mt19937 rng(1201);
+  const char32_t pool[] = {U'a', U'花', U'\u00e9', U'\u200A', U'\u2010', U'\u2065', U'\u206A', U'\uFEFE', U'\u2029'};
+  int warned = 0;
+  for (int c = 0; c < 2000; ++c) {
+    std::string name;
+    std::vector<char32_t> expect;
+    for (int k = 0, n = 1 + static_cast<int>(rng() % 6); k < n; ++k) {
+      char32_t ch = rng() % 3 == 0 ? static_cast<char32_t>(0x2000 + rng() % 0x80) : pool[rng() % 9];
+      if (rng() % 40 == 0) ch = 0xFEFF;
+      name += utf8(ch);
+      if (listed(ch) && std::find(expect.begin(), expect.end(), ch) == expect.end()) expect.push_back(ch);
+    }
+    std::string codes;
+    for (char32_t ch : expect) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(ch));
+      codes += (codes.empty() ? "" : ", ") + std::string(buf);
+    }
+    std::string quoted;
+    for (char ch : name) quoted += ch == '"' || ch == '\\' ? std::string("\\") + ch : std::string(1, ch);
+    Diagnostics d;
+    parse_answers(test::tiny_questionnaire(),
+                  "questionnaire: tiny\nparticipant: p1\nname: \"" + quoted + "\"\nanswers:\n  size: small\n", "p1.yaml", d);
+    const Lines want = codes.empty() ? Lines{}
+                                     : Lines{"p1.yaml:3:7: warning: name: holds " + codes +
+                                             ", invisible characters that can make a name look like another; kept as written"};
+    BOOST_TEST(messages(d) == want, "case " << c);
+    warned += !codes.empty();
+  }
+  BOOST_TEST(warned > 200);
+  BOOST_TEST(warned < 1800);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -89,3 +89,32 @@ BOOST_AUTO_TEST_CASE(lines_of_own_words_stay_inside_the_text_column) {
 }
 
 BOOST_AUTO_TEST_SUITE_END()
+
+// Bounded documents: a career map of more than 100 pages, or a page libharu cannot give,
+// is an Error with a message, never a crash or a document of thousands of pages.
+BOOST_AUTO_TEST_SUITE(document_bounds)
+
+BOOST_AUTO_TEST_CASE(a_display_list_refuses_a_page_beyond_its_bound) {
+  DisplayList dl(3, "the career map");
+  for (int i = 0; i < 3; ++i) dl.new_page();
+  BOOST_CHECK_EXCEPTION(dl.new_page(), Error, [](const Error& e) {
+    return e.diagnostic().format() == ": error: the career map would have more than 3 pages";
+  });
+  BOOST_TEST(dl.pages().size() == 3u);
+}
+
+BOOST_AUTO_TEST_CASE(a_page_libharu_cannot_give_is_an_error_not_a_null_page) {
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  PdfCanvas pdf(font.subset(U"a"));
+  int pages = 0;
+  std::string message;
+  try {
+    for (; pages < 100000; ++pages) pdf.new_page(100, 100);
+  } catch (const Error& e) {
+    message = e.diagnostic().message;
+  }
+  BOOST_TEST(pages < 100000);
+  BOOST_TEST(message.rfind("PDF: new page: libharu error 0x", 0) == 0, message);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
