@@ -148,7 +148,14 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
       inline_value = true;
     }
     const Option* o = find(syntax, s);
-    if (!o) throw UsageError("unknown option " + escaped(s));
+    if (!o) {
+      const std::string head = s.substr(0, 2);  // "-q=a" or "-qa": a short option glued to its value
+      const Option* glued = s[1] != '-' ? find(syntax, head) : nullptr;
+      if (glued && glued->kind != Value::flag)
+        throw UsageError("unknown option " + escaped(s) + " (a value follows " + head + " after a space: " + head + " " +
+                         std::string(glued->value) + ")");
+      throw UsageError("unknown option " + escaped(s));
+    }
     if (a.has(s)) throw UsageError("option " + s + " given twice");
     if (o->kind == Value::flag) {
       if (inline_value) throw UsageError("option " + s + " takes no value");

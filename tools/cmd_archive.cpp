@@ -221,8 +221,13 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
   const auto archive = open_archive(args, false, err);
   if (!archive) return std::nullopt;
+  const std::vector<Submission> chosen = archive->current({args.get("--cohort")});
+  if (const std::string problem = missing_cohorts(*archive, "--cohort", {args.get("--cohort")}, chosen); !problem.empty()) {
+    err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
+    return std::nullopt;
+  }
   Batch b;
-  for (const auto& s : archive->current({args.get("--cohort")})) {
+  for (const auto& s : chosen) {
     Diagnostics d;
     const std::string name = args.get("--archive") + "#" + std::to_string(s.id);
     Answers a = parse_answers(q, s.raw, name, d);

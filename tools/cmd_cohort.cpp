@@ -15,15 +15,11 @@ namespace careermap::cli {
 
 Templates load_templates(const std::string& name, std::ostream& err);
 
-namespace {
-
-// Empty when every cohort asked for has valid submissions in `archive` (and the archive has
-// any); else the problem, naming the cohorts there are (only ids that pass the id rule).
-std::string missing_cohorts(const Archive& archive, const std::vector<std::string>& asked,
+std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
                             const std::vector<Submission>& chosen) {
   std::set<std::string> found;
   for (const auto& s : chosen) found.insert(s.cohort);
-  if (asked.empty()) return found.empty() ? "the archive holds no valid submissions; nothing was written" : "";
+  if (asked.empty()) return found.empty() ? "the archive holds no valid submissions; nothing was done" : "";
   std::vector<std::string> missing;  // ids the argument parser checked
   for (const auto& c : asked)
     if (!found.count(c)) missing.push_back(c);
@@ -37,10 +33,14 @@ std::string missing_cohorts(const Archive& archive, const std::vector<std::strin
   };
   std::string there = join(valid);
   if (!other.empty()) there += (there.empty() ? "" : ", and ") + std::to_string(other.size()) + " whose id is not valid";
-  return "--cohorts: no valid submissions of cohort" + std::string(missing.size() > 1 ? "s " : " ") + join(missing) +
-         " (" + (there.empty() ? "the archive holds none" : valid.size() + other.size() > 1 ? "the archive holds cohorts " + there : "the archive holds cohort " + there) +
-         "); nothing was written";
+  const std::string holds = there.empty()                          ? "the archive holds none"
+                            : valid.size() + other.size() > 1 ? "the archive holds cohorts " + there
+                                                              : "the archive holds cohort " + there;
+  return std::string(option) + ": no valid submissions of cohort" + (missing.size() > 1 ? "s " : " ") + join(missing) +
+         " (" + holds + "); nothing was done";
 }
+
+namespace {
 
 // "2024-2026,2019-2021" as ranges; none when any part is not FIRST-LAST of cohort ids.
 std::optional<std::vector<std::pair<std::string, std::string>>> parse_pools(const std::string& list) {
@@ -65,10 +65,9 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   CohortOptions o;
   o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
   const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
-  if (!pools) {
-    err << "careermap cohort: --pool takes ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)\n";
-    return kUsage;
-  }
+  if (!pools)
+    throw UsageError("--pool " + cli::quoted(args.get("--pool")) +
+                     ": expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)");
   o.pools = *pools;
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
@@ -76,7 +75,7 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
   const std::vector<Submission> chosen = archive->current(o.cohorts);
-  if (const std::string problem = missing_cohorts(*archive, o.cohorts, chosen); !problem.empty()) {
+  if (const std::string problem = missing_cohorts(*archive, "--cohorts", o.cohorts, chosen); !problem.empty()) {
     err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
     return o.cohorts.empty() ? kInvalid : kUsage;
   }

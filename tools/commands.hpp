@@ -64,8 +64,16 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
 // command then exits with kUsage.
 std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err);
 
+// Empty when every cohort in `asked` has valid submissions among `chosen` (those of `archive`
+// for `asked`), or, when none is asked for, when `chosen` is not empty; else the problem, for
+// `FILE: error: ` + it: "--cohorts: no valid submissions of cohort 2024 (the archive holds
+// cohorts 2025, 2026); nothing was done". Cohort ids from the archive are named only when
+// they pass the id rule (the others are counted); `asked` must already have passed it.
+std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
+                            const std::vector<Submission>& chosen);
+
 // The newest valid answers of --cohort in --archive (shared by score and render); nullopt,
-// the reason printed, when the archive cannot be used.
+// the reason printed, when the archive cannot be used or holds no valid answers of --cohort.
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);
 
 std::span<const Command> commands();

@@ -44,12 +44,12 @@ BOOST_AUTO_TEST_CASE(a_cohort_that_is_not_in_the_archive_is_an_error) {
   BOOST_TEST(r.out == "");
   BOOST_TEST(r.err ==
              "a.db: error: --cohorts: no valid submissions of cohort 2024 (the archive holds cohorts 2025, 2026); "
-             "nothing was written\n");
+             "nothing was done\n");
   r = run(cohort + " --cohorts 2024,2026,2023");
   BOOST_TEST(r.status == 2);
   BOOST_TEST(r.err ==
              "a.db: error: --cohorts: no valid submissions of cohorts 2024, 2023 (the archive holds cohorts 2025, 2026); "
-             "nothing was written\n");
+             "nothing was done\n");
   BOOST_TEST(!fs::exists(dir.path() / "r.pdf"));
   BOOST_TEST(!fs::exists(dir.path() / "r.csv"));
 
@@ -60,7 +60,19 @@ BOOST_AUTO_TEST_CASE(a_cohort_that_is_not_in_the_archive_is_an_error) {
   BOOST_TEST(r.status == 2);
   BOOST_TEST(r.err ==
              "a.db: error: --cohorts: no valid submissions of cohort 2024 (the archive holds cohorts 2026, and 1 whose "
-             "id is not valid); nothing was written\n");
+             "id is not valid); nothing was done\n");
+
+  // score and render read one cohort of the archive: the same rule.
+  for (const std::string& cmd : {" score -q " + kPre, " render -q " + kPre + " -o out"}) {
+    r = run(cd + kBin + cmd + " --archive a.db --cohort 2099");
+    BOOST_TEST(r.status == 2, cmd);
+    BOOST_TEST(r.out == "", cmd);
+    BOOST_TEST(r.err ==
+                   "a.db: error: --cohort: no valid submissions of cohort 2099 (the archive holds cohorts 2026, and 1 "
+                   "whose id is not valid); nothing was done\n",
+               cmd);
+  }
+  BOOST_TEST(!fs::exists(dir.path() / "out"));
 
   r = run(cohort + " --cohorts 2026");
   BOOST_TEST(r.status == 0);
@@ -74,7 +86,7 @@ BOOST_AUTO_TEST_CASE(an_archive_without_valid_submissions_gives_no_report) {
   careermap::Archive::open((dir.path() / "e.db").string(), create);
   const auto r = run("cd " + dir.path().string() + " && " + kBin + " cohort --archive e.db -q " + kPre + " -o r.pdf");
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(r.err == "e.db: error: the archive holds no valid submissions; nothing was written\n");
+  BOOST_TEST(r.err == "e.db: error: the archive holds no valid submissions; nothing was done\n");
   BOOST_TEST(!fs::exists(dir.path() / "r.pdf"));
 }
 

@@ -108,6 +108,10 @@ const Case kCases[] = {
      "--cohorts '2025,': expected ids separated by commas (C1,C2), each an id of letters, digits, '_' and '-' "
      "(at most 64)"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --lang de", "--lang 'de': expected ja or en"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --pool 2026",
+     "--pool '2026': expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)"},
+    {"cohort --archive a.db -q q.yaml -o r.pdf --pool 2026-2024",
+     "--pool '2026-2024': expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --min-group 1", "--min-group '1': expected a whole number from 3 to 99"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --min-group 2", "--min-group '2': expected a whole number from 3 to 99"},
     {"demo extra", "unexpected argument 'extra': this command takes no files"},

@@ -69,6 +69,8 @@ BOOST_AUTO_TEST_CASE(the_first_problem_is_named) {
   BOOST_TEST(problem({"-q", "a", "--flag", "--flag"}) == "option --flag given twice");
   BOOST_TEST(problem({"-q", "a", "-q", "a"}) == "option -q given twice");
   BOOST_TEST(problem({"-q", "a", "--flag=1"}) == "option --flag takes no value");
+  BOOST_TEST(problem({"-q=a"}) == "unknown option -q=a (a value follows -q after a space: -q Q.yaml)");
+  BOOST_TEST(problem({"-qa"}) == "unknown option -qa (a value follows -q after a space: -q Q.yaml)");
   BOOST_TEST(problem({"-q", "a", "x"}, Syntax{{{"-q", Value::text, "Q.yaml", true}}}) ==
              "unexpected argument 'x': this command takes no files");
   BOOST_TEST(problem({"-q", "a"}, Syntax{{{"-q", Value::text, "Q.yaml"}}, Files::required, "ANSWERS..."}) ==
