@@ -63,9 +63,9 @@ BOOST_AUTO_TEST_CASE(validate_reports_every_problem_of_every_file_with_its_locat
   BOOST_TEST(r.out == "tiny.yaml: ok\ngood.yaml: ok\n");
   BOOST_TEST(r.err ==
              "broken.yaml:4:7: error: a1: 6 is outside the scale 1..5\n"
-             "broken.yaml:5:7: error: a2: expected a number on the scale 1..5, got 'four'\n"
+             "broken.yaml:5:7: error: a2: expected a number on the scale 1..5, got text\n"
              "broken.yaml:6:3: warning: a3: unknown item; 'tiny' has no such id (did you mean a1?); ignored\n"
-             "broken.yaml:7:13: error: wish: 'moon' is not an option; expected one of: n, f, d\n"
+             "broken.yaml:7:13: error: wish: the answer is not an option; expected one of: n, f, d\n"
              "broken.yaml:9:24: error: eps[1]: to-year 2019 is before from-year 2021\n"
              "broken.yaml:10:7: error: eps[2].title: required field is missing\n"
              "broken.yaml:3:1: error: size: required answer is missing\n"
