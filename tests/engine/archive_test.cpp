@@ -203,8 +203,10 @@ BOOST_AUTO_TEST_CASE(a_schema_version_that_is_not_a_number_or_is_newer_is_refuse
     sql(path, ("UPDATE meta SET value = '" + std::string(v) + "' WHERE key = 'schema_version'").c_str());
     BOOST_TEST(refusal(path) == path + ": error: archive: its schema version is not a number; the file is damaged or not a careermap archive");
   }
-  sql(path, "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
-  BOOST_TEST(refusal(path) == path + ": error: archive: made by a newer careermap (schema 4; this one knows schemas up to 3)");
+  const std::string next = std::to_string(kArchiveSchemaVersion + 1), now = std::to_string(kArchiveSchemaVersion);
+  sql(path, ("UPDATE meta SET value = '" + next + "' WHERE key = 'schema_version'").c_str());
+  BOOST_TEST(refusal(path) == path + ": error: archive: made by a newer careermap (schema " + next +
+                                  "; this one knows schemas up to " + now + ")");
   sql(path, "DELETE FROM meta");
   BOOST_TEST(refusal(path) == path + ": error: archive: its schema version is not a number; the file is damaged or not a careermap archive");
 }
