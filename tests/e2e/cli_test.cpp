@@ -357,15 +357,16 @@ BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort_and_a_two_year_archive) {
   BOOST_TEST(r.status == 0);
   BOOST_TEST(count(r.out, ".pdf\n") == 6u);
   BOOST_TEST(r.err == "careermap demo: 5 career maps written to " + dir.path().string() +
-                          "/\ncareermap demo: a two-year sample archive and its cohort report written to " +
+                          "/\ncareermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to " +
                           dir.path().string() + "/\n");
   for (const char* id : {"p01", "p02", "p03", "p04", "p05"})
     BOOST_TEST(fs::file_size(dir.path() / (std::string(id) + ".pdf")) > 1000u);
   const fs::path report = dir.path() / "cohort.pdf";
   BOOST_TEST(run("qpdf --check " + report.string() + " >/dev/null").status == 0);
   const std::string text = pdf_text(report);
-  for (const char* s : {"期ごとの傾向", "2025期", "2026期", "全期", "12の場面の平均スコア", "第1回から第5回への動き",
-                        "年ごとの推移", "クロンバック"})
+  for (const char* s : {"期ごとの傾向", "2022期", "2023期", "2024期", "2025期", "2026期", "全期（21人）", "12の場面の平均スコア",
+                        "第1回から第5回への動き", "年ごとの推移", "クロンバック", "各期の平均", "全期の平均（破線）",
+                        "n=21人", "目安にとどまります"})
     BOOST_TEST(text.find(s) != std::string::npos, s);
   // No person in the cohort outputs: no id, no name, no free text of the samples.
   const std::string csv = slurp(dir.path() / "cohort.csv");
@@ -470,6 +471,20 @@ BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
   BOOST_TEST(c2.find("\r\nprofile,fix.individual,all,suppressed\r\n") != std::string::npos);
   BOOST_TEST(pdf_text(dir.path() / "c2.pdf").find("前回の集計との差が少人数のため非表示") != std::string::npos);
   BOOST_TEST(pdf_text(dir.path() / "c1.pdf").find("前回の集計との差が少人数のため非表示") == std::string::npos);
+}
+
+// Pooled years on the five-year demo archive: 2022-2024 becomes one group of 12.
+BOOST_AUTO_TEST_CASE(pooled_years_are_one_group) {
+  careermap::test::TempDir dir;
+  BOOST_TEST(run(kBin + " demo -o " + dir.path().string()).status == 0);
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  const Run r = run(cd + kBin + " cohort --archive archive.db -q " + kPre + " --pool 2022-2024 -o p.pdf --csv p.csv");
+  BOOST_TEST(r.status == 0);
+  const std::string csv = slurp(dir.path() / "p.csv");
+  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2022-2024,12\r\n", 0) == 0u);
+  BOOST_TEST(csv.find(",2022,") == std::string::npos);
+  BOOST_TEST(pdf_text(dir.path() / "p.pdf").find("2022-2024期") != std::string::npos);
+  BOOST_TEST(run(cd + kBin + " archive --archive archive.db --releases").out.find("\t2022-2024\t24\t") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
