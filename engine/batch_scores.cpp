@@ -63,8 +63,8 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
       WB(i, s) = static_cast<double>(key.den(i, s));
       WB(i, S + s) = key.den(i, s) != 0;
     }
-    a(i) = key.reverse[i] ? -1.0 : 1.0;
-    b(i) = key.reverse[i] ? key.scale_max[i] : -key.scale_min[i];
+    b(i) = key.point(i, 0);
+    a(i) = key.point(i, 1) - b(i);
   }
 
   out.item_part.resize(r.rows * S);  // every element is written below, block by block
