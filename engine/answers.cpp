@@ -141,15 +141,12 @@ class AnswerReader {
     return std::nullopt;
   }
 
-  // A value as diagnostics may show it: codes and numbers quoted, anything that may be
-  // free text (or a name) only described, never echoed.
+  // A value as diagnostics may show it: a number quoted; anything else, which may be free
+  // text, a name or a code the participant made up, only described, never echoed.
   static std::string shown(const YAML::Node& n) {
     if (!n.IsScalar()) return yaml::kind_of(n);
     const std::string& s = n.Scalar();
-    const bool code = !s.empty() && s.size() <= 32 && std::all_of(s.begin(), s.end(), [](char c) {
-      return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
-    });
-    return code ? "'" + s + "'" : "text";
+    return s.size() <= 32 && yaml::to_number(s) ? "'" + s + "'" : "text";
   }
 
  private:
@@ -194,7 +191,7 @@ Answers Intake::read(const YAML::Node& root) {
     diags_.error({file_, 1, 1}, "questionnaire", "missing: say which questionnaire these answers are for");
   else if (a.questionnaire != q_.id)
     diags_.error(yaml::at(root["questionnaire"], file_), "questionnaire",
-                 "these answers are for '" + a.questionnaire + "', not '" + q_.id + "'");
+                 "these answers are for another questionnaire, not '" + q_.id + "'");
   // An id or session that breaks its rule is never kept (it could be a path, a name or
   // escape codes): the Answers hold none, and the error says why.
   a.participant = top("participant");
@@ -232,6 +229,10 @@ Answers Intake::read(const YAML::Node& root) {
     for (const auto& kv : answers) {  // a key given twice is refused by the YAML policy (yaml_read.hpp)
       const std::string id = kv.first.Scalar();
       auto idx = q_.find_item(id);
+      if (!idx && !valid_participant_id(id)) {  // not even an id: only said, never echoed
+        diags_.warning(yaml::at(kv.first, file_), "", "a key that is not an item id; ignored");
+        continue;
+      }
       if (!idx) {
         diags_.warning(yaml::at(kv.first, file_), id,
                        "unknown item; '" + q_.id + "' has no such id" + suggestion(id) + "; ignored");
@@ -336,7 +337,8 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
       const Field* f = item.find_field(fid);
       const std::string where = name + "." + fid;
       if (!f) {
-        diags_.warning(yaml::at(kv.first, file_), where, "unknown field; ignored");
+        diags_.warning(yaml::at(kv.first, file_), valid_participant_id(fid) ? where : name,
+                       valid_participant_id(fid) ? "unknown field; ignored" : "a key that is not a field id; ignored");
         continue;
       }
       if (kv.second.IsNull()) continue;

@@ -14,6 +14,7 @@
 
 #include "engine/answers.hpp"
 #include "engine/diagnostic.hpp"
+#include "engine/release_log_schema.hpp"
 #include "engine/sha256.hpp"
 
 namespace careermap {
@@ -108,6 +109,8 @@ constexpr Migration kMigrations[] = {
      " CASE WHEN valid THEN 'valid' ELSE 'quarantined' END FROM submissions_v1;"
      "DROP TABLE submissions_v1;"
      "CREATE INDEX submissions_current ON submissions (cohort, session, participant, id);"},
+    // The release log of cohort reports (engine/release_log.hpp).
+    {3, kReleaseLogSchema},
 };
 static_assert(std::size(kMigrations) == kArchiveSchemaVersion, "one migration step per schema version");
 

@@ -43,7 +43,7 @@ struct ImportSummary {
   int quarantined = 0;  // kept, but invalid
 };
 
-inline constexpr int kArchiveSchemaVersion = 2;
+inline constexpr int kArchiveSchemaVersion = 3;
 
 struct ArchiveOptions {
   bool create = false;          // make a new archive (mode 0600) when there is none; only import does

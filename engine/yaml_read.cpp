@@ -228,7 +228,11 @@ void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string
     const std::string key = kv.first.Scalar();
     bool ok = false;
     for (auto k : known) ok = ok || key == k;
-    if (!ok) diags.warning(at(kv.first, file), item, "unknown key '" + key + "' is ignored");
+    // A key is named only when it is an id: any other key may be text from a person.
+    const bool id = !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](unsigned char c) {
+      return std::isalnum(c) || c == '_' || c == '-';
+    });
+    if (!ok) diags.warning(at(kv.first, file), item, id ? "unknown key '" + key + "' is ignored" : "an unknown key is ignored");
   }
 }
 

@@ -76,6 +76,13 @@ class CohortLayout {
       for (const auto& c : s_.small_groups) list += (list.empty() ? "" : "、") + c;
       text_wrapped(fill(tx("report.pooled"), {{"cohorts", list}}), kMargin, y, kPageW - 2 * kMargin, 9, palette::kInk);
     }
+    if (!s_.differing.empty()) {
+      std::string list;
+      for (size_t g = 0; g < s_.groups.size(); ++g)
+        if (std::find(s_.differing.begin(), s_.differing.end(), s_.groups[g]) != s_.differing.end())
+          list += (list.empty() ? "" : "、") + group_label(g);
+      text_wrapped(fill(tx("report.differing"), {{"groups", list}}), kMargin, y, kPageW - 2 * kMargin, 9, palette::kInk);
+    }
     const int S = q_.model.scene_count(), stages = static_cast<int>(q_.model.stages.size());
     const int levels = static_cast<int>(q_.model.levels.size());
     const double cw = 30, ch = 22, gw = cw * stages + 30;

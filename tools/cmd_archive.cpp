@@ -151,10 +151,17 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   return s.quarantined ? kInvalid : kOk;
 }
 
-// careermap archive --archive A.db --list
+int print_releases(const Archive& archive, const std::string& path, std::ostream& out);  // cmd_cohort.cpp
+
+// careermap archive --archive A.db (--list | --releases)
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.has("--list") && !args.has("--releases")) {
+    err << "careermap archive: missing --list or --releases\nusage: careermap archive --archive A.db (--list | --releases)\n";
+    return kUsage;
+  }
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
+  if (args.has("--releases")) return print_releases(*archive, args.get("--archive"), out);
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
   for (const auto& s : archive->all()) {
     out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.session, "-") << '\t'

@@ -1,3 +1,4 @@
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <optional>
@@ -7,6 +8,9 @@
 #include "engine/archive.hpp"
 #include "engine/files.hpp"
 #include "engine/cohort.hpp"
+#include "engine/disclosure_audit.hpp"
+#include "engine/json.hpp"
+#include "engine/release_log.hpp"
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
@@ -56,12 +60,54 @@ std::optional<std::vector<std::pair<std::string, std::string>>> parse_pools(cons
   return out;
 }
 
+// The options that shaped a report, for the release log: never a file name (a path may name a
+// person), only the choices of cohorts, pools, min-group, language and date.
+std::string release_command(const Args& args) {
+  std::string c = "cohort";
+  for (const char* o : {"--cohorts", "--pool", "--min-group", "--lang", "--date"})
+    if (args.has(o)) c += std::string(" ") + o + " " + args.get(o);
+  if (args.has("--csv")) c += " --csv";
+  return c;
+}
+
+// What --dry-run shows the office: per group what would show, then every hidden figure with
+// what a reader could narrow it down to.
+void print_dry_run(const CohortSummary& s, std::ostream& out) {
+  const CellTable& t = s.cells;
+  const SuppressionCounts& n = s.suppression;
+  out << "careermap cohort: dry run; nothing written, no release logged\n";
+  for (const auto& g : s.small_groups) out << "too few people for a column of their own (counted in all): " << g << '\n';
+  for (const auto& g : s.differing) out << "hidden whole: differs from a released group by 1 to " << s.min_group - 1 << " people: " << g << '\n';
+  out << "hidden: " << n.small << " about fewer than " << s.min_group << " people, " << n.secondary
+      << " against subtraction, " << n.audit << " added by the audit (" << n.rounds << " rounds, " << n.solves
+      << " linear programs), " << n.difference << " in groups that differ from a release\n";
+  const auto iv = hidden_intervals(t);
+  out << "table\tcategory\tgroup\tstate\treader_can_tell\n";
+  for (size_t c = 0; c < t.cells.size(); ++c) {
+    const Cell& cell = t.cells[c];
+    if (t.groups[cell.group].release != 0 || t.shown(static_cast<int>(c))) continue;
+    const Measure& m = t.measures[cell.measure];
+    const char* why = cell.state == CellState::small        ? "small"
+                      : cell.state == CellState::secondary  ? "secondary"
+                      : cell.state == CellState::audit      ? "audit"
+                                                            : "difference";
+    const auto bound = [](double v) { return std::isinf(v) ? std::string("any") : json::number(v, 2); };
+    out << m.table << '\t' << m.row << '\t' << s.groups[cell.group] << '\t' << why << '\t' << bound(iv[c].low)
+        << ".." << bound(iv[c].high) << (m.sum ? " (sum)" : "") << '\n';
+  }
+}
+
 }  // namespace
 
 // careermap cohort --archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2]
 //                  [--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
+  if (!args.has("-o") && !args.has("--dry-run")) {  // -o may go only with --dry-run
+    for (const auto& c : commands())
+      if (c.name == "cohort") err << "careermap cohort: missing -o report.pdf\nusage: careermap cohort " << c.usage << '\n';
+    return kUsage;
+  }
   CohortOptions o;
   o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
   const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
@@ -79,7 +125,19 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
     err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
     return o.cohorts.empty() ? kInvalid : kUsage;
   }
+  // Earlier reports of this questionnaire, from the release log.
+  const std::string path = args.get("--archive");
+  for (const auto& r : read_releases(path))
+    if (r.questionnaire == q->id) o.released.insert(o.released.end(), r.groups.begin(), r.groups.end());
+  if (!o.released.empty()) o.history = archive->all();
   const CohortSummary s = summarize_cohorts(*q, chosen, o);
+  if (args.has("--dry-run")) {
+    print_dry_run(s, out);
+    return kOk;
+  }
+  // Logged before anything is written: a report that fails to write is still counted as seen.
+  Release r{0, now_utc(), release_command(args), q->id, o.min_group, release_of(s)};
+  const int64_t id = append_release(path, r);
   const std::string date = args.get("--date", today());
   const FontSource font(font_path());
   write_cohort_report_pdf(*q, s, load_templates("cohort.yaml", err), lang, date, font, args.get("-o"));
@@ -88,6 +146,19 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
     write_file_atomically(args.get("--csv"), cohort_csv(*q, s));
     out << args.get("--csv") << '\n';
   }
+  err << "careermap cohort: release " << id << " logged in the archive (" << r.groups.size()
+      << " groups; archive --releases lists them)\n";
+  return kOk;
+}
+
+int print_releases(const Archive& archive, const std::string& path, std::ostream& out) {
+  (void)archive;  // opened (and migrated) by the caller
+  out << "release\tcreated\tquestionnaire\tmin_group\tgroup\tsubmissions\tfigures_shown\tcommand\n";
+  for (const auto& r : read_releases(path))
+    for (const auto& g : r.groups)
+      out << r.id << '\t' << escaped(r.created_at) << '\t' << escaped(r.questionnaire) << '\t' << r.min_group << '\t'
+          << escaped(g.label) << '\t' << g.submissions.size() << '\t' << g.shown.size() << '\t' << escaped(r.command)
+          << '\n';
   return kOk;
 }
 

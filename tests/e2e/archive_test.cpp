@@ -10,9 +10,11 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <random>
 #include <set>
 #include <thread>
 
+#include "engine/archive.hpp"
 #include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
@@ -138,7 +140,8 @@ BOOST_AUTO_TEST_CASE(an_unreadable_or_newer_schema_version_is_exit_2) {
   sql(dir.path() / "a.db", "UPDATE meta SET value = '7' WHERE key = 'schema_version'");
   const Run r = run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 " + kP01);
   BOOST_TEST(r.status == 2);
-  BOOST_TEST(r.err == "a.db: error: archive: made by a newer careermap (schema 7; this one knows schemas up to 2)\n");
+  BOOST_TEST(r.err == "a.db: error: archive: made by a newer careermap (schema 7; this one knows schemas up to " +
+                          std::to_string(careermap::kArchiveSchemaVersion) + ")\n");
 }
 
 BOOST_AUTO_TEST_CASE(a_small_import_waits_for_a_long_one_and_says_so) {
@@ -231,6 +234,38 @@ BOOST_AUTO_TEST_CASE(ids_an_older_careermap_stored_raw_are_mapped_in_export_and_
   const std::string index = slurp(dir.path() / "exp/index.csv");
   BOOST_TEST(index.find("\r\n7,A,pre,P01,quarantined,2024-05-01T00:00:00Z,old5,old.yaml,A/pre/P01.v7.yaml\r\n") != std::string::npos);
   BOOST_TEST(index.find("\r\n3,(not an id),(not an id),(not an id),") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(random_hostile_ids_export_only_inside_the_folder_unique_ignoring_case) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && " + kBin + " ";
+  BOOST_REQUIRE(run(cd + "import -q " + kPre + " --archive a.db --cohort 2026 " + kP01).status == 0);
+  static const std::vector<std::string> parts = {"..", ".", "/", "\\", std::string("\0", 1), "\x1b[31m", "\n", "CON", "com1",
+                                                 "p01", "P01", " ", "a.", "<>:\"|?*", std::string(120, 'x'), "\xff",
+                                                 "none", "unknown", "index.csv", "/etc", "\xE2\x80\xAE", ""};
+  std::mt19937 rng(7);
+  auto hostile = [&] {
+    std::string s;
+    for (int i = 0, n = static_cast<int>(rng() % 4); i < n; ++i) s += parts[rng() % parts.size()];
+    return s;
+  };
+  std::vector<std::array<std::string, 3>> ids(120);
+  for (auto& id : ids) id = {hostile(), hostile(), hostile()};
+  old_rows(dir.path() / "a.db", ids);
+  const Run ex = run(cd + "export --archive a.db -o exp");
+  BOOST_TEST(ex.status == 0);
+  BOOST_TEST(ex.out == "careermap export: 121 submissions written to exp/ (index.csv lists them)\n");
+  const auto files = files_under(dir.path() / "exp");  // no link anywhere under exp/
+  BOOST_TEST(files.size() == 122u);
+  std::set<std::string> folded;
+  for (const auto& f : files) {
+    BOOST_TEST(folded.insert(lower(f)).second, f);
+    BOOST_TEST(f.find("..") == std::string::npos, f);
+  }
+  BOOST_TEST(files_under(dir.path()).size() == 122u + 1u);  // and nothing outside it but a.db
+  const std::string index = slurp(dir.path() / "exp/index.csv");
+  for (const auto& f : files)
+    if (f != "index.csv") BOOST_TEST(index.find("," + f + "\r\n") != std::string::npos, f);
 }
 
 BOOST_AUTO_TEST_CASE(export_to_a_file_or_an_unwritable_folder_says_so) {

@@ -63,9 +63,9 @@ BOOST_AUTO_TEST_CASE(validate_reports_every_problem_of_every_file_with_its_locat
   BOOST_TEST(r.out == "tiny.yaml: ok\ngood.yaml: ok\n");
   BOOST_TEST(r.err ==
              "broken.yaml:4:7: error: a1: 6 is outside the scale 1..5\n"
-             "broken.yaml:5:7: error: a2: expected a number on the scale 1..5, got 'four'\n"
+             "broken.yaml:5:7: error: a2: expected a number on the scale 1..5, got text\n"
              "broken.yaml:6:3: warning: a3: unknown item; 'tiny' has no such id (did you mean a1?); ignored\n"
-             "broken.yaml:7:13: error: wish: 'moon' is not an option; expected one of: n, f, d\n"
+             "broken.yaml:7:13: error: wish: the answer is not an option; expected one of: n, f, d\n"
              "broken.yaml:9:24: error: eps[1]: to-year 2019 is before from-year 2021\n"
              "broken.yaml:10:7: error: eps[2].title: required field is missing\n"
              "broken.yaml:3:1: error: size: required answer is missing\n"
@@ -422,6 +422,53 @@ BOOST_AUTO_TEST_CASE(import_list_export_and_score_from_the_archive) {
   BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2026,5\r\n", 0) == 0u);
   BOOST_TEST(csv.find("\r\npeople,,all,5\r\n") != std::string::npos);
   BOOST_TEST(csv.find("movement,same,2026,suppressed") != std::string::npos);  // one person moved: hidden
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+BOOST_AUTO_TEST_SUITE(cohort_releases)
+
+// The release log end to end: a dry run writes and logs nothing; a report is logged; after one
+// late import the changed cohort and the pool are hidden whole and the report says so.
+BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  const std::string imp = kBin + " import -q " + kPre + " --archive a.db --session pre --cohort ";
+  BOOST_TEST(run(cd + imp + "2026" + samples()).status == 0);
+  std::string more;
+  for (const char* id : {"q01", "q02", "q03", "q04"}) more += " " + kSrc + "/questionnaires/samples/archive/2025-pre/" + id + ".yaml";
+  BOOST_TEST(run(cd + imp + "2025" + more).status == 0);
+  const std::string cohort = kBin + " cohort --archive a.db -q " + kPre + " --date 2026-09-30";
+  const Run dry = run(cd + cohort + " --dry-run");
+  BOOST_TEST(dry.status == 0);
+  BOOST_TEST(dry.out.rfind("careermap cohort: dry run; nothing written, no release logged\n", 0) == 0u);
+  BOOST_TEST(dry.out.find("\ntable\tcategory\tgroup\tstate\treader_can_tell\n") != std::string::npos);
+  BOOST_TEST(!fs::exists(dir.path() / "c1.pdf"));
+  const std::string header = "release\tcreated\tquestionnaire\tmin_group\tgroup\tsubmissions\tfigures_shown\tcommand\n";
+  BOOST_TEST(run(cd + kBin + " archive --archive a.db --releases").out == header);
+  const Run first = run(cd + cohort + " -o c1.pdf --csv c1.csv");
+  BOOST_TEST(first.status == 0);
+  BOOST_TEST(first.err == "careermap cohort: release 1 logged in the archive (3 groups; archive --releases lists them)\n");
+  const Run list = run(cd + kBin + " archive --archive a.db --releases");
+  BOOST_TEST(list.out.rfind(header, 0) == 0u);
+  BOOST_TEST(count(list.out, "\n") == 4u);
+  BOOST_TEST(list.out.find("\tpresession-v1\t3\t2026\t5\t") != std::string::npos);
+  BOOST_TEST(list.out.find("\tcohort --date 2026-09-30 --csv\n") != std::string::npos);  // no file names
+  BOOST_TEST(list.out.find("c1.") == std::string::npos);
+  // One late participant in 2026.
+  std::string late = slurp(kSrc + "/questionnaires/samples/p03.yaml");
+  late.replace(late.find("participant: p03"), 16, "participant: p66");
+  std::ofstream(dir.path() / "p66.yaml") << late;
+  BOOST_TEST(run(cd + imp + "2026 p66.yaml").status == 0);
+  const Run second = run(cd + cohort + " -o c2.pdf --csv c2.csv");
+  BOOST_TEST(second.status == 0);
+  const std::string c1 = slurp(dir.path() / "c1.csv"), c2 = slurp(dir.path() / "c2.csv");
+  BOOST_TEST(c1.find("\r\npeople,,2026,5\r\n") != std::string::npos);
+  BOOST_TEST(c2.find("\r\npeople,,2026,suppressed\r\n") != std::string::npos);
+  BOOST_TEST(c2.find("\r\nprofile,fix.individual,2026,suppressed\r\n") != std::string::npos);
+  BOOST_TEST(c2.find("\r\nprofile,fix.individual,all,suppressed\r\n") != std::string::npos);
+  BOOST_TEST(pdf_text(dir.path() / "c2.pdf").find("前回の集計との差が少人数のため非表示") != std::string::npos);
+  BOOST_TEST(pdf_text(dir.path() / "c1.pdf").find("前回の集計との差が少人数のため非表示") == std::string::npos);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

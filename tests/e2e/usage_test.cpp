@@ -27,11 +27,11 @@ const std::map<std::string, std::string> kUsage = {
     {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
     {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M.yaml] FILES..."},
-    {"archive", "--archive A.db --list"},
+    {"archive", "--archive A.db (--list | --releases)"},
     {"export", "--archive A.db -o DIR"},
     {"cohort",
-     "--archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2] [--pool FIRST-LAST,...] "
-     "[--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]"},
+     "--archive A.db -q Q.yaml (-o report.pdf | --dry-run) [--csv out.csv] [--cohorts C1,C2] "
+     "[--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD]"},
     {"demo", "[-o DIR]"},
 };
 
@@ -93,7 +93,7 @@ const Case kCases[] = {
     {"import -q q.yaml --archive a.db --cohort 2026", "missing FILES..."},
     {"import -q q.yaml --archive a.db --cohort \"$(printf 'x\\033[31m')\" a.yaml", "--cohort 'x\\x1B[31m': " + kId},
     {"import -q q.yaml --archive a.db --cohort 2026 --session a.yaml", "--session 'a.yaml': expected pre or post"},
-    {"archive --archive a.db", "missing --list"},
+    {"archive --archive a.db", "missing --list or --releases"},
     {"archive --archive a.db --list x", "unexpected argument 'x': this command takes no files"},
     {"export --archive a.db", "missing -o DIR"},
     {"export --archive a.db -o d -o e", "option -o given twice"},

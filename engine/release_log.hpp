@@ -1,0 +1,34 @@
+// The release log: for every cohort report written, which submissions each of its published
+// groups counted and which of their figures showed, so that a later report can be checked
+// against it (cohort.hpp: a group a few people away from a released one is hidden; the audit
+// treats every released figure as known). It lives in the archive (schema 3) and never
+// leaves it: reports carry none of it and `archive --releases` prints only counts.
+//
+// The functions open their own connection to an archive that Archive::open has already
+// opened (and migrated). Every SQLite failure becomes careermap::Error.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "engine/cohort.hpp"
+#include "engine/release_log_schema.hpp"
+
+namespace careermap {
+
+struct Release {
+  int64_t id = 0;
+  std::string created_at;     // ISO 8601, UTC
+  std::string command;        // the options that shaped it, without file names
+  std::string questionnaire;
+  int min_group = 0;
+  std::vector<ReleasedGroup> groups;
+};
+
+// Every release, oldest first (each group's release set to its release's id).
+std::vector<Release> read_releases(const std::string& archive_path);
+// Appends `r` in one transaction; returns its id.
+int64_t append_release(const std::string& archive_path, const Release& r);
+
+}  // namespace careermap
