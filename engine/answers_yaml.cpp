@@ -1,16 +1,10 @@
 #include "engine/answers_yaml.hpp"
 
-#include <yaml-cpp/yaml.h>
-
 #include <cmath>
+#include <cstdio>
 
 namespace careermap {
 namespace {
-
-void emit_scalar(YAML::Emitter& out, const std::string& s, ItemType type) {
-  if (type == ItemType::number || type == ItemType::likert) out << s;
-  else out << YAML::DoubleQuoted << s;
-}
 
 std::string number_text(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
@@ -19,52 +13,97 @@ std::string number_text(double v) {
   return buf;
 }
 
+// A plain decimal number, written as it is (a number field's value as answered).
+bool plain_number(std::string_view s) {
+  size_t i = s.size() > 1 && s[0] == '-' ? 1 : 0, digits = 0, dots = 0;
+  for (; i < s.size(); ++i) {
+    if (s[i] >= '0' && s[i] <= '9') ++digits;
+    else if (s[i] == '.' && dots++ == 0 && digits) continue;
+    else return false;
+  }
+  return digits > 0 && s.back() != '.';
+}
+
+// Code points a YAML reader may turn into something else when they stand as they are:
+// controls, line and paragraph separators, the byte-order mark and the noncharacters
+// (yaml-cpp's own emitter writes those as U+FFFD).
+bool needs_escape(char32_t cp) {
+  return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp <= 0x9F) || cp == 0x2028 || cp == 0x2029 || cp == 0xFEFF ||
+         (cp >= 0xFDD0 && cp <= 0xFDEF) || (cp & 0xFFFE) == 0xFFFE;
+}
+
 }  // namespace
 
+std::string yaml_quoted(std::string_view s) {
+  std::string q = "\"";
+  q.reserve(s.size() + 2);
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
+    if (i + len > s.size() || (len == 1 && c >= 0x80)) {  // not UTF-8 (never read so): kept as it is
+      q.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
+    for (size_t k = 1; k < len; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+    if (c == '"' || c == '\\') {
+      q.push_back('\\');
+      q.push_back(static_cast<char>(c));
+    } else if (c == '\n') {
+      q += "\\n";
+    } else if (c == '\r') {
+      q += "\\r";
+    } else if (c == '\t') {
+      q += "\\t";
+    } else if (needs_escape(cp)) {
+      char buf[16];
+      std::snprintf(buf, sizeof buf, cp > 0xFFFF ? "\\U%08X" : "\\u%04X", static_cast<unsigned>(cp));
+      q += buf;
+    } else {
+      q.append(s.substr(i, len));
+    }
+    i += len;
+  }
+  return q + "\"";
+}
+
 std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
-  YAML::Emitter out;
-  out.SetIndent(2);
-  out << YAML::BeginMap;
-  out << YAML::Key << "questionnaire" << YAML::Value << q.id;
-  out << YAML::Key << "participant" << YAML::Value << a.participant;
-  if (!a.name.empty()) out << YAML::Key << "name" << YAML::Value << YAML::DoubleQuoted << a.name;
-  if (!a.cohort.empty()) out << YAML::Key << "cohort" << YAML::Value << YAML::DoubleQuoted << a.cohort;
-  if (!a.session.empty()) out << YAML::Key << "session" << YAML::Value << a.session;
-  out << YAML::Key << "answers" << YAML::Value << YAML::BeginMap;
+  std::string out = "questionnaire: " + yaml_quoted(q.id) + "\nparticipant: " + yaml_quoted(a.participant) + "\n";
+  if (!a.name.empty()) out += "name: " + yaml_quoted(a.name) + "\n";
+  if (!a.cohort.empty()) out += "cohort: " + yaml_quoted(a.cohort) + "\n";
+  if (!a.session.empty()) out += "session: " + yaml_quoted(a.session) + "\n";
+  out += "answers:";
+  bool any = false;
   for (const auto& item : q.items) {
     const Answer* ans = a.find(item.id);
     if (!ans) continue;
-    out << YAML::Key << item.id << YAML::Value;
+    any = true;
+    out += "\n  " + item.id + ":";  // ids are [A-Za-z0-9_-]: plain
     switch (item.type) {
       case ItemType::likert:
-      case ItemType::number: out << number_text(*ans->number); break;
-      case ItemType::choice: out << ans->text; break;
-      case ItemType::text:
-        if (ans->text.find('\n') != std::string::npos) out << YAML::Literal << ans->text;
-        else out << YAML::DoubleQuoted << ans->text;
-        break;
+      case ItemType::number: out += " " + number_text(*ans->number); break;
+      case ItemType::choice:
+      case ItemType::text: out += " " + yaml_quoted(ans->text); break;
       case ItemType::multi:
-        out << YAML::Flow << YAML::BeginSeq;
-        for (const auto& c : ans->choices) out << c;
-        out << YAML::EndSeq;
+        out += " [";
+        for (size_t k = 0; k < ans->choices.size(); ++k) out += (k ? ", " : "") + yaml_quoted(ans->choices[k]);
+        out += "]";
         break;
       case ItemType::episodes:
-        out << YAML::BeginSeq;
+        if (ans->episodes.empty()) out += " []";
         for (const auto& e : ans->episodes) {
-          out << YAML::BeginMap;
+          std::string fields;
           for (const auto& f : item.fields)
-            if (const std::string* v = e.get(f.id)) {
-              out << YAML::Key << f.id << YAML::Value;
-              emit_scalar(out, *v, f.type);
-            }
-          out << YAML::EndMap;
+            if (const std::string* v = e.get(f.id))
+              fields += (fields.empty() ? "\n    - " : "\n      ") + f.id + ": " +
+                        (f.type == ItemType::number && plain_number(*v) ? *v : yaml_quoted(*v));
+          out += fields.empty() ? "\n    - {}" : fields;
         }
-        out << YAML::EndSeq;
         break;
     }
   }
-  out << YAML::EndMap << YAML::EndMap;
-  return std::string(out.c_str()) + "\n";
+  return out + (any ? "\n" : " {}\n");
 }
 
 }  // namespace careermap

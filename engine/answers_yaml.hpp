@@ -1,9 +1,13 @@
 // Writing answers back out as an answers YAML file (FORMAT.md "Answers file"): used
-// to convert other inputs, to export an archive and to write synthetic cohorts.
-// Items in questionnaire order; reading the text back gives the same Answers.
+// to convert CSV rows (`convert`, and `import`, which stores a row as the answers file it
+// became), to export an archive and to write synthetic cohorts. Items in questionnaire
+// order; every text is written double-quoted by yaml-cpp's emitter (line breaks, CR,
+// leading spaces and quotes escaped), so reading the text back gives the same Answers,
+// byte for byte. Never fails.
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "engine/answers.hpp"
 #include "engine/questionnaire.hpp"
@@ -11,5 +15,8 @@
 namespace careermap {
 
 std::string answers_to_yaml(const Questionnaire& q, const Answers& a);
+
+// `s` as one double-quoted YAML scalar ("..."), for other YAML careermap writes (mappings).
+std::string yaml_quoted(std::string_view s);
 
 }  // namespace careermap

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
 
 #include "engine/answers_intake.hpp"
 #include "engine/yaml_read.hpp"
@@ -11,35 +12,57 @@ namespace {
 
 using Kind = ColumnTarget::Kind;
 
-// The answer text as the questionnaire codes it: an option value or a scale point;
-// unchanged when nothing matches (the intake then says what is wrong).
-std::string code_of(const Item& item, const Field* field, const std::string& cell, const Questionnaire& q,
-                    const Mapping& m) {
-  const std::string key = field ? item.id + "." + field->id : item.id;
-  if (auto it = m.values.find(key); it != m.values.end())
-    if (auto v = it->second.find(cell); v != it->second.end()) return v->second;
-  const std::string n = normalize_header(cell);
-  const std::vector<Option>& options = field ? field->options : item.options;
-  for (const auto& o : options)
-    if (o.value == cell) return o.value;
-  for (const auto& o : options)
-    if (!n.empty() && (normalize_header(o.label.ja) == n || normalize_header(o.label.en) == n)) return o.value;
-  // The paper form's episode table asks for an option's letter: a, b, c, ...
-  if (field && n.size() == 1 && n[0] >= 'a' && static_cast<size_t>(n[0] - 'a') < options.size())
-    return options[n[0] - 'a'].value;
-  if (!field && item.type == ItemType::likert) {
-    const Scale& s = q.scales[item.scale];
-    for (size_t k = 0; k < s.labels.size(); ++k)
-      if (!n.empty() && (normalize_header(s.labels[k].ja) == n || normalize_header(s.labels[k].en) == n))
-        return std::to_string(s.min + static_cast<int>(k));
-  }
-  return cell;
-}
+// How the answers of one item (or episode field) are coded, with every label already
+// normalized: built once per file, used for every cell.
+struct Codes {
+  const std::map<std::string, std::string>* values = nullptr;  // the mapping's answer texts
+  std::vector<std::string> exact;                              // option values
+  std::vector<std::pair<std::string, std::string>> labels;     // normalized option label -> value
+  std::vector<std::string> letters;                            // episode fields: a, b, c, ... -> value
+  std::vector<std::pair<std::string, std::string>> points;     // normalized scale label -> point
 
-// Splits a multiple-choice cell ("a, b;c") into its answers. Options are matched first,
-// longest first, so a label that itself contains a separator ("追われ、先が見えない") stays
-// whole; what matches no option runs to the next separator.
-std::vector<std::string> split_choices(const Item& item, const std::string& cell) {
+  Codes(const Item& item, const Field* field, const Questionnaire& q, const Mapping& m) {
+    const std::string key = field ? item.id + "." + field->id : item.id;
+    if (auto it = m.values.find(key); it != m.values.end()) values = &it->second;
+    const std::vector<Option>& options = field ? field->options : item.options;
+    for (const auto& o : options) {
+      exact.push_back(o.value);
+      for (const std::string* l : {&o.label.ja, &o.label.en})
+        if (const std::string n = normalize_header(*l); !n.empty()) labels.push_back({n, o.value});
+      if (field) letters.push_back(o.value);  // the paper form's episode table asks for a letter
+    }
+    if (!field && item.type == ItemType::likert) {
+      const Scale& s = q.scales[item.scale];
+      for (size_t k = 0; k < s.labels.size(); ++k)
+        for (const std::string* l : {&s.labels[k].ja, &s.labels[k].en})
+          if (const std::string n = normalize_header(*l); !n.empty())
+            points.push_back({n, std::to_string(s.min + static_cast<int>(k))});
+    }
+  }
+
+  // The answer text as the questionnaire codes it: an option value or a scale point;
+  // unchanged when nothing matches (the intake then says what is wrong).
+  std::string of(const std::string& cell) const {
+    if (values)
+      if (auto v = values->find(cell); v != values->end()) return v->second;
+    for (const auto& e : exact)
+      if (e == cell) return e;
+    const std::string n = normalize_header(cell);
+    if (n.empty()) return cell;
+    for (const auto& [label, value] : labels)
+      if (label == n) return value;
+    if (n.size() == 1 && n[0] >= 'a' && static_cast<size_t>(n[0] - 'a') < letters.size()) return letters[n[0] - 'a'];
+    for (const auto& [label, point] : points)
+      if (label == n) return point;
+    return cell;
+  }
+};
+
+// Splits a multiple-choice cell ("a, b;c") into its answers. Options (and the mapping's
+// `values:` texts) are matched first, longest first, so a label that itself contains a
+// separator ("追われ、先が見えない") stays whole; what matches none runs to the next separator.
+std::vector<std::string> split_choices(const Item& item, const std::string& cell, const Mapping& m) {
+  const auto values = m.values.find(item.id);
   auto separator_at = [&](size_t i) -> size_t {  // length of a separator at i, or 0
     if (cell[i] == ';' || cell[i] == '\n') return 1;
     if (cell[i] == ',') return i + 1 < cell.size() && cell[i + 1] == ' ' ? 2 : 1;
@@ -54,13 +77,16 @@ std::vector<std::string> split_choices(const Item& item, const std::string& cell
       continue;
     }
     size_t best = 0;
+    auto consider = [&](const std::string& label) {
+      const size_t len = label.size();
+      if (len > best && cell.compare(pos, len, label) == 0 &&
+          (pos + len == cell.size() || separator_at(pos + len) || cell[pos + len] == ' '))
+        best = len;
+    };
     for (const auto& o : item.options)
-      for (const std::string* label : {&o.value, &o.label.ja, &o.label.en}) {
-        const size_t len = label->size();
-        if (len > best && cell.compare(pos, len, *label) == 0 &&
-            (pos + len == cell.size() || separator_at(pos + len) || cell[pos + len] == ' '))
-          best = len;
-      }
+      for (const std::string* label : {&o.value, &o.label.ja, &o.label.en}) consider(*label);
+    if (values != m.values.end())  // the mapping's answer texts, which may hold a separator too
+      for (const auto& [text, value] : values->second) consider(text);
     if (!best) {
       best = 1;
       while (pos + best < cell.size() && !separator_at(pos + best)) ++best;
@@ -73,40 +99,113 @@ std::vector<std::string> split_choices(const Item& item, const std::string& cell
   return out;
 }
 
+
+// Code-like cells (choices, numbers, ids) are read without the spaces around them; free
+// text and names exactly as written.
+std::string trimmed(const std::string& s) {
+  size_t b = 0, e = s.size();
+  while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+  return s.substr(b, e - b);
+}
+
+
 }  // namespace
 
-std::vector<Answers> csv_answers(const Questionnaire& q, const Mapping& m, const CsvTable& table,
-                                 const std::string& file, Diagnostics& diags, std::vector<bool>& row_ok) {
-  std::vector<Answers> out;
-  if (table.records.empty()) {
-    diags.error({file, 0, 0}, "", "the file has no header row");
-    return out;
-  }
-  const CsvRecord& head = table.records[0];
-  std::vector<const ColumnTarget*> targets;
-  bool has_participant = false;
-  for (const auto& h : head.cells) {
-    const ColumnTarget* t = m.find(h);
-    if (!t) diags.warning({file, head.line, 0}, h, "column is not in the mapping " + m.file + "; ignored");
-    has_participant = has_participant || (t && t->kind == Kind::participant);
-    targets.push_back(t);
-  }
-  for (const auto& [h, t] : m.columns) {
-    bool present = false;
-    for (const auto* x : targets) present = present || x == &t;
-    if (!present && t.kind != Kind::ignore)
-      diags.warning({file, head.line, 0}, h, "mapped column is not in this file");
-  }
-
-  // Messages name items and episode fields; CSV users know columns.
+struct CsvIntake::Impl {
+  const Questionnaire& q;
+  const Mapping& m;
+  CsvReader& reader;
+  CsvRecord head, rec;
+  std::string head_raw;
+  bool usable = false, has_participant = false;
+  std::vector<const ColumnTarget*> targets;  // per column; null: not in the mapping
   std::map<std::string, std::string> columns_by_target;
-  for (size_t c = 0; c < targets.size(); ++c)
-    if (targets[c] && targets[c]->kind != Kind::ignore) columns_by_target[targets[c]->text()] = head.cells[c];
-
+  std::vector<std::unique_ptr<Codes>> codes;  // per column (items and episode fields with options)
   int data_row = 0;
-  for (size_t r = 1; r < table.records.size(); ++r) {
-    const CsvRecord& rec = table.records[r];
+
+  Impl(const Questionnaire& q, const Mapping& m, CsvReader& reader) : q(q), m(m), reader(reader) {}
+
+  void bind_header(Diagnostics& diags) {
+    const std::string& file = reader.file();
+    if (!reader.next(head, diags)) {
+      if (!diags.has_errors()) diags.error({file, 0, 0}, "", "the file has no header row");
+      return;
+    }
+    head_raw = reader.raw();
+    if (!head.ok) return;
+    // Columns by the mapping entry they match, in the order the entries are first used.
+    std::vector<std::pair<const Mapping::Column*, std::vector<size_t>>> uses;
+    targets.assign(head.cells.size(), nullptr);
+    for (size_t c = 0; c < head.cells.size(); ++c) {
+      const Mapping::Column* col = m.find(head.cells[c]);
+      if (!col) {
+        diags.warning({file, head.line, 0}, head.cells[c], "column is not in the mapping " + m.file + "; ignored");
+        continue;
+      }
+      auto it = std::find_if(uses.begin(), uses.end(), [&](const auto& u) { return u.first == col; });
+      if (it == uses.end()) uses.push_back({col, {c}});
+      else it->second.push_back(c);
+    }
+    bool ok = true;
+    for (const auto& [col, cols] : uses) {
+      const auto& list = col->targets;
+      const bool all_ignored = std::all_of(list.begin(), list.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
+      if (list.size() == 1 && (cols.size() == 1 || all_ignored)) {
+        for (size_t c : cols) targets[c] = &list[0];
+      } else if (list.size() == cols.size()) {
+        for (size_t k = 0; k < cols.size(); ++k) targets[cols[k]] = &list[k];
+      } else {
+        ok = false;
+        diags.error({file, head.line, 0}, head.cells[cols[0]],
+                    "the title heads " + std::to_string(cols.size()) + " columns (" + column_numbers(cols) + ") and the mapping " +
+                        m.file + " gives " + std::to_string(list.size()) + (list.size() == 1 ? " target" : " targets") +
+                        " for it; list one target per column, in order: [" +
+                        (list[0].kind == Kind::episode_field ? "\"" + list[0].item + "[1]." + list[0].field + "\", \"" +
+                                                                   list[0].item + "[2]." + list[0].field + "\", ...]"
+                                                             : "first, second, ...]"));
+      }
+    }
+    for (const auto& col : m.columns) {
+      const bool present = std::any_of(uses.begin(), uses.end(), [&](const auto& u) { return u.first == &col; });
+      const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
+      if (!present && !ignored) diags.warning({file, head.line, 0}, col.header, "mapped column is not in this file");
+    }
+    codes.resize(targets.size());
+    for (size_t c = 0; c < targets.size(); ++c) {
+      const ColumnTarget* t = targets[c];
+      if (t && (t->kind == Kind::item || t->kind == Kind::episode_field)) {
+        const Item& item = q.items[*q.find_item(t->item)];
+        codes[c] = std::make_unique<Codes>(item, t->kind == Kind::episode_field ? item.find_field(t->field) : nullptr, q, m);
+      }
+      has_participant = has_participant || (t && t->kind == Kind::participant);
+      // Messages name items and episode fields; CSV users know columns.
+      if (t && t->kind != Kind::ignore) columns_by_target[t->text()] = head.cells[c];
+    }
+    usable = ok;
+  }
+
+  bool next(Answers& a, Diagnostics& diags) {
+    const std::string& file = reader.file();
+    if (!usable) return false;
+    if (!reader.next(rec, diags)) {
+      if (data_row == 0 && !diags.has_errors())
+        diags.error({file, head.line, 0}, "", "the file has no rows of answers after its header");
+      return false;
+    }
     ++data_row;
+    a = Answers{};
+    a.file = file + ":" + std::to_string(rec.line);
+    if (!rec.ok) return true;  // the reader said why
+    if (rec.cells.size() < head.cells.size()) {
+      diags.error({file, rec.line, 0}, "",
+                  "the row has " + std::to_string(rec.cells.size()) + " cells and the header " +
+                      std::to_string(head.cells.size()) + ": the row is cut short");
+      return true;
+    }
+    if (rec.cells.size() > head.cells.size())
+      diags.warning({file, rec.line, 0}, "", "the row has more cells than the header; the extra ones are ignored");
+
     YAML::Node root(YAML::NodeType::Map);
     root["questionnaire"] = q.id;
     if (!m.cohort.empty()) root["cohort"] = m.cohort;
@@ -119,38 +218,37 @@ std::vector<Answers> csv_answers(const Questionnaire& q, const Mapping& m, const
     YAML::Node answers(YAML::NodeType::Map);
     std::map<std::string, std::map<int, YAML::Node>> episodes;  // item -> slot -> fields
     std::map<std::string, std::string> column_of = columns_by_target;  // item (or item[N].field) -> header
-    if (rec.cells.size() > head.cells.size())
-      diags.warning({file, rec.line, 0}, "", "the row has more cells than the header; the extra ones are ignored");
-    for (size_t c = 0; c < rec.cells.size() && c < targets.size(); ++c) {
+    for (size_t c = 0; c < targets.size(); ++c) {
       const ColumnTarget* t = targets[c];
-      std::string cell = rec.cells[c];
-      while (!cell.empty() && (cell.back() == ' ' || cell.back() == '\t')) cell.pop_back();
-      if (!t || t->kind == Kind::ignore || cell.empty()) continue;
+      if (!t || t->kind == Kind::ignore) continue;
+      const std::string& cell = rec.cells[c];
+      const Item* item = t->item.empty() ? nullptr : &q.items[*q.find_item(t->item)];
+      const Field* f = t->kind == Kind::episode_field ? item->find_field(t->field) : nullptr;
+      const bool exact = t->kind == Kind::name || (t->kind == Kind::item && item->type == ItemType::text) ||
+                         (f && f->type == ItemType::text);
+      const std::string value = exact ? cell : trimmed(cell);
+      if (value.empty()) continue;
       const std::string& header = head.cells[c];
       switch (t->kind) {
-        case Kind::participant: root["participant"] = cell; column_of["participant"] = header; break;
-        case Kind::name: root["name"] = cell; column_of["name"] = header; break;
-        case Kind::cohort: root["cohort"] = cell; column_of["cohort"] = header; break;
-        case Kind::session: root["session"] = cell; column_of["session"] = header; break;
+        case Kind::participant: root["participant"] = value; column_of["participant"] = header; break;
+        case Kind::name: root["name"] = value; column_of["name"] = header; break;
+        case Kind::cohort: root["cohort"] = value; column_of["cohort"] = header; break;
+        case Kind::session: root["session"] = value; column_of["session"] = header; break;
         case Kind::item: {
-          const Item& item = q.items[*q.find_item(t->item)];
-          column_of[item.id] = header;
-          if (item.type == ItemType::multi) {
+          column_of[item->id] = header;
+          if (item->type == ItemType::multi) {
             YAML::Node list(YAML::NodeType::Sequence);
-            for (const auto& part : split_choices(item, cell)) list.push_back(code_of(item, nullptr, part, q, m));
-            answers[item.id] = list;
+            for (const auto& part : split_choices(*item, value, m)) list.push_back(codes[c]->of(part));
+            answers[item->id] = list;
           } else {
-            answers[item.id] = code_of(item, nullptr, cell, q, m);
+            answers[item->id] = item->type == ItemType::text ? value : codes[c]->of(value);
           }
           break;
         }
-        case Kind::episode_field: {
-          const Item& item = q.items[*q.find_item(t->item)];
-          const Field* f = item.find_field(t->field);
-          episodes[item.id][t->episode][f->id] = f->type == ItemType::choice ? code_of(item, f, cell, q, m) : cell;
-          column_of[item.id + "[" + std::to_string(t->episode) + "]." + f->id] = header;
+        case Kind::episode_field:
+          episodes[item->id][t->episode][f->id] = f->type == ItemType::choice ? codes[c]->of(value) : value;
+          column_of[item->id + "[" + std::to_string(t->episode) + "]." + f->id] = header;
           break;
-        }
         case Kind::ignore: break;
       }
     }
@@ -161,32 +259,39 @@ std::vector<Answers> csv_answers(const Questionnaire& q, const Mapping& m, const
         list.push_back(fields);
         ++n;
         // Messages name the episode by its place in the list; point them at its columns.
-        for (auto& [key, header] : std::map<std::string, std::string>(column_of)) {
-          const std::string prefix = item + "[" + std::to_string(slot) + "].";
-          if (key.rfind(prefix, 0) == 0)
-            column_of[item + "[" + std::to_string(n) + "]." + key.substr(prefix.size())] = header;
-        }
+        const std::string prefix = item + "[" + std::to_string(slot) + "].";
+        for (auto& [key, header] : std::map<std::string, std::string>(column_of))
+          if (key.rfind(prefix, 0) == 0) column_of[item + "[" + std::to_string(n) + "]." + key.substr(prefix.size())] = header;
         column_of[item + "[" + std::to_string(n) + "]"] = item + " #" + std::to_string(slot);
       }
       answers[item] = list;
     }
     root["answers"] = answers;
 
-    Diagnostics row;
-    Answers a = read_answers_node(q, root, file, row);
+    Diagnostics checked;
+    a = read_answers_node(q, root, file, checked);
     a.file = file + ":" + std::to_string(rec.line);
     std::vector<std::string> said;  // several parts of one cell can fail the same way
-    for (auto d : row.list()) {
+    for (auto d : checked.list()) {
       d.where = {file, rec.line, 0};
       if (auto it = column_of.find(d.item); it != column_of.end()) d.item = it->second;
       if (std::find(said.begin(), said.end(), d.format()) != said.end()) continue;
       said.push_back(d.format());
       diags.add(std::move(d));
     }
-    row_ok.push_back(!row.has_errors());
-    out.push_back(std::move(a));
+    return true;
   }
-  return out;
+};
+
+CsvIntake::CsvIntake(const Questionnaire& q, const Mapping& m, CsvReader& reader, Diagnostics& diags)
+    : impl_(std::make_unique<Impl>(q, m, reader)) {
+  impl_->bind_header(diags);
 }
+CsvIntake::~CsvIntake() = default;
+bool CsvIntake::usable() const { return impl_->usable; }
+bool CsvIntake::next(Answers& a, Diagnostics& row) { return impl_->next(a, row); }
+const CsvRecord& CsvIntake::record() const { return impl_->rec; }
+const CsvRecord& CsvIntake::header() const { return impl_->head; }
+const std::string& CsvIntake::header_raw() const { return impl_->head_raw; }
 
 }  // namespace careermap

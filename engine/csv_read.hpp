@@ -1,9 +1,20 @@
 // Reading CSV as form services (Google Forms, Microsoft Forms) and Excel write it:
 // RFC 4180 quoting (commas, doubled quotes and line breaks inside quoted fields), CRLF or
 // LF, a UTF-8 byte-order mark or none, and Shift_JIS (CP932) as Japanese Excel saves CSV,
-// detected and converted to UTF-8.
+// detected and converted to UTF-8. Cells are kept exactly as written (spaces, CR LF).
+//
+// A CsvReader streams: it holds one record at a time, never the file, so memory is a
+// small multiple of the longest row whatever the file holds, and time is linear. Rows are
+// bounded (kMaxCsvColumns cells, kMaxCsvCellBytes per cell, kMaxCsvRowBytes per row).
+// Failure: problems become diagnostics `FILE:LINE[:COL]: error: ...`. A row that cannot be
+// read (too wide or long, a NUL byte, bytes that are not the file's encoding, a quoted
+// cell not closed before the end of the file) is returned with `ok` false and no cells;
+// the next row is read as usual. A file that cannot be read as CSV at all (unreadable, not
+// a regular file, too large, an Excel workbook, UTF-16) ends the reading. Never throws.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +26,40 @@ namespace careermap {
 struct CsvRecord {
   int line = 0;  // the physical line the record starts on (1-based)
   std::vector<std::string> cells;
+  bool ok = true;  // false: the row could not be read (a diagnostic says why); no cells
+};
+
+// Bounds on what a CSV of answers may hold (tens of thousands of rows fit well within).
+inline constexpr size_t kMaxCsvBytes = 128'000'000;
+inline constexpr size_t kMaxCsvColumns = 2'000;
+inline constexpr size_t kMaxCsvCellBytes = 100'000;
+inline constexpr size_t kMaxCsvRowBytes = 1'000'000;
+
+// What is said of an Excel workbook given where CSV is read.
+inline constexpr const char* kWorkbook =
+    "this is an Excel workbook (.xlsx), not CSV; save it as CSV (UTF-8 or コンマ区切り)";
+
+class CsvReader {
+ public:
+  explicit CsvReader(std::string path);                 // reads the file at `path` in pieces
+  CsvReader(std::string_view bytes, std::string file);  // reads `bytes` (which must outlive it)
+  ~CsvReader();
+  CsvReader(const CsvReader&) = delete;
+  CsvReader& operator=(const CsvReader&) = delete;
+
+  // The next record that is not a blank line; false at the end of the file (or when the
+  // file cannot be read). Problems go to `diags`.
+  bool next(CsvRecord& rec, Diagnostics& diags);
+  // The bytes of the last record exactly as received (the byte-order mark before the first,
+  // its line ending included); empty for a row longer than kMaxCsvRowBytes.
+  std::string_view raw() const;
+  // "UTF-8" or "CP932" (UTF-8 while only ASCII has been read).
+  const std::string& encoding() const;
+  const std::string& file() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 struct CsvTable {
@@ -22,15 +67,8 @@ struct CsvTable {
   std::vector<CsvRecord> records;  // the header row first
 };
 
-// A CSV of answers larger than this is refused (tens of thousands of rows fit well within).
-inline constexpr size_t kMaxCsvBytes = 128'000'000;
-
-// Parses `bytes`; a note says when the text was converted from CP932; an unterminated
-// quoted field or bytes that are neither UTF-8 nor CP932 are errors (what was read before
-// is kept). Never throws.
+// Every record of `bytes` (for small inputs: tests, fuzzing); see CsvReader.
 CsvTable parse_csv(std::string_view bytes, const std::string& file, Diagnostics& diags);
-// Reads the file at `path` (an unreadable file is an error diagnostic).
-CsvTable load_csv(const std::string& path, Diagnostics& diags);
 
 // True when `s` is well-formed UTF-8.
 bool valid_utf8(std::string_view s);

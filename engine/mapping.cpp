@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <regex>
 
+#include "engine/answers_yaml.hpp"
 #include "engine/yaml_read.hpp"
 
 namespace careermap {
@@ -13,19 +13,16 @@ namespace {
 // e-mail and account name are personal data careermap must not copy.
 constexpr std::string_view kServiceColumns[] = {
     "タイムスタンプ", "timestamp", "メールアドレス", "emailaddress", "id", "開始時刻", "完了時刻",
-    "メール", "email", "名前", "name", "最終変更時刻", "starttime", "completiontime", "lastmodifiedtime"};
+    "メール", "email", "最終変更時刻", "starttime", "completiontime", "lastmodifiedtime"};
 
-std::string quote_yaml(const std::string& s) {
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') q.push_back('\\');
-    if (c == '\n') {
-      q += "\\n";
-      continue;
-    }
-    q.push_back(c);
-  }
-  return q + "\"";
+// What form services and spreadsheets call the participant's name column.
+constexpr std::string_view kNameColumns[] = {"お名前", "名前", "氏名", "おなまえ", "なまえ", "name", "fullname", "yourname",
+                                             "氏名漢字", "お名前漢字"};
+
+bool id_chars(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+  });
 }
 
 }  // namespace
@@ -84,20 +81,30 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   if (text == "name") return (out.kind = Kind::name), true;
   if (text == "cohort") return (out.kind = Kind::cohort), true;
   if (text == "session") return (out.kind = Kind::session), true;
-  static const std::regex episode(R"(([A-Za-z0-9_-]+)\[([1-9][0-9]{0,2})\]\.([A-Za-z0-9_-]+))");
-  std::cmatch m;
+  // <item>[N].<field>, read by hand: the text may be of any length.
   const std::string s(text);
-  if (std::regex_match(s.c_str(), m, episode)) {
-    const auto idx = q.find_item(m[1].str());
+  if (const size_t open = s.find('['); open != std::string::npos) {
+    const size_t close = s.find(']', open);
+    const std::string item = s.substr(0, open);
+    const std::string n = close == std::string::npos ? "" : s.substr(open + 1, close - open - 1);
+    const std::string field = close == std::string::npos || close + 1 >= s.size() || s[close + 1] != '.'
+                                  ? "" : s.substr(close + 2);
+    const bool number = !n.empty() && n.size() <= 3 && n[0] != '0' &&
+                        std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
+    if (!id_chars(item) || !number || !id_chars(field)) {
+      error = "an episode field is written <item>[N].<field> with N from 1 to 999";
+      return false;
+    }
+    const auto idx = q.find_item(item);
     if (!idx || q.items[*idx].type != ItemType::episodes) {
-      error = "'" + m[1].str() + "' is not an episodes item";
+      error = "'" + item + "' is not an episodes item";
       return false;
     }
-    if (!q.items[*idx].find_field(m[3].str())) {
-      error = "episodes item '" + m[1].str() + "' has no field '" + m[3].str() + "'";
+    if (!q.items[*idx].find_field(field)) {
+      error = "episodes item '" + item + "' has no field '" + field + "'";
       return false;
     }
-    out = {Kind::episode_field, m[1].str(), std::stoi(m[2].str()), m[3].str()};
+    out = {Kind::episode_field, item, std::stoi(n), field};
     return true;
   }
   const auto idx = q.find_item(s);
@@ -113,12 +120,12 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   return true;
 }
 
-const ColumnTarget* Mapping::find(std::string_view header) const {
-  for (const auto& [h, t] : columns)
-    if (h == header) return &t;
+const Mapping::Column* Mapping::find(std::string_view header) const {
+  for (const auto& c : columns)
+    if (c.header == header) return &c;
   const std::string n = normalize_header(header);
-  for (const auto& [h, t] : columns)
-    if (!n.empty() && normalize_header(h) == n) return &t;
+  for (const auto& c : columns)
+    if (!n.empty() && normalize_header(c.header) == n) return &c;
   return nullptr;
 }
 
@@ -142,15 +149,27 @@ Mapping Mapping::parse(std::string_view text, const std::string& file, const Que
     diags.error(yaml::at(cols ? cols : root, file), "columns", "needs a map from column header to item");
   } else {
     for (const auto& kv : cols) {
-      const std::string header = kv.first.Scalar();
-      ColumnTarget t;
-      std::string error;
-      const std::string target = kv.second.IsScalar() ? kv.second.Scalar() : "";
-      if (!parse_target(q, target, t, error)) {
-        diags.error(yaml::at(kv.second, file), header, error);
-        continue;
+      Column col{kv.first.Scalar(), {}};
+      bool ok = true;
+      // One target, or a list of them for a title the CSV repeats.
+      std::vector<YAML::Node> nodes;
+      if (kv.second.IsSequence() && kv.second.size() > 0)
+        for (const auto& n : kv.second) nodes.push_back(n);
+      else
+        nodes.push_back(kv.second);
+      for (const auto& n : nodes) {
+        ColumnTarget t;
+        std::string error;
+        if (!n.IsScalar()) {
+          diags.error(yaml::at(n, file), col.header, "needs a target (an item id, ignore, ...) or a list of targets");
+          ok = false;
+        } else if (!parse_target(q, n.Scalar(), t, error)) {
+          diags.error(yaml::at(n, file), col.header, error);
+          ok = false;
+        }
+        col.targets.push_back(t);
       }
-      m.columns.emplace_back(header, t);
+      if (ok) m.columns.push_back(std::move(col));
     }
   }
   if (const YAML::Node vals = root["values"]; vals && vals.IsMap()) {
@@ -194,28 +213,74 @@ std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnai
   return out;
 }
 
+std::string column_numbers(const std::vector<size_t>& cols) {
+  std::string s;
+  for (size_t k = 0; k < cols.size(); ++k)
+    s += (k == 0 ? "" : k + 1 == cols.size() ? " and " : ", ") + std::to_string(cols[k] + 1);
+  return s;
+}
+
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
                             std::vector<std::string>& unmatched) {
-  auto known = form_columns(q, t, Lang::ja, 20);
-  for (auto& c : form_columns(q, t, Lang::en, 20)) known.push_back(std::move(c));
+  using Kind = ColumnTarget::Kind;
+  struct Known {
+    std::string text, norm;
+    ColumnTarget target;
+    bool per_episode = false;  // a field's own label: the title a form section per episode repeats
+  };
+  std::vector<Known> known;
+  for (Lang lang : {Lang::ja, Lang::en}) {
+    for (auto& [text, target] : form_columns(q, t, lang, 20)) known.push_back({text, normalize_header(text), target});
+    for (const auto& item : q.items)
+      for (const auto& f : item.fields)
+        known.push_back({f.label.in(lang), normalize_header(f.label.in(lang)), {Kind::episode_field, item.id, 1, f.id}, true});
+  }
+  auto match = [&](std::string_view h) -> const Known* {
+    for (const auto& k : known)
+      if (!k.text.empty() && k.text == h) return &k;
+    const std::string n = normalize_header(h);
+    for (const auto& k : known)
+      if (!n.empty() && k.norm == n) return &k;
+    return nullptr;
+  };
+  auto one_of = [](std::string_view h, const auto& list) {
+    const std::string n = normalize_header(h);
+    return std::any_of(std::begin(list), std::end(list), [&](std::string_view c) { return normalize_header(c) == n; });
+  };
   std::string out = "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
                     "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n"
                     "questionnaire: " + q.id + "\n# cohort: \"2026\"\n# session: pre\ncolumns:\n";
-  for (const auto& h : header) {
-    const ColumnTarget* hit = nullptr;
-    for (const auto& [text, target] : known)
-      if (text == h) hit = &target;
-    const std::string n = normalize_header(h);
-    for (size_t k = 0; !hit && k < known.size(); ++k)
-      if (!n.empty() && normalize_header(known[k].first) == n) hit = &known[k].second;
-    const bool service = std::any_of(std::begin(kServiceColumns), std::end(kServiceColumns),
-                                     [&](std::string_view c) { return normalize_header(c) == n; });
-    if (hit) {
-      out += "  " + quote_yaml(h) + ": " + hit->text() + "\n";
+  std::map<std::string_view, std::vector<size_t>> columns_of;  // title -> its columns
+  for (size_t c = 0; c < header.size(); ++c) columns_of[header[c]].push_back(c);
+  for (size_t c = 0; c < header.size(); ++c) {
+    const std::string& h = header[c];
+    const std::vector<size_t>& cols = columns_of[h];
+    if (cols[0] != c) continue;  // a repeated title is written once, at its first column
+    const Known* hit = match(h);
+    // A grid question's column: `QUESTION [ROW]`, the row being the item's text.
+    if (const size_t open = h.rfind('['); !hit && h.size() > 2 && h.back() == ']' && open != std::string::npos)
+      hit = match(std::string_view(h).substr(open + 1, h.size() - open - 2));
+    const std::string key = "  " + yaml_quoted(h) + ": ";
+    const bool service = one_of(h, kServiceColumns);
+    if (cols.size() > 1 && hit && hit->per_episode) {
+      out += key + "  # one target per column with this title, in order\n";
+      for (size_t k = 0; k < cols.size(); ++k) {
+        ColumnTarget e = hit->target;
+        e.episode = static_cast<int>(k + 1);
+        out += "    - " + e.text() + "\n";
+      }
+    } else if (cols.size() > 1 && !service) {
+      out += key + "ignore   # NOT MATCHED: the title heads columns " + column_numbers(cols) +
+             "; list one target per column\n";
+      unmatched.push_back(h);
+    } else if (hit) {
+      out += key + hit->target.text() + "\n";
+    } else if (one_of(h, kNameColumns)) {
+      out += key + "name\n";
     } else if (service) {
-      out += "  " + quote_yaml(h) + ": ignore   # added by the form service\n";
+      out += key + "ignore   # added by the form service\n";
     } else {
-      out += "  " + quote_yaml(h) + ": ignore   # NOT MATCHED: write the item id here, or keep ignore\n";
+      out += key + "ignore   # NOT MATCHED: write the item id here, or keep ignore\n";
       unmatched.push_back(h);
     }
   }

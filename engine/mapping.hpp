@@ -24,13 +24,19 @@ struct ColumnTarget {
 };
 
 struct Mapping {
+  // One entry of `columns:`: a header and its target, or a list of targets for a title
+  // the CSV repeats (the first column with the title gets the first, and so on).
+  struct Column {
+    std::string header;
+    std::vector<ColumnTarget> targets;  // at least one
+  };
   std::string file;
   std::string questionnaire;
   std::string cohort, session;  // fixed values for every row (a column overrides)
-  std::vector<std::pair<std::string, ColumnTarget>> columns;  // header -> target, as written
+  std::vector<Column> columns;  // as written
   std::map<std::string, std::map<std::string, std::string>> values;  // item -> answer text -> value
 
-  const ColumnTarget* find(std::string_view header) const;  // exact, then normalized match
+  const Column* find(std::string_view header) const;  // exact, then normalized match
 
   // Parses a mapping against `q`; problems go to `diags`; malformed YAML throws Error.
   static Mapping parse(std::string_view text, const std::string& file, const Questionnaire& q,
@@ -39,7 +45,7 @@ struct Mapping {
 };
 
 // Parses "ignore", "participant", "name", "cohort", "session", "<item>" or
-// "<item>[N].<field>"; nullopt-like (ignore with an error message) when it names nothing.
+// "<item>[N].<field>" (N in 1..999); false, with `error` saying why, when it names nothing.
 bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& out, std::string& error);
 
 // Text compared loosely: full-width ASCII to half-width, spaces and punctuation removed,
@@ -51,9 +57,16 @@ std::string normalize_header(std::string_view s);
 std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnaire& q, const Templates& t,
                                                                Lang lang, int episode_slots = 5);
 
+// Column numbers as messages give them, counting from 1: "3", "3 and 5", "3, 5 and 7".
+std::string column_numbers(const std::vector<size_t>& columns);
+
 // A starter mapping for a CSV whose header row is `header`: columns matched to the
-// questionnaire's texts (exactly, then normalized), the usual timestamp and e-mail columns
-// ignored; `unmatched` gets the headers it could not place (written as ignore, marked).
+// questionnaire's texts (exactly, then normalized; a grid column `QUESTION [ROW]` by its
+// row's text), the name column (お名前, 氏名, Name, ...) to name, the usual timestamp and
+// e-mail columns ignored. A title repeated for each episode (a form section per episode)
+// binds in order to episodes 1, 2, 3, ... as a list of targets; any other repeated title
+// is left unmatched. `unmatched` gets the headers it could not place (written as ignore,
+// marked).
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
                             std::vector<std::string>& unmatched);
 

@@ -7,8 +7,8 @@
 #include <new>
 #include <ctime>
 
-#include "engine/csv_intake.hpp"
 #include "engine/files.hpp"
+#include "tools/read_answers.hpp"
 
 namespace careermap::cli {
 
@@ -91,44 +91,10 @@ std::optional<Questionnaire> load_questionnaire(const std::string& path, std::os
 Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, std::ostream& err,
                  std::map<std::string, std::string>* seen, const Mapping* mapping) {
   Batch b;
-  std::vector<Answers> all;
-  std::vector<bool> ok;
-  std::vector<std::string> names;  // the file (and line) each answers came from
-  for (const auto& f : files) {
-    Diagnostics diags;
-    if (f.size() > 4 && f.compare(f.size() - 4, 4, ".csv") == 0) {
-      if (!mapping) {
-        diags.error({f, 0, 0}, "", "a CSV file needs --mapping (make one with: careermap mapping --init " + f + ")");
-      } else {
-        const CsvTable table = load_csv(f, diags);
-        std::vector<bool> rows_ok;
-        std::vector<Answers> rows = csv_answers(q, *mapping, table, f, diags, rows_ok);
-        if (rows.empty() && diags.has_errors()) b.invalid.push_back(f);  // nothing could be read
-        for (auto& a : rows) {
-          names.push_back(a.file);
-          all.push_back(std::move(a));
-        }
-        ok.insert(ok.end(), rows_ok.begin(), rows_ok.end());
-      }
-      if (!mapping) b.invalid.push_back(f);
-    } else {
-      all.push_back(load_answers(q, f, diags));
-      names.push_back(f);
-      ok.push_back(!diags.has_errors());
-    }
-    print(err, diags);
-  }
-  Diagnostics dup;
   std::map<std::string, std::string> local;
-  check_unique_participants(all, dup, seen ? *seen : local);
-  print(err, dup);
-  for (const auto& d : dup.list())
-    for (size_t i = 0; i < all.size(); ++i)
-      if (all[i].file == d.where.file) ok[i] = false;
-  for (size_t i = 0; i < all.size(); ++i) {
-    if (ok[i]) b.valid.push_back(std::move(all[i]));
-    else b.invalid.push_back(names[i]);
-  }
+  b.invalid = read_answers(q, files, mapping, err, seen ? seen : &local, [&](AnswersRead& r) {
+                if (r.ok) b.valid.push_back(std::move(r.answers));
+              }).invalid;
   return b;
 }
 

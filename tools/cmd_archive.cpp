@@ -11,8 +11,8 @@
 #include "engine/archive_names.hpp"
 #include "engine/files.hpp"
 #include "engine/csv.hpp"
-#include "engine/csv_intake.hpp"
 #include "tools/commands.hpp"
+#include "tools/read_answers.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -23,7 +23,6 @@ std::string lines_of(const Diagnostics& d) {
   return s;
 }
 
-bool is_csv(const std::string& f) { return f.size() > 4 && f.compare(f.size() - 4, 4, ".csv") == 0; }
 
 // Makes the folder `dir` (mode 0700) unless it is one already. False, with a message, when
 // something else is in its way (a file, a link) or it cannot be made.
@@ -61,70 +60,26 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 }
 
 // The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
-// through `mapping` (valid rows kept as answers YAML, bad rows as their CSV line).
+// through `mapping` (valid rows kept as the answers YAML they became, bad rows as the
+// header and the row exactly as received).
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
                                        std::ostream& err, int* unreadable) {
   std::vector<Submission> out;
-  for (const auto& f : files) {
-    Diagnostics d;
-    if (is_csv(f)) {
-      if (!mapping) {
-        err << f << ": error: a CSV file needs --mapping\n";
-        if (unreadable) ++*unreadable;
-        continue;
-      }
-      const CsvTable t = load_csv(f, d);
-      if (d.has_errors()) {  // not read as a CSV at all: nothing of it can be kept
-        print(err, d);
-        if (unreadable) ++*unreadable;
-        continue;
-      }
-      std::vector<bool> ok;
-      Diagnostics rows;
-      const auto answers = csv_answers(q, *mapping, t, f, rows, ok);
-      print(err, d);
-      print(err, rows);
-      for (size_t i = 0; i < answers.size(); ++i) {
-        Submission s;
-        s.cohort = cohort;
-        s.session = session.empty() ? answers[i].session : session;
-        s.participant = answers[i].participant;
-        s.questionnaire = q.id;
-        s.source = answers[i].file;
-        s.quarantined = !ok[i];
-        if (s.quarantined) {
-          s.raw = csv::row(t.records[0].cells) + csv::row(t.records[i + 1].cells);
-          for (const auto& x : rows.list())
-            if (x.where.line == t.records[i + 1].line) s.diagnostics += x.format() + "\n";
-        } else {
-          s.raw = answers_to_yaml(q, answers[i]);
-        }
-        out.push_back(std::move(s));
-      }
-      continue;
-    }
-    std::string bytes;
-    try {
-      bytes = read_file(f, kMaxAnswersBytes, "an answers file");
-    } catch (const Error& e) {
-      err << e.diagnostic().format() << '\n';
-      if (unreadable) ++*unreadable;
-      continue;
-    }
-    const Answers a = parse_answers(q, bytes, f, d);
-    print(err, d);
+  const ReadResult r = read_answers(q, files, mapping, err, nullptr, [&](AnswersRead& read) {
+    const Answers& a = read.answers;
     Submission s;
     s.cohort = cohort;
     s.session = session.empty() ? a.session : session;
     s.participant = a.participant;
     s.questionnaire = q.id;
-    s.source = f;
-    s.quarantined = d.has_errors();
-    s.diagnostics = s.quarantined ? lines_of(d) : "";
-    s.raw = std::move(bytes);
+    s.source = a.file;
+    s.quarantined = !read.ok;
+    s.diagnostics = read.ok ? "" : lines_of(*read.problems);
+    s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a) : std::string(read.raw);
     out.push_back(std::move(s));
-  }
+  });
+  if (unreadable) *unreadable += r.unread;
   return out;
 }
 

@@ -3,17 +3,18 @@
 #include "engine/answers_yaml.hpp"
 #include "engine/files.hpp"
 #include "tools/commands.hpp"
+#include "tools/read_answers.hpp"
 
 namespace careermap::cli {
 
 // careermap convert -q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...
-// One answers YAML per valid row, named after the participant; every bad row named with
-// its line and reason.
+// One answers YAML per valid row, named after the participant, written as the row is
+// read; every bad row named with its line and reason, and no file written for it.
 int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto in = load_inputs(args, err);
-  if (!in) return kUsage;
-  const Questionnaire* q = &in->q;
-  const Batch& b = in->batch;
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
   const bool dry = args.has("--dry-run");
   const std::filesystem::path dir = args.get("-o");
   if (!dry) {
@@ -24,13 +25,16 @@ int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
       return kUsage;
     }
   }
-  for (const auto& a : b.valid) {
-    const std::string path = (dir / (a.participant + ".yaml")).string();
-    if (!dry) write_file_atomically(path, answers_to_yaml(*q, a));
-    out << a.file << " -> " << path << (dry ? " (dry run: not written)" : "") << '\n';
-  }
-  summarize(b.valid.size(), b.invalid, err);
-  return b.invalid.empty() ? kOk : kInvalid;
+  std::map<std::string, std::string> seen;
+  const ReadResult r = read_answers(*q, args.positional, &*mapping, err, &seen, [&](AnswersRead& read) {
+                                      if (!read.ok) return;
+                                      const Answers& a = read.answers;
+                                      const std::string path = (dir / (a.participant + ".yaml")).string();
+                                      if (!dry) write_file_atomically(path, answers_to_yaml(*q, a));
+                                      out << a.file << " -> " << path << (dry ? " (dry run: not written)" : "") << '\n';
+                                    });
+  summarize(r.valid, r.invalid, err);
+  return r.invalid.empty() ? kOk : kInvalid;
 }
 
 }  // namespace careermap::cli

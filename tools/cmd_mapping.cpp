@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -22,21 +23,24 @@ int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
   if (!q) return kUsage;
   const std::string csv = args.get("--init");
   Diagnostics d;
-  const CsvTable table = load_csv(csv, d);
+  CsvReader reader(csv);  // only the header row is read
+  CsvRecord head;
+  const bool got = reader.next(head, d);
+  if (!got && !d.has_errors()) d.error({csv, 0, 0}, "", "the file has no header row");
   print(err, d);
-  if (d.has_errors() || table.records.empty()) {
-    if (table.records.empty() && !d.has_errors()) err << csv << ": error: the file has no header row\n";
-    return kInvalid;
-  }
+  if (!got || !head.ok || d.has_errors()) return kInvalid;
   std::vector<std::string> unmatched;
-  const std::string text = starter_mapping(*q, load_templates("form.yaml", err), table.records[0].cells, unmatched);
+  const std::string text = starter_mapping(*q, load_templates("form.yaml", err), head.cells, unmatched);
   for (const auto& h : unmatched)
-    err << csv << ":" << table.records[0].line << ": warning: " << h
+    err << csv << ":" << head.line << ": warning: " << h
         << ": not matched to any item; written as ignore\n";
   if (args.has("-o")) {
     write_file_atomically(args.get("-o"), text);
-    err << "careermap mapping: wrote " << args.get("-o") << " (" << table.records[0].cells.size() - unmatched.size()
-        << " of " << table.records[0].cells.size() << " columns matched)\n";
+    const auto matched = std::count_if(head.cells.begin(), head.cells.end(), [&](const std::string& h) {
+      return std::find(unmatched.begin(), unmatched.end(), h) == unmatched.end();
+    });
+    err << "careermap mapping: wrote " << args.get("-o") << " (" << matched << " of " << head.cells.size()
+        << " columns matched)\n";
   } else {
     out << text;
   }

@@ -1,17 +1,24 @@
 #include "tools/commands.hpp"
+#include "tools/read_answers.hpp"
 
 namespace careermap::cli {
 
-// careermap validate -q Q.yaml [ANSWERS...]
-// Prints every problem of the questionnaire and of each answers file to stderr.
+// careermap validate -q Q.yaml [--mapping M.yaml] [ANSWERS...]
+// Prints every problem of the questionnaire and of each answers file (or CSV row) to
+// stderr; reads one at a time, so a CSV of any length takes the memory of one row.
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {
-  const auto in = load_inputs(args, err);
-  if (!in) return kUsage;
-  const Batch& b = in->batch;
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  std::optional<Mapping> mapping;
+  if (!load_mapping(args, *q, mapping, err)) return kUsage;
   out << args.get("-q") << ": ok\n";
-  for (const auto& a : b.valid) out << a.file << ": ok\n";
-  summarize(b.valid.size(), b.invalid, err);
-  return b.invalid.empty() ? kOk : kInvalid;
+  std::map<std::string, std::string> seen;
+  const ReadResult r = read_answers(*q, args.positional, mapping ? &*mapping : nullptr, err, &seen,
+                                    [&](AnswersRead& a) {
+                                      if (a.ok) out << a.answers.file << ": ok\n";
+                                    });
+  summarize(r.valid, r.invalid, err);
+  return r.invalid.empty() ? kOk : kInvalid;
 }
 
 }  // namespace careermap::cli

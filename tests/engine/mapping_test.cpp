@@ -2,7 +2,6 @@
 
 #include <boost/test/unit_test.hpp>
 
-#include "engine/csv_intake.hpp"
 #include "tests/testutil.hpp"
 
 using namespace careermap;
@@ -14,21 +13,6 @@ namespace {
 Templates form_templates() {
   Diagnostics d;
   return Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/form.yaml", d);
-}
-
-// The tiny questionnaire with labels on `size` and a multi `trouble` whose labels hold separators.
-Questionnaire labelled() {
-  std::string text = test::kQuestionnaire;
-  text.replace(text.find("options: [{value: small}, {value: large}]"), 41,
-               "options: [{value: small, label: {ja: 小さい, en: Small}}, {value: large, label: {ja: 大きい, en: Large}}]");
-  text.replace(text.find("      - {id: notes"), 0,
-               "      - {id: trouble, type: multi, text: 悩み, options: [{value: t1, label: {ja: 追われ、先が見えない}}, "
-               "{value: t2, label: {ja: 協力がない}}, {value: t3, label: {en: \"Boss, again\"}}]}\n");
-  Diagnostics d;
-  Questionnaire q = Questionnaire::parse(text, "q.yaml", test::tiny_model(), d);
-  for (const auto& m : test::messages(d)) BOOST_TEST_MESSAGE(m);
-  BOOST_REQUIRE(d.empty());
-  return q;
 }
 
 }  // namespace
@@ -65,11 +49,11 @@ BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
                  (Lines{"m.yaml:4:6: error: Q: 'a9' is no item of tiny (nor ignore, participant, name, cohort, session)"}),
              tt::per_element());
   BOOST_REQUIRE(m.find("ＩＤ") != nullptr);  // full-width header still found
-  BOOST_TEST((m.find("ＩＤ")->kind == ColumnTarget::Kind::participant));
+  BOOST_TEST((m.find("ＩＤ")->targets.at(0).kind == ColumnTarget::Kind::participant));
 }
 
 BOOST_AUTO_TEST_CASE(the_starter_mapping_matches_and_lists_what_it_cannot) {
-  const Questionnaire q = labelled();
+  const Questionnaire q = test::tiny_questionnaire();
   std::vector<std::string> unmatched;
   const std::string m = starter_mapping(q, form_templates(), {"タイムスタンプ", "参加者ID", "Ａ１", "エピソード2 eps.from?", "謎"},
                                         unmatched);
@@ -80,40 +64,59 @@ BOOST_AUTO_TEST_CASE(the_starter_mapping_matches_and_lists_what_it_cannot) {
   BOOST_TEST(unmatched == (Lines{"エピソード2 eps.from?", "謎"}), tt::per_element());
 }
 
-BOOST_AUTO_TEST_CASE(rows_become_answers_labels_and_all) {
-  const Questionnaire q = labelled();
+BOOST_AUTO_TEST_CASE(a_target_of_any_length_is_read_without_recursion) {
+  const Questionnaire q = test::tiny_questionnaire();
+  ColumnTarget t;
+  std::string e;
+  const std::string huge(40'000, 'x');
+  for (const std::string& text : {huge, "eps[1]." + huge, huge + "[1].from", "eps[" + std::string(40'000, '1') + "].from"})
+    BOOST_TEST(!parse_target(q, text, t, e));
+  BOOST_TEST(!parse_target(q, "eps[" + std::string(40'000, '1') + "].from", t, e));
+  BOOST_TEST(e == "an episode field is written <item>[N].<field> with N from 1 to 999");
+  for (const char* bad : {"eps[0].from", "eps[01].from", "eps[1000].from", "eps[1]from", "eps[1].", "eps[].from", "e ps[1].from"}) {
+    BOOST_TEST(!parse_target(q, bad, t, e), bad);
+    BOOST_TEST(e == "an episode field is written <item>[N].<field> with N from 1 to 999", bad);
+  }
+  BOOST_TEST(parse_target(q, "eps[999].title", t, e));
+  BOOST_TEST((t.kind == ColumnTarget::Kind::episode_field && t.item == "eps" && t.episode == 999 && t.field == "title"));
+  BOOST_TEST(!parse_target(q, "a1[2].from", t, e));
+  BOOST_TEST(e == "'a1' is not an episodes item");
+}
+
+BOOST_AUTO_TEST_CASE(the_starter_mapping_binds_names_grids_and_repeated_episode_titles) {
+  std::string text = test::kQuestionnaire;
+  text.replace(text.find("required: true}\n          - {id: to"), 15, "required: true, label: {ja: 開始年, en: From}}");
+  text.replace(text.find("use: title, required: true}"), 27, "use: title, required: true, label: {ja: 取組の名前, en: Title}}");
   Diagnostics d;
-  const Mapping m = Mapping::parse(
-      "questionnaire: tiny\ncohort: '2026'\ncolumns:\n  when: ignore\n  size: size\n  A1: a1\n  A2: a2\n  T: trouble\n"
-      "  E1 from: eps[1].from\n  E1 title: eps[1].title\n  E1 who: eps[1].who\n"
-      "values:\n  size: {でかい: large}\n  eps.who: {自分: me}\n",
-      "m.yaml", q, d);
-  BOOST_REQUIRE(d.empty());
-  const CsvTable t = parse_csv(
-      "when,size,A1,A2,T,E1 from,E1 title,E1 who\n"
-      "x,小さい,4,2,\"追われ、先が見えない, 協力がない\",2019,手順,b\n"
-      "x,でかい,,,\"Boss, again;t2\",2021,T,自分\n"
-      "x,中くらい,6,,謎,2020,,a\n",
-      "f.csv", d);
-  std::vector<bool> ok;
-  const auto rows = csv_answers(q, m, t, "f.csv", d, ok);
-  BOOST_REQUIRE(rows.size() == 3u);
-  BOOST_TEST(ok == (std::vector<bool>{true, true, false}), tt::per_element());
-  BOOST_TEST(rows[0].participant == "r001");
-  BOOST_TEST(rows[0].cohort == "2026");
-  BOOST_TEST(rows[0].find("size")->text == "small");
-  BOOST_TEST(*rows[0].find("a1")->number == 4.0);
-  BOOST_TEST(rows[0].find("trouble")->choices == (Lines{"t1", "t2"}), tt::per_element());
-  BOOST_TEST(*rows[0].find("eps")->episodes[0].get("who") == "town");  // letter b = the second option
-  BOOST_TEST(rows[1].find("trouble")->choices == (Lines{"t3", "t2"}), tt::per_element());
-  BOOST_TEST(rows[1].find("size")->text == "large");
-  BOOST_TEST(*rows[1].find("eps")->episodes[0].get("who") == "me");
-  BOOST_TEST(test::messages(d) ==
-                 (Lines{"f.csv:4: error: size: the answer is not an option; expected one of: small, large",
-                        "f.csv:4: error: A1: 6 is outside the scale 1..5",
-                        "f.csv:4: error: T: the answer is not an option; expected one of: t1, t2, t3",
-                        "f.csv:4: error: E1 title: required field is missing"}),
-             tt::per_element());
+  const Questionnaire q = Questionnaire::parse(text, "q.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE(!d.has_errors());
+  Lines unmatched;
+  const std::string m = starter_mapping(
+      q, form_templates(),
+      {"お名前", "参加者ID", "あてはまるものを選んでください [A1]", "開始年", "取組の名前", "開始年", "取組の名前", "A2", "A2", "",
+       "開始年"},
+      unmatched);
+  BOOST_TEST(m.find("  \"お名前\": name\n") != std::string::npos);
+  BOOST_TEST(m.find("  \"あてはまるものを選んでください [A1]\": a1\n") != std::string::npos);
+  BOOST_TEST(m.find("  \"開始年\":   # one target per column with this title, in order\n    - eps[1].from\n"
+                    "    - eps[2].from\n    - eps[3].from\n") != std::string::npos);
+  BOOST_TEST(m.find("  \"取組の名前\":   # one target per column with this title, in order\n    - eps[1].title\n"
+                    "    - eps[2].title\n  \"A2\"") != std::string::npos);
+  BOOST_TEST(m.find("  \"A2\": ignore   # NOT MATCHED: the title heads columns 8 and 9; list one target per column\n") !=
+             std::string::npos);
+  BOOST_TEST(unmatched == (Lines{"A2", ""}), tt::per_element());
+  // What it wrote is a mapping careermap reads, binding the repeated titles in order.
+  Diagnostics md;
+  const Mapping back = Mapping::parse(m, "m.yaml", q, md);
+  BOOST_TEST(test::messages(md).empty());
+  BOOST_REQUIRE(back.find("開始年"));
+  BOOST_TEST(back.find("開始年")->targets.size() == 3u);
+  BOOST_TEST(back.find("開始年")->targets[2].text() == "eps[3].from");
+  BOOST_TEST(back.find("お名前")->targets[0].text() == "name");
+  for (const char* name : {"氏名", "名前", "Name", "Full Name"}) {
+    Lines u;
+    BOOST_TEST(starter_mapping(q, form_templates(), {name}, u).find(": name\n") != std::string::npos, name);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -20,8 +20,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return Mapping::parse(yaml, "m.yaml", q, setup);
   }();
   Diagnostics d;
-  const CsvTable t = parse_csv(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv", d);
-  std::vector<bool> ok;
-  csv_answers(q, m, t, "fuzz.csv", d, ok);
+  CsvReader reader(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.csv");
+  CsvIntake intake(q, m, reader, d);
+  Answers a;
+  for (Diagnostics row; intake.next(a, row); row = {}) {
+  }
   return 0;
 }

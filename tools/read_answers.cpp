@@ -1,0 +1,107 @@
+#include "tools/read_answers.hpp"
+
+#include "engine/csv_intake.hpp"
+#include "engine/files.hpp"
+#include "tools/cli.hpp"
+
+namespace careermap::cli {
+namespace {
+
+bool ends_with(const std::string& f, std::string_view end) {
+  return f.size() > end.size() && f.compare(f.size() - end.size(), end.size(), end) == 0;
+}
+bool is_csv(const std::string& f) { return ends_with(f, ".csv"); }
+bool is_workbook(const std::string& f) { return ends_with(f, ".xlsx") || ends_with(f, ".xls") || ends_with(f, ".xlsm"); }
+
+// A word of a command line as a POSIX shell reads it back.
+std::string shell_word(const std::string& s) {
+  const bool plain = !s.empty() && s.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+                                                       "_-./=+,:@%") == std::string::npos;
+  if (plain) return s;
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+}  // namespace
+
+std::string needs_mapping(const Questionnaire& q, const std::string& csv) {
+  std::string base = csv.substr(0, csv.size() - 4);
+  if (const size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
+  return "a CSV file needs --mapping; make one with: careermap mapping -q " + shell_word(q.file) + " --init " +
+         shell_word(csv) + " -o " + shell_word(base + ".mapping.yaml");
+}
+
+ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each) {
+  ReadResult r;
+  // Hands on one answers after checking its participant id against the others.
+  std::vector<Answers> one(1);
+  auto hand_on = [&](Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
+    one[0] = std::move(a);
+    if (seen) check_unique_participants(one, d, *seen);
+    print(err, d);
+    AnswersRead read{std::move(one[0]), !d.has_errors(), csv_row, raw, &d};
+    if (read.ok) ++r.valid;
+    else r.invalid.push_back(read.answers.file);
+    each(read);
+  };
+  auto unread = [&](const std::string& f, const Diagnostics& d) {
+    print(err, d);
+    r.invalid.push_back(f);
+    ++r.unread;
+  };
+  for (const auto& f : files) {
+    Diagnostics d;
+    if (is_workbook(f)) {
+      d.error({f, 0, 0}, "", kWorkbook);
+      unread(f, d);
+      continue;
+    }
+    if (!is_csv(f)) {
+      std::string bytes;
+      try {
+        bytes = read_file(f, kMaxAnswersBytes, "an answers file");
+      } catch (const Error& e) {
+        d.add(e.diagnostic());
+        unread(f, d);
+        continue;
+      }
+      Answers a = parse_answers(q, bytes, f, d);
+      a.file = f;
+      hand_on(std::move(a), d, bytes, false);
+      continue;
+    }
+    if (!mapping) {
+      d.error({f, 0, 0}, "", needs_mapping(q, f));
+      unread(f, d);
+      continue;
+    }
+    CsvReader reader(f);
+    CsvIntake intake(q, *mapping, reader, d);
+    if (!intake.usable()) {
+      unread(f, d);
+      continue;
+    }
+    print(err, d);
+    std::string raw;
+    for (size_t rows = 0;; ++rows) {
+      Diagnostics row;
+      Answers a;
+      if (!intake.next(a, row)) {
+        print(err, row);
+        if (row.has_errors()) {
+          r.invalid.push_back(f);
+          if (rows == 0) ++r.unread;
+        }
+        break;
+      }
+      raw = intake.header_raw();
+      raw += reader.raw();
+      hand_on(std::move(a), row, raw, true);
+    }
+  }
+  return r;
+}
+
+}  // namespace careermap::cli

@@ -1,0 +1,46 @@
+// Answers files and CSV rows read one at a time, the way every command takes its
+// answers: each YAML file, and each data row of a CSV (through a mapping), is read,
+// checked, printed about and handed on before the next is read, so memory holds one at a
+// time whatever the files hold (plus the participant ids seen, to check they are unique).
+// Problems are printed to `err` as they are found; nothing throws.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/answers.hpp"
+#include "engine/mapping.hpp"
+
+namespace careermap::cli {
+
+struct ReadResult {
+  size_t valid = 0;
+  std::vector<std::string> invalid;  // files (or FILE:LINE of CSV rows) with errors
+  int unread = 0;                    // files of which nothing could be read (also in `invalid`)
+};
+
+// One answers read: a YAML file or a CSV row, valid or not.
+struct AnswersRead {
+  Answers answers;                       // answers.file: the file, or FILE:LINE of a CSV row
+  bool ok = false;                       // no error
+  bool csv_row = false;
+  std::string_view raw;                  // the bytes received: the file, or the CSV's header and the row
+  const Diagnostics* problems = nullptr;  // what was said about it
+};
+using EachAnswers = std::function<void(AnswersRead& r)>;
+
+// Reads `files` in order (those ending in .csv through `mapping`; an error without one),
+// calling `each` for every answers read; participant ids are checked unique across all of
+// them and against `seen` (the ids of earlier calls) unless `seen` is null. A file that
+// cannot be read at all, or a CSV without rows, is listed invalid without a call.
+ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each);
+
+// The message for a CSV given without --mapping, with a command that makes one.
+std::string needs_mapping(const Questionnaire& q, const std::string& csv);
+
+}  // namespace careermap::cli
