@@ -153,7 +153,7 @@ bool sum_pinned(ReaderModel& lp, const Terms& x, const Measure& m, double n, Int
 
 }  // namespace
 
-AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& proven) {
+AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& proven, const std::set<Figure>* only) {
   AuditResult out;
   ReaderModel lp(t);
   // Hidden cells, of this report and of the released ones, about a small number of people.
@@ -162,7 +162,7 @@ AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& prove
     const Measure& m = t.measures[cell.measure];
     if (t.shown(static_cast<int>(c)) || !m.sensitive) continue;
     const Figure f{cell.measure, static_cast<int>(c), -1};
-    if (proven.count(f)) continue;
+    if (proven.count(f) || (only && !only->count(f))) continue;
     const Terms x = lp.over_group(cell.measure, cell.group);
     Interval iv;
     bool pinned = false;
@@ -187,7 +187,7 @@ AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& prove
     for (size_t mi = 0; mi < t.measures.size(); ++mi) {
       const Measure& m = t.measures[mi];
       const int me = static_cast<int>(mi);
-      if (!m.sensitive || proven.count({me, -1, a})) continue;
+      if (!m.sensitive || proven.count({me, -1, a}) || (only && !only->count({me, -1, a}))) continue;
       const double v = t.value[mi][a];
       Interval iv;
       bool pinned = false;

@@ -47,7 +47,9 @@ struct AuditResult {
 
 // `proven`: figures found safe before with no fewer figures hidden (hiding more only widens
 // what the reader cannot tell), which need no new look.
-AuditResult audit_cells(const CellTable& t, int min_group, const std::set<Figure>& proven = {});
+// `only`, when given: examine just these figures.
+AuditResult audit_cells(const CellTable& t, int min_group, const std::set<Figure>& proven = {},
+                        const std::set<Figure>* only = nullptr);
 
 // The smallest and largest value of every hidden cell of this report (`cells` order; shown
 // cells get their value twice), as `cohort --dry-run` prints them.

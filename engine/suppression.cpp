@@ -30,16 +30,6 @@ class Suppressor {
   }
 
   SuppressionCounts run() {
-    // What the releases alone already pin, this report cannot hide: found with all of it hidden.
-    std::set<std::tuple<int, int, int>> known;
-    if (t_.groups.size() > mine_.size()) {
-      CellTable none = t_;
-      for (auto& c : none.cells)
-        if (none.groups[c.group].release == 0) c.state = CellState::secondary;
-      const AuditResult a = audit_cells(none, k_);
-      counts_.solves += a.solves;
-      for (const auto& p : a.pinned) known.insert({p.measure, p.cell, p.atom});
-    }
     primary();
     secondary();
     std::set<Figure> proven;
@@ -50,7 +40,7 @@ class Suppressor {
       counts_.checked += a.checked;
       counts_.solves += a.solves;
       const int hidden_before = counts_.audit;
-      std::erase_if(a.pinned, [&](const Pinned& p) { return known.count({p.measure, p.cell, p.atom}) > 0; });
+      excuse(a.pinned);
       if (a.pinned.empty()) break;
       std::set<int> done;  // one more hidden figure per measure and round
       for (const auto& p : a.pinned)
@@ -65,6 +55,25 @@ class Suppressor {
   }
 
  private:
+  // What the releases alone already pin, this report cannot hide: each figure pinned is looked at
+  // once more with all of this report hidden, and those still pinned are left out.
+  void excuse(std::vector<Pinned>& pinned) {
+    if (t_.groups.size() == mine_.size()) return;
+    std::set<Figure> ask;
+    for (const auto& p : pinned)
+      if (!looked_.count({p.measure, p.cell, p.atom})) ask.insert({p.measure, p.cell, p.atom});
+    if (!ask.empty()) {
+      CellTable none = t_;
+      for (auto& c : none.cells)
+        if (none.groups[c.group].release == 0) c.state = CellState::secondary;
+      const AuditResult a = audit_cells(none, k_, {}, &ask);
+      counts_.solves += a.solves;
+      looked_.insert(ask.begin(), ask.end());
+      for (const auto& p : a.pinned) excused_.insert({p.measure, p.cell, p.atom});
+    }
+    std::erase_if(pinned, [&](const Pinned& p) { return excused_.count({p.measure, p.cell, p.atom}) > 0; });
+  }
+
   int cell(int m, int g) const {
     const auto it = index_.find({m, g});
     return it == index_.end() ? -1 : it->second;
@@ -166,6 +175,7 @@ class Suppressor {
   std::vector<int> mine_, parts_;
   int pool_ = -1;
   std::map<std::pair<int, int>, int> index_;
+  std::set<Figure> looked_, excused_;
   SuppressionCounts counts_;
 };
 

@@ -18,6 +18,9 @@ using frame::kMargin;
 using frame::kPageH;
 using frame::kPageW;
 
+// Below this many complete answers, alpha is printed with a caution: it moves a lot with one person.
+constexpr int kAlphaCaution = 30;
+
 class CohortLayout {
  public:
   CohortLayout(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang, std::string date,
@@ -83,6 +86,7 @@ class CohortLayout {
           list += (list.empty() ? "" : "、") + group_label(g);
       text_wrapped(fill(tx("report.differing"), {{"groups", list}}), kMargin, y, kPageW - 2 * kMargin, 9, palette::kInk);
     }
+    mostly_hidden(s_.current, y);
     const int S = q_.model.scene_count(), stages = static_cast<int>(q_.model.stages.size());
     const int levels = static_cast<int>(q_.model.levels.size());
     const double cw = 30, ch = 22, gw = cw * stages + 30;
@@ -120,8 +124,23 @@ class CohortLayout {
     }
   }
 
+  // Where most of a table's cohort figures are hidden: say that pooled years would show them.
+  void mostly_hidden(const AggregateTable& t, double& y) {
+    int hidden_cells = 0, cells = 0;
+    for (const auto& row : t.values)
+      for (size_t g = 0; g + 1 < row.size(); ++g) {
+        ++cells;
+        hidden_cells += !row[g];
+      }
+    if (cells > 0 && 2 * hidden_cells > cells) {
+      text_wrapped(tx("report.pool_hint"), kMargin, y, kPageW - 2 * kMargin, 8.5, palette::kMuted);
+      y += 4;
+    }
+  }
+
   // A table: a label column, then one column per group.
   void table(double& y, const std::vector<std::string>& labels, const AggregateTable& t, int decimals, bool shade) {
+    mostly_hidden(t, y);
     const double label_w = 230, col = std::min(80.0, (kPageW - 2 * kMargin - label_w) / s_.groups.size());
     for (size_t g = 0; g < s_.groups.size(); ++g) {
       const std::string h = group_label(g);
@@ -169,6 +188,16 @@ class CohortLayout {
     std::vector<std::string> kinds;
     for (const auto& k : s_.movement.rows) kinds.push_back(tx("movement." + k));
     table(y, kinds, s_.movement, 0, false);
+    bool any = false;  // a page of its own only when a flow shows
+    for (const auto& row : s_.flows)
+      for (const auto& f : row) any = any || (f && *f > 0);
+    if (!any) {
+      y += 8;
+      text_wrapped(fill(tx("movement.flows"), {{"k", std::to_string(s_.min_group)}}) + "：" + tx("movement.no_flows"),
+                   kMargin, y, kPageW - 2 * kMargin, 8.5, palette::kMuted);
+      return;
+    }
+    page(tx("movement.heading"));
     flow_map();
   }
 
@@ -176,7 +205,7 @@ class CohortLayout {
   // first meeting to where they stood at the last, for flows of at least min_group people.
   void flow_map() {
     const int stages = static_cast<int>(q_.model.stages.size()), levels = static_cast<int>(q_.model.levels.size());
-    const double cw = 62, ch = 46, x0 = kPageW - kMargin - cw * stages, y0 = 122;
+    const double cw = 90, ch = 64, x0 = kMargin + 40, y0 = 130;
     dl_.text(x0, y0 - 10, fill(tx("movement.flows"), {{"k", std::to_string(s_.min_group)}}), 9, palette::kInk);
     auto centre = [&](size_t scene) {
       const Scene& sc = q_.model.scenes[scene];
@@ -195,7 +224,7 @@ class CohortLayout {
     bool any = false;
     for (size_t a = 0; a < s_.flows.size(); ++a)
       for (size_t b = 0; b < s_.flows[a].size(); ++b) {
-        if (!s_.flows[a][b]) continue;
+        if (!s_.flows[a][b] || *s_.flows[a][b] == 0) continue;
         any = true;
         const std::string n = std::to_string(*s_.flows[a][b]);
         const auto [ax, ay] = centre(a);
@@ -251,16 +280,34 @@ class CohortLayout {
         pts[g] = {px, top + chh - (*v[g] - lo) / (hi - lo) * chh};
         if (prev) dl_.line(prev->first, prev->second, pts[g].first, pts[g].second, palette::kPath, 1.2);
         dl_.circle(pts[g].first, pts[g].second, 3, palette::kPath, palette::kPath, 1);
-        dl_.text(pts[g].first + 6, pts[g].second + 12, json::number(*v[g], 2), 7, palette::kInk);
         prev = &pts[g];
       }
-      y = top + chh + 36;
+      // Value labels last, on white, above the point (below it near the top), clear of the lines.
+      for (size_t g = 0; g < cohorts; ++g) {
+        if (!v[g]) continue;
+        const std::string label = json::number(*v[g], 2);
+        const double lw = w(label, 7), ly = pts[g].second - top < 16 ? pts[g].second + 14 : pts[g].second - 7;
+        dl_.fill_rect(pts[g].first - lw / 2 - 1.5, ly - 7, lw + 3, 9, palette::kWhite);
+        dl_.text(pts[g].first - lw / 2, ly, label, 7, palette::kInk);
+      }
+      // Legend: every line and mark of the chart.
+      const double ly = top + chh + 26;
+      dl_.line(cx, ly - 3, cx + 18, ly - 3, palette::kPath, 1.2);
+      dl_.circle(cx + 9, ly - 3, 3, palette::kPath, palette::kPath, 1);
+      dl_.text(cx + 24, ly, tx("trends.legend_cohort"), 7, palette::kInk);
+      const double lx = cx + 34 + w(tx("trends.legend_cohort"), 7);
+      dl_.line(lx, ly - 3, lx + 18, ly - 3, palette::kCurrent, 1.2, true);
+      dl_.text(lx + 24, ly, tx("trends.legend_all"), 7, palette::kInk);
+      const double hx = lx + 34 + w(tx("trends.legend_all"), 7);
+      dl_.text(hx, ly, hidden() + " " + tx("trends.legend_hidden"), 7, palette::kMuted);
+      y = top + chh + 50;
     }
     // Reliability on the right.
     double ry = 110;
     const double rx = kMargin + 420;
     dl_.text(rx, ry, tx("reliability.heading"), 9, palette::kInk);
     ry += 8;
+    bool caution = false;
     for (const auto& r : s_.reliability) {
       const auto idx = q_.model.find_scene(r.id);
       const std::string label = idx ? q_.model.scenes[*idx].label.in(lang_) : r.id;
@@ -269,8 +316,19 @@ class CohortLayout {
       char buf[16];
       if (r.alpha) std::snprintf(buf, sizeof buf, "%.2f", *r.alpha);
       const std::string a = r.alpha ? std::string(buf) : tx("reliability.none");
-      dl_.text(kPageW - kMargin - w(a, 8.5), ry, a, 8.5, r.alpha ? palette::kInk : palette::kMuted);
+      const std::string n = fill(tx("reliability.n"), {{"n", std::to_string(r.n_complete)}});
+      dl_.text(kPageW - kMargin - 60 - w(a, 8.5), ry, a, 8.5, r.alpha ? palette::kInk : palette::kMuted);
+      dl_.text(kPageW - kMargin - w(n, 7.5), ry, n, 7.5, palette::kMuted);
+      caution = caution || r.n_complete < kAlphaCaution;
     }
+    if (s_.reliability.empty()) {
+      ry += 15;
+      dl_.text(rx, ry, tx("reliability.hidden"), 8.5, palette::kMuted);
+    }
+    ry += 8;
+    if (caution)
+      text_wrapped(fill(tx("reliability.caution"), {{"n", std::to_string(kAlphaCaution)}}), rx, ry, kPageW - kMargin - rx,
+                   7.5, palette::kInk);
   }
 
   const Questionnaire& q_;

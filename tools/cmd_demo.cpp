@@ -3,6 +3,7 @@
 
 #include "engine/files.hpp"
 #include "engine/cohort.hpp"
+#include "engine/release_log.hpp"
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
@@ -34,29 +35,28 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   if (status != kOk) return status;
   err << "careermap demo: " << files.size() << " career maps written to " << dir << "/\n";
 
-  // A two-year sample archive (2025 and 2026, first and last meeting) and its cohort report.
+  // A sample archive of five years (cohorts of 3 to 5, first and last meeting) and its report.
   const fs::path db = fs::path(dir) / "archive.db";
   for (const char* f : {"archive.db", "archive.db-wal", "archive.db-shm"}) fs::remove(fs::path(dir) / f);
   ArchiveOptions create;
   create.create = true;
   Archive archive = Archive::open(db.string(), create);
   const fs::path more = data / "questionnaires" / "samples" / "archive";
-  const struct {
-    std::vector<std::string> files;
-    const char* cohort;
-    const char* session;
-  } parts[] = {{files, "2026", "pre"},
-               {yaml_in(more / "2026-post"), "2026", "post"},
-               {yaml_in(more / "2025-pre"), "2025", "pre"},
-               {yaml_in(more / "2025-post"), "2025", "post"}};
-  for (const auto& p : parts) archive.import(submissions_of(*q, p.files, nullptr, p.cohort, p.session, err), "2026-09-30T00:00:00Z");
+  archive.import(submissions_of(*q, files, nullptr, "2026", "pre", err), "2026-09-30T00:00:00Z");
+  for (const char* year : {"2022", "2023", "2024", "2025", "2026"})
+    for (const char* session : {"pre", "post"})
+      if (fs::is_directory(more / (std::string(year) + "-" + session)))
+        archive.import(submissions_of(*q, yaml_in(more / (std::string(year) + "-" + session)), nullptr, year, session, err),
+                       "2026-09-30T00:00:00Z");
   const CohortSummary summary = summarize_cohorts(*q, archive.current(), CohortOptions{});
+  append_release(db.string(), {0, "2026-09-30T00:00:00Z", "demo", q->id, summary.min_group, release_of(summary)});
   const FontSource font(font_path());
   const std::string report = (fs::path(dir) / "cohort.pdf").string(), table = (fs::path(dir) / "cohort.csv").string();
   write_cohort_report_pdf(*q, summary, load_templates("cohort.yaml", err), Lang::ja, "2026-09-30", font, report);
   write_file_atomically(table, cohort_csv(*q, summary));
   out << db.string() << '\n' << report << '\n' << table << '\n';
-  err << "careermap demo: a two-year sample archive and its cohort report written to " << dir << "/\n";
+  err << "careermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to " << dir
+      << "/\n";
   return kOk;
 }
 

@@ -357,15 +357,16 @@ BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort_and_a_two_year_archive) {
   BOOST_TEST(r.status == 0);
   BOOST_TEST(count(r.out, ".pdf\n") == 6u);
   BOOST_TEST(r.err == "careermap demo: 5 career maps written to " + dir.path().string() +
-                          "/\ncareermap demo: a two-year sample archive and its cohort report written to " +
+                          "/\ncareermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to " +
                           dir.path().string() + "/\n");
   for (const char* id : {"p01", "p02", "p03", "p04", "p05"})
     BOOST_TEST(fs::file_size(dir.path() / (std::string(id) + ".pdf")) > 1000u);
   const fs::path report = dir.path() / "cohort.pdf";
   BOOST_TEST(run("qpdf --check " + report.string() + " >/dev/null").status == 0);
   const std::string text = pdf_text(report);
-  for (const char* s : {"期ごとの傾向", "2025期", "2026期", "全期", "12の場面の平均スコア", "第1回から第5回への動き",
-                        "年ごとの推移", "クロンバック"})
+  for (const char* s : {"期ごとの傾向", "2022期", "2023期", "2024期", "2025期", "2026期", "全期（21人）", "12の場面の平均スコア",
+                        "第1回から第5回への動き", "年ごとの推移", "クロンバック", "各期の平均", "全期の平均（破線）",
+                        "n=21人", "目安にとどまります"})
     BOOST_TEST(text.find(s) != std::string::npos, s);
   // No person in the cohort outputs: no id, no name, no free text of the samples.
   const std::string csv = slurp(dir.path() / "cohort.csv");

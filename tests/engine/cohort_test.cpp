@@ -1,7 +1,7 @@
 #include "engine/cohort.hpp"
 
 #include <boost/test/unit_test.hpp>
-#include <chrono>
+#include <ctime>
 #include <random>
 
 #include "engine/answers_yaml.hpp"
@@ -249,7 +249,7 @@ static const int kRounds = std::getenv("CM_ROUNDS") ? std::atoi(std::getenv("CM_
 BOOST_AUTO_TEST_CASE(random_archives_give_no_one_away) {
   const Questionnaire q = checklist_questionnaire();
   std::mt19937 rng(2026);
-  const auto start = std::chrono::steady_clock::now();
+  const std::clock_t start = std::clock();  // CPU time: the CI machine is shared
   int audited = 0, added = 0, reports = 0;
   for (int round = 0; round < kRounds; ++round) {
     Book b(q);
@@ -296,10 +296,10 @@ BOOST_AUTO_TEST_CASE(random_archives_give_no_one_away) {
         BOOST_TEST(leaks.empty(), "round " << round << " reports " << x << "," << y << ": " << joined(leaks));
       }
   }
-  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   BOOST_TEST_MESSAGE("random archives: " << reports << " reports, " << audited << " small figures audited, " << added
-                                         << " cells hidden by the audit, " << seconds << " s");
-  BOOST_TEST(seconds < 60.0);
+                                         << " cells hidden by the audit, " << seconds << " s of CPU");
+  BOOST_TEST(seconds < 40.0);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
