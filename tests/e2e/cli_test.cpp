@@ -473,4 +473,18 @@ BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
   BOOST_TEST(pdf_text(dir.path() / "c1.pdf").find("前回の集計との差が少人数のため非表示") == std::string::npos);
 }
 
+// Pooled years on the five-year demo archive: 2022-2024 becomes one group of 12.
+BOOST_AUTO_TEST_CASE(pooled_years_are_one_group) {
+  careermap::test::TempDir dir;
+  BOOST_TEST(run(kBin + " demo -o " + dir.path().string()).status == 0);
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  const Run r = run(cd + kBin + " cohort --archive archive.db -q " + kPre + " --pool 2022-2024 -o p.pdf --csv p.csv");
+  BOOST_TEST(r.status == 0);
+  const std::string csv = slurp(dir.path() / "p.csv");
+  BOOST_TEST(csv.rfind("\xEF\xBB\xBFtable,category,group,value\r\npeople,,2022-2024,12\r\n", 0) == 0u);
+  BOOST_TEST(csv.find(",2022,") == std::string::npos);
+  BOOST_TEST(pdf_text(dir.path() / "p.pdf").find("2022-2024期") != std::string::npos);
+  BOOST_TEST(run(cd + kBin + " archive --archive archive.db --releases").out.find("\t2022-2024\t24\t") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
