@@ -25,6 +25,8 @@ bool id_chars(std::string_view s) {
   });
 }
 
+Mapping read_mapping(const YAML::Node& root, const std::string& file, const Questionnaire& q, Diagnostics& diags);
+
 }  // namespace
 
 std::string ColumnTarget::text() const {
@@ -130,9 +132,18 @@ const Mapping::Column* Mapping::find(std::string_view header) const {
 }
 
 Mapping Mapping::parse(std::string_view text, const std::string& file, const Questionnaire& q, Diagnostics& diags) {
+  try {
+    return read_mapping(yaml::parse(text, file), file, q, diags);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(file);
+  }
+}
+
+namespace {
+
+Mapping read_mapping(const YAML::Node& root, const std::string& file, const Questionnaire& q, Diagnostics& diags) {
   Mapping m;
   m.file = file;
-  const YAML::Node root = yaml::parse(text, file);
   if (!root.IsMap()) {
     diags.error({file, 1, 1}, "", "a mapping file is a map with questionnaire and columns");
     return m;
@@ -149,7 +160,7 @@ Mapping Mapping::parse(std::string_view text, const std::string& file, const Que
     diags.error(yaml::at(cols ? cols : root, file), "columns", "needs a map from column header to item");
   } else {
     for (const auto& kv : cols) {
-      Column col{kv.first.Scalar(), {}};
+      Mapping::Column col{kv.first.Scalar(), {}};
       bool ok = true;
       // One target, or a list of them for a title the CSV repeats.
       std::vector<YAML::Node> nodes;
@@ -181,18 +192,22 @@ Mapping Mapping::parse(std::string_view text, const std::string& file, const Que
                                                        : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
       if (!ok) diags.error(yaml::at(kv.first, file), item, "no such item (or episodes.field) in " + q.id);
       if (!kv.second.IsMap()) continue;
-      for (const auto& v : kv.second) m.values[item][v.first.Scalar()] = v.second.Scalar();
+      for (const auto& v : kv.second) {
+        if (!v.first.IsScalar() || !(v.second.IsScalar() || v.second.IsNull())) {
+          diags.error(yaml::at(v.first, file), item, "a value maps a label to an option code: {label: code}");
+          continue;
+        }
+        m.values[item][v.first.Scalar()] = v.second.IsNull() ? "" : v.second.Scalar();
+      }
     }
   }
   return m;
 }
 
+}  // namespace
+
 Mapping Mapping::load(const std::string& path, const Questionnaire& q, Diagnostics& diags) {
-  try {
-    return parse(yaml::read_file(path), path, q, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(path);
-  }
+  return parse(yaml::read_file(path), path, q, diags);
 }
 
 std::vector<std::pair<std::string, ColumnTarget>> form_columns(const Questionnaire& q, const Templates& t, Lang lang,

@@ -42,6 +42,8 @@ std::vector<T> read_axis(const YAML::Node& root, const char* key, const std::str
   return out;
 }
 
+Model read_model(const YAML::Node& root, const std::string& file, Diagnostics& diags);
+
 }  // namespace
 
 std::optional<int> Model::find_scene(std::string_view id) const {
@@ -69,7 +71,18 @@ const Wall* Model::wall_after(int inner_stage) const {
 }
 
 Model Model::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
-  const YAML::Node root = yaml::parse(text, file);
+  try {
+    return read_model(yaml::parse(text, file), file, diags);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(file);
+  }
+}
+
+Model Model::load(const std::string& path, Diagnostics& diags) { return parse(yaml::read_file(path), path, diags); }
+
+namespace {
+
+Model read_model(const YAML::Node& root, const std::string& file, Diagnostics& diags) {
   Model m;
   if (!root.IsMap()) {
     diags.error({file, 1, 1}, "", "a model file must be a map with stages, levels and scenes");
@@ -101,10 +114,16 @@ Model Model::parse(std::string_view text, const std::string& file, Diagnostics& 
       }
       Scene& sc = m.scenes[*idx];
       const YAML::Node& n = kv.second;
+      if (!n.IsMap()) {
+        diags.error(yaml::at(n, file), id, "expected a map with label, description and skills");
+        continue;
+      }
       yaml::warn_unknown_keys(n, {"label", "description", "skills"}, file, id, diags);
       if (n["label"]) sc.label = yaml::local_text(n["label"], file, id, diags);
       if (n["description"]) sc.description = yaml::local_text(n["description"], file, id, diags);
-      if (n["skills"] && n["skills"].IsSequence())
+      if (n["skills"] && !n["skills"].IsSequence())
+        diags.error(yaml::at(n["skills"], file), id, "skills must be a list of texts");
+      else if (n["skills"])
         for (const auto& sk : n["skills"]) sc.skills.push_back(yaml::local_text(sk, file, id, diags));
     }
   }
@@ -112,9 +131,15 @@ Model Model::parse(std::string_view text, const std::string& file, Diagnostics& 
     if (sc.label.empty()) diags.error({file, 0, 0}, sc.id, "scene has no label");
 
   const YAML::Node walls = root["walls"];
+  if (walls && !walls.IsSequence())
+    diags.error(yaml::at(walls, file), "walls", "expected a list of walls: [{after: <stage id>, label: ...}]");
   if (walls && walls.IsSequence()) {
     for (const auto& w : walls) {
       const std::string where = "walls";
+      if (!w.IsMap()) {
+        diags.error(yaml::at(w, file), where, "a wall is a map: {after: <stage id>, label: ...}");
+        continue;
+      }
       const YAML::Node after = w["after"];
       auto stage = after && after.IsScalar() ? m.find_stage(after.Scalar()) : std::nullopt;
       if (!stage) {
@@ -131,12 +156,6 @@ Model Model::parse(std::string_view text, const std::string& file, Diagnostics& 
   return m;
 }
 
-Model Model::load(const std::string& path, Diagnostics& diags) {
-  try {
-    return parse(yaml::read_file(path), path, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(path);
-  }
-}
+}  // namespace
 
 }  // namespace careermap

@@ -54,21 +54,21 @@ const LocalText* Templates::find(const std::string& key) const {
 Templates Templates::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
   Templates t;
   t.file_ = file;
-  const YAML::Node root = yaml::parse(text, file);
-  if (!root.IsMap()) {
-    diags.error({file, 1, 1}, "", "a template file must be a map");
-    return t;
+  try {
+    const YAML::Node root = yaml::parse(text, file);
+    if (!root.IsMap()) {
+      diags.error({file, 1, 1}, "", "a template file must be a map");
+      return t;
+    }
+    flatten(root, "", file, t.texts_, diags);
+  } catch (const YAML::Exception&) {
+    yaml::rethrow(file);
   }
-  flatten(root, "", file, t.texts_, diags);
   return t;
 }
 
 Templates Templates::load(const std::string& path, Diagnostics& diags) {
-  try {
-    return parse(yaml::read_file(path), path, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(path);
-  }
+  return parse(yaml::read_file(path), path, diags);
 }
 
 std::string fill(std::string_view pattern,

@@ -77,6 +77,7 @@ class Policy final : public YAML::EventHandler {
 
  private:
   struct Frame {
+    YAML::Mark mark;                          // where the collection starts
     bool map = false;
     bool key_next = true;                     // in a map: the next value is a key
     std::map<std::string, YAML::Mark> keys;  // scalar keys seen, where
@@ -117,21 +118,18 @@ class Policy final : public YAML::EventHandler {
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth)
       throw Error(place(m, file_), "", "lists and maps nested deeper than " + std::to_string(kMaxYamlDepth) +
                                            " levels");
-    marks_.push_back(m);
-    stack_.push_back(Frame{map, true, {}});
+    stack_.push_back(Frame{m, map, true, {}});
   }
 
   void close() {
+    const YAML::Mark m = stack_.back().mark;
     stack_.pop_back();
-    const YAML::Mark m = marks_.back();
-    marks_.pop_back();
     done(m, nullptr);
   }
 
   const std::string& file_;
   size_t nodes_ = 0;
   std::vector<Frame> stack_;
-  std::vector<YAML::Mark> marks_;
 };
 
 // Text that is not UTF-8, or holds NUL bytes, is refused before YAML sees it: say where.

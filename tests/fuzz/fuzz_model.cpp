@@ -1,0 +1,16 @@
+// Fuzzes the model loader: any bytes give diagnostics or an Error, never a crash.
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+#include "engine/model.hpp"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace careermap;
+  Diagnostics d;
+  try {
+    Model::parse(std::string_view(reinterpret_cast<const char*>(data), size), "fuzz.yaml", d);
+  } catch (const Error&) {
+  }
+  return 0;
+}
