@@ -63,8 +63,8 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
       WB(i, s) = static_cast<double>(key.den(i, s));
       WB(i, S + s) = key.den(i, s) != 0;
     }
-    a(i) = key.reverse[i] ? -1.0 : 1.0;
-    b(i) = key.reverse[i] ? key.scale_max[i] : -key.scale_min[i];
+    b(i) = key.point(i, 0);
+    a(i) = key.point(i, 1) - b(i);
   }
 
   out.item_part.resize(r.rows * S);  // every element is written below, block by block
@@ -141,7 +141,13 @@ void score_batch_into(const Questionnaire& q, const ItemResponses& r, std::span<
         if (best < 0 || v > score[best] + 1e-9) {
           best = s;
         } else if (v >= score[best] - 1e-9) {
-          const int c = compare(exact(s), exact(best));
+          // Without episodes the scores are 100 N / D: two products of 53-bit numbers decide.
+          const int c = mixed ? compare(exact(s), exact(best))
+                              : [&] {
+                                  const uint128 x = static_cast<uint128>(num(s, i)) * static_cast<uint128>(den_cnt(best, i)),
+                                                y = static_cast<uint128>(num(best, i)) * static_cast<uint128>(den);
+                                  return x < y ? -1 : (x > y ? 1 : 0);
+                                }();
           if (c > 0 || (c == 0 && answered[s] > answered[best])) best = s;
         }
         // v is 0 exactly when the exact score is: all its terms are non-negative.

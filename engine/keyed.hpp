@@ -20,8 +20,10 @@
 
 namespace careermap {
 
-// The keyed point of answer x: 0..max - min.
-constexpr int keyed_point(const Scale& s, bool reverse, int x) { return reverse ? s.max - x : x - s.min; }
+// The keyed point of answer x on [min, max]: 0..max - min (FORMAT.md Scoring, rule 1). The one
+// definition: the per-scene key, the batch scorer's matrices and item statistics all use it.
+constexpr int keyed_point(int min, int max, bool reverse, int x) { return reverse ? max - x : x - min; }
+constexpr int keyed_point(const Scale& s, bool reverse, int x) { return keyed_point(s.min, s.max, reverse, x); }
 // The answer in the keyed direction on the item's own scale (item statistics): min + point.
 constexpr int keyed_answer(const Scale& s, bool reverse, int x) { return s.min + keyed_point(s, reverse, x); }
 
@@ -40,7 +42,7 @@ struct ExactKey {
   long long num(size_t col, int scene) const { return num_weight[col * scenes + scene]; }
   long long den(size_t col, int scene) const { return den_weight[col * scenes + scene]; }
   // The keyed point of a raw answer in column `col`.
-  int point(size_t col, int x) const { return reverse[col] ? scale_max[col] - x : x - scale_min[col]; }
+  int point(size_t col, int x) const { return keyed_point(scale_min[col], scale_max[col], reverse[col], x); }
 };
 
 // The key of `q` for the items `columns` (indices into q.items; usually q.keyed_items()).

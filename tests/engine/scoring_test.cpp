@@ -193,4 +193,28 @@ BOOST_AUTO_TEST_CASE(frontier_and_walls_not_yet_crossed) {
   BOOST_TEST(none.walls_ahead == (std::vector<int>{0}), tt::per_element());
 }
 
+// FORMAT.md "Episode fields": an episode whose role weighs 0 is placed (on the path, at its
+// scene) but adds nothing; when all placed episodes weigh 0, a score is 100 x item part.
+BOOST_AUTO_TEST_CASE(an_episode_whose_role_weighs_0_is_placed_and_adds_nothing) {
+  std::string text = test::kQuestionnaire;
+  const std::string from = "{led: 1, helped: 0.5}";
+  BOOST_REQUIRE(text.find(from) != std::string::npos);
+  text.replace(text.find(from), from.size(), "{led: 1, helped: 0}");
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(text, "tiny.yaml", test::tiny_model(), d);
+  const Answers a = parse_answers(q, "questionnaire: tiny\nparticipant: p1\nanswers:\n  size: small\n"
+                                     "  a1: 5\n  a2: 1\n  b2: 5\n  eps:\n"
+                                     "    - {from: 2020, title: B, who: town, what: deeper, role: helped}\n",
+                                  "p1.yaml", d);
+  for (const auto& x : d.list()) BOOST_TEST_MESSAGE(x.format());
+  BOOST_REQUIRE(!d.has_errors());
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  BOOST_REQUIRE_EQUAL(p.path.size(), 1u);
+  BOOST_TEST(p.path[0].scene == 3);
+  BOOST_TEST(p.scenes[3].episode_evidence == 0.0);
+  BOOST_TEST(*p.scenes[0].score == 100.0);  // not 75: no episode weighs above 0
+  BOOST_TEST(*p.scenes[3].score == 100.0);
+  BOOST_TEST(p.scenes[3].evidence.size() == 1u);  // b2 only; the weight-0 episode gives no points
+}
+
 BOOST_AUTO_TEST_SUITE_END()
