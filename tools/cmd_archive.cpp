@@ -10,6 +10,7 @@
 #include "engine/archive.hpp"
 #include "engine/archive_names.hpp"
 #include "engine/files.hpp"
+#include "engine/release_log.hpp"
 #include "engine/csv.hpp"
 #include "tools/commands.hpp"
 #include "tools/read_answers.hpp"
@@ -180,9 +181,20 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
                        shown_id(s.participant, ""), s.quarantined ? "quarantined" : "valid", careermap::escaped(s.imported_at),
                        careermap::escaped(s.sha256), careermap::escaped(s.source), rel[i]});
   }
+  // The release log only as counts: per group the number of submissions, never which.
+  std::string releases = std::string(csv::kBom) +
+                         csv::row({"release", "created_at", "questionnaire", "min_group", "command", "groups"});
+  for (const Release& r : read_releases(args.get("--archive"))) {
+    std::string groups;
+    for (const auto& g : r.groups)
+      groups += (groups.empty() ? "" : "; ") + careermap::escaped(g.label) + ": " + std::to_string(g.submissions.size());
+    releases += csv::row({std::to_string(r.id), careermap::escaped(r.created_at), careermap::escaped(r.questionnaire),
+                          std::to_string(r.min_group), careermap::escaped(r.command), groups});
+  }
   size_t n = 0;
   try {
     write_file_atomically((dir / "index.csv").string(), index);
+    write_file_atomically((dir / "releases.csv").string(), releases);
   } catch (const Error& e) {
     err << e.diagnostic().format() << '\n';
     return kUsage;

@@ -473,6 +473,30 @@ BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
   BOOST_TEST(pdf_text(dir.path() / "c1.pdf").find("前回の集計との差が少人数のため非表示") == std::string::npos);
 }
 
+// export writes the release log only as counts: per group how many submissions, never which.
+BOOST_AUTO_TEST_CASE(export_writes_the_release_log_as_counts) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && ";
+  const std::string imp = kBin + " import -q " + kPre + " --archive a.db --session pre --cohort ";
+  BOOST_TEST(run(cd + imp + "2026" + samples()).status == 0);
+  std::string more;
+  for (const char* id : {"q01", "q02", "q03", "q04"}) more += " " + kSrc + "/questionnaires/samples/archive/2025-pre/" + id + ".yaml";
+  BOOST_TEST(run(cd + imp + "2025" + more).status == 0);
+  BOOST_TEST(run(cd + kBin + " export --archive a.db -o before").status == 0);
+  BOOST_TEST(slurp(dir.path() / "before/releases.csv") ==
+             "\xEF\xBB\xBFrelease,created_at,questionnaire,min_group,command,groups\r\n");
+  BOOST_TEST(run(cd + kBin + " cohort --archive a.db -q " + kPre + " --date 2026-09-30 --min-group 4 -o c.pdf").status == 0);
+  const Run list = run(cd + kBin + " archive --archive a.db --releases");
+  const size_t at = list.out.find("\n1\t") + 3;  // the first row's created time
+  const std::string created = list.out.substr(at, list.out.find('\t', at) - at);
+  BOOST_TEST(created.size() == 20u);  // 2026-12-01T10:00:00Z
+  const Run ex = run(cd + kBin + " export --archive a.db -o exp");
+  BOOST_TEST(ex.status == 0);
+  BOOST_TEST(slurp(dir.path() / "exp/releases.csv") ==
+             "\xEF\xBB\xBFrelease,created_at,questionnaire,min_group,command,groups\r\n"
+             "1," + created + ",presession-v1,4,cohort --min-group 4 --date 2026-09-30,2025: 4; 2026: 5; all: 9\r\n");
+}
+
 // Pooled years on the five-year demo archive: 2022-2024 becomes one group of 12.
 BOOST_AUTO_TEST_CASE(pooled_years_are_one_group) {
   careermap::test::TempDir dir;
