@@ -246,39 +246,53 @@ int Archive::schema_version() const {
   return stored_version(*impl_);
 }
 
-ImportSummary Archive::import(std::vector<Submission> subs, const std::string& now) {
-  ImportSummary sum;
-  impl_->exec("BEGIN IMMEDIATE");
-  try {
-    for (auto& s : subs) {
-      if (!valid_participant_id(s.cohort) || (!s.session.empty() && !valid_participant_id(s.session)) ||
-          (!s.participant.empty() && !valid_participant_id(s.participant)))
-        impl_->refuse("the submission of " + s.source +
-                      " has a cohort, session or participant that is not an id; nothing was imported");
-      s.sha256 = sha256_hex(s.raw);
-      Stmt held(*impl_, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
-      if (held.text(1, s.cohort).text(2, s.session).text(3, s.sha256).step()) {
-        ++sum.unchanged;
-        continue;
-      }
-      Stmt before(*impl_, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'");
-      const bool known = !s.participant.empty() && before.text(1, s.cohort).text(2, s.session).text(3, s.participant).step();
-      Stmt ins(*impl_,
-               "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
-               " status, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      ins.text(1, s.cohort).text(2, s.session).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
-          .text(6, s.sha256).blob(7, s.raw).text(8, now).text(9, s.quarantined ? "quarantined" : "valid")
-          .text(10, s.diagnostics).step();
-      if (s.quarantined) ++sum.quarantined;
-      else if (known) ++sum.versions;
-      else ++sum.added;
-    }
-    impl_->exec("COMMIT");
-  } catch (...) {
-    sqlite3_exec(impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
+ImportSession Archive::begin_import(const std::string& now) {
+  return ImportSession(*this, now);
+}
+
+ImportSession::ImportSession(Archive& archive, std::string now) : archive_(archive), now_(std::move(now)) {
+  archive_.impl_->exec("BEGIN IMMEDIATE");
+}
+
+ImportSession::~ImportSession() {
+  if (open_) sqlite3_exec(archive_.impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+void ImportSession::add(Submission s) {
+  const Archive::Impl& im = *archive_.impl_;
+  if (!valid_participant_id(s.cohort) || (!s.session.empty() && !valid_participant_id(s.session)) ||
+      (!s.participant.empty() && !valid_participant_id(s.participant)))
+    im.refuse("the submission of " + s.source +
+              " has a cohort, session or participant that is not an id; nothing was imported");
+  s.sha256 = sha256_hex(s.raw);
+  Stmt held(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
+  if (held.text(1, s.cohort).text(2, s.session).text(3, s.sha256).step()) {
+    ++sum_.unchanged;
+    return;
   }
-  return sum;
+  Stmt before(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'");
+  const bool known = !s.participant.empty() && before.text(1, s.cohort).text(2, s.session).text(3, s.participant).step();
+  Stmt ins(im,
+           "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
+           " status, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  ins.text(1, s.cohort).text(2, s.session).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
+      .text(6, s.sha256).blob(7, s.raw).text(8, now_).text(9, s.quarantined ? "quarantined" : "valid")
+      .text(10, s.diagnostics).step();
+  if (s.quarantined) ++sum_.quarantined;
+  else if (known) ++sum_.versions;
+  else ++sum_.added;
+}
+
+ImportSummary ImportSession::commit() {
+  archive_.impl_->exec("COMMIT");
+  open_ = false;
+  return sum_;
+}
+
+ImportSummary Archive::import(std::vector<Submission> subs, const std::string& now) {
+  ImportSession session = begin_import(now);
+  for (auto& s : subs) session.add(std::move(s));
+  return session.commit();
 }
 
 std::vector<Submission> Archive::all() const {

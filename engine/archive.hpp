@@ -4,7 +4,8 @@
 // The same bytes for the same cohort and session again change nothing; different bytes
 // for the same participant, cohort and session are a new version (the newest counts, the
 // history stays). Submissions that fail validation are kept as quarantined, with their
-// diagnostics. Each import is one transaction: all of it lands or none. The schema has a
+// diagnostics. Each import is one transaction: all of it lands or none, and it streams (an
+// ImportSession stores each submission as it is added, so memory holds one). The schema has a
 // version and is migrated forward on open. The file is created with mode 0600, and only
 // when asked (ArchiveOptions::create): a missing file, a file that is not an SQLite
 // database, an SQLite database that is not a careermap archive, and an archive of a newer
@@ -52,6 +53,31 @@ struct ArchiveOptions {
   std::function<void(int waited_seconds)> on_wait;
 };
 
+class Archive;
+
+// One import in progress, in one transaction (Archive::begin_import). add() checks and stores
+// one submission, so the caller may drop it before reading the next; commit() makes all of
+// them land. Destroyed before commit (an exception, an input that could not be read), it rolls
+// back: nothing was added. Must not outlive its Archive; one at a time per Archive.
+class ImportSession {
+ public:
+  ~ImportSession();
+  ImportSession(const ImportSession&) = delete;
+  ImportSession& operator=(const ImportSession&) = delete;
+  // Stores `s` (its id and sha256 are set here). A cohort, session or participant that breaks
+  // the id rule is an Error; the session must then be dropped, and nothing is added.
+  void add(Submission s);
+  ImportSummary commit();
+
+ private:
+  friend class Archive;
+  ImportSession(Archive& archive, std::string now);
+  Archive& archive_;
+  std::string now_;
+  ImportSummary sum_;
+  bool open_ = true;
+};
+
 class Archive {
  public:
   // Opens the archive at `path` and migrates it to the current schema.
@@ -61,8 +87,9 @@ class Archive {
   Archive& operator=(Archive&&) noexcept;
 
   int schema_version() const;
-  // Adds the submissions in one transaction (their id and sha256 are set here). A cohort,
-  // session or participant that breaks the id rule is an Error, and nothing is added.
+  // Begins an import at time `now` (ISO 8601, UTC): waits for other writers, then holds the archive.
+  ImportSession begin_import(const std::string& now);
+  // Adds the submissions in one ImportSession: all of them, or (on Error) none.
   ImportSummary import(std::vector<Submission> submissions, const std::string& now);
   // Every submission, oldest first.
   std::vector<Submission> all() const;
@@ -74,6 +101,7 @@ class Archive {
   struct Impl;  // opaque: the SQLite connection
 
  private:
+  friend class ImportSession;
   Archive() = default;
   std::unique_ptr<Impl> impl_;
 };

@@ -62,10 +62,9 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 // The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
 // through `mapping` (valid rows kept as the answers YAML they became, bad rows as the
 // header and the row exactly as received).
-std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
-                                       const Mapping* mapping, const std::string& cohort, const std::string& session,
-                                       std::ostream& err, int* unreadable) {
-  std::vector<Submission> out;
+int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                    const std::string& cohort, const std::string& session, std::ostream& err,
+                    const std::function<void(Submission&&)>& each) {
   const ReadResult r = read_answers(q, files, mapping, err, nullptr, [&](AnswersRead& read) {
     const Answers& a = read.answers;
     Submission s;
@@ -77,30 +76,50 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
     s.quarantined = !read.ok;
     s.diagnostics = read.ok ? "" : lines_of(*read.problems);
     s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a) : std::string(read.raw);
-    out.push_back(std::move(s));
+    each(std::move(s));
   });
-  if (unreadable) *unreadable += r.unread;
+  return r.unread;
+}
+
+std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
+                                       const Mapping* mapping, const std::string& cohort, const std::string& session,
+                                       std::ostream& err) {
+  std::vector<Submission> out;
+  each_submission(q, files, mapping, cohort, session, err, [&](Submission&& s) { out.push_back(std::move(s)); });
   return out;
 }
 
 // careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
+// Streams: each submission is read, checked and stored in the one transaction before the
+// next is read, so memory holds one row whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
+  namespace fs = std::filesystem;
   const std::string session = args.get("--session");
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
+  std::error_code ec;
+  const fs::path path = args.get("--archive");
+  const bool existed = fs::symlink_status(path, ec).type() != fs::file_type::not_found;
+  auto archive = open_archive(args, true, err);
+  if (!archive) return kUsage;
+  ImportSummary s;
   int unreadable = 0;  // inputs that could not be read at all (missing, unreadable, too large)
-  auto subs = submissions_of(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session, err,
-                             &unreadable);
-  if (unreadable) {  // all of an import or nothing: the archive is not even made
+  {
+    ImportSession import = archive->begin_import(now_utc());
+    unreadable = each_submission(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session,
+                                 err, [&](Submission&& sub) { import.add(std::move(sub)); });
+    if (!unreadable) s = import.commit();
+  }  // not committed: rolled back
+  if (unreadable) {  // all of an import or nothing: an archive made for it is removed again
+    archive.reset();
+    if (!existed)
+      for (const char* end : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + end, ec);
     err << "careermap import: nothing imported: " << unreadable << " of " << args.positional.size()
         << " inputs could not be read\n";
     return kInvalid;
   }
-  auto archive = open_archive(args, true, err);
-  if (!archive) return kUsage;
-  const ImportSummary s = archive->import(std::move(subs), now_utc());
   out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
       << " unchanged, " << s.quarantined << " quarantined\n";
   return s.quarantined ? kInvalid : kOk;

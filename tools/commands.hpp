@@ -37,10 +37,15 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err);
 
-// Submissions of answers files (YAML, or CSV through `mapping`) for the archive.
+// Submissions of answers files (YAML, or CSV through `mapping`) for the archive, handed to
+// `each` one at a time as they are read (each_submission returns how many inputs could not
+// be read at all), or all together (submissions_of, for small sets).
+int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                    const std::string& cohort, const std::string& session, std::ostream& err,
+                    const std::function<void(Submission&&)>& each);
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
-                                       std::ostream& err, int* unreadable = nullptr);
+                                       std::ostream& err);
 Templates load_templates(const std::string& name, std::ostream& err);
 
 // Rendering career maps, batch after batch (files a chunk at a time keep memory flat).

@@ -240,4 +240,36 @@ BOOST_AUTO_TEST_CASE(memory_stays_that_of_one_row_whatever_the_file) {
   BOOST_TEST(std::count(v.out.begin(), v.out.end(), '\n') == 3001);
 }
 
+// Import streams: each row is checked and stored before the next is read, in one transaction.
+BOOST_AUTO_TEST_CASE(import_holds_one_row_in_memory_whatever_the_file) {
+  careermap::test::TempDir dir;
+  const auto [header, row] = google_header_and_row();
+  {
+    std::ofstream csv(dir.path() / "many.csv", std::ios::binary);
+    csv << header << "\r\n";
+    for (int k = 0; k < 30000; ++k) {
+      std::string r = row;
+      r.replace(r.find("g01"), 3, "g" + std::to_string(100000 + k));
+      csv << r << "\r\n";
+    }
+  }
+  BOOST_REQUIRE(run(in(dir) + kBin + " mapping -q " + kPre + " --init many.csv -o g.yaml").status == 0);
+  // The old import held every submission and needed about 70 MB of address space for these
+  // rows (it fails under this limit); streaming needs about 35 MB, whatever the rows.
+  const std::string limit = "prlimit --as=50000000 ";
+  const Run i = run(in(dir) + limit + kBin + " import -q " + kPre + " --archive a.db --cohort 2026 --mapping g.yaml many.csv");
+  BOOST_TEST(i.status == 0);
+  BOOST_TEST(i.err == "");
+  BOOST_TEST(i.out == "careermap import: 30000 added, 0 new versions, 0 unchanged, 0 quarantined\n");
+  const Run l = run(in(dir) + kBin + " archive --archive a.db --list");
+  BOOST_TEST(std::count(l.out.begin(), l.out.end(), '\n') == 30001);
+  // A file that cannot be read after rows already stored in the transaction: none of them lands.
+  write(dir.path() / "few.csv", header + "\r\n" + row + "\r\n");
+  const Run bad = run(in(dir) + limit + kBin + " import -q " + kPre + " --archive a.db --cohort 2025 --mapping g.yaml few.csv missing.csv");
+  BOOST_TEST(bad.status == 1);
+  BOOST_TEST(bad.err == "missing.csv: error: cannot read: No such file or directory\n"
+                        "careermap import: nothing imported: 1 of 2 inputs could not be read\n");
+  BOOST_TEST(run(in(dir) + kBin + " archive --archive a.db --list").out == l.out);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
