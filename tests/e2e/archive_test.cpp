@@ -25,9 +25,6 @@ using careermap::test::slurp;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 const std::string kP01 = kSrc + "/questionnaires/samples/p01.yaml";
 
 unsigned mode_of(const fs::path& p) {

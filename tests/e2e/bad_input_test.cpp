@@ -11,15 +11,13 @@
 #include <sstream>
 
 #include "engine/answers.hpp"
+#include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 
 // A memory bound for the program under test; none under AddressSanitizer, which reserves
 // terabytes of address space for its shadow memory.

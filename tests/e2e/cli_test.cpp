@@ -16,10 +16,7 @@ namespace tt = boost::test_tools;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
 const std::string kTiny = kSrc + "/tests/data/tiny/";
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 
 using careermap::test::Run;
 using careermap::test::run;

@@ -10,14 +10,13 @@
 #include <string>
 
 #include "engine/archive.hpp"
+#include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
 
 std::string integrity(const std::string& path) {
   sqlite3* db = nullptr;

@@ -16,9 +16,6 @@ using careermap::test::slurp;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 const std::string kForms = kSrc + "/tests/data/forms/";
 
 void write(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }

@@ -15,9 +15,6 @@ using careermap::test::run;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 
 const std::string kCanary = "Zq7canary";                    // shaped like a code or an id
 const std::string kText = "Zq7canary \xE5\xB1\xB1\xE7\x94\xB0 ../x";  // free text, a name, a path

@@ -10,9 +10,6 @@
 #include "tests/e2e/run.hpp"
 
 namespace fs = std::filesystem;
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 using careermap::test::run;
 
 namespace {

@@ -14,15 +14,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "tests/e2e/run.hpp"
 #include "tests/testutil.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kSrc = CAREERMAP_SOURCE_DIR;
-const std::string kBin = CAREERMAP_BINARY;
-const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
 
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);

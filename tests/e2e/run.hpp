@@ -13,6 +13,11 @@
 
 #include "tests/testutil.hpp"
 
+// Where the tests find the sources, the program and the shipped questionnaire.
+inline const std::string kSrc = CAREERMAP_SOURCE_DIR;
+inline const std::string kBin = CAREERMAP_BINARY;
+inline const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+
 namespace careermap::test {
 
 inline std::string slurp(const std::filesystem::path& p) {
