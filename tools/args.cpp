@@ -1,9 +1,9 @@
 #include "tools/args.hpp"
 
 #include <algorithm>
-#include <cstdio>
 
 #include "engine/answers.hpp"
+#include "engine/archive_names.hpp"
 #include "engine/date.hpp"
 
 namespace careermap::cli {
@@ -108,19 +108,8 @@ std::string escaped(std::string_view value) {
   constexpr size_t kShown = 60;
   size_t cut = std::min(value.size(), kShown);
   while (cut > 0 && cut < value.size() && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
-  const size_t bad = first_invalid_utf8(value);
-  std::string s;
-  for (size_t i = 0; i < cut; ++i) {
-    const unsigned char c = static_cast<unsigned char>(value[i]);
-    if (c < 0x20 || c == 0x7f || c == '\\' || (bad != std::string_view::npos && i >= bad && c >= 0x80)) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\x%02X", c);
-      s += buf;
-    } else {
-      s += static_cast<char>(c);
-    }
-  }
-  return cut < value.size() ? s + "…" : s;
+  const std::string shown = careermap::escaped(value.substr(0, cut));
+  return cut < value.size() ? shown + "…" : shown;
 }
 
 std::string quoted(std::string_view value) { return "'" + escaped(value) + "'"; }

@@ -7,7 +7,7 @@
 // of the wrong form (choices, dates, whole numbers, ids), an argument where the command
 // takes no files, a required option or the files missing. `--` ends the options (what follows
 // is a file even if it starts with '-'); `--opt=value` works for long options. Values quoted
-// in messages are escaped (control bytes and invalid UTF-8 as \xNN) and cut at 60 bytes.
+// in messages are escaped (careermap::escaped) and cut at 60 bytes.
 // Plain values; thread-safe.
 #pragma once
 
@@ -62,9 +62,11 @@ struct Args {
 // Parses argv[first..] against `syntax`. Throws UsageError on the first problem.
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax);
 
-// `value` for a message: control bytes, '\\' and invalid UTF-8 as \xNN, cut at 60 bytes with "…".
+// `value` for a message: careermap::escaped (engine/archive_names.hpp: control, bidirectional
+// and zero-width characters as \xNN or \u{NNNN}, '\\' doubled, bytes that are not UTF-8 as
+// \xNN) of its first 60 bytes at most, cut before a character, with "…" when it was cut.
 std::string escaped(std::string_view value);
-// escaped(value) in single quotes: '事後', with control bytes and invalid UTF-8 as \xNN.
+// escaped(value) in single quotes: '事後'.
 std::string quoted(std::string_view value);
 
 // The ids of an ids value, in order ("2025,2026" -> {"2025", "2026"}).

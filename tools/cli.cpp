@@ -7,6 +7,7 @@
 #include <new>
 #include <ctime>
 
+#include "engine/archive_names.hpp"
 #include "engine/files.hpp"
 #include "tools/read_answers.hpp"
 
@@ -26,11 +27,13 @@ int run_guarded(std::string_view name, std::string_view usage, const std::functi
     std::string what = e.what();
     if (what.rfind("filesystem error: ", 0) == 0) what.erase(0, 18);
     if (const size_t bracket = what.find(" ["); bracket != std::string::npos) what.resize(bracket);
-    err << (e.path1().empty() ? who : escaped(e.path1().string()) + ": ") << "error: " << escaped(what) << '\n';
+    // The whole path and message, escaped but not cut: the path is where the problem is.
+    err << (e.path1().empty() ? who : careermap::escaped(e.path1().string()) + ": ") << "error: "
+        << careermap::escaped(what) << '\n';
   } catch (const std::bad_alloc&) {
     err << who << "error: out of memory; nothing more was done\n";
   } catch (const std::exception& e) {
-    err << who << "internal error: " << escaped(e.what()) << "; please report it\n";
+    err << who << "internal error: " << careermap::escaped(e.what()) << "; please report it\n";
   } catch (...) {
     err << who << "internal error: an unknown exception; please report it\n";
   }

@@ -81,7 +81,11 @@ BOOST_AUTO_TEST_CASE(the_first_problem_is_named) {
 
 BOOST_AUTO_TEST_CASE(values_in_messages_are_escaped_and_cut) {
   BOOST_TEST(quoted("事後") == "'事後'");
-  BOOST_TEST(quoted("a\x1b[31m\\") == "'a\\x1B[31m\\x5C'");
+  BOOST_TEST(quoted("a\x1b[31m\\") == "'a\\x1B[31m\\\\'");  // the backslash doubled, as careermap::escaped
+  BOOST_TEST(quoted("\xE2\x80\xAE" "exe") == "'\\u{202E}exe'");    // a right-to-left override cannot turn the text
+  BOOST_TEST(quoted("a\xE2\x80\x8B" "b") == "'a\\u{200B}b'");       // nor a zero-width space hide in it
+  BOOST_TEST(quoted("\xC2\x85") == "'\\u{0085}'");                    // a C1 control as UTF-8
+  BOOST_TEST(quoted("ok\xff" "\xE3\x81\x82") == "'ok\\xFF\xE3\x81\x82'");  // only the bad byte as a code
   BOOST_TEST(quoted("ok\xff\xfe") == "'ok\\xFF\\xFE'");
   BOOST_TEST(quoted(std::string(70, 'x')) == "'" + std::string(60, 'x') + "…'");
   std::string kana;
