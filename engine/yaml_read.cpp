@@ -227,9 +227,7 @@ void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string
     bool ok = false;
     for (auto k : known) ok = ok || key == k;
     // A key is named only when it is an id: any other key may be text from a person.
-    const bool id = !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](unsigned char c) {
-      return std::isalnum(c) || c == '_' || c == '-';
-    });
+    const bool id = valid_participant_id(key);
     if (!ok) diags.warning(at(kv.first, file), item, id ? "unknown key '" + key + "' is ignored" : "an unknown key is ignored");
   }
 }
