@@ -404,6 +404,10 @@ size_t first_invalid_utf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+std::vector<std::string> chosen_options(const Item& item, const Answer& a) {
+  return item.type == ItemType::choice ? std::vector{a.text} : a.choices;
+}
+
 const Answer* Answers::find(const std::string& item_id) const {
   auto it = values.find(item_id);
   return it == values.end() ? nullptr : &it->second;

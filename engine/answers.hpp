@@ -44,6 +44,10 @@ struct Answers {
   const Answer* find(const std::string& item_id) const;
 };
 
+// The option values `a` chose for `item`: {a.text} for a choice, else a.choices (a multi's
+// options, in the order written). Every place that asks "which options were chosen".
+std::vector<std::string> chosen_options(const Item& item, const Answer& a);
+
 // Bounds on what one answers file may hold, so that no input can take unbounded time or
 // memory (a real one is a few KB: a long career, a page of free text).
 inline constexpr size_t kMaxAnswersBytes = 16'000'000;

@@ -269,7 +269,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
       const Answer* ans = stand[i].find(c.item->id);
       bool any = false;
       if (ans) {
-        const std::vector<std::string> chosen = c.item->type == ItemType::choice ? std::vector{ans->text} : ans->choices;
+        const std::vector<std::string> chosen = chosen_options(*c.item, *ans);
         for (size_t r = 0; r < c.options.size(); ++r)
           if (std::find(chosen.begin(), chosen.end(), c.item->options[r].value) != chosen.end()) {
             add(c.options[r], 1);

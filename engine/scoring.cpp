@@ -74,8 +74,7 @@ int wish_matches(const Questionnaire& q, const Answers& a, int s) {
     if (item.type != ItemType::choice && item.type != ItemType::multi) continue;
     const Answer* ans = a.find(item.id);
     if (!ans) continue;
-    const std::vector<std::string> chosen = item.type == ItemType::choice ? std::vector{ans->text} : ans->choices;
-    for (const auto& c : chosen) {
+    for (const auto& c : chosen_options(item, *ans)) {
       const Option* o = item.find_option(c);
       if (!o) continue;
       n += (o->stage && *o->stage == sc.stage) + (o->level && *o->level == sc.level);

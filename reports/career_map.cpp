@@ -164,11 +164,9 @@ void Builder::profile(CareerMapContent& c) const {
     if (item.report == ReportUse::checklist) {
       Checklist list;
       list.heading = item.text.in(lang_);
+      const std::vector<std::string> chosen = ans ? chosen_options(item, *ans) : std::vector<std::string>{};
       for (const auto& o : item.options) {
-        const bool chosen = ans && (item.type == ItemType::choice
-                                        ? ans->text == o.value
-                                        : std::find(ans->choices.begin(), ans->choices.end(), o.value) != ans->choices.end());
-        list.entries.push_back({o.label.in(lang_), chosen});
+        list.entries.push_back({o.label.in(lang_), std::find(chosen.begin(), chosen.end(), o.value) != chosen.end()});
       }
       c.checklists.push_back(std::move(list));
     } else if (item.report == ReportUse::own_words && ans && !ans->text.empty()) {
@@ -213,8 +211,7 @@ void Builder::interview(CareerMapContent& c) const {
     if (item.report != ReportUse::checklist) continue;
     const Answer* ans = a_.find(item.id);
     if (!ans) continue;
-    const std::vector<std::string> chosen = item.type == ItemType::choice ? std::vector{ans->text} : ans->choices;
-    for (const auto& v : chosen)
+    for (const auto& v : chosen_options(item, *ans))
       if (const Option* o = item.find_option(v))
         add_prompts(c, "prompts.choice." + v, fill(tx("interview.reason_choice"), {{"option", o->label.in(lang_)}}));
   }

@@ -62,6 +62,15 @@ BOOST_AUTO_TEST_CASE(wrong_types_never_echo_free_text) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(chosen_options_of_a_choice_and_a_multi) {
+  Diagnostics d;
+  const Answers a = tiny_answers("p1", "  size: large\n  wish: [d, n]\n", d);
+  BOOST_TEST(messages(d) == Lines{}, boost::test_tools::per_element());
+  const Questionnaire q = test::tiny_questionnaire();
+  BOOST_TEST(chosen_options(q.items[*q.find_item("size")], *a.find("size")) == Lines{"large"}, boost::test_tools::per_element());
+  BOOST_TEST(chosen_options(q.items[*q.find_item("wish")], *a.find("wish")) == (Lines{"d", "n"}), boost::test_tools::per_element());
+}
+
 BOOST_AUTO_TEST_CASE(choices_must_be_options) {
   Diagnostics d;
   tiny_answers("p1", "  size: medium\n  wish: [n, moon, n]\n", d);
