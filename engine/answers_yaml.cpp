@@ -1,16 +1,18 @@
 #include "engine/answers_yaml.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
 namespace careermap {
 namespace {
 
+// The shortest text that reads back as `v` (3.1, not %.17g's 3.1000000000000001).
 std::string number_text(double v) {
   if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.17g", v);
-  return buf;
+  const auto r = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, r.ptr);
 }
 
 // A plain decimal number, written as it is (a number field's value as answered).
