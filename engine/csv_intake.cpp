@@ -122,6 +122,8 @@ struct CsvIntake::Impl {
   std::vector<const ColumnTarget*> targets;  // per column; null: not in the mapping
   std::map<std::string, std::string> columns_by_target;
   std::vector<std::unique_ptr<Codes>> codes;  // per column (items and episode fields with options)
+  std::vector<const Item*> items;             // per column: the item it answers (looked up once per file)
+  std::vector<const Field*> fields;           // per column: the episode field it answers
   int data_row = 0;
 
   Impl(const Questionnaire& q, const Mapping& m, CsvReader& reader) : q(q), m(m), reader(reader) {}
@@ -172,8 +174,12 @@ struct CsvIntake::Impl {
       if (!present && !ignored) diags.warning({file, head.line, 0}, col.header, "mapped column is not in this file");
     }
     codes.resize(targets.size());
+    items.assign(targets.size(), nullptr);
+    fields.assign(targets.size(), nullptr);
     for (size_t c = 0; c < targets.size(); ++c) {
       const ColumnTarget* t = targets[c];
+      if (t && !t->item.empty()) items[c] = &q.items[*q.find_item(t->item)];
+      if (t && t->kind == Kind::episode_field) fields[c] = items[c]->find_field(t->field);
       if (t && (t->kind == Kind::item || t->kind == Kind::episode_field)) {
         const Item& item = q.items[*q.find_item(t->item)];
         codes[c] = std::make_unique<Codes>(item, t->kind == Kind::episode_field ? item.find_field(t->field) : nullptr, q, m);
@@ -222,8 +228,8 @@ struct CsvIntake::Impl {
       const ColumnTarget* t = targets[c];
       if (!t || t->kind == Kind::ignore) continue;
       const std::string& cell = rec.cells[c];
-      const Item* item = t->item.empty() ? nullptr : &q.items[*q.find_item(t->item)];
-      const Field* f = t->kind == Kind::episode_field ? item->find_field(t->field) : nullptr;
+      const Item* item = items[c];
+      const Field* f = fields[c];
       const bool exact = t->kind == Kind::name || (t->kind == Kind::item && item->type == ItemType::text) ||
                          (f && f->type == ItemType::text);
       const std::string value = exact ? cell : trimmed(cell);
