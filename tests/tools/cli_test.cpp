@@ -57,6 +57,15 @@ BOOST_AUTO_TEST_CASE(every_exception_becomes_a_message_and_a_status) {
   BOOST_TEST(g.status == 2);
   BOOST_TEST(g.err == "f.txt/sub: error: cannot create directories: Not a directory\n");
 
+  // A long path is written whole (escaped, never cut at 60 bytes like a value in a usage message).
+  const std::string deep = "reports/" + std::string(80, 'd') + "/\x1b]0;x\x07/map.pdf";
+  g = guard([&]() -> int {
+    throw std::filesystem::filesystem_error("cannot create directories", std::filesystem::path(deep),
+                                            std::make_error_code(std::errc::not_a_directory));
+  });
+  BOOST_TEST(g.status == 2);
+  BOOST_TEST(g.err == "reports/" + std::string(80, 'd') + "/\\x1B]0;x\\x07/map.pdf: error: cannot create directories: Not a directory\n");
+
   g = guard([]() -> int {
     throw std::filesystem::filesystem_error("cannot get the current path", std::make_error_code(std::errc::io_error));
   });
