@@ -1,5 +1,7 @@
 #include "tools/read_answers.hpp"
 
+#include <cctype>
+
 #include "engine/csv_intake.hpp"
 #include "engine/files.hpp"
 #include "tools/cli.hpp"
@@ -7,8 +9,13 @@
 namespace careermap::cli {
 namespace {
 
+// True when the file name `f` ends with the extension `end` (lower case), in any case:
+// Windows and spreadsheets write FORM.CSV as often as form.csv.
 bool ends_with(const std::string& f, std::string_view end) {
-  return f.size() > end.size() && f.compare(f.size() - end.size(), end.size(), end) == 0;
+  if (f.size() <= end.size()) return false;
+  for (size_t i = 0; i < end.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(f[f.size() - end.size() + i])) != end[i]) return false;
+  return true;
 }
 bool is_csv(const std::string& f) { return ends_with(f, ".csv"); }
 bool is_workbook(const std::string& f) { return ends_with(f, ".xlsx") || ends_with(f, ".xls") || ends_with(f, ".xlsm"); }
