@@ -180,7 +180,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   const int people = t.add_measure({"people", "", false, -1, 0, 0, 0, false});
   std::vector<int> cur, prof_n, prof;
   for (const auto& sc : q.model.scenes) cur.push_back(t.add_measure({"current", sc.id}));
-  const int cur_none = t.add_measure({"current", "(none)", false, -1, 0, 0, 0, true, false});
+  const int cur_none = t.add_measure({"current", "(none)", false, -1, 0, 0, 0, true});
   std::vector<std::pair<int, double>> terms;
   for (int m : cur) terms.push_back({m, 1});
   terms.push_back({cur_none, 1});
@@ -206,7 +206,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
       else t.relate({{c.options.back(), 1}, {people, -1}}, false);
     }
     if (item.type == ItemType::choice) {
-      terms.push_back({t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true, false}), 1});
+      terms.push_back({t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true}), 1});
       terms.push_back({people, -1});
       t.relate(terms, true);
     }
@@ -214,7 +214,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   }
   std::vector<int> kinds;
   for (const auto& kind : kKinds) kinds.push_back(t.add_measure({"movement", kind}));
-  const int movers = t.add_measure({"movement", "(people)", false, -1, 0, 0, 0, true, false});
+  const int movers = t.add_measure({"movement", "(people)", false, -1, 0, 0, 0, true});
   terms.clear();
   for (int m : kinds) terms.push_back({m, 1});
   terms.push_back({movers, -1});
@@ -299,7 +299,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   for (size_t g = 0; g < G; ++g)
     for (size_t m = 0; m < t.measures.size(); ++m) {
       const Measure& me = t.measures[m];
-      if (me.internal || (me.table == "flow" && g + 1 != G)) continue;
+      if (me.table == "flow" && g + 1 != G) continue;
       t.add_cell(static_cast<int>(m), static_cast<int>(g));
     }
   // A released group's figures: those it showed are known; those it hid stay protected.
@@ -307,7 +307,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
     const std::set<std::pair<std::string, std::string>> shown(o.released[r].shown.begin(), o.released[r].shown.end());
     for (size_t m = 0; m < t.measures.size(); ++m) {
       const Measure& me = t.measures[m];
-      if (me.internal || (me.table == "flow" && o.released[r].label != "all")) continue;
+      if (me.table == "flow" && o.released[r].label != "all") continue;
       const int c = t.add_cell(static_cast<int>(m), static_cast<int>(G + r));
       if (!shown.count({me.table, me.row})) t.cells[c].state = CellState::secondary;
     }
