@@ -194,11 +194,12 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   struct Checklist {
     const Item* item;
     std::vector<int> options;
+    int none = -1;  // a choice item's people who chose no option
   };
   std::vector<Checklist> checklists;
   for (const auto& item : q.items) {
     if (item.report != ReportUse::checklist) continue;
-    Checklist c{&item, {}};
+    Checklist c{&item, {}, -1};
     terms.clear();
     for (const auto& opt : item.options) {
       c.options.push_back(t.add_measure({"checklist:" + item.id, opt.value}));
@@ -206,7 +207,8 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
       else t.relate({{c.options.back(), 1}, {people, -1}}, false);
     }
     if (item.type == ItemType::choice) {
-      terms.push_back({t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true}), 1});
+      c.none = t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true});
+      terms.push_back({c.none, 1});
       terms.push_back({people, -1});
       t.relate(terms, true);
     }
@@ -276,7 +278,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
             any = true;
           }
       }
-      if (c.item->type == ItemType::choice && !any) add(c.options.back() + 1, 1);  // "none" follows the options
+      if (c.none >= 0 && !any) add(c.none, 1);
     }
     if (placed[i].centroid_stage) {
       add(cent_n, 1);
