@@ -25,7 +25,6 @@ struct Measure {
   double low = 0, high = 0;  // for a sum: one person's lowest and highest value
   int decimals = 0;        // how many decimals the mean is published with (its finest form)
   bool sensitive = true;   // whether the audit protects it (group sizes are not about answers)
-  bool internal = false;   // never published (a remainder such as "stands in no scene")
 };
 
 // Σ coefficient × measure (= or ≤) 0, in every atom.

@@ -180,7 +180,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   const int people = t.add_measure({"people", "", false, -1, 0, 0, 0, false});
   std::vector<int> cur, prof_n, prof;
   for (const auto& sc : q.model.scenes) cur.push_back(t.add_measure({"current", sc.id}));
-  const int cur_none = t.add_measure({"current", "(none)", false, -1, 0, 0, 0, true, false});
+  const int cur_none = t.add_measure({"current", "(none)", false, -1, 0, 0, 0, true});
   std::vector<std::pair<int, double>> terms;
   for (int m : cur) terms.push_back({m, 1});
   terms.push_back({cur_none, 1});
@@ -194,11 +194,12 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   struct Checklist {
     const Item* item;
     std::vector<int> options;
+    int none = -1;  // a choice item's people who chose no option
   };
   std::vector<Checklist> checklists;
   for (const auto& item : q.items) {
     if (item.report != ReportUse::checklist) continue;
-    Checklist c{&item, {}};
+    Checklist c{&item, {}, -1};
     terms.clear();
     for (const auto& opt : item.options) {
       c.options.push_back(t.add_measure({"checklist:" + item.id, opt.value}));
@@ -206,7 +207,8 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
       else t.relate({{c.options.back(), 1}, {people, -1}}, false);
     }
     if (item.type == ItemType::choice) {
-      terms.push_back({t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true, false}), 1});
+      c.none = t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true});
+      terms.push_back({c.none, 1});
       terms.push_back({people, -1});
       t.relate(terms, true);
     }
@@ -214,7 +216,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   }
   std::vector<int> kinds;
   for (const auto& kind : kKinds) kinds.push_back(t.add_measure({"movement", kind}));
-  const int movers = t.add_measure({"movement", "(people)", false, -1, 0, 0, 0, true, false});
+  const int movers = t.add_measure({"movement", "(people)", false, -1, 0, 0, 0, true});
   terms.clear();
   for (int m : kinds) terms.push_back({m, 1});
   terms.push_back({movers, -1});
@@ -276,7 +278,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
             any = true;
           }
       }
-      if (c.item->type == ItemType::choice && !any) add(c.options.back() + 1, 1);  // "none" follows the options
+      if (c.none >= 0 && !any) add(c.none, 1);
     }
     if (placed[i].centroid_stage) {
       add(cent_n, 1);
@@ -299,7 +301,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   for (size_t g = 0; g < G; ++g)
     for (size_t m = 0; m < t.measures.size(); ++m) {
       const Measure& me = t.measures[m];
-      if (me.internal || (me.table == "flow" && g + 1 != G)) continue;
+      if (me.table == "flow" && g + 1 != G) continue;
       t.add_cell(static_cast<int>(m), static_cast<int>(g));
     }
   // A released group's figures: those it showed are known; those it hid stay protected.
@@ -307,7 +309,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
     const std::set<std::pair<std::string, std::string>> shown(o.released[r].shown.begin(), o.released[r].shown.end());
     for (size_t m = 0; m < t.measures.size(); ++m) {
       const Measure& me = t.measures[m];
-      if (me.internal || (me.table == "flow" && o.released[r].label != "all")) continue;
+      if (me.table == "flow" && o.released[r].label != "all") continue;
       const int c = t.add_cell(static_cast<int>(m), static_cast<int>(G + r));
       if (!shown.count({me.table, me.row})) t.cells[c].state = CellState::secondary;
     }

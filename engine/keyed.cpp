@@ -58,6 +58,10 @@ bool reaches_threshold(const ScoringSettings& s, long long num, long long den) {
   return static_cast<U>(num) * Decimal::kUnit >= static_cast<U>(s.evidence_threshold.units) * den;
 }
 
+bool score_reaches_threshold(const ScoringSettings& s, const Fraction& score) {
+  return compare(score, Fraction{uint128(100) * static_cast<uint128>(s.evidence_threshold.units), Decimal::kUnit}) >= 0;
+}
+
 Fraction scene_score(const ScoringSettings& s, bool mixed, long long num, long long den, long long episodes) {
   using U = uint128;
   if (!mixed) return {U(100) * num, U(den)};

@@ -54,6 +54,10 @@ int required_answers(Decimal min_answered_share, int keyed);
 // Rule 10: an item part num / den at least evidence_threshold.
 bool reaches_threshold(const ScoringSettings& s, long long num, long long den);
 
+// A scene score (rule 4, exact) at least 100 x evidence_threshold: a strength on the
+// profile page (FORMAT.md "Scoring settings"); equal counts.
+bool score_reaches_threshold(const ScoringSettings& s, const Fraction& score);
+
 // Rule 4, exactly: 100 x item part, or when `mixed` (the participant's placed episodes
 // weigh above 0) 100 x ((1 - episode_weight) x item part + episode_weight x episode part),
 // with item part num / den (den > 0) and E = `episodes` (Decimal units on this scene).

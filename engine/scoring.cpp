@@ -87,7 +87,6 @@ int wish_matches(const Questionnaire& q, const Answers& a, int s) {
 struct Exact {
   bool mixed = false;                      // placed episodes weigh above 0 in all
   std::span<const long long> num, den, E;  // per scene: item part num / den, role-weighted episodes
-  std::vector<std::optional<Fraction>> score;
 };
 
 // The items and episodes behind scene `sc`'s score, in points that sum to the score;
@@ -141,7 +140,7 @@ void place(const Questionnaire& q, const Answers& a, const Exact& x, Placement& 
   std::stable_sort(cand.begin(), cand.end(), [&](int s, int t) {
     const int ws = wish_matches(q, a, s), wt = wish_matches(q, a, t);
     if (ws != wt) return ws > wt;
-    const auto &fs = x.score[s], &ft = x.score[t];
+    const auto &fs = p.scenes[s].exact, &ft = p.scenes[t].exact;
     if (fs.has_value() != ft.has_value()) return fs.has_value();  // no score last
     if (fs && ft)
       if (const int c = compare(*fs, *ft)) return c > 0;
@@ -174,7 +173,6 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
     x.E = std::span(evidence).subspan(n * S, S);
     for (int s = 0; s < S; ++s) x.mixed = x.mixed || x.E[s] > 0;
     p.scenes.resize(S);
-    x.score.resize(S);
     for (int s = 0; s < S; ++s) {
       SceneScore& sc = p.scenes[s];
       sc.scene = s;
@@ -184,7 +182,7 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
       sc.items = bs.keyed_per_scene[s];
       sc.required = bs.required_per_scene[s];
       sc.episode_evidence = Decimal{x.E[s]}.value();
-      if (sc.score) x.score[s] = scene_score(q.scoring, x.mixed, x.num[s], x.den[s], x.E[s]);
+      if (sc.score) sc.exact = scene_score(q.scoring, x.mixed, x.num[s], x.den[s], x.E[s]);
     }
     for (auto& sc : p.scenes)
       if (with_evidence) explain(q, key, r, n, p.path, x, sc);

@@ -31,6 +31,7 @@ struct Contribution {
 struct SceneScore {
   int scene = 0;                      // model scene index (number - 1)
   std::optional<double> score;        // 0..100, or none without enough answers
+  std::optional<Fraction> exact;      // the same score exactly (keyed.hpp scene_score), for comparing
   std::optional<double> item_part;    // 0..1 weighted mean of answered keyed items
   double episode_evidence = 0;        // role-weighted episodes placed on this scene
   int answered = 0;                   // keyed items answered

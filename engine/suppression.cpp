@@ -142,7 +142,7 @@ class Suppressor {
         if (!r.equality) continue;
         for (int g : mine_) {
           std::vector<int> cells;
-          for (const auto& [m, coef] : r.terms) cells.push_back(t_.measures[m].internal ? -1 : cell(m, g));
+          for (const auto& [m, coef] : r.terms) cells.push_back(cell(m, g));  // -1: not published there
           close(cells);
         }
       }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "engine/keyed.hpp"
 #include "reports/utf8.hpp"
 
 namespace careermap {
@@ -139,11 +140,13 @@ void Builder::profile(CareerMapContent& c) const {
   c.own_words_heading = tx("profile.own_words");
   c.outcomes_heading = tx("profile.outcomes");
 
-  // Strengths: up to three scenes at or above the evidence threshold, highest first.
+  // Strengths: up to three scenes at or above the evidence threshold, highest first;
+  // decided and ranked exactly (equal scores keep scene order).
   std::vector<const SceneScore*> scored;
   for (const auto& s : p_.scenes)
-    if (s.score && *s.score >= 100.0 * q_.scoring.evidence_threshold) scored.push_back(&s);
-  std::stable_sort(scored.begin(), scored.end(), [](const SceneScore* x, const SceneScore* y) { return *x->score > *y->score; });
+    if (s.exact && score_reaches_threshold(q_.scoring, *s.exact)) scored.push_back(&s);
+  std::stable_sort(scored.begin(), scored.end(),
+                   [](const SceneScore* x, const SceneScore* y) { return compare(*x->exact, *y->exact) > 0; });
   for (size_t k = 0; k < scored.size() && k < 3; ++k) {
     const Scene& scene = m_.scenes[scored[k]->scene];
     const std::string label = scene.label.in(lang_);

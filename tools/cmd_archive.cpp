@@ -126,7 +126,22 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   return s.quarantined ? kInvalid : kOk;
 }
 
-int print_releases(const Archive& archive, const std::string& path, std::ostream& out);  // cmd_cohort.cpp
+namespace {
+
+// `archive --releases`: the release log as counts (per group the number of submissions and
+// of figures shown, never which). Called with the archive open (and migrated), so the log's
+// tables exist.
+int print_releases(const std::string& path, std::ostream& out) {
+  out << "release\tcreated\tquestionnaire\tmin_group\tgroup\tsubmissions\tfigures_shown\tcommand\n";
+  for (const auto& r : read_releases(path))
+    for (const auto& g : r.groups)
+      out << r.id << '\t' << careermap::escaped(r.created_at) << '\t' << careermap::escaped(r.questionnaire) << '\t'
+          << r.min_group << '\t' << careermap::escaped(g.label) << '\t' << g.submissions.size() << '\t' << g.shown.size()
+          << '\t' << careermap::escaped(r.command) << '\n';
+  return kOk;
+}
+
+}  // namespace
 
 // careermap archive --archive A.db (--list | --releases)
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
@@ -136,7 +151,7 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   }
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
-  if (args.has("--releases")) return print_releases(*archive, args.get("--archive"), out);
+  if (args.has("--releases")) return print_releases(args.get("--archive"), out);
   out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
   for (const auto& s : archive->all()) {
     out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.session, "-") << '\t'

@@ -151,15 +151,4 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
-int print_releases(const Archive& archive, const std::string& path, std::ostream& out) {
-  (void)archive;  // opened (and migrated) by the caller
-  out << "release\tcreated\tquestionnaire\tmin_group\tgroup\tsubmissions\tfigures_shown\tcommand\n";
-  for (const auto& r : read_releases(path))
-    for (const auto& g : r.groups)
-      out << r.id << '\t' << escaped(r.created_at) << '\t' << escaped(r.questionnaire) << '\t' << r.min_group << '\t'
-          << escaped(g.label) << '\t' << g.submissions.size() << '\t' << g.shown.size() << '\t' << escaped(r.command)
-          << '\n';
-  return kOk;
-}
-
 }  // namespace careermap::cli

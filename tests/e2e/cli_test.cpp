@@ -427,16 +427,23 @@ BOOST_AUTO_TEST_SUITE_END()
 
 BOOST_AUTO_TEST_SUITE(cohort_releases)
 
-// The release log end to end: a dry run writes and logs nothing; a report is logged; after one
-// late import the changed cohort and the pool are hidden whole and the report says so.
-BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
-  careermap::test::TempDir dir;
+// An archive in `dir` of the five samples (cohort 2026) and four of 2025, first meeting.
+std::string two_cohorts_in(const careermap::test::TempDir& dir) {
   const std::string cd = "cd " + dir.path().string() + " && ";
   const std::string imp = kBin + " import -q " + kPre + " --archive a.db --session pre --cohort ";
   BOOST_TEST(run(cd + imp + "2026" + samples()).status == 0);
   std::string more;
   for (const char* id : {"q01", "q02", "q03", "q04"}) more += " " + kSrc + "/questionnaires/samples/archive/2025-pre/" + id + ".yaml";
   BOOST_TEST(run(cd + imp + "2025" + more).status == 0);
+  return cd;
+}
+
+// The release log end to end: a dry run writes and logs nothing; a report is logged; after one
+// late import the changed cohort and the pool are hidden whole and the report says so.
+BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
+  careermap::test::TempDir dir;
+  const std::string cd = two_cohorts_in(dir);
+  const std::string imp = kBin + " import -q " + kPre + " --archive a.db --session pre --cohort ";
   const std::string cohort = kBin + " cohort --archive a.db -q " + kPre + " --date 2026-09-30";
   const Run dry = run(cd + cohort + " --dry-run");
   BOOST_TEST(dry.status == 0);
@@ -473,12 +480,7 @@ BOOST_AUTO_TEST_CASE(a_late_import_hides_the_groups_it_changed_by_one_person) {
 // export writes the release log only as counts: per group how many submissions, never which.
 BOOST_AUTO_TEST_CASE(export_writes_the_release_log_as_counts) {
   careermap::test::TempDir dir;
-  const std::string cd = "cd " + dir.path().string() + " && ";
-  const std::string imp = kBin + " import -q " + kPre + " --archive a.db --session pre --cohort ";
-  BOOST_TEST(run(cd + imp + "2026" + samples()).status == 0);
-  std::string more;
-  for (const char* id : {"q01", "q02", "q03", "q04"}) more += " " + kSrc + "/questionnaires/samples/archive/2025-pre/" + id + ".yaml";
-  BOOST_TEST(run(cd + imp + "2025" + more).status == 0);
+  const std::string cd = two_cohorts_in(dir);
   BOOST_TEST(run(cd + kBin + " export --archive a.db -o before").status == 0);
   BOOST_TEST(slurp(dir.path() / "before/releases.csv") ==
              "\xEF\xBB\xBFrelease,created_at,questionnaire,min_group,command,groups\r\n");

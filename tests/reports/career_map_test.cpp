@@ -188,4 +188,39 @@ BOOST_AUTO_TEST_CASE(characters_outside_the_font_become_a_warning_and_a_geta_mar
   BOOST_TEST(static_cast<unsigned>(c.warnings[2].code) == 0x1F642u);
 }
 
+
+// Strengths are decided exactly: a score of exactly 100 x evidence_threshold is one, even
+// where doubles round it below (100 x (0.75 x 0.7 + 0.25 x 1) is 77.49999999999999 in
+// doubles, 77.5 exactly). Not the shipped questionnaire: a 0..10 scale, threshold 0.775.
+BOOST_AUTO_TEST_CASE(a_strength_is_decided_exactly_at_the_threshold) {
+  for (const auto& [threshold, strong] : {std::pair{"0.775", true}, std::pair{"0.7751", false}}) {
+    std::string text = test::kQuestionnaire;
+    const auto put = [&](const std::string& from, const std::string& to) {
+      const size_t at = text.find(from);
+      BOOST_REQUIRE(at != std::string::npos);
+      text.replace(at, from.size(), to);
+    };
+    put("  s5: {min: 1, max: 5}\n", "  s5: {min: 1, max: 5}\n  s10: {min: 0, max: 10}\n");
+    put("  episode_full_at: 2\n", std::string("  episode_full_at: 2\n  evidence_threshold: ") + threshold + "\n");
+    put("scale: s5, key: deep.near", "scale: s10, key: deep.near");
+    Diagnostics d;
+    const Questionnaire q2 = Questionnaire::parse(text, "q.yaml", test::tiny_model(), d);
+    BOOST_REQUIRE(d.empty());
+    const Answers a2 = parse_answers(q2,
+                                     "questionnaire: tiny\nparticipant: p8\nanswers:\n  size: small\n  c1: 7\n  eps:\n"
+                                     "    - {from: 2020, title: 一, who: me, what: deeper, role: led}\n"
+                                     "    - {from: 2021, title: 二, who: me, what: deeper, role: led}\n",
+                                     "p8.yaml", d);
+    BOOST_REQUIRE(!d.has_errors());
+    const Placement p2 = score(q2, std::vector<Answers>{a2})[0];
+    BOOST_REQUIRE(p2.scenes[2].score.has_value());
+    BOOST_TEST(*p2.scenes[2].score < 77.5);  // the double is below; the decision is not
+    const CareerMapContent c = build_career_map(q2, a2, p2, shipped_templates(), Lang::en, "2026-07-01");
+    BOOST_TEST_CONTEXT("evidence_threshold " << threshold) {
+      BOOST_REQUIRE(c.strengths.size() == (strong ? 1u : 0u));
+      if (strong) BOOST_TEST(c.strengths[0].label == "Deepen near");
+    }
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
