@@ -114,6 +114,35 @@ std::string escaped(std::string_view value) {
 
 std::string quoted(std::string_view value) { return "'" + escaped(value) + "'"; }
 
+std::string usage_of(const Syntax& syntax) {
+  std::vector<std::string> words;
+  const auto files_word = [&syntax] { return std::string(syntax.files_name); };
+  std::vector<int> shown_groups;
+  for (size_t i = 0; i < syntax.options.size(); ++i) {
+    const Option& o = syntax.options[i];
+    if (!o.in_usage) continue;
+    if (o.either == 0) {
+      words.push_back(o.required ? name_and_value(o) : "[" + name_and_value(o) + "]");
+      continue;
+    }
+    if (std::find(shown_groups.begin(), shown_groups.end(), o.either) != shown_groups.end()) continue;
+    shown_groups.push_back(o.either);
+    std::string alternatives = syntax.files_either == o.either ? files_word() : "";
+    for (size_t j = i; j < syntax.options.size(); ++j) {
+      const Option& a = syntax.options[j];
+      if (a.either != o.either || !a.in_usage) continue;
+      alternatives += alternatives.empty() ? "" : a.joined ? " " : " | ";
+      alternatives += name_and_value(a);
+    }
+    words.push_back("(" + alternatives + ")");
+  }
+  if (syntax.files != Files::none && syntax.files_either == 0)
+    words.push_back(syntax.files == Files::required ? files_word() : "[" + files_word() + "]");
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
   Args a;
   bool options_end = false;
