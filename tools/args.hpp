@@ -51,6 +51,9 @@ struct Option {
   // before it: "(ANSWERS... | --archive A.db --cohort C)".
   int either = 0;
   bool joined = false;
+  // The option this one goes with: shown in [ ] after it (and the options joined to it),
+  // "--html -o FORM.html [--participant ID [--name NAME]]"; the command checks it.
+  std::string_view under = {};
   bool in_usage = true;    // false: left out of the usage line (a discouraged option), still in the help
 };
 
@@ -66,7 +69,8 @@ struct Syntax {
 
 // The arguments of a command as its usage line shows them, from `syntax` alone: required
 // options bare, optional ones in [ ], alternatives in ( | ), the files last (or in their
-// alternative): "-q Q.yaml [--mapping M.yaml] [ANSWERS...]".
+// alternative), an option that goes with another in [ ] after it:
+// "-q Q.yaml [--mapping M.yaml] [ANSWERS...]".
 std::string usage_of(const Syntax& syntax);
 
 struct Args {

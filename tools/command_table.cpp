@@ -22,6 +22,10 @@ std::span<const Command> commands() {
     o.joined = joined;
     return o;
   };
+  const auto under = [](Option o, std::string_view with) {
+    o.under = with;
+    return o;
+  };
   const auto required = [](Option o) {
     o.required = true;
     return o;
@@ -56,9 +60,20 @@ std::span<const Command> commands() {
          mapping, from_archive, of_cohort},
         Files::optional, "ANSWERS...", answers, 1},
        cmd_render},
-      {"form", "the blank paper form, or the CSV header row for a form service or typist",
+      {"form", "the blank paper form, the CSV header row for a form service or typist, or the offline answer page",
        {{q, either({.name = "-o", .kind = V::text, .value = "BLANK.pdf", .help = "write the blank paper form (PDF)"}, 1),
-         either({.name = "--csv", .kind = V::flag, .help = "print the CSV header row instead"}, 1), lang}},
+         either({.name = "--csv", .kind = V::flag, .help = "print the CSV header row instead"}, 1),
+         either({.name = "--html", .kind = V::flag, .help = "write the offline answer page (one HTML file) instead"}, 1),
+         either({.name = "-o", .kind = V::text, .value = "FORM.html", .help = "with --html: the page to write"}, 1, true),
+         under({.name = "--participant", .kind = V::id, .value = "ID",
+                .help = "with --html: the participant's id, filled in and locked"},
+               "--html"),
+         under({.name = "--name", .kind = V::text, .value = "NAME",
+                .help = "with --participant: the name filled in (it can be changed)"},
+               "--participant"),
+         under({.name = "--cohort", .kind = V::id, .value = "C", .help = "with --participant: the cohort written into the file"},
+               "--participant"),
+         lang}},
        cmd_form},
       {"mapping", "a starter mapping from a form's CSV columns to the questionnaire's items",
        {{q,

@@ -108,6 +108,11 @@ BOOST_AUTO_TEST_CASE(the_usage_line_follows_its_rules) {
   BOOST_TEST(usage_of({{{.name = "-x", .kind = V::flag, .either = 2}, {.name = "-n", .value = "N"},
                         {.name = "-y", .kind = V::flag, .either = 2}, {.name = "--p", .value = "P", .in_usage = false}},
                        Files::required, "F..."}) == "(-x | -y) [-n N] F...");
+  BOOST_TEST(usage_of({{{.name = "-o", .value = "A", .either = 3}, {.name = "--h", .kind = V::flag, .either = 3},
+                        {.name = "-o", .value = "B", .either = 3, .joined = true},
+                        {.name = "--p", .value = "ID", .under = "--h"}, {.name = "--n", .value = "N", .under = "--p"},
+                        {.name = "--c", .value = "C", .under = "--p"}, {.name = "-l", .value = "L"}}}) ==
+             "(-o A | --h -o B [--p ID [--n N] [--c C]]) [-l L]");
   BOOST_TEST(usage_of({{}, Files::optional, "F..."}) == "[F...]");
   BOOST_TEST(usage_of({}) == "");
 }
