@@ -494,7 +494,8 @@
     const required = Q.items.filter((it) => it.required);
     const bad = new Set(list.filter((d) => d.severity === 'error').map(baseItem));
     const done = required.filter((it) => written(it, state) !== undefined && !bad.has(it.id)).length;
-    $('progress-text').textContent = UI[lang].progress + ' ' + done + ' ' + UI[lang].of + ' ' + required.length;
+    $('progress-text').replaceChildren(el('span', { class: 'wide-only' }, UI[lang].progress + ' '),
+      el('span', { class: 'narrow-only' }, UI[lang].required + ' '), done + ' ' + UI[lang].of + ' ' + required.length);
     const bar = $('progress-bar');
     bar.max = Math.max(1, required.length);
     bar.value = done;

@@ -128,6 +128,9 @@ async function main() {
     const listed = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.replace(/^.*?: /, '')));
     equal(listed, emptyProblems, 'the list of what is missing on an empty page');
     await page.click('#problems-back');
+    const required = Q.items.filter((it) => it.required).length;
+    const progress = () => page.$eval('#progress-text', (e) => e.innerText.trim());
+    check((await progress()).endsWith(' 0 / ' + required), 'progress on an empty page: ' + await progress());
 
     // The participant id: full-width first (a real mistake), fixed after the message.
     const typed = { participant: fixedId || 'w03', name: '', cohort: '', answers: {} };
@@ -227,6 +230,7 @@ async function main() {
     }
     check(wrongYearChecked || !Q.items.some((it) => it.type === 'episodes'), 'a wrong year was tried');
 
+    check((await progress()).endsWith(' ' + required + ' / ' + required), 'progress when all is answered: ' + await progress());
     // The English switch and back; then save: nothing is missing, so the file downloads at once.
     await page.click('#lang');
     equal(await L(), 'en', 'the English switch');
@@ -236,7 +240,7 @@ async function main() {
     const before = await snapshot(page);
     await page.click('#save');
     const file = path.join(downloads, typed.participant + '.yaml');
-    for (let k = 0; k < 100 && !fs.existsSync(file); ++k) await new Promise((r) => setTimeout(r, 50));
+    for (let k = 0; k < 400 && !fs.existsSync(file); ++k) await new Promise((r) => setTimeout(r, 50));
     check(fs.existsSync(file), 'the page saved ' + typed.participant + '.yaml');
     check(await page.$eval('#problems', (e) => e.hidden), 'no problem was listed');
     const saved = fs.readFileSync(file, 'utf8');
