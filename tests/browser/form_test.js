@@ -35,7 +35,7 @@ fs.rmSync(outdir, { recursive: true, force: true });
 fs.mkdirSync(path.join(outdir, 'downloads'), { recursive: true });
 const pagePath = path.resolve(outdir, 'form.html');
 const t0 = process.hrtime.bigint();
-execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath, ...(fixedId ? ['--participant', fixedId] : [])]);
+execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath, ...(fixedId ? ['--participant', fixedId, '--name', '仮の 名前'] : [])]);
 const generateMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const { core, data } = loadPage(pagePath);
 const Q = data.questionnaire;
@@ -142,7 +142,8 @@ async function main() {
       await page.keyboard.press('Tab');
       equal(await messageOf(page, 'msg-participant'), '', 'the id message is gone once the id is right');
     } else {
-      check(await page.$eval('#participant', (e) => e.readOnly && e.value), 'the fixed id is shown and cannot be changed');
+      equal(await page.$eval('#participant', (e) => [e.readOnly, e.value]), [true, fixedId], 'the fixed id is shown and cannot be changed');
+      equal(await page.$eval('#name', (e) => [e.readOnly, e.value]), [false, '仮の 名前'], 'the name of --name, editable');
     }
     await typeInto(page, '#name', '架空 "花子"');
     typed.name = '架空 "花子"';
@@ -279,6 +280,10 @@ async function main() {
         const name = path.basename(questionnaire, '.yaml') + '-' + lang + '-' + width;
         await page.screenshot({ path: path.join(outdir, name + '.png') });
         await page.screenshot({ path: path.join(outdir, name + '-full.png'), fullPage: true });
+        for (const [part, selector] of [['likert', '.likert'], ['episodes', '.episodes']]) {  // the parts to look at closely
+          const e = await page.$(selector);
+          if (e) await e.screenshot({ path: path.join(outdir, name + '-' + part + '.png') });
+        }
       }
     }
 
