@@ -18,6 +18,9 @@ constexpr std::string_view kServiceColumns[] = {
 // What form services and spreadsheets call the participant's name column.
 constexpr std::string_view kNameColumns[] = {"お名前", "名前", "氏名", "おなまえ", "なまえ", "name", "fullname", "yourname",
                                              "氏名漢字", "お名前漢字"};
+// ... and the columns that say which cohort, and which meeting, a row is of.
+constexpr std::string_view kCohortColumns[] = {"コホート", "期", "受講期", "cohort"};
+constexpr std::string_view kSessionColumns[] = {"回", "実施回", "セッション", "session", "meeting"};
 
 bool id_chars(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -236,7 +239,7 @@ std::string column_numbers(const std::vector<size_t>& cols) {
 }
 
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
-                            std::vector<std::string>& unmatched) {
+                            std::vector<std::string>& unmatched, const std::string& cohort, const std::string& session) {
   using Kind = ColumnTarget::Kind;
   struct Known {
     std::string text, norm;
@@ -264,7 +267,9 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
   };
   std::string out = "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
                     "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n"
-                    "questionnaire: " + q.id + "\n# cohort: \"2026\"\n# session: pre\ncolumns:\n";
+                    "questionnaire: " + q.id + "\n" +
+                    (cohort.empty() ? "# cohort: \"2026\"\n" : "cohort: " + yaml_quoted(cohort) + "\n") +
+                    (session.empty() ? "# session: pre\n" : "session: " + session + "\n") + "columns:\n";
   std::map<std::string_view, std::vector<size_t>> columns_of;  // title -> its columns
   for (size_t c = 0; c < header.size(); ++c) columns_of[header[c]].push_back(c);
   for (size_t c = 0; c < header.size(); ++c) {
@@ -292,6 +297,10 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
       out += key + hit->target.text() + "\n";
     } else if (one_of(h, kNameColumns)) {
       out += key + "name\n";
+    } else if (one_of(h, kCohortColumns)) {
+      out += key + "cohort\n";
+    } else if (one_of(h, kSessionColumns)) {
+      out += key + "session\n";
     } else if (service) {
       out += key + "ignore   # added by the form service\n";
     } else {

@@ -65,9 +65,12 @@ std::string column_numbers(const std::vector<size_t>& columns);
 // row's text), the name column (お名前, 氏名, Name, ...) to name, the usual timestamp and
 // e-mail columns ignored. A title repeated for each episode (a form section per episode)
 // binds in order to episodes 1, 2, 3, ... as a list of targets; any other repeated title
-// is left unmatched. `unmatched` gets the headers it could not place (written as ignore,
-// marked).
+// is left unmatched. A cohort column (コホート, 期, cohort) and a meeting column (回,
+// 実施回, session, meeting) go to cohort and session. `unmatched` gets the headers it could
+// not place (written as ignore, marked). `cohort` and `session`, when not empty, are written
+// as the mapping's fixed values for every row (otherwise commented examples).
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
-                            std::vector<std::string>& unmatched);
+                            std::vector<std::string>& unmatched, const std::string& cohort = "",
+                            const std::string& session = "");
 
 }  // namespace careermap

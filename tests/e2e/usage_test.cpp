@@ -20,8 +20,8 @@ const std::map<std::string, std::string> kUsage = {
     {"render",
      "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
      "(ANSWERS... | --archive A.db --cohort C)"},
-    {"form", "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--participant ID [--name NAME] [--cohort C]]) [--lang ja|en]"},
-    {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]"},
+    {"form", "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--participant ID [--name NAME] [--cohort C]] | --kit -o DIR) [--lang ja|en]"},
+    {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml] [--cohort C] [--session pre|post]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
     {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M.yaml] FILES..."},
     {"archive", "--archive A.db (--list | --releases)"},
