@@ -145,10 +145,7 @@ int print_releases(const std::string& path, std::ostream& out) {
 
 // careermap archive --archive A.db (--list | --releases)
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--list") && !args.has("--releases")) {
-    err << "careermap archive: missing --list or --releases\nusage: careermap archive --archive A.db (--list | --releases)\n";
-    return kUsage;
-  }
+  if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
   if (args.has("--releases")) return print_releases(args.get("--archive"), out);

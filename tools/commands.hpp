@@ -11,18 +11,9 @@
 #include "engine/archive.hpp"
 #include "engine/templates.hpp"
 #include "tools/cli.hpp"
+#include "tools/help.hpp"
 
 namespace careermap::cli {
-
-using CommandFn = int (*)(const Args& args, std::ostream& out, std::ostream& err);
-
-struct Command {
-  std::string_view name;
-  std::string_view usage;  // arguments, after the command name
-  std::string_view help;   // one line
-  Syntax syntax;
-  CommandFn run;
-};
 
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err);
@@ -81,6 +72,7 @@ std::string missing_cohorts(const Archive& archive, std::string_view option, con
 // the reason printed, when the archive cannot be used or holds no valid answers of --cohort.
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);
 
+// The table of commands (tools/command_table.cpp).
 std::span<const Command> commands();
 
 }  // namespace careermap::cli
