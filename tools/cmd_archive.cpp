@@ -143,7 +143,7 @@ int print_releases(const std::string& path, std::ostream& out) {
 
 }  // namespace
 
-// careermap archive --archive A.db (--list | --releases)
+// careermap archive (options: its row in tools/command_table.cpp): the submissions, or the releases.
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
   const auto archive = open_archive(args, false, err);
@@ -164,7 +164,7 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
-// careermap export --archive A.db -o DIR: every submission back out, with an index.
+// careermap export (options: its row in tools/command_table.cpp): every submission back out, with an index.
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   const auto archive = open_archive(args, false, err);
