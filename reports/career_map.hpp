@@ -18,6 +18,7 @@
 #include "engine/templates.hpp"
 #include "engine/text.hpp"
 #include "reports/comparison.hpp"
+#include "reports/next_step.hpp"
 
 namespace careermap {
 
@@ -113,6 +114,9 @@ struct CareerMapContent {
   // Interview sheet.
   std::string interview_heading, interview_intro, notes_heading;
   std::vector<Prompt> prompts;
+
+  // The next-step sheet (the last page), when the map shows it.
+  std::optional<NextStepSheet> next_step;
 
   std::vector<TextWarning> warnings;
 };
