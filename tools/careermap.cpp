@@ -15,6 +15,7 @@ std::span<const Command> commands() {
   const Option cohort{"--cohort", V::id, "C"};
   const Option lang{"--lang", V::choice, "ja|en"};
   const Option date{"--date", V::date, "YYYY-MM-DD"};
+  const Option meeting{"--meeting", V::id, "ID"};
   const auto required = [](Option o) {
     o.required = true;
     return o;
@@ -22,17 +23,18 @@ std::span<const Command> commands() {
   static const Command table[] = {
       {"validate", "-q Q.yaml [--mapping M.yaml] [ANSWERS...]", "check a questionnaire and answers files",
        {{q, mapping}, Files::optional, "ANSWERS..."}, cmd_validate},
-      {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)",
+      {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] [--meeting ID] (ANSWERS... | --archive A.db --cohort C)",
        "place participants on the matrix, with the evidence behind every score",
-       {{q, {"--format", V::choice, "json|csv"}, mapping, archive, cohort}, Files::optional, "ANSWERS..."}, cmd_score},
+       {{q, {"--format", V::choice, "json|csv"}, mapping, archive, cohort, meeting}, Files::optional, "ANSWERS..."},
+       cmd_score},
       {"analyze", "-q Q.yaml [--format text|json] [--mapping M.yaml] ANSWERS...",
        "item statistics and Cronbach's alpha per scene scale",
        {{q, {"--format", V::choice, "text|json"}, mapping}, Files::required, "ANSWERS..."}, cmd_analyze},
       {"render",
        "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
-       "(ANSWERS... | --archive A.db --cohort C)",
+       "[--meeting ID] (ANSWERS... | --archive A.db --cohort C)",
        "write each participant's career map PDF",
-       {{q, {"-o", V::text, "DIR", true}, lang, date, {"--jobs", V::number, "N", false, 1, 999}, mapping, archive, cohort,
+       {{q, {"-o", V::text, "DIR", true}, lang, date, {"--jobs", V::number, "N", false, 1, 999}, mapping, archive, cohort, meeting,
          {"--password", V::text, "P"}, {"--password-file", V::text, "F"}},
         Files::optional, "ANSWERS..."},
        cmd_render},
@@ -45,14 +47,15 @@ std::span<const Command> commands() {
       {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...", "one answers YAML per CSV row",
        {{q, required(mapping), {"-o", V::text, "DIR", true}, {"--dry-run", V::flag}}, Files::required, "FORM.csv..."},
        cmd_convert},
-      {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M.yaml] FILES...",
-       "keep submissions in the cohort archive (YAML or CSV)",
-       {{q, required(archive), required(cohort), {"--session", V::choice, "pre|post"}, mapping}, Files::required,
+      {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID | --session pre|post] [--mapping M.yaml] FILES...",
+       "keep submissions in the cohort archive (YAML or CSV), each part of the questionnaire as it comes",
+       {{q, required(archive), required(cohort), meeting, {"--session", V::choice, "pre|post"}, mapping}, Files::required,
         "FILES..."},
        cmd_import},
-      {"archive", "--archive A.db (--list | --releases)",
-       "list every submission (quarantined ones with their problems), or the cohort reports released",
-       {{required(archive), {"--list", V::flag}, {"--releases", V::flag}}}, cmd_archive},
+      {"archive", "--archive A.db (--list [-q Q.yaml] | --releases)",
+       "list every submission (quarantined ones with their problems; with -q each person's parts per meeting), "
+       "or the cohort reports released",
+       {{required(archive), {"--list", V::flag}, {"-q", V::text, "Q.yaml"}, {"--releases", V::flag}}}, cmd_archive},
       {"export", "--archive A.db -o DIR", "every submission back out as files, with an index",
        {{required(archive), {"-o", V::text, "DIR", true}}}, cmd_export},
       {"cohort",
