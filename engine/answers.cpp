@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 
+#include "engine/answer_messages.hpp"
 #include "engine/answers_intake.hpp"
 #include "engine/csv_read.hpp"
 #include "engine/files.hpp"
@@ -73,15 +74,18 @@ class AnswerReader {
 
   std::optional<double> likert(const YAML::Node& n, const Scale& s, const std::string& item) {
     const std::string range = std::to_string(s.min) + ".." + std::to_string(s.max);
-    if (!n.IsScalar()) return wrong(n, item, "a number on the scale " + range);
+    const std::string expected = answer_message(AnswerMsg::expected_scale, {{"range", range}});
+    if (!n.IsScalar()) return wrong(n, item, expected);
     auto v = yaml::to_number(n.Scalar());
-    if (!v) return wrong(n, item, "a number on the scale " + range);
+    if (!v) return wrong(n, item, expected);
     if (*v < s.min || *v > s.max) {
-      diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is outside the scale " + range);
+      diags_.error(yaml::at(n, file_), item,
+                   answer_message(AnswerMsg::outside_scale, {{"value", fmt_number(*v)}, {"range", range}}));
       return std::nullopt;
     }
     if (*v != std::floor(*v)) {
-      diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is not a point of the scale " + range);
+      diags_.error(yaml::at(n, file_), item,
+                   answer_message(AnswerMsg::not_scale_point, {{"value", fmt_number(*v)}, {"range", range}}));
       return std::nullopt;
     }
     return v;
@@ -89,12 +93,14 @@ class AnswerReader {
 
   std::optional<double> number(const YAML::Node& n, std::optional<double> min,
                                std::optional<double> max, const std::string& item) {
-    if (!n.IsScalar()) return wrong(n, item, "a number");
+    const std::string expected = answer_message(AnswerMsg::expected_number);
+    if (!n.IsScalar()) return wrong(n, item, expected);
     auto v = yaml::to_number(n.Scalar());
-    if (!v) return wrong(n, item, "a number");
+    if (!v) return wrong(n, item, expected);
     if ((min && *v < *min) || (max && *v > *max)) {
       std::string range = (min ? fmt_number(*min) : "") + ".." + (max ? fmt_number(*max) : "");
-      diags_.error(yaml::at(n, file_), item, fmt_number(*v) + " is outside " + range);
+      diags_.error(yaml::at(n, file_), item,
+                   answer_message(AnswerMsg::outside_range, {{"value", fmt_number(*v)}, {"range", range}}));
       return std::nullopt;
     }
     return v;
@@ -103,34 +109,37 @@ class AnswerReader {
   std::optional<std::string> choice(const YAML::Node& n, const std::vector<Option>& options,
                                     const std::string& item) {
     if (!n.IsScalar()) {
-      wrong(n, item, "one of: " + option_list(options));
+      wrong(n, item, answer_message(AnswerMsg::expected_one_of, {{"options", option_list(options)}}));
       return std::nullopt;
     }
     for (const auto& o : options)
       if (o.value == n.Scalar()) return o.value;
     const std::string what = shown(n);
     diags_.error(yaml::at(n, file_), item,
-                 (what == "text" ? std::string("the answer") : what) + " is not an option; expected one of: " +
-                     option_list(options));
+                 answer_message(AnswerMsg::not_option,
+                                {{"what", what == answer_message(AnswerMsg::got_text) ? answer_message(AnswerMsg::got_the_answer) : what},
+                                 {"options", option_list(options)}}));
     return std::nullopt;
   }
 
   std::optional<std::string> text(const YAML::Node& n, const std::string& item) {
     if (!n.IsScalar()) {
-      wrong(n, item, "text");
+      wrong(n, item, answer_message(AnswerMsg::expected_text));
       return std::nullopt;
     }
     size_t chars = 0;
     for (unsigned char c : n.Scalar()) chars += (c & 0xC0) != 0x80;
     if (chars > kMaxTextChars) {
-      diags_.error(yaml::at(n, file_), item, "the text has " + std::to_string(chars) + " characters; at most " +
-                                                 std::to_string(kMaxTextChars) + " fit a career map");
+      diags_.error(yaml::at(n, file_), item,
+                   answer_message(AnswerMsg::text_chars,
+                                  {{"count", std::to_string(chars)}, {"max", std::to_string(kMaxTextChars)}}));
       return std::nullopt;
     }
     const size_t lines = 1 + static_cast<size_t>(std::count(n.Scalar().begin(), n.Scalar().end(), '\n'));
     if (lines > kMaxTextLines) {
-      diags_.error(yaml::at(n, file_), item, "the text has " + std::to_string(lines) + " lines; at most " +
-                                                 std::to_string(kMaxTextLines) + " fit a career map");
+      diags_.error(yaml::at(n, file_), item,
+                   answer_message(AnswerMsg::text_lines,
+                                  {{"count", std::to_string(lines)}, {"max", std::to_string(kMaxTextLines)}}));
       return std::nullopt;
     }
     return n.Scalar();
@@ -138,7 +147,7 @@ class AnswerReader {
 
   // Reports a value of the wrong type.
   std::optional<double> wrong(const YAML::Node& n, const std::string& item, const std::string& expected) {
-    diags_.error(yaml::at(n, file_), item, "expected " + expected + ", got " + shown(n));
+    diags_.error(yaml::at(n, file_), item, answer_message(AnswerMsg::expected, {{"expected", expected}, {"got", shown(n)}}));
     return std::nullopt;
   }
 
@@ -147,7 +156,7 @@ class AnswerReader {
   static std::string shown(const YAML::Node& n) {
     if (!n.IsScalar()) return yaml::kind_of(n);
     const std::string& s = n.Scalar();
-    return s.size() <= 32 && yaml::to_number(s) ? "'" + s + "'" : "text";
+    return s.size() <= 32 && yaml::to_number(s) ? "'" + s + "'" : answer_message(AnswerMsg::got_text);
   }
 
  private:
@@ -178,7 +187,7 @@ Answers Intake::read(const YAML::Node& root) {
   Answers a;
   a.file = file_;
   if (!root.IsMap()) {
-    diags_.error({file_, 1, 1}, "", "an answers file must be a map with questionnaire, participant and answers");
+    diags_.error({file_, 1, 1}, "", answer_message(AnswerMsg::not_a_map));
     return a;
   }
   yaml::warn_unknown_keys(root, {"questionnaire", "participant", "name", "cohort", "meeting", "session", "answers"},
@@ -190,26 +199,25 @@ Answers Intake::read(const YAML::Node& root) {
   };
   a.questionnaire = top("questionnaire");
   if (a.questionnaire.empty())
-    diags_.error({file_, 1, 1}, "questionnaire", "missing: say which questionnaire these answers are for");
+    diags_.error({file_, 1, 1}, "questionnaire", answer_message(AnswerMsg::questionnaire_missing));
   else if (a.questionnaire != q_.id)
     diags_.error(yaml::at(root["questionnaire"], file_), "questionnaire",
-                 "these answers are for another questionnaire, not '" + q_.id + "'");
+                 answer_message(AnswerMsg::questionnaire_other, {{"id", q_.id}}));
   // An id or session that breaks its rule is never kept (it could be a path, a name or
   // escape codes): the Answers hold none, and the error says why.
   a.participant = top("participant");
   if (a.participant.empty())
-    diags_.error({file_, 1, 1}, "participant", "missing: every answers file needs a participant id");
+    diags_.error({file_, 1, 1}, "participant", answer_message(AnswerMsg::participant_missing));
   else if (!valid_participant_id(a.participant))
-    diags_.error(yaml::at(root["participant"], file_), "participant",
-                 "the id may use only letters, digits, '_' and '-'");
+    diags_.error(yaml::at(root["participant"], file_), "participant", answer_message(AnswerMsg::participant_invalid));
   if (!valid_participant_id(a.participant)) a.participant.clear();
   a.name = top("name");
   if (const std::string hidden = invisible_controls(a.name); !hidden.empty())
     diags_.warning(yaml::at(root["name"], file_), "name",
-                   "holds " + hidden + ", invisible characters that can make a name look like another; kept as written");
+                   answer_message(AnswerMsg::name_invisible, {{"codes", hidden}}));
   a.cohort = top("cohort");
   if (!a.cohort.empty() && !valid_participant_id(a.cohort)) {
-    diags_.warning(yaml::at(root["cohort"], file_), "cohort", "not an id (letters, digits, '_' and '-'); left out");
+    diags_.warning(yaml::at(root["cohort"], file_), "cohort", answer_message(AnswerMsg::cohort_invalid));
     a.cohort.clear();
   }
   read_meeting(root, a);
@@ -217,10 +225,10 @@ Answers Intake::read(const YAML::Node& root) {
   const YAML::Node answers = root["answers"];
   Location answers_at{file_, 1, 1};
   if (!answers || answers.IsNull()) {
-    diags_.error(answers_at, "answers", "missing: the file has no answers");
+    diags_.error(answers_at, "answers", answer_message(AnswerMsg::answers_missing));
   } else if (!answers.IsMap()) {
-    diags_.error(yaml::at(answers, file_), "answers", "expected a map from item id to answer, got " +
-                                                           yaml::kind_of(answers));
+    diags_.error(yaml::at(answers, file_), "answers",
+                 answer_message(AnswerMsg::answers_not_map, {{"got", yaml::kind_of(answers)}}));
   } else {
     for (const auto& kv : root)
       if (kv.first.Scalar() == "answers") answers_at = yaml::at(kv.first, file_);
@@ -228,12 +236,12 @@ Answers Intake::read(const YAML::Node& root) {
       const std::string id = kv.first.Scalar();
       auto idx = q_.find_item(id);
       if (!idx && !valid_participant_id(id)) {  // not even an id: only said, never echoed
-        diags_.warning(yaml::at(kv.first, file_), "", "a key that is not an item id; ignored");
+        diags_.warning(yaml::at(kv.first, file_), "", answer_message(AnswerMsg::key_not_id));
         continue;
       }
       if (!idx) {
         diags_.warning(yaml::at(kv.first, file_), id,
-                       "unknown item; '" + q_.id + "' has no such id" + suggestion(id) + "; ignored");
+                       answer_message(AnswerMsg::item_unknown, {{"questionnaire", q_.id}, {"suggestion", suggestion(id)}}));
         continue;
       }
       read_item(q_.items[*idx], kv.first, kv.second, a);
@@ -252,11 +260,11 @@ Answers Intake::read(const YAML::Node& root) {
   if (q_.parts_declared && std::find(held.begin(), held.end(), true) == held.end() && answers && answers.IsMap()) {
     std::string parts;
     for (const auto& p : q_.parts) parts += (parts.empty() ? "" : ", ") + p.id;
-    diags_.error(answers_at, "answers", "answers no item: a file holds at least one part (" + parts + ")");
+    diags_.error(answers_at, "answers", answer_message(AnswerMsg::no_part, {{"parts", parts}}));
   }
   for (const auto& item : q_.items)
     if (item.required && held[item.part] && !a.values.count(item.id) && !given.count(item.id))
-      diags_.error(answers_at, item.id, "required answer is missing");
+      diags_.error(answers_at, item.id, answer_message(AnswerMsg::required_missing));
   return a;
 }
 
@@ -265,7 +273,7 @@ Answers Intake::read(const YAML::Node& root) {
 // that lists the ids, and is not kept.
 void Intake::read_meeting(const YAML::Node& root, Answers& a) {
   if (root["meeting"] && root["session"] && !root["meeting"].IsNull() && !root["session"].IsNull()) {
-    diags_.error(yaml::at(root["session"], file_), "session", "give meeting or session, not both");
+    diags_.error(yaml::at(root["session"], file_), "session", answer_message(AnswerMsg::meeting_and_session));
     return;
   }
   const char* key = root["meeting"] && !root["meeting"].IsNull() ? "meeting" : "session";
@@ -278,8 +286,9 @@ void Intake::read_meeting(const YAML::Node& root, Answers& a) {
                            : resolve_meeting(q_, given);
   if (!meeting) {
     diags_.error(yaml::at(n, file_), key,
-                 std::string(key) == "session" ? "must be pre or post"
-                                               : "names no meeting of '" + q_.id + "' (" + q_.meeting_ids() + ")");
+                 std::string(key) == "session"
+                     ? answer_message(AnswerMsg::session_invalid)
+                     : answer_message(AnswerMsg::meeting_unknown, {{"questionnaire", q_.id}, {"meetings", q_.meeting_ids()}}));
     return;
   }
   a.meeting = *meeting;
@@ -314,12 +323,13 @@ void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node
     }
     case ItemType::multi: {
       if (!value.IsSequence()) {
-        read_.wrong(value, item.id, "a list of: " + option_list(item.options));
+        read_.wrong(value, item.id, answer_message(AnswerMsg::expected_list_of, {{"options", option_list(item.options)}}));
         return;
       }
       if (value.size() > item.options.size()) {  // each option at most once: refused before reading
-        diags_.error(yaml::at(value, file_), item.id, std::to_string(value.size()) + " entries; the list has " +
-                                                          std::to_string(item.options.size()) + " options, each at most once");
+        diags_.error(yaml::at(value, file_), item.id,
+                     answer_message(AnswerMsg::multi_too_many, {{"count", std::to_string(value.size())},
+                                                                {"options", std::to_string(item.options.size())}}));
         return;
       }
       bool ok = true;
@@ -330,7 +340,7 @@ void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node
           continue;
         }
         if (std::find(ans.choices.begin(), ans.choices.end(), *c) != ans.choices.end())
-          diags_.warning(yaml::at(v, file_), item.id, "'" + *c + "' is chosen twice");
+          diags_.warning(yaml::at(v, file_), item.id, answer_message(AnswerMsg::multi_twice, {{"value", *c}}));
         else
           ans.choices.push_back(*c);
       }
@@ -346,12 +356,13 @@ void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node
 
 void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& answer) {
   if (!value.IsSequence()) {
-    read_.wrong(value, item.id, "a list of episodes");
+    read_.wrong(value, item.id, answer_message(AnswerMsg::expected_episodes));
     return;
   }
   if (value.size() > kMaxEpisodes) {
-    diags_.error(yaml::at(value, file_), item.id, std::to_string(value.size()) + " episodes; at most " +
-                                                      std::to_string(kMaxEpisodes) + " fit a career map");
+    diags_.error(yaml::at(value, file_), item.id,
+                 answer_message(AnswerMsg::episodes_too_many,
+                                {{"count", std::to_string(value.size())}, {"max", std::to_string(kMaxEpisodes)}}));
     return;
   }
   int number = 0;
@@ -359,7 +370,7 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
     ++number;
     const std::string name = item.id + "[" + std::to_string(number) + "]";
     if (!e.IsMap()) {
-      read_.wrong(e, name, "an episode (a map of its fields)");
+      read_.wrong(e, name, answer_message(AnswerMsg::expected_episode));
       continue;
     }
     Episode ep;
@@ -371,7 +382,7 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
       const std::string where = name + "." + fid;
       if (!f) {
         diags_.warning(yaml::at(kv.first, file_), valid_participant_id(fid) ? where : name,
-                       valid_participant_id(fid) ? "unknown field; ignored" : "a key that is not a field id; ignored");
+                       answer_message(valid_participant_id(fid) ? AnswerMsg::field_unknown : AnswerMsg::field_not_id));
         continue;
       }
       if (kv.second.IsNull()) continue;
@@ -388,7 +399,7 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
     }
     for (const auto& f : item.fields)
       if (f.required && !ep.fields.count(f.id) && ok) {
-        diags_.error(ep.where, name + "." + f.id, "required field is missing");
+        diags_.error(ep.where, name + "." + f.id, answer_message(AnswerMsg::field_required));
         ok = false;
       }
     const Field* from = item.field_for(FieldUse::from_year);
@@ -398,7 +409,7 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
       const double b = *yaml::to_number(ep.fields[to->id]);
       if (b < a) {
         diags_.error(yaml::at(e[to->id], file_), name,
-                     "to-year " + fmt_number(b) + " is before from-year " + fmt_number(a));
+                     answer_message(AnswerMsg::episode_years, {{"to", fmt_number(b)}, {"from", fmt_number(a)}}));
         ok = false;
       }
     }
@@ -416,7 +427,7 @@ std::string Intake::suggestion(const std::string& unknown) const {
       best = &item;
     }
   }
-  return best ? " (did you mean " + best->id + "?)" : "";
+  return best ? answer_message(AnswerMsg::item_suggestion, {{"id", best->id}}) : "";
 }
 
 }  // namespace
@@ -509,7 +520,8 @@ void check_unique_participants(const Questionnaire& q, const std::vector<Answers
     for (const auto& part : parts) {
       auto [it, fresh] = seen.emplace(a.participant + "\n" + a.meeting + "\n" + part, a.file);
       if (!fresh) {
-        diags.error({a.file, 0, 0}, "participant", "'" + a.participant + "' is also the participant of " + it->second);
+        diags.error({a.file, 0, 0}, "participant",
+                    answer_message(AnswerMsg::participant_duplicate, {{"id", a.participant}, {"file", it->second}}));
         break;
       }
     }

@@ -16,7 +16,12 @@ packages=(
   libeigen3-dev libhpdf-dev libyaml-cpp-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev libqpdf-dev libglpk-dev
   fonts-ipaexfont-gothic poppler-utils qpdf
 )
+# Only for `test`: node runs the answer page's script and the browser test, which drives
+# Debian's chromium (tests/browser/README.md).
+test_packages=(nodejs chromium)
+if [ "$what" = test ]; then packages+=("${test_packages[@]}"); fi
 missing=()
+if [ "$what" = test ] && ! command -v npm >/dev/null; then missing+=(npm); fi
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
@@ -36,6 +41,13 @@ cmake --build build -- --quiet
 case "$what" in
   demo) ./build/careermap demo -o out ;;
   test)
+    # puppeteer-core and axe-core, exactly as package-lock.json pins them; again only when the
+    # lock changed. puppeteer-core never downloads a browser: the test uses /usr/bin/chromium.
+    if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.careermap-lock.json; then
+      echo "setup: installing the browser test's npm packages"
+      PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
+      cp tests/browser/package-lock.json tests/browser/node_modules/.careermap-lock.json
+    fi
     ctest --test-dir build --output-on-failure
     bash tools/sanitize.sh  # the same tests under AddressSanitizer and UndefinedBehaviorSanitizer
     ;;

@@ -1,0 +1,306 @@
+// Browser test of the answer page (careermap form --html), in Debian's chromium, headless.
+//   node form_test.js CAREERMAP Q.yaml OUTDIR [--participant ID]
+// Writes the page for Q.yaml (with the id filled in when --participant is given), opens it from
+// file://, fills it as a person would from what the page shows (every item of the questionnaire:
+// clicking, typing, adding, removing and moving episode rows, a wrong year fixed after its
+// message), saves it, and checks: the saved file passes `careermap validate` and scores exactly
+// as the same answers written by this test as plain YAML; a reload and opening the saved file
+// lose nothing; the page made no request but for itself; axe-core finds no violation (ja and en,
+// 390 px and 1280 px wide). Screenshots go to OUTDIR. Exit 1 on the first failure.
+'use strict';
+const fs = require('fs');
+const path = require('path');
+const { execFileSync, spawnSync } = require('child_process');
+const { loadPage } = require('./page_core');
+const CHROMIUM = '/usr/bin/chromium';
+let puppeteer;
+try {
+  puppeteer = require('puppeteer-core');
+  require.resolve('axe-core/axe.min.js');
+} catch (e) {
+  console.error('form_test.js: puppeteer-core and axe-core are missing: run tools/setup.sh test (npm ci in tests/browser)');
+  process.exit(1);
+}
+if (!fs.existsSync(CHROMIUM)) {
+  console.error('form_test.js: ' + CHROMIUM + ' is missing: run tools/setup.sh test (Debian package chromium)');
+  process.exit(1);
+}
+
+const [careermap, questionnaire, outdir, flag, fixedId] = process.argv.slice(2);
+if (!outdir || (flag && flag !== '--participant')) {
+  console.error('usage: node form_test.js CAREERMAP Q.yaml OUTDIR [--participant ID]');
+  process.exit(2);
+}
+fs.rmSync(outdir, { recursive: true, force: true });
+fs.mkdirSync(path.join(outdir, 'downloads'), { recursive: true });
+const pagePath = path.resolve(outdir, 'form.html');
+const t0 = process.hrtime.bigint();
+execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath, ...(fixedId ? ['--participant', fixedId] : [])]);
+const generateMs = Number(process.hrtime.bigint() - t0) / 1e6;
+const { core, data } = loadPage(pagePath);
+const Q = data.questionnaire;
+const M = data.messages;
+const pageUrl = 'file://' + pagePath;
+const size = fs.statSync(pagePath).size;
+
+function check(cond, what) {
+  if (!cond) throw new Error('FAILED: ' + what);
+}
+function equal(a, b, what) {
+  const x = JSON.stringify(a), y = JSON.stringify(b);
+  if (x !== y) throw new Error('FAILED: ' + what + '\n  got:  ' + x.slice(0, 2000) + '\n  want: ' + y.slice(0, 2000));
+}
+let seed = 20261201;
+function rnd() {
+  seed = (seed + 0x6d2b79f5) >>> 0;
+  let t = seed;
+  t = Math.imul(t ^ (t >>> 15), t | 1);
+  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+}
+const int = (n) => Math.floor(rnd() * n);
+const pick = (list) => list[int(list.length)];
+
+// What the person types into texts: Japanese, quotes, backslashes, YAML's own signs, a line break.
+const texts = ['市民課の窓口で「待ち時間」を半分に', 'He said "yes: go" \\ - # [x]', '手順書を作り、\n係で共有した', '  先頭の空白と 全角　空白',
+  'null', '~', '100%', '改善提案: 3件 & 承認'];
+function yearIn(f, k) {
+  const lo = f.min !== null ? f.min : 1990, hi = f.max !== null ? f.max : 2030;
+  return String(Math.min(hi, Math.max(lo, 2000 + 3 * k)));
+}
+
+// Every form control as the page shows it: how a reload or reopening is compared.
+async function snapshot(page) {
+  return page.evaluate(() => [...document.querySelectorAll('input, textarea, select')]
+    .filter((e) => e.type !== 'file')
+    .map((e) => {
+      const li = e.closest('li.episode');  // a row by its place, not by the page's own key
+      const name = li ? 'row' + [...li.parentNode.children].indexOf(li) + '-' + e.id.split('-').pop() : e.id || e.name;
+      return name + '=' + (e.type === 'radio' || e.type === 'checkbox' ? e.value + ':' + e.checked : e.value);
+    }));
+}
+async function messageOf(page, slot) {
+  return page.$eval('#' + slot, (e) => (e.hidden ? '' : e.textContent));
+}
+async function typeInto(page, selector, text) {
+  await page.focus(selector);
+  await page.evaluate((s) => { const e = document.querySelector(s); e.select && e.select(); }, selector);
+  await page.keyboard.press('Backspace');
+  for (const part of text.split('\n')) {
+    if (part !== text.split('\n')[0]) await page.keyboard.press('Enter');
+    await page.keyboard.type(part);
+  }
+}
+async function axe(page, what) {
+  const source = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+  const violations = await page.evaluate(async (src) => {
+    if (!window.axe) (0, eval)(src);
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => v.id + ' (' + v.nodes.length + '): ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', '));
+  }, source);
+  equal(violations, [], 'axe-core finds no violation (' + what + ')');
+}
+
+async function main() {
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-default-apps'] });
+  const requests = [];
+  try {
+    const page = await browser.newPage();
+    page.on('request', (r) => requests.push(r.url()));
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    const cdp = await page.createCDPSession();
+    const downloads = path.resolve(outdir, 'downloads');
+    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    await page.setViewport({ width: 1280, height: 900 });
+    await page.goto(pageUrl);
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    const L = () => page.evaluate(() => document.documentElement.lang);
+    equal(await L(), data.lang, 'the page opens in its language');
+
+    // Saving an empty page lists exactly what validate says of the empty answers file.
+    await page.click('#save');
+    const emptyState = { participant: fixedId || '', name: '', cohort: '', answers: {} };
+    const emptyProblems = core.validate(Q, M, emptyState, 'ja').map((d) => d.message);
+    const listed = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.replace(/^.*?: /, '')));
+    equal(listed, emptyProblems, 'the list of what is missing on an empty page');
+    await page.click('#problems-back');
+    const required = Q.items.filter((it) => it.required).length;
+    const progress = () => page.$eval('#progress-text', (e) => e.innerText.trim());
+    check((await progress()).endsWith(' 0 / ' + required), 'progress on an empty page: ' + await progress());
+
+    // The participant id: full-width first (a real mistake), fixed after the message.
+    const typed = { participant: fixedId || 'w03', name: '', cohort: '', answers: {} };
+    if (!fixedId) {
+      await typeInto(page, '#participant', 'ｐ０３');
+      await page.keyboard.press('Tab');
+      equal(await messageOf(page, 'msg-participant'), core.fill(M, 'participant_invalid', null, 'ja'), 'the id message');
+      await typeInto(page, '#participant', typed.participant);
+      await page.keyboard.press('Tab');
+      equal(await messageOf(page, 'msg-participant'), '', 'the id message is gone once the id is right');
+    } else {
+      check(await page.$eval('#participant', (e) => e.readOnly && e.value), 'the fixed id is shown and cannot be changed');
+    }
+    await typeInto(page, '#name', '架空 "花子"');
+    typed.name = '架空 "花子"';
+
+    let wrongYearChecked = false;
+    for (const item of Q.items) {
+      const sel = '#q-' + item.id;
+      if (item.type === 'likert') {
+        const s = Q.scales[item.scale];
+        const v = s.min + int(s.max - s.min + 1);
+        if (s.max - s.min + 1 > 11) await page.select(sel, String(v));
+        else if (int(2)) await page.click('input[name="q-' + item.id + '"][value="' + v + '"]');
+        else {  // by keyboard: focus the first point, arrow to v
+          await page.focus('input[name="q-' + item.id + '"][value="' + s.min + '"]');
+          await page.keyboard.press('Space');
+          for (let k = s.min; k < v; ++k) await page.keyboard.press('ArrowRight');
+        }
+        typed.answers[item.id] = v;
+      } else if (item.type === 'choice') {
+        const o = pick(item.options);
+        await page.click('#item-' + item.id + ' input[value="' + o.value + '"]');
+        typed.answers[item.id] = o.value;
+      } else if (item.type === 'multi') {
+        const chosen = item.options.filter(() => rnd() < 0.5);
+        if (!chosen.length) chosen.push(item.options[0]);
+        for (const o of chosen) await page.click('#item-' + item.id + ' input[value="' + o.value + '"]');
+        typed.answers[item.id] = item.options.filter((o) => chosen.includes(o)).map((o) => o.value);
+      } else if (item.type === 'text') {
+        const text = pick(texts);
+        await typeInto(page, sel, text);
+        typed.answers[item.id] = text;
+      } else if (item.type === 'number') {
+        const lo = item.min !== null ? item.min : 0, hi = item.max !== null ? item.max : lo + 50;
+        const v = core.fmtNumber(Math.round((lo + (hi - lo) / 3) * 2) / 2);
+        await typeInto(page, sel, v);
+        typed.answers[item.id] = v;
+      } else if (item.type === 'episodes') {
+        // Three rows added, the second removed, the last moved up: two rows remain.
+        const rows = [];
+        for (let k = 0; k < 3; ++k) {
+          await page.click('#add-' + item.id);
+          const row = {};
+          const base = await page.evaluate((id) => [...document.querySelectorAll('#item-' + id + ' .episode fieldset')].pop().id, item.id);
+          for (const f of item.fields) {
+            const fsel = '#' + base + '-' + f.id;
+            if (f.type === 'number') row[f.id] = f.use === 'to_year' ? yearIn(f, k + 1) : yearIn(f, k);
+            else if (f.type === 'choice') row[f.id] = pick(f.options).value;
+            else row[f.id] = pick(texts) + ' ' + (k + 1);
+            if (f.type === 'choice') await page.select(fsel, row[f.id]);
+            else await typeInto(page, fsel, row[f.id]);
+          }
+          rows.push({ row, base });
+        }
+        await page.click('#' + rows[1].base + '-remove');
+        rows.splice(1, 1);
+        await page.click('#' + rows[1].base + '-up');
+        rows.reverse();
+        // A wrong year: outside the field's range (or before the from-year), fixed after the message.
+        const from = item.fields.find((f) => f.use === 'from_year');
+        const to = item.fields.find((f) => f.use === 'to_year');
+        const yf = from && from.max !== null ? from : to && to.max !== null ? to : from;
+        if (yf) {
+          const r = rows[0];
+          const fsel = '#' + r.base + '-' + yf.id;
+          const wrong = yf.max !== null ? String(yf.max + 100) : String(Number(r.row[to.id]) + 5);
+          await typeInto(page, fsel, wrong);
+          await page.keyboard.press('Tab');
+          const lang = await L();
+          const want = yf.max !== null
+            ? core.fill(M, 'outside_range', { value: wrong, range: core.fmtNumber(yf.min) + '..' + core.fmtNumber(yf.max) }, lang)
+            : core.fill(M, 'episode_years', { to: r.row[to.id], from: wrong }, lang);
+          const slot = yf.max !== null ? 'msg-' + item.id + '-' + r.base.split('-').pop() + '-' + yf.id : 'msg-' + item.id + '-' + r.base.split('-').pop();
+          equal(await messageOf(page, slot), want, 'the wrong year\'s message');
+          if (yf.max !== null) {  // the words of validate, spelled out
+            const en = core.fill(M, 'outside_range', { value: wrong, range: yf.min + '..' + yf.max }, 'en');
+            equal(en, wrong + ' is outside ' + yf.min + '..' + yf.max, 'the English words');
+          }
+          check(await page.$eval(fsel, (e) => e.getAttribute('aria-invalid') === 'true'), 'the wrong year is marked invalid');
+          await typeInto(page, fsel, r.row[yf.id]);
+          equal(await messageOf(page, slot), '', 'the message is gone once the year is right');
+          wrongYearChecked = true;
+        }
+        typed.answers[item.id] = rows.map((r) => r.row);
+      }
+    }
+    check(wrongYearChecked || !Q.items.some((it) => it.type === 'episodes'), 'a wrong year was tried');
+
+    check((await progress()).endsWith(' ' + required + ' / ' + required), 'progress when all is answered: ' + await progress());
+    // The English switch and back; then save: nothing is missing, so the file downloads at once.
+    await page.click('#lang');
+    equal(await L(), 'en', 'the English switch');
+    check((await page.$eval('#save', (e) => e.textContent)) === 'Save', 'the English page');
+    await page.click('#lang');
+    equal(await L(), 'ja', 'back to Japanese');
+    const before = await snapshot(page);
+    await page.click('#save');
+    const file = path.join(downloads, typed.participant + '.yaml');
+    for (let k = 0; k < 400 && !fs.existsSync(file); ++k) await new Promise((r) => setTimeout(r, 50));
+    check(fs.existsSync(file), 'the page saved ' + typed.participant + '.yaml');
+    check(await page.$eval('#problems', (e) => e.hidden), 'no problem was listed');
+    const saved = fs.readFileSync(file, 'utf8');
+    equal(saved, core.toYaml(Q, typed), 'the saved file holds what was typed, as the page writes it');
+
+    // validate accepts it; it scores exactly as the same answers written here as plain YAML (JSON).
+    const v = spawnSync(careermap, ['validate', '-q', questionnaire, file], { encoding: 'utf8' });
+    equal([v.status, v.stderr], [0, ''], 'careermap validate on the saved file');
+    const plain = path.join(outdir, 'plain.yaml');
+    const answers = {};
+    for (const [k, x] of Object.entries(typed.answers))
+      answers[k] = Array.isArray(x) && typeof x[0] === 'object' ? x : typeof x === 'string' && Q.items.find((i) => i.id === k).type === 'number' ? Number(x) : x;
+    fs.writeFileSync(plain, JSON.stringify({ questionnaire: Q.id, participant: typed.participant, name: typed.name, answers }, null, 1));
+    const score = (f) => execFileSync(careermap, ['score', '-q', questionnaire, '--format', 'json', f], { encoding: 'utf8' })
+      .split(f).join('FILE');
+    equal(score(file), score(plain), 'score --format json of the saved file and of the plain YAML');
+
+    // A reload loses nothing; nor does opening the saved file in a page whose storage is empty.
+    await page.reload();
+    equal(await snapshot(page), before, 'every answer after a reload');
+    await page.evaluate(() => localStorage.clear());
+    await page.reload();
+    check(JSON.stringify(await snapshot(page)) !== JSON.stringify(before), 'an empty storage shows an empty page');
+    const input = await page.$('#open');
+    await input.uploadFile(file);
+    await page.waitForFunction(() => /開きました|is open/.test(document.getElementById('notice').textContent));
+    equal(await snapshot(page), before, 'every answer after opening the saved file');
+
+    // Accessibility and screenshots: ja and en, a phone and a desktop.
+    for (const lang of ['ja', 'en']) {
+      if ((await L()) !== lang) await page.click('#lang');
+      for (const width of [390, 1280]) {
+        await page.setViewport({ width, height: width === 390 ? 844 : 900, deviceScaleFactor: 1, isMobile: width === 390 });
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await axe(page, lang + ', ' + width + ' px');
+        const name = path.basename(questionnaire, '.yaml') + '-' + lang + '-' + width;
+        await page.screenshot({ path: path.join(outdir, name + '.png') });
+        await page.screenshot({ path: path.join(outdir, name + '-full.png'), fullPage: true });
+      }
+    }
+
+    // No request but the page itself (and the blob of the download).
+    const foreign = requests.filter((u) => u !== pageUrl && !u.startsWith('blob:'));
+    equal(foreign, [], 'the page made no request');
+    equal(errors, [], 'the page raised no script error');
+    // The policy forbids every connection even when a script tries.
+    const blocked = await page.evaluate(() => new Promise((resolve) => {
+      document.addEventListener('securitypolicyviolation', (e) => resolve(e.effectiveDirective), { once: true });
+      fetch('http://127.0.0.1:9/').catch(() => {});
+    }));
+    equal(blocked, 'connect-src', 'the Content-Security-Policy refuses a connection');
+  } finally {
+    await browser.close();
+  }
+  console.log(path.basename(questionnaire) + ': page of ' + size + ' bytes written in ' + generateMs.toFixed(0) +
+    ' ms; filled, saved, validated, scored, reloaded, reopened; axe-core: no violation; requests: ' + requests.length +
+    ' (the page itself)');
+}
+
+main().catch((e) => {
+  console.error(e.stack || String(e));
+  process.exit(1);
+});
