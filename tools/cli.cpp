@@ -128,7 +128,7 @@ std::string meeting_option(const Args& args, const Questionnaire& q) {
   if (!args.has("--meeting")) return "";
   const std::string given = args.get("--meeting");
   if (!q.find_meeting(given))
-    throw UsageError("--meeting " + quoted(given) + " names no meeting of " + q.id + "; its meetings are " +
+    throw UsageError("--meeting " + cli::quoted(given) + " names no meeting of " + q.id + "; its meetings are " +
                      q.meeting_ids());
   return given;
 }

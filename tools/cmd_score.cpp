@@ -17,7 +17,9 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   if (from_archive && !stored) return kUsage;
   const Batch b = from_archive ? std::move(*stored) : records_batch(*q, std::move(in->batch), meeting_option(args, *q));
   const auto placements = score(*q, b.valid);
-  out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
+  std::vector<std::string> meetings;
+  for (const auto& a : b.valid) meetings.push_back(a.meeting);
+  out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements, meetings));
   summarize(b.valid.size(), b.invalid, err);
   return b.invalid.empty() ? kOk : kInvalid;
 }
