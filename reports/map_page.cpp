@@ -5,6 +5,7 @@
 #include <map>
 
 #include "reports/palette.hpp"
+#include "reports/path_route.hpp"
 
 namespace careermap {
 namespace {
@@ -14,6 +15,10 @@ using namespace frame;
 constexpr double kGridX = 118, kGridY = 116, kGridW = 480, kGridH = 360;
 constexpr double kPanelX = 622, kPanelW = kPageW - kMargin - kPanelX;
 constexpr double kListSize = 8.5, kLine = 11.5;
+constexpr double kMarkerR = 7.5;   // a path marker's radius
+constexpr double kClearance = 2;   // the path keeps this far from text and markers
+constexpr double kBeside = 6.5;    // lanes beside a cell edge: inside the next-step frame, before the text
+constexpr route::ArrowShape kArrow{};
 
 struct Box {
   double x, y, w, h;
@@ -29,9 +34,13 @@ class MapLayout {
     for (const auto& cell : c_.cells) cell_fill(cell);
     walls();
     frontier();
-    path_lines();
+    // The path is drawn under the cells' texts and the markers, but routed around them:
+    // its lines go in here once everything they must avoid is on the page.
+    const size_t under = dl_.page().ops.size();
     for (const auto& cell : c_.cells) cell_marks(cell);
+    const size_t markers = dl_.page().ops.size();
     path_markers();
+    path_lines(under, markers);
     const double list_top = legend();
     episode_list(list_top);
   }
@@ -141,25 +150,81 @@ class MapLayout {
     return at;
   }
 
-  void path_lines() {
+  // The arrows between the episodes in time order, each routed so that it touches no text
+  // (route::route_legs): every text already on the page, the current scene's tag and the
+  // other markers are boxes it avoids; the cell edges and the markers' rows and columns are
+  // its lanes; walls and frames are lines it does not run along. Inserted at `under`;
+  // the markers are drawn from `markers` on.
+  void path_lines(size_t under, size_t markers) {
     const auto at = points();
-    const std::pair<double, double>* prev = nullptr;
-    for (const auto& e : c_.path) {
-      auto it = at.find(e.order);
-      if (it == at.end()) continue;
-      if (prev) arrow(*prev, it->second);
-      prev = &it->second;
+    std::vector<route::Point> stops;
+    for (const auto& e : c_.path)
+      if (auto it = at.find(e.order); it != at.end()) stops.push_back({it->second.first, it->second.second});
+    if (stops.size() < 2) return;
+    std::vector<route::Rect> boxes;
+    std::vector<int> owner;
+    std::vector<route::Mark> marks;
+    for (size_t k = 0; k < under; ++k) {
+      // Before the cells' marks: their fills and white borders, which the path may run over, the
+      // axes' and walls' texts and the walls themselves.
+      const DrawOp& op = dl_.page().ops[k];
+      if (op.kind == DrawOp::Kind::text) boxes.push_back(text_box(op)), owner.push_back(-1);
+      if (op.kind == DrawOp::Kind::line) marks.push_back({{op.x1, op.y1}, {op.x2, op.y2}});
+    }
+    for (size_t k = under; k < markers; ++k) {
+      const DrawOp& op = dl_.page().ops[k];
+      switch (op.kind) {
+        case DrawOp::Kind::text: boxes.push_back(text_box(op)), owner.push_back(-1); break;
+        case DrawOp::Kind::fill_rect: boxes.push_back({op.x1, op.y1, op.x1 + op.x2, op.y1 + op.y2}), owner.push_back(-1); break;
+        case DrawOp::Kind::stroke_rect:
+          for (const auto& [a, b] : std::vector<std::pair<route::Point, route::Point>>{
+                   {{op.x1, op.y1}, {op.x1 + op.x2, op.y1}}, {{op.x1 + op.x2, op.y1}, {op.x1 + op.x2, op.y1 + op.y2}},
+                   {{op.x1, op.y1 + op.y2}, {op.x1 + op.x2, op.y1 + op.y2}}, {{op.x1, op.y1}, {op.x1, op.y1 + op.y2}}})
+            marks.push_back({a, b});
+          break;
+        default: marks.push_back({{op.x1, op.y1}, {op.x2, op.y2}});
+      }
+    }
+    // A marker's number is inside its circle: the circle's square stands for both.
+    std::vector<route::Point> placed;
+    for (const auto& [order, p] : at) placed.push_back({p.first, p.second});
+    for (const auto& p : placed) {
+      const double r = kMarkerR + kClearance;
+      boxes.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
+      int own = -1;
+      for (size_t j = 0; j < stops.size(); ++j)
+        if (stops[j].x == p.x && stops[j].y == p.y) own = static_cast<int>(j);
+      owner.push_back(own);
+    }
+    route::Lanes lanes;
+    lanes.bounds = {kGridX, kGridY, kGridX + kGridW, kGridY + kGridH};
+    const double w = kGridW / c_.stage_count, h = kGridH / c_.level_count;
+    for (int s = 0; s <= c_.stage_count; ++s) {
+      const double x = kGridX + s * w;
+      lanes.xs.insert(lanes.xs.end(), {x, x - kBeside, x + kBeside});
+    }
+    for (int l = 0; l <= c_.level_count; ++l) lanes.ys.push_back(kGridY + l * h);
+    for (const auto& p : placed) lanes.xs.push_back(p.x), lanes.ys.push_back(p.y);
+    for (const auto& leg : route::route_legs(stops, boxes, owner, marks, lanes, kArrow)) {
+      const route::DrawnLeg d = route::drawn(leg.points, kArrow);
+      if (d.line.empty()) continue;
+      DisplayList scratch;
+      scratch.new_page();
+      for (size_t k = 1; k < d.line.size(); ++k)
+        scratch.line(d.line[k - 1].x, d.line[k - 1].y, d.line[k].x, d.line[k].y, palette::kPath, 1.3);
+      scratch.triangle(d.tip.x, d.tip.y, d.left.x, d.left.y, d.right.x, d.right.y, palette::kPath);
+      auto& dst = dl_.page().ops;
+      dst.insert(dst.begin() + static_cast<std::ptrdiff_t>(under), scratch.page().ops.begin(), scratch.page().ops.end());
+      under += scratch.page().ops.size();
     }
   }
 
-  void arrow(std::pair<double, double> a, std::pair<double, double> b) {
-    const double dx = b.first - a.first, dy = b.second - a.second, len = std::hypot(dx, dy);
-    if (len < 18) return;
-    const double ux = dx / len, uy = dy / len, r = 8.5;
-    const double x0 = a.first + ux * r, y0 = a.second + uy * r, x1 = b.first - ux * r, y1 = b.second - uy * r;
-    dl_.line(x0, y0, x1 - ux * 5, y1 - uy * 5, palette::kPath, 1.3);
-    dl_.triangle(x1, y1, x1 - ux * 7 - uy * 3.5, y1 - uy * 7 + ux * 3.5, x1 - ux * 7 + uy * 3.5,
-                 y1 - uy * 7 - ux * 3.5, palette::kPath);
+  // The box a text covers, from a full em above its baseline to a quarter below, and a
+  // clearance around it.
+  route::Rect text_box(const DrawOp& op) const {
+    const double w = m_(op.text, op.size);
+    return {op.x1 - kClearance, op.y1 - op.size - kClearance, op.x1 + w + kClearance,
+            op.y1 + 0.25 * op.size + kClearance};
   }
 
   void marker(double x, double y, const std::string& number, double r) {
@@ -168,7 +233,7 @@ class MapLayout {
   }
 
   void path_markers() {
-    for (const auto& [order, p] : points()) marker(p.first, p.second, std::to_string(order), 7.5);
+    for (const auto& [order, p] : points()) marker(p.first, p.second, std::to_string(order), kMarkerR);
   }
 
   // The legend; returns where the episode list starts.

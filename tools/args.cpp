@@ -114,6 +114,59 @@ std::string escaped(std::string_view value) {
 
 std::string quoted(std::string_view value) { return "'" + escaped(value) + "'"; }
 
+namespace {
+
+// The options that go with `o` (Option::under), each in [ ] with those that go with it.
+std::string nested(const Syntax& syntax, const Option& o) {
+  std::string s;
+  for (const auto& u : syntax.options)
+    if (u.in_usage && u.under == o.name && &u != &o)
+      s += " [" + name_and_value(u) + nested(syntax, u) + "]";
+  return s;
+}
+
+// The options from syntax.options[i] on that are one alternative (the first and those joined
+// to it), then the options that go with any of them.
+std::string branch(const Syntax& syntax, size_t i) {
+  std::string s = name_and_value(syntax.options[i]), after = nested(syntax, syntax.options[i]);
+  for (size_t j = i + 1; j < syntax.options.size() && syntax.options[j].joined; ++j) {
+    if (!syntax.options[j].in_usage) continue;
+    s += " " + name_and_value(syntax.options[j]);
+    after += nested(syntax, syntax.options[j]);
+  }
+  return s + after;
+}
+
+}  // namespace
+
+std::string usage_of(const Syntax& syntax) {
+  std::vector<std::string> words;
+  const std::string files(syntax.files_name);
+  std::vector<int> shown_groups;
+  for (size_t i = 0; i < syntax.options.size(); ++i) {
+    const Option& o = syntax.options[i];
+    if (!o.in_usage || !o.under.empty() || o.joined) continue;
+    if (o.either == 0) {
+      words.push_back(o.required ? branch(syntax, i) : "[" + branch(syntax, i) + "]");
+      continue;
+    }
+    if (std::find(shown_groups.begin(), shown_groups.end(), o.either) != shown_groups.end()) continue;
+    shown_groups.push_back(o.either);
+    std::string alternatives = syntax.files_either == o.either ? files : "";
+    for (size_t j = i; j < syntax.options.size(); ++j) {
+      const Option& a = syntax.options[j];
+      if (a.either != o.either || !a.in_usage || a.joined || !a.under.empty()) continue;
+      alternatives += (alternatives.empty() ? "" : " | ") + branch(syntax, j);
+    }
+    words.push_back("(" + alternatives + ")");
+  }
+  if (syntax.files != Files::none && syntax.files_either == 0)
+    words.push_back(syntax.files == Files::required ? files : "[" + files + "]");
+  std::string s;
+  for (const auto& w : words) s += (s.empty() ? "" : " ") + w;
+  return s;
+}
+
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
   Args a;
   bool options_end = false;

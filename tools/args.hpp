@@ -36,12 +36,25 @@ enum class Value {
   ids,     // ids separated by commas: "2025,2026"
 };
 
+// One option of a command, as the parser checks it and as the help, the usage line and the
+// manual page show it: they are all made from this one table, so they cannot drift apart.
 struct Option {
   std::string_view name;   // "-q", "--format"
   Value kind = Value::text;
   std::string_view value = {};  // the value as usage shows it: "Q.yaml", "json|csv", "N"; empty for a flag
+  std::string_view help = {};   // what it does, for the help and the manual page (one sentence, no period)
   bool required = false;
   long min = 0, max = 0;   // for Value::number
+  // Alternatives: options with the same nonzero `either` are shown together where the first
+  // of them stands, "(-o BLANK.pdf | --csv)", one of which the command wants (it checks that
+  // itself, with its own message); `joined` puts an option in the alternative of the option
+  // before it: "(ANSWERS... | --archive A.db --cohort C)".
+  int either = 0;
+  bool joined = false;
+  // The option this one goes with: shown in [ ] after it (and the options joined to it),
+  // "--html -o FORM.html [--participant ID [--name NAME]]"; the command checks it.
+  std::string_view under = {};
+  bool in_usage = true;    // false: left out of the usage line (a discouraged option), still in the help
 };
 
 enum class Files { none, optional, required };
@@ -50,7 +63,15 @@ struct Syntax {
   std::vector<Option> options;
   Files files = Files::none;
   std::string_view files_name = {};  // as usage shows them: "ANSWERS...", "FORM.csv..."
+  std::string_view files_help = {};  // what they are, for the help and the manual page
+  int files_either = 0;              // the files are the first alternative of that `either` group
 };
+
+// The arguments of a command as its usage line shows them, from `syntax` alone: required
+// options bare, optional ones in [ ], alternatives in ( | ), the files last (or in their
+// alternative), an option that goes with another in [ ] after it:
+// "-q Q.yaml [--mapping M.yaml] [ANSWERS...]".
+std::string usage_of(const Syntax& syntax);
 
 struct Args {
   std::map<std::string, std::string> options;  // "-q" -> value; flags -> ""

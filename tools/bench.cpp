@@ -122,10 +122,10 @@ int main(int argc, char** argv) {
   cli::tune_memory();
   const std::string what = argc > 1 ? argv[1] : "";
   using V = cli::Value;
-  const cli::Syntax syntax{{{"--rows", V::number, "N", false, 1, 100'000'000},
-                            {"--per-scene", V::number, "K", false, 1, 1000},
-                            {"--repeat", V::number, "R", false, 1, 1'000'000},
-                            {"--count", V::number, "N", false, 1, 1'000'000}}};
+  const cli::Syntax syntax{{{"--rows", V::number, "N", {}, false, 1, 100'000'000},
+                            {"--per-scene", V::number, "K", {}, false, 1, 1000},
+                            {"--repeat", V::number, "R", {}, false, 1, 1'000'000},
+                            {"--count", V::number, "N", {}, false, 1, 1'000'000}}};
   try {
     if (what != "scoring" && what != "render") throw cli::UsageError("say scoring or render");
     const cli::Args args = cli::parse_args(argc, argv, 2, syntax);

@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <new>
 #include <ctime>
 
@@ -60,9 +61,27 @@ void tune_memory() {
   ::mallopt(M_TRIM_THRESHOLD, 64 << 20);
 }
 
+std::string data_dir_of(const std::filesystem::path& program, const char* env) {
+  namespace fs = std::filesystem;
+  if (env && *env) return env;
+  std::error_code ec;
+  const fs::path bin = program.parent_path();
+  const fs::path installed = (bin / ".." / "share" / "careermap").lexically_normal();
+  if (fs::is_directory(installed / "templates", ec)) return installed.string();
+  // A build tree: careermap-data.txt beside the program names the source tree, relative to it.
+  std::ifstream pointer(bin / "careermap-data.txt");
+  std::string relative;
+  if (pointer && std::getline(pointer, relative) && !relative.empty()) {
+    const fs::path source = (bin / relative).lexically_normal();
+    if (fs::is_directory(source / "templates", ec)) return source.string();
+  }
+  return installed.string();  // not there either: the messages name where it should be
+}
+
 std::string data_dir() {
-  if (const char* env = std::getenv("CAREERMAP_DATA"); env && *env) return env;
-  return CAREERMAP_DATA_DIR;
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return data_dir_of(ec ? std::filesystem::path() : self, std::getenv("CAREERMAP_DATA"));
 }
 
 std::string font_path() {

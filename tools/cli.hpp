@@ -3,6 +3,7 @@
 // Only the program uses this; the libraries know nothing of command lines.
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <optional>
@@ -41,9 +42,15 @@ std::string read_password_file(const std::string& path);
 // 128 KB glyph map among them) once per PDF, and fresh pages cost a fault each.
 void tune_memory();
 
-// The folder holding questionnaires/ and templates/: $CAREERMAP_DATA, else the
-// source tree the program was built from.
+// The folder holding questionnaires/ and templates/ (never a path compiled in, so a copied
+// or installed tree uses its own): $CAREERMAP_DATA when set; else share/careermap beside the
+// program's folder (PREFIX/bin/careermap -> PREFIX/share/careermap: installed, or a .deb
+// unpacked anywhere); else, in a build tree, the source tree named by the path in
+// careermap-data.txt beside the program, relative to it. When none holds templates/, the
+// share/careermap path (reading from it then fails with a message naming it).
+// data_dir() is data_dir_of(/proc/self/exe, getenv("CAREERMAP_DATA")).
 std::string data_dir();
+std::string data_dir_of(const std::filesystem::path& program, const char* env);
 // The font for PDFs: $CAREERMAP_FONT, else IPAex Gothic.
 std::string font_path();
 

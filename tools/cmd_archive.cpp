@@ -149,11 +149,8 @@ int print_releases(const std::string& path, std::ostream& out) {
 
 // careermap archive --archive A.db (--list [-q Q.yaml] | --releases)
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--list") && !args.has("--releases")) {
-    err << "careermap archive: missing --list or --releases\nusage: careermap archive --archive A.db (--list [-q Q.yaml] | --releases)\n";
-    return kUsage;
-  }
-  if (args.has("-q") && !args.has("--list")) throw UsageError("-q Q.yaml goes with --list (the records per meeting)");
+  if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
+  if (args.has("-q") && !args.has("--list")) throw UsageError("-q goes with --list");
   std::optional<Questionnaire> q;
   if (args.has("-q") && !(q = load_questionnaire(args.get("-q"), err))) return kUsage;
   const auto archive = open_archive(args, false, err);

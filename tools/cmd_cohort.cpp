@@ -103,11 +103,7 @@ void print_dry_run(const CohortSummary& s, std::ostream& out) {
 //                  [--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
-  if (!args.has("-o") && !args.has("--dry-run")) {  // -o may go only with --dry-run
-    for (const auto& c : commands())
-      if (c.name == "cohort") err << "careermap cohort: missing -o report.pdf\nusage: careermap cohort " << c.usage << '\n';
-    return kUsage;
-  }
+  if (!args.has("-o") && !args.has("--dry-run")) throw UsageError("missing -o report.pdf");
   CohortOptions o;
   o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
   const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);

@@ -11,18 +11,9 @@
 #include "engine/archive.hpp"
 #include "engine/templates.hpp"
 #include "tools/cli.hpp"
+#include "tools/help.hpp"
 
 namespace careermap::cli {
-
-using CommandFn = int (*)(const Args& args, std::ostream& out, std::ostream& err);
-
-struct Command {
-  std::string_view name;
-  std::string_view usage;  // arguments, after the command name
-  std::string_view help;   // one line
-  Syntax syntax;
-  CommandFn run;
-};
 
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err);
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err);
@@ -87,6 +78,7 @@ std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std
 Batch archive_records(const Archive& archive, const Questionnaire& q, const std::string& cohort,
                       const std::string& meeting, const std::string& name, std::ostream& err);
 
+// The table of commands (tools/command_table.cpp).
 std::span<const Command> commands();
 
 }  // namespace careermap::cli

@@ -12,10 +12,10 @@
 int main(int argc, char** argv) {
   using namespace careermap;
   using V = cli::Value;
-  const cli::Syntax syntax{{{"-q", V::text, "Q.yaml", true},
-                            {"-n", V::number, "N", true, 1, 100'000'000},
-                            {"-o", V::text, "DIR", true},
-                            {"--seed", V::number, "S", false, 0, 999'999'999},
+  const cli::Syntax syntax{{{"-q", V::text, "Q.yaml", {}, true},
+                            {"-n", V::number, "N", {}, true, 1, 100'000'000},
+                            {"-o", V::text, "DIR", {}, true},
+                            {"--seed", V::number, "S", {}, false, 0, 999'999'999},
                             {"--cohort", V::id, "C"}}};
   std::optional<cli::Args> args;
   try {

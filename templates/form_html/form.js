@@ -262,8 +262,15 @@
         }
       }
     }
+    // A questionnaire in parts: the file holds the parts it answers an item of, and must hold
+    // one; only the required items of those parts are required.
+    const parts = Q.parts || [];
+    const held = parts.map(() => !Q.parts_declared);
+    for (const item of Q.items) if (given[item.id] && item.part < held.length) held[item.part] = true;
+    if (Q.parts_declared && !held.some((h) => h))
+      say('error', 'answers', 'answers_no_part', { parts: parts.map((x) => x.id).join(', ') });
     for (const item of Q.items)
-      if (item.required && !given[item.id]) say('error', item.id, 'required_missing');
+      if (item.required && (!parts.length || held[item.part]) && !given[item.id]) say('error', item.id, 'required_missing');
     return list;
   }
 
@@ -409,6 +416,9 @@
   const Q = DATA.questionnaire;
   const M = DATA.messages;
   const FIXED = DATA.fixed || {};
+  // The part this page asks (`--part`), or -1 for the whole questionnaire.
+  const PART = DATA.part ? (Q.parts || []).findIndex((p) => p.id === DATA.part) : -1;
+  const asked = (item) => PART < 0 || item.part === PART;
   const STORE = 'careermap-form:' + Q.id + ':' + (DATA.part || '') + ':' + (FIXED.participant || '');
   let lang = DATA.lang === 'en' ? 'en' : 'ja';
   let state = { participant: FIXED.participant || '', name: FIXED.name || '', cohort: FIXED.cohort || '', answers: {} };
@@ -438,7 +448,7 @@
         const s = JSON.parse(raw);
         state.answers = s.answers || {};
         if (!FIXED.participant) state.participant = s.participant || '';
-        if (!FIXED.name && typeof s.name === 'string') state.name = s.name;
+        if (typeof s.name === 'string') state.name = s.name;  // as the participant left it, --name or not
         if (s.lang) lang = s.lang;
       }
     } catch (e) {
@@ -491,7 +501,7 @@
       const target = slot.dataset.for && $(slot.dataset.for);
       if (target && d.severity === 'error') target.setAttribute('aria-invalid', 'true');
     }
-    const required = Q.items.filter((it) => it.required);
+    const required = Q.items.filter((it) => it.required && asked(it));
     const bad = new Set(list.filter((d) => d.severity === 'error').map(baseItem));
     const done = required.filter((it) => written(it, state) !== undefined && !bad.has(it.id)).length;
     $('progress-text').replaceChildren(el('span', { class: 'wide-only' }, UI[lang].progress + ' '),
@@ -722,7 +732,7 @@
     const focused = document.activeElement && document.activeElement.id;
     const sections = [];
     Q.sections.forEach((sec, k) => {
-      const items = Q.items.filter((it) => it.section === k);
+      const items = Q.items.filter((it) => it.section === k && asked(it));
       if (!items.length) return;
       const body = [];
       for (let i = 0; i < items.length; ++i) {
@@ -749,7 +759,7 @@
           el('button', { type: 'button', id: 'lang', lang: lang === 'ja' ? 'en' : 'ja', 'aria-label': L.switchLabel,
             onclick: () => { lang = lang === 'ja' ? 'en' : 'ja'; store(); render(); $('lang').focus(); } }, L.switchTo))),
       el('main', { id: 'main' },
-        el('h1', {}, t(Q.title)),
+        el('h1', {}, t(Q.title), PART >= 0 ? el('span', { class: 'part' }, t(Q.parts[PART].title)) : null),
         el('p', { class: 'intro' }, L.intro),
         storageOk ? null : el('p', { class: 'notice' }, L.noStorage),
         el('div', { id: 'notice', class: 'notice', role: 'status' }),
@@ -832,7 +842,9 @@
       }
       if (s.questionnaire !== Q.id) { $('notice').textContent = L.otherQuestionnaire; return; }
       if (FIXED.participant && s.participant !== FIXED.participant) { $('notice').textContent = L.otherParticipant; return; }
-      state = { participant: FIXED.participant || s.participant, name: s.name, cohort: FIXED.cohort || s.cohort, answers: s.answers };
+      const answers = {};  // a page of one part keeps that part's answers only
+      for (const item of Q.items) if (asked(item) && item.id in s.answers) answers[item.id] = s.answers[item.id];
+      state = { participant: FIXED.participant || s.participant, name: s.name, cohort: FIXED.cohort || s.cohort, answers: answers };
       for (const item of Q.items)
         if (item.type === 'episodes') for (const row of state.answers[item.id] || []) row.__key = ++rowKeys;
       store();

@@ -111,7 +111,14 @@ const expected = [];
 for (let i = 0; i < cases; ++i) {
   const s = state(i + 1);
   const file = path.join(workdir, 'c' + String(i + 1).padStart(4, '0') + '.yaml');
-  fs.writeFileSync(file, core.toYaml(Q, s));
+  const yaml = core.toYaml(Q, s);
+  fs.writeFileSync(file, yaml);
+  // Opening the saved file in the page gives back what it saved.
+  const back = core.fromYaml(Q, yaml);
+  if (back.questionnaire !== Q.id || core.toYaml(Q, back) !== yaml) {
+    console.error(file + ': the page does not read back the file it wrote');
+    process.exit(1);
+  }
   const list = core.validate(Q, M, s, 'en');
   for (const d of core.validate(Q, M, s, 'ja'))
     if (/\{[a-z_]+\}/.test(d.message)) throw new Error('a Japanese message keeps a placeholder: ' + d.message);

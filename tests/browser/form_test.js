@@ -35,7 +35,7 @@ fs.rmSync(outdir, { recursive: true, force: true });
 fs.mkdirSync(path.join(outdir, 'downloads'), { recursive: true });
 const pagePath = path.resolve(outdir, 'form.html');
 const t0 = process.hrtime.bigint();
-execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath, ...(fixedId ? ['--participant', fixedId] : [])]);
+execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath, ...(fixedId ? ['--participant', fixedId, '--name', '仮の 名前'] : [])]);
 const generateMs = Number(process.hrtime.bigint() - t0) / 1e6;
 const { core, data } = loadPage(pagePath);
 const Q = data.questionnaire;
@@ -112,8 +112,15 @@ async function main() {
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
     const cdp = await page.createCDPSession();
-    const downloads = path.resolve(outdir, 'downloads');
-    await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloads });
+    const downloadTo = async (dir) => {
+      fs.mkdirSync(dir, { recursive: true });
+      await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: dir });
+      return dir;
+    };
+    const waitFor = async (file) => {
+      for (let k = 0; k < 400 && !fs.existsSync(file); ++k) await new Promise((r) => setTimeout(r, 50));
+      check(fs.existsSync(file), 'the page saved ' + file);
+    };
     await page.setViewport({ width: 1280, height: 900 });
     await page.goto(pageUrl);
     await page.evaluate(() => localStorage.clear());
@@ -127,7 +134,18 @@ async function main() {
     const emptyProblems = core.validate(Q, M, emptyState, 'ja').map((d) => d.message);
     const listed = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.replace(/^.*?: /, '')));
     equal(listed, emptyProblems, 'the list of what is missing on an empty page');
+    // "Save anyway" saves that file; validate says of it what the page said, word for word.
+    const anyway = path.join(await downloadTo(path.resolve(outdir, 'downloads', 'anyway')), (fixedId || 'answers') + '.yaml');
+    await page.click('#save-anyway');
+    await waitFor(anyway);
+    const va = spawnSync(careermap, ['validate', '-q', questionnaire, anyway], { encoding: 'utf8' });
+    equal([va.status, va.stderr.split('\n').filter((l) => l.startsWith(anyway)).map((l) => l.replace(/^.*?: (error|warning): /, '$1: '))],
+      [1, core.validate(Q, M, emptyState, 'en').map((d) => d.severity + ': ' + d.item + ': ' + d.message)],
+      'validate on the file saved anyway');
+    await page.click('#save');  // the list again; "go back" closes it and returns to the save button
     await page.click('#problems-back');
+    equal(await page.evaluate(() => [document.getElementById('problems').hidden, document.activeElement.id]), [true, 'save'],
+      'going back from the list');
     const required = Q.items.filter((it) => it.required).length;
     const progress = () => page.$eval('#progress-text', (e) => e.innerText.trim());
     check((await progress()).endsWith(' 0 / ' + required), 'progress on an empty page: ' + await progress());
@@ -142,7 +160,8 @@ async function main() {
       await page.keyboard.press('Tab');
       equal(await messageOf(page, 'msg-participant'), '', 'the id message is gone once the id is right');
     } else {
-      check(await page.$eval('#participant', (e) => e.readOnly && e.value), 'the fixed id is shown and cannot be changed');
+      equal(await page.$eval('#participant', (e) => [e.readOnly, e.value]), [true, fixedId], 'the fixed id is shown and cannot be changed');
+      equal(await page.$eval('#name', (e) => [e.readOnly, e.value]), [false, '仮の 名前'], 'the name of --name, editable');
     }
     await typeInto(page, '#name', '架空 "花子"');
     typed.name = '架空 "花子"';
@@ -238,10 +257,9 @@ async function main() {
     await page.click('#lang');
     equal(await L(), 'ja', 'back to Japanese');
     const before = await snapshot(page);
+    const file = path.join(await downloadTo(path.resolve(outdir, 'downloads', 'done')), typed.participant + '.yaml');
     await page.click('#save');
-    const file = path.join(downloads, typed.participant + '.yaml');
-    for (let k = 0; k < 400 && !fs.existsSync(file); ++k) await new Promise((r) => setTimeout(r, 50));
-    check(fs.existsSync(file), 'the page saved ' + typed.participant + '.yaml');
+    await waitFor(file);
     check(await page.$eval('#problems', (e) => e.hidden), 'no problem was listed');
     const saved = fs.readFileSync(file, 'utf8');
     equal(saved, core.toYaml(Q, typed), 'the saved file holds what was typed, as the page writes it');
@@ -279,6 +297,10 @@ async function main() {
         const name = path.basename(questionnaire, '.yaml') + '-' + lang + '-' + width;
         await page.screenshot({ path: path.join(outdir, name + '.png') });
         await page.screenshot({ path: path.join(outdir, name + '-full.png'), fullPage: true });
+        for (const [part, selector] of [['likert', '.likert'], ['episodes', '.episodes']]) {  // the parts to look at closely
+          const e = await page.$(selector);
+          if (e) await e.screenshot({ path: path.join(outdir, name + '-' + part + '.png') });
+        }
       }
     }
 

@@ -23,7 +23,7 @@ const std::map<std::string, std::string> kUsage = {
     {"form", "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--participant ID [--name NAME] [--cohort C]]) [--lang ja|en]"},
     {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
-    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID | --session pre|post] [--mapping M.yaml] FILES..."},
+    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] FILES..."},
     {"archive", "--archive A.db (--list [-q Q.yaml] | --releases)"},
     {"export", "--archive A.db -o DIR"},
     {"cohort",
@@ -150,6 +150,41 @@ BOOST_AUTO_TEST_CASE(help_shows_one_command_and_the_table_matches_the_readme) {
   const auto all = run(kBin + " --help");
   for (const auto& [name, usage] : kUsage)
     BOOST_TEST(all.out.find("  " + name + " " + usage + "\n") != std::string::npos, name);
+}
+
+BOOST_AUTO_TEST_CASE(help_of_one_command_word_for_word) {
+  const std::string help =
+      "usage: careermap export --archive A.db -o DIR\n"
+      "  every submission back out as files, with an index\n"
+      "\n"
+      "  --archive A.db  the cohort archive (SQLite)\n"
+      "  -o DIR          the folder to write into\n";
+  for (const std::string args : {"help export", "export --help", "export -o x -h"}) {
+    const auto r = run(kBin + " " + args);
+    BOOST_TEST(r.status == 0, args);
+    BOOST_TEST(r.out == help, args);
+    BOOST_TEST(r.err == "", args);
+  }
+  const auto bad = run(kBin + " help exprot");
+  BOOST_TEST(bad.status == 2);
+  BOOST_TEST(bad.out == "");
+  BOOST_TEST(bad.err.rfind("careermap: unknown command 'exprot'\nusage: careermap COMMAND [OPTIONS] [FILES...]\n", 0) == 0u);
+  const auto extra = run(kBin + " help export render");
+  BOOST_TEST(extra.status == 2);
+  BOOST_TEST(extra.err == "careermap help: unexpected argument 'render'\nusage: careermap help [COMMAND | --man]\n");
+}
+
+BOOST_AUTO_TEST_CASE(the_manual_page_is_the_one_the_build_made_and_man_reads_it) {
+  const auto r = run(kBin + " help --man");
+  BOOST_TEST(r.status == 0);
+  const fs::path built = fs::path(kBin).parent_path() / "careermap.1";
+  BOOST_TEST(r.out == careermap::test::slurp(built));
+  BOOST_TEST(r.out.find(".SS cohort\n.B careermap cohort\n") != std::string::npos);
+  // groff reads it without a warning, and the page shows every command's usage line.
+  const auto man = run("groff -man -Tutf8 -ww -P-cbou " + built.string());
+  BOOST_TEST(man.status == 0);
+  BOOST_TEST(man.err == "");
+  for (const auto& [name, usage] : kUsage) BOOST_TEST(man.out.find(name) != std::string::npos, name);
 }
 
 BOOST_AUTO_TEST_CASE(a_double_dash_ends_the_options) {

@@ -7,8 +7,8 @@ using namespace careermap::cli;
 
 namespace {
 
-const Syntax kSyntax{{{"-q", Value::text, "Q.yaml", true},
-                      {"--n", Value::number, "N", false, 1, 99},
+const Syntax kSyntax{{{"-q", Value::text, "Q.yaml", {}, true},
+                      {"--n", Value::number, "N", {}, false, 1, 99},
                       {"--flag", Value::flag},
                       {"--ids", Value::ids, "C1,C2"}},
                      Files::optional,
@@ -71,11 +71,11 @@ BOOST_AUTO_TEST_CASE(the_first_problem_is_named) {
   BOOST_TEST(problem({"-q", "a", "--flag=1"}) == "option --flag takes no value");
   BOOST_TEST(problem({"-q=a"}) == "unknown option -q=a (a value follows -q after a space: -q Q.yaml)");
   BOOST_TEST(problem({"-qa"}) == "unknown option -qa (a value follows -q after a space: -q Q.yaml)");
-  BOOST_TEST(problem({"-q", "a", "x"}, Syntax{{{"-q", Value::text, "Q.yaml", true}}}) ==
+  BOOST_TEST(problem({"-q", "a", "x"}, Syntax{{{"-q", Value::text, "Q.yaml", {}, true}}}) ==
              "unexpected argument 'x': this command takes no files");
   BOOST_TEST(problem({"-q", "a"}, Syntax{{{"-q", Value::text, "Q.yaml"}}, Files::required, "ANSWERS..."}) ==
              "missing ANSWERS...");
-  BOOST_TEST(problem({}, Syntax{{{"-q", Value::text, "Q.yaml", true}, {"-o", Value::text, "DIR", true}}, Files::required,
+  BOOST_TEST(problem({}, Syntax{{{"-q", Value::text, "Q.yaml", {}, true}, {"-o", Value::text, "DIR", {}, true}}, Files::required,
                                 "F..."}) == "missing -q Q.yaml, -o DIR, F...");
 }
 

@@ -1,0 +1,130 @@
+// The table of careermap's commands: each command's options as the parser checks them and
+// as the help, the usage lines and the manual page show them (tools/help.hpp).
+#include "engine/cohort.hpp"
+#include "tools/commands.hpp"
+
+namespace careermap::cli {
+
+std::span<const Command> commands() {
+  using V = Value;
+  const Option q{.name = "-q", .kind = V::text, .value = "Q.yaml", .help = "the questionnaire (YAML)", .required = true};
+  const Option mapping{.name = "--mapping", .kind = V::text, .value = "M.yaml",
+                       .help = "how a form's CSV columns map to the questionnaire (needed for *.csv answers)"};
+  const Option archive{.name = "--archive", .kind = V::text, .value = "A.db", .help = "the cohort archive (SQLite)"};
+  const Option cohort{.name = "--cohort", .kind = V::id, .value = "C",
+                      .help = "the cohort (letters, digits, '_' and '-', at most 64)"};
+  const Option meeting{.name = "--meeting", .kind = V::id, .value = "ID",
+                       .help = "only the records of this meeting (an id of the questionnaire's meetings)"};
+  const Option lang{.name = "--lang", .kind = V::choice, .value = "ja|en", .help = "the language (default: ja)"};
+  const auto date = [](std::string_view help) {
+    return Option{.name = "--date", .kind = V::date, .value = "YYYY-MM-DD", .help = help};
+  };
+  const auto either = [](Option o, int group, bool joined = false) {
+    o.either = group;
+    o.joined = joined;
+    return o;
+  };
+  const auto under = [](Option o, std::string_view with) {
+    o.under = with;
+    return o;
+  };
+  const auto required = [](Option o) {
+    o.required = true;
+    return o;
+  };
+  // score and render: the answers files, or a cohort of the archive.
+  const Option from_archive = either(archive, 1);
+  const Option of_cohort = either(cohort, 1, true);
+  constexpr std::string_view answers = "answers files (YAML, or CSV with --mapping)";
+  static const Command table[] = {
+      {"validate", "check a questionnaire and answers files", {{q, mapping}, Files::optional, "ANSWERS...", answers},
+       cmd_validate},
+      {"score", "place participants on the matrix, with the evidence behind every score",
+       {{q, {.name = "--format", .kind = V::choice, .value = "json|csv", .help = "the output format (default: json)"},
+         mapping, meeting, from_archive, of_cohort},
+        Files::optional, "ANSWERS...", answers, 1},
+       cmd_score},
+      {"analyze", "item statistics and Cronbach's alpha per scene scale",
+       {{q, {.name = "--format", .kind = V::choice, .value = "text|json", .help = "the output format (default: text)"},
+         mapping},
+        Files::required, "ANSWERS...", answers},
+       cmd_analyze},
+      {"render", "write each participant's career map PDF",
+       {{q, {.name = "-o", .kind = V::text, .value = "DIR", .help = "the folder for the PDFs (made if missing)", .required = true},
+         lang, date("the date printed on the maps (default: today)"),
+         {.name = "--jobs", .kind = V::number, .value = "N", .help = "render on N threads (default: all cores)",
+          .min = 1, .max = 999},
+         {.name = "--password-file", .kind = V::text, .value = "F",
+          .help = "encrypt each PDF (AES-256) with the password in file F (its one line)"},
+         {.name = "--password", .kind = V::text, .value = "P",
+          .help = "encrypt with password P (discouraged: other users can see a command line; use --password-file)",
+          .in_usage = false},
+         mapping, meeting, from_archive, of_cohort},
+        Files::optional, "ANSWERS...", answers, 1},
+       cmd_render},
+      {"form", "the blank paper form, the CSV header row for a form service or typist, or the offline answer page",
+       {{q, either({.name = "-o", .kind = V::text, .value = "BLANK.pdf", .help = "write the blank paper form (PDF)"}, 1),
+         either({.name = "--csv", .kind = V::flag, .help = "print the CSV header row instead"}, 1),
+         either({.name = "--html", .kind = V::flag, .help = "write the offline answer page (one HTML file) instead"}, 1),
+         either({.name = "-o", .kind = V::text, .value = "FORM.html", .help = "with --html: the page to write"}, 1, true),
+         under({.name = "--participant", .kind = V::id, .value = "ID",
+                .help = "with --html: the participant's id, filled in and locked"},
+               "--html"),
+         under({.name = "--name", .kind = V::text, .value = "NAME",
+                .help = "with --participant: the name filled in (it can be changed)"},
+               "--participant"),
+         under({.name = "--cohort", .kind = V::id, .value = "C", .help = "with --participant: the cohort written into the file"},
+               "--participant"),
+         lang}},
+       cmd_form},
+      {"mapping", "a starter mapping from a form's CSV columns to the questionnaire's items",
+       {{q,
+         {.name = "--init", .kind = V::text, .value = "FORM.csv", .help = "the form's CSV (only its header row is read)",
+          .required = true},
+         {.name = "-o", .kind = V::text, .value = "MAPPING.yaml", .help = "write the mapping there (default: stdout)"}}},
+       cmd_mapping},
+      {"convert", "one answers YAML per CSV row",
+       {{q, required(mapping),
+         {.name = "-o", .kind = V::text, .value = "DIR", .help = "the folder for the answers files", .required = true},
+         {.name = "--dry-run", .kind = V::flag, .help = "check and list, write nothing"}},
+        Files::required, "FORM.csv...", "the form's CSV files"},
+       cmd_convert},
+      {"import", "keep submissions in the cohort archive (YAML or CSV), each part of the questionnaire as it comes",
+       {{q, required(archive), required(cohort),
+         {.name = "--meeting", .kind = V::id, .value = "ID",
+          .help = "the meeting the answers are of (default: the answers file's own); a meeting id of the questionnaire"},
+         {.name = "--session", .kind = V::choice, .value = "pre|post",
+          .help = "the older way to say the meeting: the first (pre) or the last (post)"},
+         mapping},
+        Files::required, "FILES...", "answers files (YAML, or CSV with --mapping)"},
+       cmd_import},
+      {"archive", "list every submission (quarantined ones with their problems), or the cohort reports released",
+       {{required(archive), either({.name = "--list", .kind = V::flag, .help = "list every submission"}, 1),
+         under({.name = "-q", .kind = V::text, .value = "Q.yaml",
+                .help = "with --list: also each person's record per meeting, the parts in and not yet in"},
+               "--list"),
+         either({.name = "--releases", .kind = V::flag, .help = "list the cohort reports released"}, 1)}},
+       cmd_archive},
+      {"export", "every submission back out as files, with an index",
+       {{required(archive),
+         {.name = "-o", .kind = V::text, .value = "DIR", .help = "the folder to write into", .required = true}}},
+       cmd_export},
+      {"cohort", "the NPO's report across cohorts and years; no person is shown",
+       {{required(archive), q,
+         either({.name = "-o", .kind = V::text, .value = "report.pdf", .help = "write the report (PDF)"}, 1),
+         {.name = "--csv", .kind = V::text, .value = "out.csv", .help = "also write its tables as CSV"},
+         {.name = "--cohorts", .kind = V::ids, .value = "C1,C2", .help = "only these cohorts (default: all)"},
+         {.name = "--pool", .kind = V::text, .value = "FIRST-LAST,...",
+          .help = "pool cohorts FIRST to LAST into one group, e.g. 2024-2026"},
+         {.name = "--min-group", .kind = V::number, .value = "N",
+          .help = "the smallest group the report shows (default: the least)", .min = kMinGroupFloor, .max = 99},
+         lang, date("the date printed on the report (default: today)"),
+         either({.name = "--dry-run", .kind = V::flag, .help = "print the groups that would be shown, write nothing"}, 1)}},
+       cmd_cohort},
+      {"demo", "render the shipped sample cohort (default: out/)",
+       {{{.name = "-o", .kind = V::text, .value = "DIR", .help = "the folder to write into (default: out)"}}}, cmd_demo},
+  };
+  return table;
+}
+
+}  // namespace careermap::cli
