@@ -49,7 +49,7 @@ constexpr AnswerMessage kTable[] = {
      "'{questionnaire}' の回ではありません（{meetings}）"},
     {M::meeting_and_session, "meeting_and_session", "give meeting or session, not both",
      "meeting か session のどちらか一方だけを書いてください"},
-    {M::no_part, "no_part", "answers no item: a file holds at least one part ({parts})",
+    {M::answers_no_part, "answers_no_part", "answers no item: a file holds at least one part ({parts})",
      "回答がありません: ファイルには少なくとも一つの部分（{parts}）の回答が要ります"},
     {M::answers_missing, "answers_missing", "missing: the file has no answers", "ありません: 回答がひとつもありません"},
     {M::answers_not_map, "answers_not_map", "expected a map from item id to answer, got {got}",

@@ -45,7 +45,7 @@ enum class AnswerMsg {
   session_invalid,
   meeting_unknown,
   meeting_and_session,
-  no_part,
+  answers_no_part,
   answers_missing,
   answers_not_map,
   key_not_id,

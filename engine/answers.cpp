@@ -260,7 +260,7 @@ Answers Intake::read(const YAML::Node& root) {
   if (q_.parts_declared && std::find(held.begin(), held.end(), true) == held.end() && answers && answers.IsMap()) {
     std::string parts;
     for (const auto& p : q_.parts) parts += (parts.empty() ? "" : ", ") + p.id;
-    diags_.error(answers_at, "answers", answer_message(AnswerMsg::no_part, {{"parts", parts}}));
+    diags_.error(answers_at, "answers", answer_message(AnswerMsg::answers_no_part, {{"parts", parts}}));
   }
   for (const auto& item : q_.items)
     if (item.required && held[item.part] && !a.values.count(item.id) && !given.count(item.id))

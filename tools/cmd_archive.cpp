@@ -94,7 +94,7 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
   return out;
 }
 
-// careermap import -q Q.yaml --archive A.db --cohort C [--meeting ID | --session pre|post] [--mapping M] FILES...
+// careermap import -q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M] FILES...
 // Streams: each submission is read, checked and stored in the one transaction before the
 // next is read, so memory holds one row whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
