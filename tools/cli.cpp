@@ -63,19 +63,30 @@ void tune_memory() {
 
 std::string data_dir_of(const std::filesystem::path& program, const char* env) {
   namespace fs = std::filesystem;
-  if (env && *env) return env;
   std::error_code ec;
+  const auto holds_data = [&ec](const fs::path& dir) {
+    return fs::is_directory(dir / "templates", ec);
+  };
+  const auto missing = [](const fs::path& where, const std::string& what) {
+    return fs::filesystem_error(what, where, std::make_error_code(std::errc::no_such_file_or_directory));
+  };
+  if (env && *env) {
+    if (holds_data(env)) return env;
+    throw missing(env, "CAREERMAP_DATA names no folder holding careermap's templates/");
+  }
   const fs::path bin = program.parent_path();
   const fs::path installed = (bin / ".." / "share" / "careermap").lexically_normal();
-  if (fs::is_directory(installed / "templates", ec)) return installed.string();
+  if (holds_data(installed)) return installed.string();
   // A build tree: careermap-data.txt beside the program names the source tree, relative to it.
   std::ifstream pointer(bin / "careermap-data.txt");
   std::string relative;
   if (pointer && std::getline(pointer, relative) && !relative.empty()) {
     const fs::path source = (bin / relative).lexically_normal();
-    if (fs::is_directory(source / "templates", ec)) return source.string();
+    if (holds_data(source)) return source.string();
   }
-  return installed.string();  // not there either: the messages name where it should be
+  throw missing(installed,
+                "careermap's data (templates/, questionnaires/) is not here, beside the program; install it "
+                "with the program or set CAREERMAP_DATA to the folder holding it");
 }
 
 std::string data_dir() {

@@ -46,8 +46,9 @@ void tune_memory();
 // or installed tree uses its own): $CAREERMAP_DATA when set; else share/careermap beside the
 // program's folder (PREFIX/bin/careermap -> PREFIX/share/careermap: installed, or a .deb
 // unpacked anywhere); else, in a build tree, the source tree named by the path in
-// careermap-data.txt beside the program, relative to it. When none holds templates/, the
-// share/careermap path (reading from it then fails with a message naming it).
+// careermap-data.txt beside the program, relative to it. Throws std::filesystem_error
+// naming the folder (run_guarded: "PATH: error: ...", exit status 2) when CAREERMAP_DATA, or
+// else every place looked in, holds no templates/.
 // data_dir() is data_dir_of(/proc/self/exe, getenv("CAREERMAP_DATA")).
 std::string data_dir();
 std::string data_dir_of(const std::filesystem::path& program, const char* env);

@@ -4,7 +4,7 @@
 
 namespace careermap::cli {
 
-// careermap analyze -q Q.yaml [--format text|json] ANSWERS...
+// careermap analyze (options: its row in tools/command_table.cpp): item statistics and alpha per scene scale.
 int cmd_analyze(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "text");
   const auto in = load_inputs(args, err);

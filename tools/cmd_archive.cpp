@@ -94,7 +94,7 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
   return out;
 }
 
-// careermap import -q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M] FILES...
+// careermap import (options: its row in tools/command_table.cpp).
 // Streams: each submission is read, checked and stored in the one transaction before the
 // next is read, so memory holds one row whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
@@ -147,7 +147,7 @@ int print_releases(const std::string& path, std::ostream& out) {
 
 }  // namespace
 
-// careermap archive --archive A.db (--list [-q Q.yaml] | --releases)
+// careermap archive (options: its row in tools/command_table.cpp): the submissions, or the releases.
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
   if (args.has("-q") && !args.has("--list")) throw UsageError("-q goes with --list");
@@ -194,7 +194,7 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   return readable ? kOk : kInvalid;
 }
 
-// careermap export --archive A.db -o DIR: every submission back out, with an index.
+// careermap export (options: its row in tools/command_table.cpp): every submission back out, with an index.
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   const auto archive = open_archive(args, false, err);

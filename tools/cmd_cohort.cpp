@@ -99,8 +99,7 @@ void print_dry_run(const CohortSummary& s, std::ostream& out) {
 
 }  // namespace
 
-// careermap cohort --archive A.db -q Q.yaml -o report.pdf [--csv out.csv] [--cohorts C1,C2]
-//                  [--pool FIRST-LAST,...] [--min-group N] [--lang ja|en] [--date YYYY-MM-DD] [--dry-run]
+// careermap cohort (options: its row in tools/command_table.cpp): the report across cohorts.
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
   if (!args.has("-o") && !args.has("--dry-run")) throw UsageError("missing -o report.pdf");

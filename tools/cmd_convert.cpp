@@ -7,7 +7,7 @@
 
 namespace careermap::cli {
 
-// careermap convert -q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv...
+// careermap convert (options: its row in tools/command_table.cpp).
 // One answers YAML per valid row, named after the participant, written as the row is
 // read; every bad row named with its line and reason, and no file written for it.
 int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {

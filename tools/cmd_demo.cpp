@@ -24,7 +24,7 @@ std::vector<std::string> yaml_in(const std::filesystem::path& dir) {
 }  // namespace
 
 
-// careermap demo [-o DIR]: the shipped sample cohort rendered into DIR (default out/).
+// careermap demo (options: its row in tools/command_table.cpp): the shipped sample cohort rendered into DIR (default out/).
 int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   const fs::path data = data_dir();

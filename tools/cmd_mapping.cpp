@@ -17,7 +17,7 @@ Templates load_templates(const std::string& name, std::ostream& err) {
   return t;
 }
 
-// careermap mapping -q Q.yaml --init FORM.csv [-o MAPPING.yaml]
+// careermap mapping (options: its row in tools/command_table.cpp).
 int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;

@@ -142,8 +142,8 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   return invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
-// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F]
-//                  [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)
+// careermap render (options: its row in tools/command_table.cpp): one PDF per participant and
+// meeting (their record as of that meeting), from files or the archive alike.
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const bool from_archive = answers_from_archive(args);
   if (args.has("--password") && args.has("--password-file"))

@@ -5,8 +5,8 @@
 
 namespace careermap::cli {
 
-// careermap score -q Q.yaml [--format json|csv] [--meeting ID] (ANSWERS... | --archive A.db --cohort C): one
-// placement per participant and meeting (their record as of that meeting)
+// careermap score (options: its row in tools/command_table.cpp): one placement per participant
+// and meeting (their record as of that meeting)
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "json");
   const bool from_archive = answers_from_archive(args);

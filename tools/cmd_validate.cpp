@@ -3,7 +3,7 @@
 
 namespace careermap::cli {
 
-// careermap validate -q Q.yaml [--mapping M.yaml] [ANSWERS...]
+// careermap validate (options: its row in tools/command_table.cpp).
 // Prints every problem of the questionnaire and of each answers file (or CSV row) to
 // stderr; reads one at a time, so a CSV of any length takes the memory of one row.
 int cmd_validate(const Args& args, std::ostream& out, std::ostream& err) {

@@ -99,8 +99,9 @@ std::string man_page(std::span<const Command> commands, std::string_view version
        ".TP\n.B 1\nsome input was invalid (the rest was still processed) or a PDF could not be written\n"
        ".TP\n.B 2\nusage error (nothing was done), an unusable questionnaire, or an unexpected failure\n";
   s += ".SH ENVIRONMENT\n"
-       ".TP\n.B CAREERMAP_DATA\nthe folder holding questionnaires/ and templates/ when the program's own "
-       "share/careermap (next to its bin folder) is not there\n"
+       ".TP\n.B CAREERMAP_DATA\nthe folder holding templates/ and questionnaires/; when set, it is used instead "
+       "of PREFIX/share/careermap beside the program's PREFIX/bin (or, in a build tree, the source tree that "
+       "careermap\\-data.txt beside the program names)\n"
        ".TP\n.B CAREERMAP_FONT\nthe TrueType font for PDFs (default: IPAex Gothic)\n";
   s += ".SH FILES\n"
        ".TP\n.I PREFIX/share/careermap/questionnaires/\nthe model, the shipped questionnaire and the samples\n"

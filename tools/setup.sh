@@ -15,6 +15,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libhpdf-dev libyaml-cpp-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev libqpdf-dev libglpk-dev
   fonts-ipaexfont-gothic poppler-utils qpdf
+  dpkg-dev groff-base
 )
 # Only for `test`: node runs the answer page's script and the browser test, which drives
 # Debian's chromium (tests/browser/README.md).

@@ -165,6 +165,12 @@ BOOST_AUTO_TEST_CASE(help_of_one_command_word_for_word) {
     BOOST_TEST(r.out == help, args);
     BOOST_TEST(r.err == "", args);
   }
+  const auto all = run(kBin + " help"), dashes = run(kBin + " --help"), none = run(kBin);
+  BOOST_TEST(all.status == 0);
+  BOOST_TEST(all.out.rfind("usage: careermap COMMAND [OPTIONS] [FILES...]\n\ncommands:\n", 0) == 0u);
+  BOOST_TEST(dashes.out == all.out);
+  BOOST_TEST(none.status == 2);
+  BOOST_TEST(none.err == all.out);
   const auto bad = run(kBin + " help exprot");
   BOOST_TEST(bad.status == 2);
   BOOST_TEST(bad.out == "");
