@@ -138,10 +138,10 @@ std::vector<KitColumn> kit_columns(const Questionnaire& q, const Templates& t, L
       out.push_back(std::move(cohort));
       KitColumn session;
       session.title = t.text("kit.session", lang);
-      session.target.kind = Kind::session;
+      session.target.kind = Kind::meeting;
       session.type = t.text("kit.type_session", lang);
-      session.list = {"pre", "post"};
-      session.options = "pre; post";
+      for (const auto& mt : q.meetings) session.list.push_back(mt.id);
+      session.options = join(session.list, "; ");
       out.push_back(std::move(session));
     }
   }

@@ -32,7 +32,7 @@ int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
   if (!got || !head.ok || d.has_errors()) return kInvalid;
   std::vector<std::string> unmatched;
   const std::string text = starter_mapping(*q, load_templates("form.yaml", err), head.cells, unmatched,
-                                           args.get("--cohort"), args.get("--session"));
+                                           args.get("--cohort"), args.get("--meeting"));
   Diagnostics said;
   for (const auto& h : unmatched) said.warning(reader->at(head.line, 0), h, "not matched to any item; written as ignore");
   print(err, said);

@@ -75,9 +75,9 @@ def fill(qpath, d, n, seed):
             elif t == "cohort":
                 doc["cohort"] = rng.choice(["2025", "2026"])
                 cells[col] = int(doc["cohort"]) if rng.random() < 0.5 else doc["cohort"]
-            elif t == "session":
-                doc["session"] = rng.choice(["pre", "post"])
-                cells[col] = doc["session"]
+            elif t == "meeting":
+                doc["meeting"] = rng.choice([m["id"] for m in q.get("meetings", [])] or ["pre", "post"])
+                cells[col] = doc["meeting"]
             elif "[" not in t:
                 item = items[t]
                 if not item.get("required") and rng.random() < 0.2:

