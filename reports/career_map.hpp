@@ -17,6 +17,7 @@
 #include "engine/scoring.hpp"
 #include "engine/templates.hpp"
 #include "engine/text.hpp"
+#include "reports/next_step.hpp"
 
 namespace careermap {
 
@@ -108,6 +109,9 @@ struct CareerMapContent {
   // Interview sheet.
   std::string interview_heading, interview_intro, notes_heading;
   std::vector<Prompt> prompts;
+
+  // The next-step sheet (the last page), when the map shows it.
+  std::optional<NextStepSheet> next_step;
 
   std::vector<TextWarning> warnings;
 };

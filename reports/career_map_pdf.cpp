@@ -2,6 +2,7 @@
 
 #include "engine/files.hpp"
 #include "reports/map_page.hpp"
+#include "reports/next_step_page.hpp"
 #include "reports/pdf_canvas.hpp"
 #include "reports/pdf_encrypt.hpp"
 #include "reports/profile_pages.hpp"
@@ -14,6 +15,7 @@ DisplayList layout_career_map(const CareerMapContent& content, const FontSource&
   layout_map_pages(content, pages, measure);
   layout_profile_pages(content, pages, measure);
   layout_interview_pages(content, pages, measure);
+  layout_next_step_pages(content, pages, measure);
   return pages;
 }
 
