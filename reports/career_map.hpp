@@ -17,6 +17,7 @@
 #include "engine/scoring.hpp"
 #include "engine/templates.hpp"
 #include "engine/text.hpp"
+#include "reports/comparison.hpp"
 #include "reports/next_step.hpp"
 
 namespace careermap {
@@ -93,6 +94,10 @@ struct CareerMapContent {
   std::string path_heading, path_empty, not_placed;
   std::vector<MapEpisode> path;
   std::string note;
+
+  // The comparison page, on a later meeting's map when the person has answers from an
+  // earlier one (set by the caller: build_comparison).
+  std::optional<ComparisonContent> comparison;
 
   // Profile pages.
   std::string profile_heading;

@@ -197,6 +197,24 @@ BOOST_AUTO_TEST_CASE(render_in_english_and_past_bad_files) {
   BOOST_TEST(text.find("手順書づくり") != std::string::npos);
 }
 
+// Issue 14: the next-step sheet, from the real program, on a questionnaire that is not
+// presession-v1: the candidates, the wall before the wider one, the prompts with their reasons.
+BOOST_AUTO_TEST_CASE(the_map_ends_with_the_next_step_sheet) {
+  careermap::test::TempDir dir;
+  const Run r = run("cd " + kTiny + " && " + kBin + " render -q tiny.yaml --date 2026-09-01 -o " + dir.path().string() +
+                    " good.yaml");
+  BOOST_TEST(r.status == 0);
+  const std::string text = pdf_text(dir.path() / "t01.pdf");
+  for (const char* want :
+       {"あなたの次の一歩探し", "候補：「遠くを直す」（越境：近い → 遠い）", "候補：「近くを深める」（ステップアップ：直す → 深める）",
+        "2.「遠くを直す」に踏み出すとしたら、最初の小さな一歩は何ですか。（候補：遠くを直す）",
+        "「遠くを直す」の手前に「壁」", "5.「壁」を越えるとき、最初に話を通しておくのは誰ですか。（「壁」の手前）",
+        "あなたの次の一歩探し（続き）", "私の次の一歩"})
+    BOOST_TEST(text.find(want) != std::string::npos, want);
+  // Map; the short profile with the interview sheet under it; two pages of the next-step sheet.
+  BOOST_TEST(run("pdfinfo " + (dir.path() / "t01.pdf").string()).out.find("Pages:           4") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_5000_character_answer_comes_out_whole_once_across_pages) {
   careermap::test::TempDir dir;
   std::string text;

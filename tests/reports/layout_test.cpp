@@ -116,6 +116,18 @@ BOOST_AUTO_TEST_CASE(a_continuation_page_is_headed_with_the_section_it_continues
   BOOST_TEST(headings.back() == "あなたの次の一歩探し（続き）");
 }
 
+BOOST_AUTO_TEST_CASE(an_english_continuation_mark_is_a_word_apart) {
+  const Questionnaire q = test::tiny_questionnaire();
+  Diagnostics d;
+  Answers a = test::tiny_answers("p1", "  size: small\n  a1: 4\n", d);
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  CareerMapContent c = build_career_map(q, a, p, templates(), Lang::en, "2026-07-01");
+  c.own_words.push_back({"Question", long_answer(), true});
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const DisplayList dl = layout_career_map(c, font);
+  BOOST_TEST(page_heading(dl, 2) == "In your own words (as written) (continued)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 // Issue 14: p01's third page held only three lines of outcomes, headed as if it continued

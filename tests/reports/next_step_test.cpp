@@ -243,6 +243,27 @@ BOOST_AUTO_TEST_CASE(a_crossed_wall_is_named_and_asked_about_as_crossed) {
   for (const auto& p : s.parts[0].prompts) BOOST_TEST((p.basis.kind != Basis::Kind::wish_apart));
 }
 
+BOOST_AUTO_TEST_CASE(own_words_of_several_items_get_one_prompt_naming_each_question) {
+  // With `plan` marked against too, two own-words items feed that part: both are quoted,
+  // and the prompt about them is asked once, its reason naming both questions.
+  Diagnostics d;
+  std::string text = kQuestionnaire;
+  text.replace(text.find("next_step: timing"), 17, "next_step: against");
+  const Questionnaire q2 = Questionnaire::parse(text, "sheet.yaml", Model::parse(kModel, "model.yaml", d), d);
+  BOOST_REQUIRE(!d.has_errors());
+  const Answers a = parse_answers(q2, "questionnaire: sheet\nparticipant: s2\nanswers:\n  blocks: 忙しい\n  plan: 来年\n",
+                                  "s2.yaml", d);
+  BOOST_REQUIRE(!d.has_errors());
+  const Placement p = score(q2, std::vector<Answers>{a})[0];
+  const NextStepSheet s = *build_career_map(q2, a, p, t, Lang::ja, "2026-09-01").next_step;
+  BOOST_TEST(facts(s.parts[3]) == (std::vector<std::string>{"妨げは何ですか: 忙しい", "いつ動きますか: 来年"}), tt::per_element());
+  BOOST_TEST(prompts(s.parts[3]) ==
+                 (std::vector<std::string>{
+                     "この一歩に、誰がどんな「できない理由」を挙げそうですか。その奥にある心配は何でしょう。 / 全員に",
+                     "書いてくれた言葉を読み返して、いちばん手ごわい理由はどれですか。 / あなたのことば：妨げは何ですか、いつ動きますか"}),
+             tt::per_element());
+}
+
 BOOST_AUTO_TEST_SUITE_END()
 
 namespace {
