@@ -57,37 +57,57 @@ class Page {
   }
 
   void draw(const ComparisonCell& cell) {
-    const double x = cx(cell.stage), y = cy(cell.level), w = cw(), h = ch(), pad = 9;
+    const double x = cx(cell.stage), y = cy(cell.level), w = cw(), h = ch(), pad = std::min(9.0, w * 0.09);
     dl_.fill_rect(x, y, w, h, kCell);
     dl_.stroke_rect(x, y, w, h, palette::kWhite, 1.5);
     dl_.text(x + pad, y + 13, cell.number_text, 6.5, palette::kMuted);
-    double ty = y + 24;
+    // The current scene: a solid frame now, a dashed one then; their tags at the top right,
+    // or on a line of their own under the number when the cell is too narrow for both.
+    double tags_w = 0;
+    if (cell.current_now) tags_w += tag_width(k_.tag_now) + 2;
+    if (cell.current_then) tags_w += tag_width(k_.tag_then) + 2;
+    const bool own_line = x + pad + m_(cell.number_text, 6.5) + 3 + tags_w > x + w - 3;
+    const double tag_top = own_line ? y + 16 : y + 3;
+    double right = x + w - 3;
+    if (cell.current_now) {
+      frame_rect(x + 2.5, y + 2.5, w - 5, h - 5, palette::kCurrent, 2.5, false);
+      right = tag(right, tag_top, k_.tag_now, true);
+    }
+    if (cell.current_then) {
+      frame_rect(x + 5.5, y + 5.5, w - 11, h - 11, palette::kCurrent, 1.5, true);
+      tag(right, tag_top, k_.tag_then, false);
+    }
+    double ty = own_line && tags_w > 0 ? y + 37 : y + 24;
     for (const auto& s : wrap(m_, cell.label, w - 2 * pad, 7)) {
       dl_.text(x + pad, ty, s, 7, palette::kInk);
       ty += 8.5;
     }
-    // "then → now", as large as fits the cell.
-    const std::string scores = cell.then_text + " → " + cell.now_text;
-    double size = 13;
-    while (size > 7 && m_(scores, size) > w - 2 * pad) size -= 0.5;
-    const double sy = std::max(ty + size, y + h - 24);
-    centered(x + w / 2, sy, scores, size, palette::kInk);
-    if (!cell.change_text.empty()) centered(x + w / 2, sy + 12, cell.change_text, 8.5, palette::kMuted);
-    // The current scene: a solid frame now, a dashed one then; their tags at the top right.
-    double right = x + w - 3;
-    if (cell.current_now) {
-      frame_rect(x + 2.5, y + 2.5, w - 5, h - 5, palette::kCurrent, 2.5, false);
-      right = tag(right, y + 3, k_.tag_now, true);
+    // "then → now" on one line as large as fits the cell (at most 13 points); in a narrow
+    // cell, on two lines ("then", "→ now").
+    auto fit = [&](const std::string& s) {
+      double size = 13;
+      while (size > 5 && m_(s, size) > w - 2 * pad) size -= 0.5;
+      return size;
+    };
+    std::vector<std::string> lines{cell.then_text + " → " + cell.now_text};
+    double size = fit(lines[0]);
+    if (size < 8) {
+      lines = {cell.then_text, "→ " + cell.now_text};
+      size = std::min(fit(lines[0]), fit(lines[1]));
     }
-    if (cell.current_then) {
-      frame_rect(x + 5.5, y + 5.5, w - 11, h - 11, palette::kCurrent, 1.5, true);
-      tag(right, y + 3, k_.tag_then, false);
+    const double leading = size * 1.2, block = leading * static_cast<double>(lines.size() - 1);
+    double sy = std::max(ty + size, y + h - 24 - block);
+    for (const auto& l : lines) {
+      centered(x + w / 2, sy, l, size, palette::kInk);
+      sy += leading;
     }
+    if (!cell.change_text.empty()) centered(x + w / 2, sy - leading + 12, cell.change_text, 8.5, palette::kMuted);
   }
 
   // A tag ending at `right`; returns where the next one may end.
+  double tag_width(const std::string& s) const { return m_(s, 7) + 8; }
   double tag(double right, double top, const std::string& s, bool filled) {
-    const double w = m_(s, 7) + 8;
+    const double w = tag_width(s);
     if (filled) dl_.fill_rect(right - w, top, w, 11, palette::kCurrent);
     else dl_.fill_rect(right - w, top, w, 11, palette::kWhite), dl_.stroke_rect(right - w, top, w, 11, palette::kCurrent, 0.8);
     dl_.text(right - w + 4, top + 8.5, s, 7, filled ? palette::kWhite : palette::kCurrent);

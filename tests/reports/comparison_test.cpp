@@ -4,6 +4,8 @@
 // changes, which current scene, which walls crossed and which scenes reached.
 #include "reports/comparison.hpp"
 
+#include "reports/career_map_pdf.hpp"
+
 #include <boost/test/unit_test.hpp>
 #include <fstream>
 #include <sstream>
@@ -220,6 +222,53 @@ BOOST_AUTO_TEST_CASE(the_sentences_follow_the_reference_standings_on_random_pair
   BOOST_TEST(walls > 10);
   BOOST_TEST(wider > 10);
   BOOST_TEST(narrower > 10);
+}
+
+// The comparison page draws no text over other text, whatever the model's shape and labels:
+// random models of 2 to 6 stages and 2 to 4 levels, both languages.
+BOOST_AUTO_TEST_CASE(no_text_of_the_comparison_page_overlaps_another) {
+  const Templates t = templates();
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  ref::Generator gen(77);
+  int pages = 0;
+  for (int round = 0; round < 60; ++round) {
+    ref::Spec sp = gen.spec();
+    while (sp.people.size() < 2) sp.people.push_back(sp.people[0]), sp.people.back().id = "q2";
+    Diagnostics d;
+    const Model m = Model::parse(ref::model_yaml(sp), "model.yaml", d);
+    const Questionnaire q = Questionnaire::parse(ref::questionnaire_yaml(sp), "q.yaml", m, d);
+    const Answers a = parse_answers(q, ref::answers_yaml(sp.people[0]), "a.yaml", d);
+    Answers b = parse_answers(q, ref::answers_yaml(sp.people[1]), "b.yaml", d);
+    BOOST_REQUIRE(!d.has_errors());
+    if (round % 3 == 0) b = a;  // the same current scene then and now: both tags in one cell
+    for (Lang lang : {Lang::ja, Lang::en}) {
+      CareerMapContent c = build_career_map(q, b, score(q, std::vector<Answers>{b})[0], t, lang, "2026-09-20");
+      c.comparison = build_comparison(q, compare_meetings(q, a, b), t, lang);
+      const DisplayList dl = layout_career_map(c, font);
+      // The map's pages come first; the comparison page is the one headed by its heading.
+      for (const auto& page : dl.pages()) {
+        bool is_comparison = false;
+        for (const auto& op : page.ops) is_comparison = is_comparison || (op.kind == DrawOp::Kind::text && op.text == c.comparison->heading);
+        if (!is_comparison) continue;
+        ++pages;
+        struct Box {
+          double x0, y0, x1, y1;
+          std::string text;
+        };
+        std::vector<Box> boxes;
+        for (const auto& op : page.ops)
+          if (op.kind == DrawOp::Kind::text)
+            boxes.push_back({op.x1, op.y1 - 0.88 * op.size, op.x1 + font.text_width(op.text, op.size), op.y1 + 0.12 * op.size, op.text});
+        for (size_t i = 0; i < boxes.size(); ++i)
+          for (size_t j = i + 1; j < boxes.size(); ++j) {
+            const Box &x = boxes[i], &y = boxes[j];
+            const bool overlap = x.x0 < y.x1 && y.x0 < x.x1 && x.y0 < y.y1 && y.y0 < x.y1;
+            BOOST_TEST_REQUIRE(!overlap, "\"" << x.text << "\" overlaps \"" << y.text << "\" (" << sp.stages << " x " << sp.levels << ")");
+          }
+      }
+    }
+  }
+  BOOST_TEST(pages == 120);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
