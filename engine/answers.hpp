@@ -38,7 +38,7 @@ struct Answers {
   std::string participant;    // pseudonymous id, [A-Za-z0-9_-]+
   std::string name;           // optional display name; only for the participant's own PDF
   std::string cohort;         // optional
-  std::string session;        // optional: pre | post
+  std::string meeting;        // optional: a meeting id of the questionnaire (records.hpp resolve_meeting)
   std::map<std::string, Answer> values;  // answered items only, by item id
 
   const Answer* find(const std::string& item_id) const;
@@ -68,12 +68,13 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
 // Reads the answers file at `path` (an unreadable file is an error diagnostic).
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags);
 
-// Checks that participant ids are unique within a batch (per session: a person's pre
-// and post answers may come together); a repeated id is an error on every file after the
-// first that uses it. `seen` (id -> first file) carries the ids of
-// earlier batches when a long list of files is read batch by batch.
-void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags,
+// Checks that participant ids are unique within a batch, per meeting and part: a person's
+// answers to different meetings, or different parts of one meeting, may come together (the
+// parts of a file: those it answers an item of, records.hpp); a repeated id is an error on
+// every file after the first that uses it for the same meeting and part. `seen` (key -> first
+// file) carries the ids of earlier batches when a long list of files is read batch by batch.
+void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags,
                                std::map<std::string, std::string>& seen);
-void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags);
+void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags);
 
 }  // namespace careermap

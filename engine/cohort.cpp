@@ -1,4 +1,5 @@
 #include "engine/cohort.hpp"
+#include "engine/records.hpp"
 
 #include <algorithm>
 #include <map>
@@ -37,11 +38,18 @@ class Versions {
   std::map<std::tuple<std::string, std::string, std::vector<int64_t>>, int> index_;
 };
 
+// The first meeting's answers (or those of no meeting) say where people stood, the last
+// meeting's where they moved to; a meeting between them is not counted.
 bool parse_into(const Questionnaire& q, const Submission& sub, Version& v) {
+  const auto meeting = resolve_meeting(q, sub.meeting);
+  if (!meeting) return false;
+  const int rank = meeting_rank(q, *meeting);
+  const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
+  if (rank > 0 && !last) return false;
   Diagnostics d;
   Answers a = parse_answers(q, sub.raw, sub.source, d);
   if (d.has_errors()) return false;
-  (sub.session == "post" ? v.post : v.pre) = std::move(a);
+  (last ? v.post : v.pre) = std::move(a);
   return true;
 }
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "engine/keyed.hpp"
+#include "engine/records.hpp"
 #include "engine/scoring.hpp"
 
 namespace careermap {
@@ -24,8 +25,8 @@ Standing standing(const Questionnaire& q, const Placement& p) {
   return s;
 }
 
-// The position of a meeting in the programme.
-int rank(const Questionnaire&, const Answers& a) { return a.session == "post" ? 1 : 0; }
+// The position of a meeting in the programme (records.hpp; -1 for no meeting said).
+int rank(const Questionnaire& q, const Answers& a) { return meeting_rank(q, a.meeting); }
 
 // The members of `a` that are not in `b` (both sorted).
 std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {

@@ -50,7 +50,7 @@ Answers questionnaire_part(const Questionnaire& q, const Answers& answers);
 Comparison compare_meetings(const Questionnaire& q, const Answers& earlier, const Answers& later);
 
 // For each answers of `batch`, the index of the same participant's answers at the latest
-// meeting before theirs (`session` "post" comes after "pre" and after none), or -1.
+// meeting before theirs (in the meetings' order, records.hpp meeting_rank: no meeting said comes first), or -1.
 std::vector<int> earlier_meetings(const Questionnaire& q, std::span<const Answers> batch);
 
 }  // namespace careermap

@@ -215,6 +215,7 @@ struct CsvIntake::Impl {
     YAML::Node root(YAML::NodeType::Map);
     root["questionnaire"] = q.id;
     if (!m.cohort.empty()) root["cohort"] = m.cohort;
+    if (!m.meeting.empty()) root["meeting"] = m.meeting;
     if (!m.session.empty()) root["session"] = m.session;
     if (!has_participant) {
       char id[16];
@@ -239,6 +240,7 @@ struct CsvIntake::Impl {
         case Kind::participant: root["participant"] = value; column_of["participant"] = header; break;
         case Kind::name: root["name"] = value; column_of["name"] = header; break;
         case Kind::cohort: root["cohort"] = value; column_of["cohort"] = header; break;
+        case Kind::meeting: root["meeting"] = value; column_of["meeting"] = header; break;
         case Kind::session: root["session"] = value; column_of["session"] = header; break;
         case Kind::item: {
           column_of[item->id] = header;

@@ -35,6 +35,7 @@ std::string ColumnTarget::text() const {
     case Kind::participant: return "participant";
     case Kind::name: return "name";
     case Kind::cohort: return "cohort";
+    case Kind::meeting: return "meeting";
     case Kind::session: return "session";
     case Kind::item: return item;
     case Kind::episode_field: return item + "[" + std::to_string(episode) + "]." + field;
@@ -82,6 +83,7 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   if (text == "participant") return (out.kind = Kind::participant), true;
   if (text == "name") return (out.kind = Kind::name), true;
   if (text == "cohort") return (out.kind = Kind::cohort), true;
+  if (text == "meeting") return (out.kind = Kind::meeting), true;
   if (text == "session") return (out.kind = Kind::session), true;
   // <item>[N].<field>, read by hand: the text may be of any length.
   const std::string s(text);
@@ -111,7 +113,7 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   }
   const auto idx = q.find_item(s);
   if (!idx) {
-    error = "'" + s + "' is no item of " + q.id + " (nor ignore, participant, name, cohort, session)";
+    error = "'" + s + "' is no item of " + q.id + " (nor ignore, participant, name, cohort, meeting, session)";
     return false;
   }
   if (q.items[*idx].type == ItemType::episodes) {
@@ -148,12 +150,13 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
     diags.error({file, 1, 1}, "", "a mapping file is a map with questionnaire and columns");
     return m;
   }
-  yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "session", "columns", "values"}, file, "", diags);
+  yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "meeting", "session", "columns", "values"}, file, "", diags);
   if (root["questionnaire"]) m.questionnaire = yaml::scalar(root["questionnaire"], file, "questionnaire", diags).value_or("");
   if (m.questionnaire != q.id)
     diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file), "questionnaire",
                 "this mapping is for '" + m.questionnaire + "', not '" + q.id + "'");
   if (root["cohort"]) m.cohort = yaml::scalar(root["cohort"], file, "cohort", diags).value_or("");
+  if (root["meeting"]) m.meeting = yaml::scalar(root["meeting"], file, "meeting", diags).value_or("");
   if (root["session"]) m.session = yaml::scalar(root["session"], file, "session", diags).value_or("");
   const YAML::Node cols = root["columns"];
   if (!cols || !cols.IsMap()) {
@@ -264,7 +267,7 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
   };
   std::string out = "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
                     "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n"
-                    "questionnaire: " + q.id + "\n# cohort: \"2026\"\n# session: pre\ncolumns:\n";
+                    "questionnaire: " + q.id + "\n# cohort: \"2026\"\n# meeting: " + q.meetings.front().id + "\ncolumns:\n";
   std::map<std::string_view, std::vector<size_t>> columns_of;  // title -> its columns
   for (size_t c = 0; c < header.size(); ++c) columns_of[header[c]].push_back(c);
   for (size_t c = 0; c < header.size(); ++c) {

@@ -16,7 +16,7 @@ namespace careermap {
 
 // Where one column's cells go.
 struct ColumnTarget {
-  enum class Kind { ignore, participant, name, cohort, session, item, episode_field } kind = Kind::ignore;
+  enum class Kind { ignore, participant, name, cohort, meeting, session, item, episode_field } kind = Kind::ignore;
   std::string item;    // item id (item, episode_field)
   int episode = 0;     // 1-based (episode_field)
   std::string field;   // field id (episode_field)
@@ -32,7 +32,7 @@ struct Mapping {
   };
   std::string file;
   std::string questionnaire;
-  std::string cohort, session;  // fixed values for every row (a column overrides)
+  std::string cohort, meeting, session;  // fixed values for every row (a column overrides)
   std::vector<Column> columns;  // as written
   std::map<std::string, std::map<std::string, std::string>> values;  // item -> answer text -> value
 
@@ -44,7 +44,7 @@ struct Mapping {
   static Mapping load(const std::string& path, const Questionnaire& q, Diagnostics& diags);
 };
 
-// Parses "ignore", "participant", "name", "cohort", "session", "<item>" or
+// Parses "ignore", "participant", "name", "cohort", "meeting", "session", "<item>" or
 // "<item>[N].<field>" (N in 1..999); false, with `error` saying why, when it names nothing.
 bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& out, std::string& error);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/keyed.hpp"
+#include "engine/records.hpp"
 #include "reports/utf8.hpp"
 
 namespace careermap {
@@ -26,6 +27,8 @@ class Builder {
   void add_prompts(CareerMapContent& c, const std::string& key, const std::string& reason,
                    const std::vector<std::pair<std::string, std::string>>& values = {}) const;
   const Episode* episode_of(const PathStep& step) const;
+  std::string header_line() const;
+  std::string path_empty() const;
 
   const Questionnaire& q_;
   const Model& m_;
@@ -59,6 +62,29 @@ const Episode* Builder::episode_of(const PathStep& step) const {
   return &ans->episodes[step.written - 1];
 }
 
+// The line under the title: the questionnaire's title; when the questionnaire declares its
+// meetings, the meeting's name and the titles of the parts the record holds instead (one
+// questionnaire may be given at the first meeting and again at the last).
+std::string Builder::header_line() const {
+  const Meeting* m = q_.meetings_declared ? q_.find_meeting(a_.meeting) : nullptr;
+  if (!m) return q_.title.in(lang_);
+  std::string parts;
+  for (const auto& id : part_ids_present(q_, a_))
+    parts += (parts.empty() ? "" : tx("header.part_separator")) + q_.parts[*q_.find_part(id)].title.in(lang_);
+  return m->name.in(lang_) + (parts.empty() ? "" : "　" + parts);
+}
+
+// What the path panel says when no episode is drawn: that the part holding the episodes is
+// not in yet (path.not_submitted), or else that no episode was written (path.empty).
+std::string Builder::path_empty() const {
+  if (!q_.parts_declared) return tx("path.empty");
+  const std::vector<int> held = parts_present(q_, a_);
+  for (const auto& item : q_.items)
+    if (item.type == ItemType::episodes && std::find(held.begin(), held.end(), item.part) == held.end())
+      return fill(tx("path.not_submitted"), {{"part", q_.parts[item.part].title.in(lang_)}});
+  return tx("path.empty");
+}
+
 CareerMapContent Builder::build(const std::string& date) {
   CareerMapContent c;
   c.lang = lang_;
@@ -66,7 +92,7 @@ CareerMapContent Builder::build(const std::string& date) {
   c.subject = tx("report.subject");
   const std::string who = a_.name.empty() ? a_.participant : own(a_.name, "name", c);
   c.participant = fill(tx("header.participant"), {{"name", who}});
-  c.questionnaire = q_.title.in(lang_);
+  c.questionnaire = header_line();
   if (!a_.cohort.empty()) c.cohort = fill(tx("header.cohort"), {{"cohort", own(a_.cohort, "cohort", c)}});
   c.date = date;
   c.date_line = fill(tx("header.date"), {{"date", date}});
@@ -118,7 +144,7 @@ void Builder::map_page(CareerMapContent& c) const {
   }
 
   c.path_heading = tx("path.heading");
-  c.path_empty = tx("path.empty");
+  c.path_empty = path_empty();
   c.not_placed = tx("path.not_placed");
   const std::string ongoing = tx("path.ongoing");
   for (const auto& step : p_.path) {

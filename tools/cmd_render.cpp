@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <memory>
@@ -74,7 +75,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   }
   std::vector<std::string> invalid;  // over every batch
   // PDF names given so far, without letter case (on Windows and macOS disks p01.pdf and
-  // P01.pdf are one file): one person's pre and post both get one.
+  // P01.pdf are one file): each of one person's meetings gets one.
   std::set<std::string> names;
   std::map<std::string, std::pair<std::string, std::string>> people;  // id without case -> id, its file
   auto fold = [](std::string id) {
@@ -99,8 +100,9 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
                  "rename one"});
         continue;
       }
-      std::string name = a.participant;
-      if (names.count(fold(name))) name += "-" + (a.session.empty() ? std::string("2") : a.session);
+      // <id>.pdf for a person's only record, <id>-<meeting>.pdf for each of several.
+      const bool several = i < b->several.size() && b->several[i];
+      std::string name = a.participant + (several && !a.meeting.empty() ? "-" + a.meeting : "");
       for (int k = 2; names.count(fold(name)); ++k) name = a.participant + "-" + std::to_string(k);
       names.insert(fold(name));
       outcomes[i].path = (std::filesystem::path(s.dir) / (name + ".pdf")).string();
@@ -145,8 +147,8 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   return invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
-// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F]
-//                  [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)
+// careermap render (options: its row in tools/command_table.cpp): one PDF per participant and
+// meeting (their record as of that meeting), from files or the archive alike.
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const bool from_archive = answers_from_archive(args);
   if (args.has("--password") && args.has("--password-file"))
@@ -177,7 +179,16 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     if (!once) return kUsage;
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
-  return render_batches(*q, file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err), settings, out, err);
+  // A record may join parts from several files: every file is read before the first map.
+  const std::string meeting = meeting_option(args, *q);
+  Batch versions;
+  const NextBatch next = file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err);
+  while (std::optional<Batch> b = next()) {
+    std::move(b->valid.begin(), b->valid.end(), std::back_inserter(versions.valid));
+    versions.invalid.insert(versions.invalid.end(), b->invalid.begin(), b->invalid.end());
+  }
+  std::optional<Batch> once = records_batch(*q, std::move(versions), meeting);
+  return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
 }
 
 }  // namespace careermap::cli

@@ -13,6 +13,8 @@ std::span<const Command> commands() {
   const Option archive{.name = "--archive", .kind = V::text, .value = "A.db", .help = "the cohort archive (SQLite)"};
   const Option cohort{.name = "--cohort", .kind = V::id, .value = "C",
                       .help = "the cohort (letters, digits, '_' and '-', at most 64)"};
+  const Option meeting{.name = "--meeting", .kind = V::id, .value = "ID",
+                       .help = "only the records of this meeting (an id of the questionnaire's meetings)"};
   const Option lang{.name = "--lang", .kind = V::choice, .value = "ja|en", .help = "the language (default: ja)"};
   const auto date = [](std::string_view help) {
     return Option{.name = "--date", .kind = V::date, .value = "YYYY-MM-DD", .help = help};
@@ -39,7 +41,7 @@ std::span<const Command> commands() {
        cmd_validate},
       {"score", "place participants on the matrix, with the evidence behind every score",
        {{q, {.name = "--format", .kind = V::choice, .value = "json|csv", .help = "the output format (default: json)"},
-         mapping, from_archive, of_cohort},
+         mapping, meeting, from_archive, of_cohort},
         Files::optional, "ANSWERS...", answers, 1},
        cmd_score},
       {"analyze", "item statistics and Cronbach's alpha per scene scale",
@@ -57,7 +59,7 @@ std::span<const Command> commands() {
          {.name = "--password", .kind = V::text, .value = "P",
           .help = "encrypt with password P (discouraged: other users can see a command line; use --password-file)",
           .in_usage = false},
-         mapping, from_archive, of_cohort},
+         mapping, meeting, from_archive, of_cohort},
         Files::optional, "ANSWERS...", answers, 1},
        cmd_render},
       {"form", "the blank paper form, the CSV header row for a form service or typist, or the offline answer page",
@@ -87,15 +89,20 @@ std::span<const Command> commands() {
          {.name = "--dry-run", .kind = V::flag, .help = "check and list, write nothing"}},
         Files::required, "FORM.csv...", "the form's CSV files"},
        cmd_convert},
-      {"import", "keep submissions in the cohort archive (YAML or CSV)",
+      {"import", "keep submissions in the cohort archive (YAML or CSV), each part of the questionnaire as it comes",
        {{q, required(archive), required(cohort),
+         {.name = "--meeting", .kind = V::id, .value = "ID",
+          .help = "the meeting the answers are of (default: the answers file's own); a meeting id of the questionnaire"},
          {.name = "--session", .kind = V::choice, .value = "pre|post",
-          .help = "the meeting the answers are of (default: the answers file's own)"},
+          .help = "the older way to say the meeting: the first (pre) or the last (post)"},
          mapping},
         Files::required, "FILES...", "answers files (YAML, or CSV with --mapping)"},
        cmd_import},
       {"archive", "list every submission (quarantined ones with their problems), or the cohort reports released",
        {{required(archive), either({.name = "--list", .kind = V::flag, .help = "list every submission"}, 1),
+         under({.name = "-q", .kind = V::text, .value = "Q.yaml",
+                .help = "with --list: also each person's record per meeting, the parts in and not yet in"},
+               "--list"),
          either({.name = "--releases", .kind = V::flag, .help = "list the cohort reports released"}, 1)}},
        cmd_archive},
       {"export", "every submission back out as files, with an index",

@@ -46,7 +46,7 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
   std::vector<Answers> one(1);
   auto hand_on = [&](Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
     one[0] = std::move(a);
-    if (seen) check_unique_participants(one, d, *seen);
+    if (seen) check_unique_participants(q, one, d, *seen);
     print(err, d);
     AnswersRead read{std::move(one[0]), !d.has_errors(), csv_row, raw, &d};
     if (read.ok) ++r.valid;

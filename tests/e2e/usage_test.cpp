@@ -15,16 +15,16 @@ namespace {
 
 const std::map<std::string, std::string> kUsage = {
     {"validate", "-q Q.yaml [--mapping M.yaml] [ANSWERS...]"},
-    {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)"},
+    {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] [--meeting ID] (ANSWERS... | --archive A.db --cohort C)"},
     {"analyze", "-q Q.yaml [--format text|json] [--mapping M.yaml] ANSWERS..."},
     {"render",
      "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
-     "(ANSWERS... | --archive A.db --cohort C)"},
+     "[--meeting ID] (ANSWERS... | --archive A.db --cohort C)"},
     {"form", "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--participant ID [--name NAME] [--cohort C]]) [--lang ja|en]"},
     {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
-    {"import", "-q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M.yaml] FILES..."},
-    {"archive", "--archive A.db (--list | --releases)"},
+    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] FILES..."},
+    {"archive", "--archive A.db (--list [-q Q.yaml] | --releases)"},
     {"export", "--archive A.db -o DIR"},
     {"cohort",
      "--archive A.db -q Q.yaml (-o report.pdf | --dry-run) [--csv out.csv] [--cohorts C1,C2] "

@@ -37,7 +37,7 @@ struct Book {
     Submission s;
     s.id = next++;
     s.cohort = cohort;
-    s.session = session;
+    s.meeting = session;
     s.participant = id;
     s.questionnaire = q.id;
     s.raw = answers_to_yaml(q, a);
@@ -57,7 +57,7 @@ struct Book {
   // The newest of each participant, cohort and session (what the archive's current() gives).
   std::vector<Submission> current() const {
     std::map<std::tuple<std::string, std::string, std::string>, Submission> newest;
-    for (const auto& s : subs) newest[{s.cohort, s.session, s.participant}] = s;
+    for (const auto& s : subs) newest[{s.cohort, s.meeting, s.participant}] = s;
     std::vector<Submission> out;
     for (auto& [key, s] : newest) out.push_back(s);
     return out;

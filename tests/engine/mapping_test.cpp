@@ -38,7 +38,7 @@ BOOST_AUTO_TEST_CASE(targets_and_their_errors) {
   BOOST_TEST(!parse_target(q, "eps", t, e));
   BOOST_TEST(e == "episodes are mapped field by field: eps[1].<field>");
   BOOST_TEST(!parse_target(q, "a9", t, e));
-  BOOST_TEST(e == "'a9' is no item of tiny (nor ignore, participant, name, cohort, session)");
+  BOOST_TEST(e == "'a9' is no item of tiny (nor ignore, participant, name, cohort, meeting, session)");
 }
 
 BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
@@ -46,7 +46,7 @@ BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
   Diagnostics d;
   const Mapping m = Mapping::parse("questionnaire: tiny\ncolumns:\n  ID: participant\n  Q: a9\n  サイズ: size\n", "m.yaml", q, d);
   BOOST_TEST(test::messages(d) ==
-                 (Lines{"m.yaml:4:6: error: Q: 'a9' is no item of tiny (nor ignore, participant, name, cohort, session)"}),
+                 (Lines{"m.yaml:4:6: error: Q: 'a9' is no item of tiny (nor ignore, participant, name, cohort, meeting, session)"}),
              tt::per_element());
   BOOST_REQUIRE(m.find("ＩＤ") != nullptr);  // full-width header still found
   BOOST_TEST((m.find("ＩＤ")->targets.at(0).kind == ColumnTarget::Kind::participant));
