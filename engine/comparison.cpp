@@ -38,7 +38,9 @@ std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {
 }  // namespace
 
 Answers questionnaire_part(const Questionnaire& q, const Answers& answers) {
-  Answers out = answers;
+  // The parts that hold scored items (the questionnaire, not a worksheet of episodes only),
+  // and of them, every item but the episodes.
+  Answers out = answers_of_parts(q, answers, q.scored_parts());
   for (const auto& item : q.items)
     if (item.type == ItemType::episodes) out.values.erase(item.id);
   return out;

@@ -42,7 +42,8 @@ struct Comparison {
   std::vector<int> reach_gained, reach_left;  // scenes reached now and not then, and the reverse
 };
 
-// The answers without those the comparison leaves out: every episodes item (the worksheet).
+// The answers the comparison reads: those of the parts holding scored items
+// (Questionnaire::scored_parts, records.hpp answers_of_parts), without any episodes item.
 Answers questionnaire_part(const Questionnaire& q, const Answers& answers);
 
 // Compares `earlier` with `later` (answers of one person to `q` at two meetings). `q` must

@@ -105,4 +105,24 @@ BOOST_AUTO_TEST_CASE(the_questionnaire_part_leaves_out_every_episodes_item_and_n
   BOOST_TEST(part.participant == a.participant);
 }
 
+BOOST_AUTO_TEST_CASE(with_parts_declared_only_the_scored_parts_are_read) {
+  std::string text = test::kQuestionnaire;
+  const std::string at = "      - {id: notes, type: text, text: Notes}\n";
+  BOOST_REQUIRE(text.find(at) != std::string::npos);
+  text.insert(text.find(at), "  - id: ws\n    title: W\n    items:\n");
+  text += "parts:\n  - {id: q, sections: [main]}\n  - {id: sheet, sections: [ws]}\n";
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(text, "tiny.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE_MESSAGE(!d.has_errors(), test::messages(d).front());
+  const Answers a = parse_answers(q, "questionnaire: tiny\nparticipant: p1\nanswers:\n" + std::string(kAfter) +
+                                         "  notes: N\n  years: 3\n" + kEpisodes, "p1.yaml", d);
+  BOOST_REQUIRE(!d.has_errors());
+  const Answers part = questionnaire_part(q, a);
+  BOOST_TEST(!part.find("notes"));  // the worksheet part's own words and numbers go too
+  BOOST_TEST(!part.find("years"));
+  BOOST_TEST(!part.find("eps"));
+  BOOST_TEST(part.find("b2"));
+  BOOST_TEST(part.values.size() == a.values.size() - 3);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
