@@ -2,10 +2,13 @@
 
 #include <xlsxwriter.h>
 
+#include <stdlib.h>
+
 #include <algorithm>
 #include <filesystem>
 
 #include "engine/csv.hpp"
+#include "engine/files.hpp"
 #include "engine/json.hpp"
 #include "engine/xlsx_read.hpp"
 
@@ -36,22 +39,20 @@ void add_options(KitColumn& c, const std::vector<Option>& options, Lang lang) {
   c.options = join(shown, "; ");
 }
 
-// A sheet name as Excel allows it: at most 31 characters, none of []:*?/\ (UTF-8 kept whole).
-std::string sheet_name(std::string s) {
-  for (char& ch : s)
-    if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = '_';
-  size_t chars = 0, i = 0;
-  for (; i < s.size(); ++i)
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++chars > 31) break;
-  return s.substr(0, i);
-}
-
-// Excel caps a validation's input title at 32 characters and its message at 255.
+// The first `chars` characters of `s` (UTF-8 kept whole): Excel caps a sheet name at 31, a
+// validation's input title at 32 and its message at 255.
 std::string capped(const std::string& s, size_t chars) {
   size_t n = 0, i = 0;
   for (; i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && ++n > chars) break;
   return s.substr(0, i);
+}
+
+// A sheet name as Excel allows it: at most 31 characters, none of []:*?/\.
+std::string sheet_name(std::string s) {
+  for (char& ch : s)
+    if (std::string_view("[]:*?/\\").find(ch) != std::string_view::npos) ch = '_';
+  return capped(s, 31);
 }
 
 }  // namespace
@@ -200,9 +201,25 @@ std::string kit_questions_md(const Questionnaire& q, const std::vector<KitColumn
 void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& cols, const Templates& t, Lang lang,
                         const std::string& path, const std::string& q_file, const std::string& workbook) {
   namespace fs = std::filesystem;
-  const fs::path target(path);
-  const std::string tmp = (target.parent_path() / ("." + target.filename().string() + ".tmp")).string();
+  // libxlsxwriter writes to a file name of its own choosing: it gets one inside a fresh
+  // private folder (mkdtemp: mode 0700, a name nobody can guess), and the finished bytes go to
+  // `path` through write_file_atomically, as every other output of careermap does (no link
+  // planted beside the target is followed, no half-written file is ever seen there).
+  std::string folder = (fs::temp_directory_path() / "careermap-kit-XXXXXX").string();
+  if (!::mkdtemp(folder.data())) throw Error({path, 0, 0}, "", "cannot write the workbook: no temporary folder");
+  const std::string tmp = folder + "/workbook.xlsx";
   lxw_workbook* wb = workbook_new(tmp.c_str());
+  // Whatever happens below (a missing template text), the workbook is closed and the private
+  // folder removed, so nothing leaks and nothing is left behind.
+  struct Pending {
+    lxw_workbook*& wb;
+    const std::string& folder;
+    ~Pending() {
+      if (wb) workbook_close(wb);
+      std::error_code ec;
+      std::filesystem::remove_all(folder, ec);
+    }
+  } pending{wb, folder};
   if (!wb) throw Error({path, 0, 0}, "", "cannot write the workbook");
   const std::string answers_name = sheet_name(t.text("kit.sheet_answers", lang));
   lxw_worksheet* ws = workbook_add_worksheet(wb, answers_name.c_str());
@@ -289,14 +306,9 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
     ++r;
   }
   const lxw_error e = workbook_close(wb);
-  if (e != LXW_NO_ERROR) {
-    std::error_code ec;
-    fs::remove(tmp, ec);
-    throw Error({path, 0, 0}, "", std::string("cannot write the workbook: ") + lxw_strerror(e));
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);
-  if (ec) throw Error({path, 0, 0}, "", "cannot write the workbook: " + ec.message());
+  wb = nullptr;
+  if (e != LXW_NO_ERROR) throw Error({path, 0, 0}, "", std::string("cannot write the workbook: ") + lxw_strerror(e));
+  write_file_atomically(path, read_file(tmp, kMaxDataFileBytes, "the workbook"));
 }
 
 }  // namespace careermap

@@ -84,4 +84,18 @@ BOOST_AUTO_TEST_CASE(the_workbook_reads_back_as_its_header) {
   BOOST_TEST(d.empty());
 }
 
+BOOST_AUTO_TEST_CASE(a_failure_while_writing_leaves_no_file_behind) {
+  // Templates without the kit's texts: the writer fails after the workbook is begun.
+  const Questionnaire q = test::tiny_questionnaire();
+  const Templates full = form_templates();
+  const auto cols = kit_columns(q, full, Lang::ja);
+  Diagnostics d;
+  const Templates bare = Templates::parse("other: {ja: a, en: b}\n", "bare.yaml", d);
+  BOOST_REQUIRE(d.empty());
+  test::TempDir dir;
+  const std::string f = (dir.path() / "answers.xlsx").string();
+  BOOST_CHECK_THROW(write_kit_workbook(q, cols, bare, Lang::ja, f, "tiny.yaml", "answers.xlsx"), Error);
+  BOOST_TEST(std::filesystem::is_empty(dir.path()));  // neither answers.xlsx nor its .tmp
+}
+
 BOOST_AUTO_TEST_SUITE_END()
