@@ -69,9 +69,19 @@ Comparison compare_meetings(const Questionnaire& q, const Answers& earlier, cons
   return c;
 }
 
+bool collects_scored_part(const Questionnaire& q, const std::string& meeting_id) {
+  const Meeting* m = q.find_meeting(meeting_id);
+  if (!m) return true;  // no meeting said: the whole questionnaire
+  const auto scored = q.scored_parts();
+  return std::any_of(m->collects.begin(), m->collects.end(), [&](int part) {
+    return std::find(scored.begin(), scored.end(), q.parts[static_cast<size_t>(part)].id) != scored.end();
+  });
+}
+
 std::vector<int> earlier_meetings(const Questionnaire& q, std::span<const Answers> batch) {
   std::map<std::string, std::vector<int>> by_person;
-  for (size_t i = 0; i < batch.size(); ++i) by_person[batch[i].participant].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < batch.size(); ++i)
+    if (collects_scored_part(q, batch[i].meeting)) by_person[batch[i].participant].push_back(static_cast<int>(i));
   std::vector<int> out(batch.size(), -1);
   for (const auto& [id, list] : by_person)
     for (int i : list)

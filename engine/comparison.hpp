@@ -50,8 +50,15 @@ Answers questionnaire_part(const Questionnaire& q, const Answers& answers);
 // have loaded without errors; the answers must be valid for it.
 Comparison compare_meetings(const Questionnaire& q, const Answers& earlier, const Answers& later);
 
+// True when the meeting `meeting_id` collects a part holding scored items (a meeting the
+// questionnaire does not declare, or none said, counts as collecting every part).
+bool collects_scored_part(const Questionnaire& q, const std::string& meeting_id);
+
 // For each answers of `batch`, the index of the same participant's answers at the latest
 // meeting before theirs (in the meetings' order, records.hpp meeting_rank: no meeting said comes first), or -1.
+// Only meetings that collect a scored part take part: a meeting that collects only the
+// worksheet neither gets a comparison (its questionnaire part is the earlier one, unchanged)
+// nor serves as the earlier side of one.
 std::vector<int> earlier_meetings(const Questionnaire& q, std::span<const Answers> batch);
 
 }  // namespace careermap
