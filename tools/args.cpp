@@ -22,10 +22,6 @@ bool is_option(const Syntax& syntax, std::string_view word) {
   return find(syntax, word) != nullptr;
 }
 
-std::string name_and_value(const Option& o) {
-  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
-}
-
 // The words of a choice: "json|csv" -> "json or csv"; "a|b|c" -> "a, b or c".
 std::string choice_words(std::string_view value) {
   std::vector<std::string_view> words;
@@ -87,6 +83,10 @@ std::string expected(const Option& o, const std::string& v) {
 }
 
 }  // namespace
+
+std::string name_and_value(const Option& o) {
+  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
+}
 
 std::string Args::get(const std::string& k, const std::string& fallback) const {
   auto it = options.find(k);

@@ -82,6 +82,9 @@ struct Args {
   std::string get(const std::string& k, const std::string& fallback = "") const;
 };
 
+// An option as usage and the help show it: "-q Q.yaml", "--csv" (a flag).
+std::string name_and_value(const Option& o);
+
 // Parses argv[first..] against `syntax`. Throws UsageError on the first problem.
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax);
 
