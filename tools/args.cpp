@@ -22,10 +22,6 @@ bool is_option(const Syntax& syntax, std::string_view word) {
   return find(syntax, word) != nullptr;
 }
 
-std::string name_and_value(const Option& o) {
-  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
-}
-
 // The words of a choice: "json|csv" -> "json or csv"; "a|b|c" -> "a, b or c".
 std::string choice_words(std::string_view value) {
   std::vector<std::string_view> words;
@@ -87,6 +83,10 @@ std::string expected(const Option& o, const std::string& v) {
 }
 
 }  // namespace
+
+std::string name_and_value(const Option& o) {
+  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
+}
 
 std::string Args::get(const std::string& k, const std::string& fallback) const {
   auto it = options.find(k);
@@ -221,6 +221,17 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
   if (syntax.files == Files::required && a.positional.empty())
     missing += (missing.empty() ? "" : ", ") + std::string(syntax.files_name);
   if (!missing.empty()) throw UsageError("missing " + missing);
+  // An option given without the one it goes with: "--name and --cohort go with --participant ID".
+  for (const auto& o : syntax.options) {
+    if (o.under.empty() || !a.has(std::string(o.name)) || a.has(std::string(o.under))) continue;
+    std::vector<std::string_view> with;  // every option that goes with o.under, once each
+    for (const auto& u : syntax.options)
+      if (u.under == o.under && std::find(with.begin(), with.end(), u.name) == with.end()) with.push_back(u.name);
+    std::string names;
+    for (size_t i = 0; i < with.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == with.size() ? " and " : ", ") + std::string(with[i]);
+    throw UsageError(names + (with.size() == 1 ? " goes with " : " go with ") + name_and_value(*find(syntax, o.under)));
+  }
   return a;
 }
 

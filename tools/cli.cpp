@@ -139,8 +139,12 @@ Batch records_batch(const Questionnaire& q, Batch versions, const std::string& m
   for (auto& p : people_records(q, versions.valid)) {
     bool any = false;
     const bool several = p.records.size() > 1;
-    for (auto& r : p.records) {
+    for (size_t k = 0; k < p.records.size(); ++k) {
+      auto& r = p.records[k];
       if (!meeting.empty() && r.meeting != meeting) continue;
+      // In meeting order: the records before this one are the person's earlier meetings.
+      if (!meeting.empty())
+        for (size_t e = 0; e < k; ++e) out.earlier.push_back(std::move(p.records[e].answers));
       out.valid.push_back(std::move(r.answers));
       out.person.push_back(person);
       out.several.push_back(several);

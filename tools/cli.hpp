@@ -71,11 +71,15 @@ struct Batch {
   // (records_batch) several[i]: that person has records of several meetings (whether or not
   // only one meeting's were asked for), so their PDFs are named by meeting.
   std::vector<bool> several;
+  // (records_batch of one meeting) the records of the people in `valid` at earlier meetings,
+  // in no particular order: what their maps compare with; neither scored nor rendered.
+  std::vector<Answers> earlier;
 };
 
 // The participants' records (engine/records.hpp) of the answers in `versions` (oldest first):
 // one Answers per person and meeting at which they sent something, each the newest version of
-// every part as of that meeting; only the records of `meeting` when it is not empty.
+// every part as of that meeting; only the records of `meeting` when it is not empty (then
+// the records of the same people at the meetings before it in `earlier`).
 Batch records_batch(const Questionnaire& q, Batch versions, const std::string& meeting);
 
 // The meeting given by --meeting ID or by the older --session pre|post (the first or the last

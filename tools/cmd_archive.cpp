@@ -150,7 +150,6 @@ int print_releases(const std::string& path, std::ostream& out) {
 // careermap archive (options: its row in tools/command_table.cpp): the submissions, or the releases.
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
-  if (args.has("-q") && !args.has("--list")) throw UsageError("-q goes with --list");
   std::optional<Questionnaire> q;
   if (args.has("-q") && !(q = load_questionnaire(args.get("-q"), err))) return kUsage;
   const auto archive = open_archive(args, false, err);

@@ -18,8 +18,6 @@ Templates load_templates(const std::string& name, std::ostream& err);
 int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-o")) throw UsageError("missing -o FORM.html");
   if (args.has("--csv")) throw UsageError("give --html or --csv, not both");
-  if (!args.has("--participant") && (args.has("--name") || args.has("--cohort")))
-    throw UsageError("--name and --cohort go with --participant ID");
   FormPageOptions page;
   page.lang = *parse_lang(args.get("--lang", "ja"));
   page.participant = args.get("--participant");
@@ -37,8 +35,6 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
 int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-o")) throw UsageError("missing -o DIR");
   if (args.has("--csv") || args.has("--html")) throw UsageError("give --kit, --html or --csv, not two of them");
-  for (const char* o : {"--participant", "--name", "--cohort"})
-    if (args.has(o)) throw UsageError(std::string(o) + " goes with --html");
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
@@ -61,8 +57,6 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.has("--kit")) return form_kit(args, out, err);
   if (args.has("--html")) return form_page(args, out, err);
-  for (const char* o : {"--participant", "--name", "--cohort"})
-    if (args.has(o)) throw UsageError(std::string(o) + " goes with --html");
   if (args.has("-o") == args.has("--csv"))
     throw UsageError(args.has("--csv") ? "give -o BLANK.pdf or --csv, not both" : "missing -o BLANK.pdf or --csv");
   const auto lang = parse_lang(args.get("--lang", "ja"));

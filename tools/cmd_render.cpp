@@ -83,13 +83,16 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     return id;
   };
   size_t failed = 0, attempted = 0;
-  while (const std::optional<Batch> b = next()) {
+  while (std::optional<Batch> b = next()) {
     invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
     const auto placements = score(q, b->valid);
-    // A later meeting's map compares with the person's latest earlier meeting in the batch.
+    // A later meeting's map compares with the person's latest earlier meeting in the batch,
+    // or among the earlier records that come with one meeting's (after the `shown` ones).
+    const size_t shown = b->valid.size();
+    std::move(b->earlier.begin(), b->earlier.end(), std::back_inserter(b->valid));
     const std::vector<int> earlier = earlier_meetings(q, b->valid);
-    std::vector<Outcome> outcomes(b->valid.size());
-    for (size_t i = 0; i < b->valid.size(); ++i) {
+    std::vector<Outcome> outcomes(shown);
+    for (size_t i = 0; i < shown; ++i) {
       const Answers& a = b->valid[i];
       const auto [other, fresh] = people.emplace(fold(a.participant), std::make_pair(a.participant, a.file));
       if (!fresh && other->second.first != a.participant) {
@@ -109,7 +112,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     }
     std::atomic<size_t> next_index{0};
     auto work = [&] {
-      for (size_t i = next_index++; i < b->valid.size(); i = next_index++) {
+      for (size_t i = next_index++; i < shown; i = next_index++) {
         const Answers& a = b->valid[i];
         Outcome& o = outcomes[i];
         if (o.path.empty()) continue;  // refused above
@@ -132,7 +135,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<size_t>(s.jobs, b->valid.size()); ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < std::min<size_t>(s.jobs, shown); ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
     for (const auto& o : outcomes) {
@@ -140,7 +143,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       if (o.ok) out << o.path << '\n';
       else ++failed;
     }
-    attempted += b->valid.size();
+    attempted += shown;
   }
   summarize(attempted, invalid, err);
   if (failed) err << "careermap: " << failed << " of " << attempted << " PDFs could not be written\n";

@@ -9,6 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { loadPage } = require('./page_core');
+const { seeded } = require('./seeded');
 
 const [careermap, questionnaire, casesArg, seedArg, workdir, part] = process.argv.slice(2);
 if (!workdir) {
@@ -25,15 +26,7 @@ const M = data.messages;
 const partIndex = part ? Q.parts.findIndex((p) => p.id === part) : -1;
 if (part && partIndex < 0) throw new Error('no part ' + part);
 
-// mulberry32: a small seeded generator, so a failure can be replayed.
-let seed = Number(seedArg) >>> 0;
-function rnd() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = seeded(Number(seedArg));  // so a failure can be replayed
 const int = (n) => Math.floor(rnd() * n);
 const slip = (p) => !careful && rnd() < p;  // a mistake, never by a careful participant
 const pick = (list) => list[int(list.length)];

@@ -12,6 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { loadPage } = require('./page_core');
+const { seeded } = require('./seeded');
 const CHROMIUM = '/usr/bin/chromium';
 let puppeteer;
 try {
@@ -57,14 +58,7 @@ function equal(a, b, what) {
   const x = JSON.stringify(a), y = JSON.stringify(b);
   if (x !== y) throw new Error('FAILED: ' + what + '\n  got:  ' + x.slice(0, 2000) + '\n  want: ' + y.slice(0, 2000));
 }
-let seed = 20261201;
-function rnd() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = seeded(20261201);
 const int = (n) => Math.floor(rnd() * n);
 const pick = (list) => list[int(list.length)];
 

@@ -11,12 +11,6 @@ using Cells = std::vector<std::string>;
 
 namespace {
 
-Templates form_templates() {
-  Diagnostics d;
-  Templates t = Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/form.yaml", d);
-  BOOST_REQUIRE(d.empty());
-  return t;
-}
 
 }  // namespace
 
@@ -24,7 +18,7 @@ BOOST_AUTO_TEST_SUITE(form_kit)
 
 BOOST_AUTO_TEST_CASE(the_columns_are_the_csv_header_with_cohort_and_meeting_after_the_name) {
   const Questionnaire q = test::tiny_questionnaire();
-  const Templates t = form_templates();
+  const Templates t = test::shipped_templates("form.yaml");
   const auto cols = kit_columns(q, t, Lang::en);
   const auto header = form_columns(q, t, Lang::en);
   BOOST_REQUIRE(cols.size() == header.size() + 2);
@@ -53,7 +47,7 @@ BOOST_AUTO_TEST_CASE(the_columns_are_the_csv_header_with_cohort_and_meeting_afte
 
 BOOST_AUTO_TEST_CASE(the_lists_csv_and_markdown_hold_one_line_per_column) {
   const Questionnaire q = test::tiny_questionnaire();
-  const Templates t = form_templates();
+  const Templates t = test::shipped_templates("form.yaml");
   const auto cols = kit_columns(q, t, Lang::en);
   const std::string csv = kit_questions_csv(cols, t, Lang::en);
   BOOST_TEST(csv.rfind("\xEF\xBB\xBF" "Column,Column title,Item id,Type,Required,Options (value=label),Scale,Range\r\n", 0) == 0);
@@ -67,7 +61,7 @@ BOOST_AUTO_TEST_CASE(the_lists_csv_and_markdown_hold_one_line_per_column) {
 
 BOOST_AUTO_TEST_CASE(the_workbook_reads_back_as_its_header) {
   const Questionnaire q = test::tiny_questionnaire();
-  const Templates t = form_templates();
+  const Templates t = test::shipped_templates("form.yaml");
   const auto cols = kit_columns(q, t, Lang::ja);
   test::TempDir dir;
   const std::string f = (dir.path() / "answers.xlsx").string();
