@@ -81,7 +81,7 @@ BOOST_AUTO_TEST_CASE(the_workbook_reads_back_as_its_header) {
 BOOST_AUTO_TEST_CASE(a_failure_while_writing_leaves_no_file_behind) {
   // Templates without the kit's texts: the writer fails after the workbook is begun.
   const Questionnaire q = test::tiny_questionnaire();
-  const Templates full = form_templates();
+  const Templates full = test::shipped_templates("form.yaml");
   const auto cols = kit_columns(q, full, Lang::ja);
   Diagnostics d;
   const Templates bare = Templates::parse("other: {ja: a, en: b}\n", "bare.yaml", d);
