@@ -180,10 +180,8 @@ struct CsvIntake::Impl {
       const ColumnTarget* t = targets[c];
       if (t && !t->item.empty()) items[c] = &q.items[*q.find_item(t->item)];
       if (t && t->kind == Kind::episode_field) fields[c] = items[c]->find_field(t->field);
-      if (t && (t->kind == Kind::item || t->kind == Kind::episode_field)) {
-        const Item& item = q.items[*q.find_item(t->item)];
-        codes[c] = std::make_unique<Codes>(item, t->kind == Kind::episode_field ? item.find_field(t->field) : nullptr, q, m);
-      }
+      if (t && (t->kind == Kind::item || t->kind == Kind::episode_field))
+        codes[c] = std::make_unique<Codes>(*items[c], fields[c], q, m);
       has_participant = has_participant || (t && t->kind == Kind::participant);
       // Messages name items and episode fields; CSV users know columns.
       if (t && t->kind != Kind::ignore) columns_by_target[t->text()] = {head.cells[c], static_cast<int>(c) + 1};

@@ -52,48 +52,46 @@ int meeting_rank(const Questionnaire& q, const std::string& meeting) {
 }
 
 std::vector<MeetingRecord> meeting_records(const Questionnaire& q, const std::vector<Answers>& versions) {
-  std::vector<int> ranks;  // the meetings sent at, in order
-  for (const auto& v : versions) {
-    const int r = meeting_rank(q, v.meeting);
-    if (std::find(ranks.begin(), ranks.end(), r) == ranks.end()) ranks.push_back(r);
+  // Each version's meeting and parts, found once.
+  std::vector<int> rank_of(versions.size());
+  std::vector<std::vector<bool>> held(versions.size(), std::vector<bool>(q.parts.size(), false));
+  for (size_t v = 0; v < versions.size(); ++v) {
+    rank_of[v] = meeting_rank(q, versions[v].meeting);
+    for (int p : parts_present(q, versions[v])) held[v][p] = true;
   }
+  std::vector<int> ranks = rank_of;  // the meetings sent at, in order
   std::sort(ranks.begin(), ranks.end());
-  std::vector<std::vector<int>> held(versions.size());
-  for (size_t v = 0; v < versions.size(); ++v) held[v] = parts_present(q, versions[v]);
+  ranks.erase(std::unique(ranks.begin(), ranks.end()), ranks.end());
   std::vector<MeetingRecord> out;
   for (int rank : ranks) {
     MeetingRecord rec;
-    const Answers* newest = nullptr;  // the newest version sent at this meeting
-    for (const auto& v : versions)
-      if (meeting_rank(q, v.meeting) == rank) newest = &v;
-    rec.meeting = newest->meeting;
-    rec.answers = *newest;
+    size_t newest = 0;  // the newest version sent at this meeting
+    for (size_t v = 0; v < versions.size(); ++v)
+      if (rank_of[v] == rank) newest = v;
+    rec.meeting = versions[newest].meeting;
+    rec.answers = versions[newest];
     rec.answers.values.clear();
     // A part sent alone (a worksheet) may say no name or cohort: the latest said up to here.
     for (int r = -1; r <= rank; ++r)
-      for (const auto& v : versions) {
-        if (meeting_rank(q, v.meeting) != r) continue;
-        if (!v.name.empty()) rec.answers.name = v.name;
-        if (!v.cohort.empty()) rec.answers.cohort = v.cohort;
+      for (size_t v = 0; v < versions.size(); ++v) {
+        if (rank_of[v] != r) continue;
+        if (!versions[v].name.empty()) rec.answers.name = versions[v].name;
+        if (!versions[v].cohort.empty()) rec.answers.cohort = versions[v].cohort;
       }
     for (size_t p = 0; p < q.parts.size(); ++p) {
-      const Answers* from = nullptr;
-      int from_rank = -2;
-      for (size_t v = 0; v < versions.size(); ++v) {
-        const int r = meeting_rank(q, versions[v].meeting);
-        if (r > rank || r < from_rank) continue;
-        if (std::find(held[v].begin(), held[v].end(), static_cast<int>(p)) == held[v].end()) continue;
-        from = &versions[v];
-        from_rank = r;
-      }
+      std::optional<size_t> from;  // sent at the latest meeting not after this one, the newest there
+      for (size_t v = 0; v < versions.size(); ++v)
+        if (held[v][p] && rank_of[v] <= rank && (!from || rank_of[v] >= rank_of[*from])) from = v;
       if (!from) {
         rec.missing.push_back(q.parts[p].id);
         continue;
       }
       rec.parts.push_back(q.parts[p].id);
-      for (const auto& [id, answer] : from->values)
+      if (std::find(rec.versions.begin(), rec.versions.end(), *from) == rec.versions.end()) rec.versions.push_back(*from);
+      for (const auto& [id, answer] : versions[*from].values)
         if (auto i = q.find_item(id); i && q.items[*i].part == static_cast<int>(p)) rec.answers.values.emplace(id, answer);
     }
+    std::sort(rec.versions.begin(), rec.versions.end());
     out.push_back(std::move(rec));
   }
   return out;

@@ -39,6 +39,7 @@ struct MeetingRecord {
   Answers answers;                 // merged: for each part, its newest version as of the meeting
   std::vector<std::string> parts;  // the ids of the parts the record holds, in order
   std::vector<std::string> missing;  // the ids of the parts it does not hold yet, in order
+  std::vector<size_t> versions;    // the indices (into `versions`) of those it takes parts from, ascending
 };
 
 // The records of one participant from the versions they sent (`versions`: oldest first, each

@@ -277,7 +277,6 @@ struct XlsxReader::Impl {
     std::string cur;
     bool in_si = false, in_t = false;
     int in_rph = 0;
-    size_t total = 0;
     x.start = [&](std::string_view n, const XML_Char**) {
       if (n == "si") in_si = true, cur.clear();
       else if (n == "rPh") ++in_rph;
@@ -289,7 +288,6 @@ struct XlsxReader::Impl {
           return x.stop("the workbook has more than " + std::to_string(kMaxXlsxStrings) + " shared strings; at most " +
                         std::to_string(kMaxXlsxStrings));
         in_si = false;
-        total += cur.size();
         strings.push_back(cur.size() > kMaxCsvCellBytes ? std::string(kMaxCsvCellBytes + 1, 'x') : cur);
       } else if (n == "rPh") --in_rph;
       else if (n == "t") in_t = false;

@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <random>
+#include <set>
 
 #include "tests/testutil.hpp"
 
@@ -126,6 +127,10 @@ BOOST_AUTO_TEST_CASE(a_meeting_record_holds_the_newest_version_of_each_part_as_o
   BOOST_TEST(recs[2].meeting == "closing");
   BOOST_TEST((numbers(recs[2].answers) == std::map<std::string, double>{{"k1", 3}, {"note", 6}}));
   BOOST_TEST(recs[2].answers.meeting == "closing");
+  // The versions each record takes parts from.
+  BOOST_TEST(recs[0].versions == (std::vector<size_t>{4}), boost::test_tools::per_element());
+  BOOST_TEST(recs[1].versions == (std::vector<size_t>{3, 4}), boost::test_tools::per_element());
+  BOOST_TEST(recs[2].versions == (std::vector<size_t>{2, 3}), boost::test_tools::per_element());
 }
 
 // The rule of FORMAT.md told another way: replay the versions sent up to the meeting, earlier
@@ -156,17 +161,23 @@ BOOST_AUTO_TEST_CASE(records_agree_with_a_replay_of_the_versions_on_random_histo
     for (size_t r = 0; r < recs.size(); ++r) {
       BOOST_TEST(recs[r].meeting == sent_at[r]);
       std::map<std::string, double> replay;
+      std::map<std::string, size_t> source;  // part -> the version it was last taken from
       const auto upto = std::find(meetings.begin(), meetings.end(), sent_at[r]) - meetings.begin();
       for (long m = 0; m <= upto; ++m)
-        for (const auto& v : versions) {
+        for (size_t i = 0; i < versions.size(); ++i) {
+          const Answers& v = versions[i];
           if (v.meeting != meetings[m]) continue;
           for (const auto& part : part_ids_present(q, v)) {
+            source[part] = i;
             for (auto it = replay.begin(); it != replay.end();)
               it = q.parts[q.items[*q.find_item(it->first)].part].id == part ? replay.erase(it) : std::next(it);
             for (const auto& [id, x] : numbers(answers_of_parts(q, v, {part}))) replay[id] = x;
           }
         }
       BOOST_TEST((numbers(recs[r].answers) == replay));
+      std::set<size_t> from;
+      for (const auto& [part, i] : source) from.insert(i);
+      BOOST_TEST(recs[r].versions == std::vector<size_t>(from.begin(), from.end()), boost::test_tools::per_element());
       std::vector<std::string> held = part_ids_present(q, recs[r].answers);
       BOOST_TEST(recs[r].parts == held, boost::test_tools::per_element());
       BOOST_TEST(recs[r].parts.size() + recs[r].missing.size() == q.parts.size());
