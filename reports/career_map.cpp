@@ -26,7 +26,6 @@ class Builder {
   void interview(CareerMapContent& c) const;
   void add_prompts(CareerMapContent& c, const std::string& key, const std::string& reason,
                    const std::vector<std::pair<std::string, std::string>>& values = {}) const;
-  const Episode* episode_of(const PathStep& step) const;
   std::string header_line() const;
   std::string path_empty() const;
 
@@ -54,12 +53,6 @@ std::string Builder::own(const std::string& text, const std::string& field, Care
     }
   });
   return out;
-}
-
-const Episode* Builder::episode_of(const PathStep& step) const {
-  const Answer* ans = a_.find(step.item);
-  if (!ans || step.written < 1 || step.written > static_cast<int>(ans->episodes.size())) return nullptr;
-  return &ans->episodes[step.written - 1];
 }
 
 // The line under the title: the questionnaire's title; when the questionnaire declares its
@@ -154,7 +147,7 @@ void Builder::map_page(CareerMapContent& c) const {
     const std::string from = step.from ? std::to_string(*step.from) : "?";
     const std::string to = step.to ? std::to_string(*step.to) : ongoing;
     e.years = step.to && step.from && *step.to == *step.from ? from : from + "–" + to;
-    e.title = own(step.title, step.item + "[" + std::to_string(step.written) + "].title", c);
+    e.title = own(step.title, episode_field(step, "title"), c);
     if (auto idx = q_.find_item(step.item))
       if (const Field* f = q_.items[*idx].field_for(FieldUse::role))
         if (const Option* o = f->find_option(step.role)) e.role = o->label.in(lang_);
@@ -209,14 +202,13 @@ void Builder::profile(CareerMapContent& c) const {
     }
   }
   for (const auto& step : p_.path) {
-    const Episode* e = episode_of(step);
+    const Episode* e = episode_of(a_, step);
     const auto idx = q_.find_item(step.item);
     const Field* f = idx ? q_.items[*idx].field_for(FieldUse::outcome) : nullptr;
     if (!e || !f) continue;
     const std::string* text = e->get(f->id);
-    const std::string field = step.item + "[" + std::to_string(step.written) + "]";
-    c.outcomes.push_back({std::to_string(step.order) + ". " + own(step.title, field + ".title", c),
-                          text ? own(*text, field + "." + f->id, c) : unanswered, text != nullptr});
+    c.outcomes.push_back({std::to_string(step.order) + ". " + own(step.title, episode_field(step, "title"), c),
+                          text ? own(*text, episode_field(step, f->id), c) : unanswered, text != nullptr});
   }
 }
 
