@@ -169,6 +169,7 @@ std::string usage_of(const Syntax& syntax) {
 
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
   Args a;
+  std::vector<std::string> order;  // the options as given
   bool options_end = false;
   for (int i = first; i < argc; ++i) {
     std::string s = argv[i];
@@ -199,6 +200,7 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
       throw UsageError("unknown option " + escaped(s));
     }
     if (a.has(s)) throw UsageError("option " + s + " given twice");
+    order.push_back(s);
     if (o->kind == Value::flag) {
       if (inline_value) throw UsageError("option " + s + " takes no value");
       a.options[s] = "";
@@ -221,6 +223,39 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
   if (syntax.files == Files::required && a.positional.empty())
     missing += (missing.empty() ? "" : ", ") + std::string(syntax.files_name);
   if (!missing.empty()) throw UsageError("missing " + missing);
+  // Two alternatives of one `either` group: "give --html or --csv, not both", in the order given.
+  // An alternative is given by its first option, unless that option is also one joined to
+  // another alternative given (form's -o of --html -o FORM.html is not -o BLANK.pdf).
+  const auto& opts = syntax.options;
+  const auto joined_to = [&](size_t head, std::string_view name) {
+    for (size_t j = head + 1; j < opts.size() && opts[j].joined; ++j)
+      if (opts[j].name == name) return true;
+    return false;
+  };
+  std::vector<int> groups;
+  for (const auto& o : opts)
+    if (o.either != 0 && std::find(groups.begin(), groups.end(), o.either) == groups.end()) groups.push_back(o.either);
+  for (int g : groups) {
+    std::vector<size_t> heads;  // of the alternatives whose first option is given
+    for (size_t i = 0; i < opts.size(); ++i)
+      if (opts[i].either == g && !opts[i].joined && a.has(std::string(opts[i].name))) heads.push_back(i);
+    std::vector<std::pair<size_t, std::string>> given;  // position in `order`, the alternative
+    for (size_t h : heads) {
+      const bool claimed = std::any_of(heads.begin(), heads.end(), [&](size_t o) {
+        return o != h && opts[o].name != opts[h].name && joined_to(o, opts[h].name);
+      });
+      if (claimed) continue;
+      const size_t at = std::find(order.begin(), order.end(), opts[h].name) - order.begin();
+      given.emplace_back(at, name_and_value(opts[h]));
+    }
+    if (given.size() < 2) continue;
+    std::sort(given.begin(), given.end());
+    if (given.size() == 2) throw UsageError("give " + given[0].second + " or " + given[1].second + ", not both");
+    std::string names;
+    for (size_t i = 0; i < given.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == given.size() ? " and " : ", ") + given[i].second;
+    throw UsageError("give only one of " + names);
+  }
   // An option given without the one it goes with: "--name and --cohort go with --participant ID".
   for (const auto& o : syntax.options) {
     if (o.under.empty() || !a.has(std::string(o.name)) || a.has(std::string(o.under))) continue;

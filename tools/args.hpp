@@ -5,8 +5,8 @@
 // option: an unknown option, an option without its value (also when the next word is
 // another option of the command), a value given to a flag, an option given twice, a value
 // of the wrong form (choices, dates, whole numbers, ids), an argument where the command
-// takes no files, a required option or the files missing, an option without the one it goes
-// with (Option::under). `--` ends the options (what follows
+// takes no files, a required option or the files missing, two alternatives of one group
+// (Option::either), an option without the one it goes with (Option::under). `--` ends the options (what follows
 // is a file even if it starts with '-'); `--opt=value` works for long options. Values quoted
 // in messages are escaped (careermap::escaped) and cut at 60 bytes.
 // Plain values; thread-safe.
@@ -47,9 +47,10 @@ struct Option {
   bool required = false;
   long min = 0, max = 0;   // for Value::number
   // Alternatives: options with the same nonzero `either` are shown together where the first
-  // of them stands, "(-o BLANK.pdf | --csv)", one of which the command wants (it checks that
-  // itself, with its own message); `joined` puts an option in the alternative of the option
-  // before it: "(ANSWERS... | --archive A.db --cohort C)".
+  // of them stands, "(-o BLANK.pdf | --csv)"; `joined` puts an option in the alternative of the
+  // option before it: "(ANSWERS... | --archive A.db --cohort C)". parse_args refuses two
+  // alternatives given together ("give -o BLANK.pdf or --csv, not both", in the order given);
+  // that one is given at all, and the files alternative, the command checks with its own words.
   int either = 0;
   bool joined = false;
   // The option this one goes with: shown in [ ] after it (and the options joined to it),

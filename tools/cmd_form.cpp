@@ -17,7 +17,6 @@ Templates load_templates(const std::string& name, std::ostream& err);
 // careermap form -q Q.yaml --html -o FORM.html [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
 int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-o")) throw UsageError("missing -o FORM.html");
-  if (args.has("--csv")) throw UsageError("give --html or --csv, not both");
   FormPageOptions page;
   page.lang = *parse_lang(args.get("--lang", "ja"));
   page.participant = args.get("--participant");
@@ -34,7 +33,6 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
 // careermap form -q Q.yaml --kit -o DIR [--lang ja|en]: questions.csv, questions.md, answers.xlsx.
 int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-o")) throw UsageError("missing -o DIR");
-  if (args.has("--csv") || args.has("--html")) throw UsageError("give --kit, --html or --csv, not two of them");
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
@@ -57,8 +55,7 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.has("--kit")) return form_kit(args, out, err);
   if (args.has("--html")) return form_page(args, out, err);
-  if (args.has("-o") == args.has("--csv"))
-    throw UsageError(args.has("--csv") ? "give -o BLANK.pdf or --csv, not both" : "missing -o BLANK.pdf or --csv");
+  if (!args.has("-o") && !args.has("--csv")) throw UsageError("missing -o BLANK.pdf or --csv");
   const auto lang = parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
