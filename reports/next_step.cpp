@@ -331,6 +331,10 @@ void SheetBuilder::marked(SheetSection& part, careermap::SheetPart which, const 
 
 }  // namespace
 
+bool shows_next_step(const Questionnaire& q, const std::string& meeting) {
+  return meeting.empty() || q.meetings.empty() || meeting == q.meetings.back().id;
+}
+
 const Episode* episode_of(const Answers& answers, const PathStep& step) {
   const Answer* ans = answers.find(step.item);
   if (!ans || step.written < 1 || step.written > static_cast<int>(ans->episodes.size())) return nullptr;

@@ -88,6 +88,11 @@ const Episode* episode_of(const Answers& answers, const PathStep& step);
 // How warnings name one of that episode's fields: "eps[2].title".
 std::string episode_field(const PathStep& step, const std::string& field);
 
+// Whether the map of a record as of `meeting` carries the sheet: the sheet belongs to the
+// programme's last meeting (`post` when the questionnaire declares no meetings), and to a
+// record that names no meeting (answers used on their own). An earlier meeting's map has none.
+bool shows_next_step(const Questionnaire& q, const std::string& meeting);
+
 // Throws Error when a template the sheet needs is missing. `own` turns the participant's
 // words into drawable text (career_map.cpp's rule: characters outside the font become 〓).
 NextStepSheet build_next_step(const Questionnaire& q, const Answers& answers, const Placement& placement,

@@ -10,12 +10,15 @@ namespace {
 
 using namespace frame;
 
-constexpr double kFullW = kPageW - 2 * kMargin;
-constexpr double kLeftW = 450, kBoxX = kMargin + kLeftW + 16, kBoxW = kFullW - kLeftW - 16;
-constexpr double kHead = 24, kRule = 18, kMinBox = 3 * kRule + 6, kPartGap = 6;
-constexpr double kSummaryLine = 22;
+// Two columns on every page; a part is its heading, its facts and prompts, then ruled lines
+// to write on.
+constexpr double kFullW = kPageW - 2 * kMargin, kColGap = 24;
+constexpr double kColW = (kFullW - kColGap) / 2, kRightX = kMargin + kColW + kColGap;
+constexpr double kHead = 22, kRule = 17, kPartGap = 10, kSummaryLine = 21;
+constexpr int kMinRules = 2;  // lines to write on under every part, at the least
+constexpr double kTop = kContentTop + 22;  // where the columns start on a continuation page
 
-// One line of the left column: text at x offset `dx`, or a gap when `text` is empty.
+// One line of a column: text at x offset `dx`, or a gap when `text` is empty.
 struct Line {
   std::string text;
   double dx = 0, size = 0, leading = 0;
@@ -23,10 +26,10 @@ struct Line {
   std::string number;  // the prompt's number, on its first line
 };
 
-std::vector<Line> part_lines(const SheetSection& part, const Measure& m, int& number) {
+std::vector<Line> part_lines(const SheetSection& part, const Measure& m, Lang lang, int& number) {
   std::vector<Line> out;
   auto para = [&](const std::string& s, double dx, double size, double leading, Color col, std::string num = "") {
-    for (const auto& l : wrap(m, s, kLeftW - dx, size)) {
+    for (const auto& l : wrap(m, s, kColW - dx, size)) {
       out.push_back({l, dx, size, leading, col, num});
       num.clear();
     }
@@ -38,7 +41,7 @@ std::vector<Line> part_lines(const SheetSection& part, const Measure& m, int& nu
   if (!part.facts.empty()) out.push_back({"", 0, 0, 5, {}, ""});
   for (const auto& p : part.prompts) {
     para(p.text, 20, 9.5, 13, palette::kInk, std::to_string(++number) + ".");
-    para("（" + p.reason + "）", 20, 7.5, 9.5, palette::kMuted);
+    para(bracketed(p.reason, lang), 20, 7.5, 9.5, palette::kMuted);
     out.push_back({"", 0, 0, 3, {}, ""});
   }
   return out;
@@ -50,10 +53,90 @@ double lines_height(const std::vector<Line>& lines) {
   return h;
 }
 
-void box(DisplayList& dl, double top, double bottom) {
-  if (bottom - top < kRule) return;
-  dl.stroke_rect(kBoxX, top, kBoxW, bottom - top, palette::kRule, 0.6);
-  for (double y = top + kRule; y + 4 < bottom; y += kRule) dl.line(kBoxX + 6, y, kBoxX + kBoxW - 6, y, palette::kRule, 0.4);
+// Where each block (the parts, then "my next step") goes: the column it starts in (two per
+// page, counted from the first page's left one), whether it runs on past that column's
+// foot, and the lines it gets to write on. A block goes whole to the next column when it
+// does not fit where it is but would there; the room left at a column's foot becomes
+// more lines for the parts kept whole in it.
+struct Plan {
+  std::vector<int> column;
+  std::vector<int> rules;
+  double summary_line = kSummaryLine;  // wider when "my next step" has a column to itself
+};
+
+Plan plan_columns(const std::vector<double>& heights, size_t parts, double first_top) {
+  const auto top = [&](int col) { return col < 2 ? first_top : kTop; };
+  Plan p;
+  std::vector<bool> runs_on(heights.size(), false);
+  std::vector<double> spare(1, kContentBottom - first_top);
+  int col = 0;
+  double y = first_top;
+  for (size_t i = 0; i < heights.size(); ++i) {
+    const double h = heights[i];
+    if (y + h > kContentBottom && y > top(col) && h <= kContentBottom - top(col + 1)) {
+      spare.push_back(kContentBottom - top(++col));
+      y = top(col);
+    }
+    p.column.push_back(col);
+    if (h > kContentBottom - y) {  // taller than a column: the columns it runs through are full
+      runs_on[i] = true;
+      double rest = h - (kContentBottom - y);
+      while (rest > 0) {
+        spare.back() = 0;
+        y = top(++col);
+        spare.push_back(kContentBottom - y);
+        const double take = std::min(rest, kContentBottom - y);
+        y += take, rest -= take;
+      }
+    } else {
+      y += h;
+    }
+    spare.back() = kContentBottom - y;
+  }
+  // "My next step" never stands alone on a page: the last part goes with it.
+  const size_t n = heights.size();
+  if (n >= 2 && col % 2 == 0 && col > 0 && p.column[n - 2] == col - 1 && !runs_on[n - 2] &&
+      heights[n - 2] + heights[n - 1] <= kContentBottom - top(col)) {
+    p.column[n - 2] = col;
+    spare[col - 1] += heights[n - 2];
+    spare[col] -= heights[n - 2];
+  }
+  // The last page's blocks all in its left column: split them over both, the columns as
+  // even as can be, rather than leave the right one empty.
+  const int last = col;
+  std::vector<size_t> tail;
+  for (size_t i = 0; i < heights.size(); ++i)
+    if (p.column[i] == last) tail.push_back(i);
+  const bool runs = std::any_of(tail.begin(), tail.end(), [&](size_t i) { return runs_on[i]; });
+  if (last % 2 == 0 && tail.size() > 1 && !runs) {
+    double total = 0, left = 0, best = kContentBottom, best_left = 0;
+    for (size_t i : tail) total += heights[i];
+    size_t split = tail.size();
+    for (size_t k = 1; k < tail.size(); ++k) {
+      left += heights[tail[k - 1]];
+      if (std::max(left, total - left) < best) best = std::max(left, total - left), split = k, best_left = left;
+    }
+    for (size_t k = split; k < tail.size(); ++k) p.column[tail[k]] = last + 1;
+    spare.back() = kContentBottom - top(last) - best_left;
+    spare.push_back(kContentBottom - top(last + 1) - (total - best_left));
+  }
+  for (size_t i = 0; i < parts; ++i) {
+    long whole = 0;
+    for (size_t k = 0; k < parts; ++k) whole += p.column[k] == p.column[i] && !runs_on[k];
+    const double share = runs_on[i] ? 0 : spare[p.column[i]] / static_cast<double>(whole);
+    p.rules.push_back(kMinRules + static_cast<int>(std::floor(share / kRule)));
+  }
+  const int own = p.column.back();
+  if (std::count(p.column.begin(), p.column.end(), own) == 1 && heights.size() > 1) {
+    const double lines = (heights.back() - kHead) / kSummaryLine;
+    if (lines > 0) p.summary_line += std::min(kSummaryLine, spare[own] / lines);
+  }
+  return p;
+}
+
+void heading(DisplayList& dl, double x, double y, const std::string& text) {
+  dl.text(x, y + 13, text, 10.5, palette::kInk);
+  dl.line(x, y + 18, x + kColW, y + 18, palette::kRule, 0.6);
 }
 
 }  // namespace
@@ -65,94 +148,57 @@ void layout_next_step_pages(const CareerMapContent& c, DisplayList& dl, const Me
   Flow f(dl, c, m, s.heading);
   f.set_y(kContentTop + 6);
   f.paragraph(s.intro, kMargin, kFullW, 8.5, palette::kMuted, 12);
-  f.gap(6);
+  f.gap(8);
+  const double first_top = f.y();
+  f.regions({{kMargin, kColW, first_top, kContentBottom}, {kRightX, kColW, first_top, kContentBottom}},
+            {{kMargin, kColW, kTop, kContentBottom}, {kRightX, kColW, kTop, kContentBottom}});
 
-  // Measure every part, then decide the pages: a part goes whole on the page where it fits,
-  // else on a new page; what is left at the foot of a page goes to the boxes on it.
   int number = 0;
   std::vector<std::vector<Line>> lines;
   std::vector<double> heights;
   for (const auto& part : s.parts) {
-    lines.push_back(part_lines(part, m, number));
-    heights.push_back(kHead + std::max(lines_height(lines.back()), kMinBox) + kPartGap);
+    lines.push_back(part_lines(part, m, c.lang, number));
+    heights.push_back(kHead + lines_height(lines.back()) + kMinRules * kRule + kPartGap);
   }
-  const double summary_h = kHead + kSummaryLine * static_cast<double>(s.summary_lines.size()) + 8;
-  const double top = kContentTop + 22, room = kContentBottom - top;
-  const size_t n = heights.size();
-  heights.push_back(summary_h);
-  std::vector<int> page_of(n + 1);
-  std::vector<bool> flows(n + 1, false);
-  std::vector<double> spare(1, 0);
-  double y = f.y();
-  for (size_t i = 0; i <= n; ++i) {
-    // The last part keeps the summary with it, so that it never stands alone on a page.
-    const double h = heights[i], together = i + 1 == n ? h + summary_h : h;
-    // It goes to a new page when it does not fit here but would there, unless that would
-    // leave this page mostly empty: then it flows on from here.
-    const bool used = (y - kContentTop) / (kContentBottom - kContentTop) >= kMinPageFill;
-    if (y + together > kContentBottom && used && together <= room) {
-      spare.back() = kContentBottom - y;
-      spare.push_back(0);
-      y = top;
-    }
-    page_of[i] = static_cast<int>(spare.size()) - 1;
-    if (h > kContentBottom - y) {  // taller than the page: it flows on; those pages are full
-      flows[i] = true;
-      const double rest = h - (kContentBottom - y);
-      const int more = static_cast<int>(std::ceil(rest / room));
-      spare.resize(spare.size() + more, 0);
-      y = top + rest - (more - 1) * room;
-    } else {
-      y += h;
-    }
-    spare.back() = kContentBottom - y;
-  }
-  // What is left at the foot of a page goes to the boxes of the parts kept whole on it.
-  auto share = [&](size_t i) {
-    if (flows[i]) return 0.0;
-    long whole = 0;
-    for (size_t k = 0; k < n; ++k) whole += page_of[k] == page_of[i] && !flows[k];
-    return spare[page_of[i]] / static_cast<double>(whole);
+  heights.push_back(kHead + kSummaryLine * static_cast<double>(s.summary_lines.size()));
+  const Plan plan = plan_columns(heights, s.parts.size(), first_top);
+  const auto to_column = [&](int col) {
+    while (f.page_index() * 2 + f.region_index() < col) f.next_region();
   };
 
-  for (size_t i = 0; i < n; ++i) {
-    if (page_of[i] > f.page_index()) f.new_page();
-    dl.text(kMargin, f.y() + 13, s.parts[i].heading, 11, palette::kInk);
-    dl.line(kMargin, f.y() + 18, kMargin + kFullW, f.y() + 18, palette::kRule, 0.6);
+  for (size_t i = 0; i < s.parts.size(); ++i) {
+    to_column(plan.column[i]);
+    heading(dl, f.x(), f.y(), s.parts[i].heading);
     f.gap(kHead);
-    double box_top = f.y();
-    const double wanted = f.y() + std::max(lines_height(lines[i]), kMinBox) + share(i);
-    const int page = f.page_index();
-    f.before_break([&](double) {
-      box(dl, box_top, kContentBottom);
-      box_top = top;
-    });
     for (const auto& l : lines[i]) {
       if (l.text.empty()) {
         f.gap(l.leading);
         continue;
       }
       f.ensure(l.leading);
-      if (!l.number.empty()) dl.text(kMargin, f.y() + l.size + 1, l.number, l.size, palette::kInk);
-      dl.text(kMargin + l.dx, f.y() + l.size + 1, l.text, l.size, l.color);
+      if (!l.number.empty()) dl.text(f.x(), f.y() + l.size + 1, l.number, l.size, palette::kInk);
+      dl.text(f.x() + l.dx, f.y() + l.size + 1, l.text, l.size, l.color);
       f.gap(l.leading);
     }
-    f.before_break(nullptr);
-    const double bottom = std::min(kContentBottom, f.page_index() == page ? std::max(wanted, f.y())
-                                                                            : std::max(f.y(), box_top + kMinBox));
-    box(dl, box_top, bottom);
-    f.set_y(bottom + kPartGap);
+    for (int r = 0; r < plan.rules[i]; ++r) {
+      f.ensure(kRule);
+      f.gap(kRule);
+      dl.line(f.x() + 4, f.y(), f.x() + kColW - 4, f.y(), palette::kRule, 0.4);
+    }
+    f.gap(kPartGap);
   }
-  if (page_of[n] > f.page_index()) f.new_page();
 
   // My next step: a labelled line for each question.
-  dl.text(kMargin, f.y() + 14, s.summary_heading, 11, palette::kInk);
-  dl.line(kMargin, f.y() + 19, kMargin + kFullW, f.y() + 19, palette::kRule, 0.6);
+  to_column(plan.column.back());
+  heading(dl, f.x(), f.y(), s.summary_heading);
   f.gap(kHead);
+  double label_w = 0;
+  for (const auto& label : s.summary_lines) label_w = std::max(label_w, m(label, 9.5));
   for (const auto& label : s.summary_lines) {
-    f.gap(kSummaryLine);
-    dl.text(kMargin, f.y() - 6, label, 9.5, palette::kInk);
-    dl.line(kMargin + 100, f.y(), kMargin + kFullW, f.y(), palette::kRule, 0.5);
+    f.ensure(plan.summary_line);
+    f.gap(plan.summary_line);
+    dl.text(f.x(), f.y() - 6, label, 9.5, palette::kInk);
+    dl.line(f.x() + label_w + 8, f.y(), f.x() + kColW, f.y(), palette::kRule, 0.5);
   }
 }
 

@@ -70,6 +70,10 @@ class Flow {
   // `bottom` instead (to move a page break earlier).
   void end_page_early(int index, double bottom) { early_page_ = index, early_bottom_ = bottom; }
   int page_index() const { return page_index_; }
+  // Which region of its page the flow is in (0 for the first).
+  int region_index() const { return static_cast<int>(at_); }
+  // Goes on at the top of the next region, or of a new page (marked as continued).
+  void next_region() { advance(true); }
   // Called on the full page, before a new page starts, with the bottom the flow reached.
   void before_break(std::function<void(double bottom)> hook) { before_break_ = std::move(hook); }
 

@@ -43,6 +43,16 @@ std::string pdf_text(const fs::path& pdf) {
   return text;
 }
 
+// The text of page `page` column by column, lines joined: the left half, then the right.
+std::string columns_text(const fs::path& pdf, int page) {
+  std::string text;
+  for (const char* x : {"0", "421"})
+    text += run("pdftotext -f " + std::to_string(page) + " -l " + std::to_string(page) + " -x " + x +
+                " -y 0 -W 421 -H 595 " + pdf.string() + " -").out;
+  std::erase(text, '\n');
+  return text;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(cli)
@@ -204,13 +214,17 @@ BOOST_AUTO_TEST_CASE(the_map_ends_with_the_next_step_sheet) {
   const Run r = run("cd " + kTiny + " && " + kBin + " render -q tiny.yaml --date 2026-09-01 -o " + dir.path().string() +
                     " good.yaml");
   BOOST_TEST(r.status == 0);
-  const std::string text = pdf_text(dir.path() / "t01.pdf");
+  const std::string text = columns_text(dir.path() / "t01.pdf", 3);
   for (const char* want :
        {"あなたの次の一歩探し", "候補：「遠くを直す」（越境：近い → 遠い）", "候補：「近くを深める」（ステップアップ：直す → 深める）",
         "2.「遠くを直す」に踏み出すとしたら、最初の小さな一歩は何ですか。（候補：遠くを直す）",
         "「遠くを直す」の手前に「壁」", "5.「壁」を越えるとき、最初に話を通しておくのは誰ですか。（「壁」の手前）",
-        "あなたの次の一歩探し（続き）", "私の次の一歩"})
+        "仲間：力になってくれそうな人・団体", "できない理由：言われそうなこと"})
     BOOST_TEST(text.find(want) != std::string::npos, want);
+  // "My next step" does not stand alone on the last page: the last part goes with it.
+  const std::string last = columns_text(dir.path() / "t01.pdf", 4);
+  for (const char* want : {"あなたの次の一歩探し（続き）", "タイミング：いつ動くか", "私の次の一歩何を誰といつ最初にすること"})
+    BOOST_TEST(last.find(want) != std::string::npos, want);
   // Map; the short profile with the interview sheet under it; two pages of the next-step sheet.
   BOOST_TEST(run("pdfinfo " + (dir.path() / "t01.pdf").string()).out.find("Pages:           4") != std::string::npos);
 }
@@ -223,6 +237,9 @@ BOOST_AUTO_TEST_CASE(a_5000_character_answer_comes_out_whole_once_across_pages) 
   const size_t at = yaml.find("  initiative: ");
   BOOST_REQUIRE(at != std::string::npos);
   yaml.replace(at, yaml.find('\n', at) - at, "  initiative: \"" + text + "\"");
+  const size_t pre = yaml.find("session: pre\n");  // the last meeting's map, with the next-step sheet
+  BOOST_REQUIRE(pre != std::string::npos);
+  yaml.replace(pre, 12, "session: post");
   std::ofstream(dir.path() / "long.yaml") << yaml;
   const Run r = run(kBin + " render -q " + kPre + " --date 2026-07-01 -o " + (dir.path() / "pdf").string() + " " +
                     (dir.path() / "long.yaml").string());
@@ -237,9 +254,9 @@ BOOST_AUTO_TEST_CASE(a_5000_character_answer_comes_out_whole_once_across_pages) 
   std::erase(joined, '\f');
   BOOST_TEST(count(joined, text) == 1u);
   const std::string info = run("pdfinfo " + pdf.string()).out;
-  // Map, four profile pages, the interview sheet and three pages of the next-step sheet
+  // Map, four profile pages, the interview sheet and two pages of the next-step sheet
   // (which points to the long answer instead of printing it again).
-  BOOST_TEST(info.find("Pages:           9") != std::string::npos);
+  BOOST_TEST(info.find("Pages:           8") != std::string::npos);
   BOOST_TEST(fs::file_size(pdf) < 80u * 1024u);
 }
 

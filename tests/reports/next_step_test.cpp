@@ -299,7 +299,11 @@ std::map<Basis::Kind, int> check_sheet(const Questionnaire& q, const Templates& 
   std::map<Basis::Kind, int> kinds;
   const Model& m = q.model;
   const Placement p = score(q, std::vector<Answers>{a})[0];
-  const NextStepSheet s = *build_career_map(q, a, p, t, lang, "2026-09-01").next_step;
+  Answers last = a;  // the sheet is the last meeting's
+  last.meeting = q.meetings.back().id;
+  const auto sheet = build_career_map(q, last, p, t, lang, "2026-09-01").next_step;
+  BOOST_REQUIRE(sheet.has_value());
+  const NextStepSheet& s = *sheet;
   // Candidates: exactly the neighbours of the current scene, more wishes first.
   std::vector<int> neighbours;
   if (p.current) {
@@ -425,6 +429,31 @@ std::map<Basis::Kind, int> check_sheet(const Questionnaire& q, const Templates& 
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(next_step_sheet_rules)
+
+BOOST_FIXTURE_TEST_CASE(only_the_last_meetings_map_and_a_record_of_no_meeting_carry_the_sheet, Sheet) {
+  Diagnostics d;
+  const Questionnaire shipped =
+      Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  const Questionnaire course = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/tiny/course.yaml", d);
+  BOOST_REQUIRE(!d.has_errors());
+  for (const Questionnaire* which : std::vector<const Questionnaire*>{&q, &shipped, &course}) {
+    const auto& ms = which->meetings;
+    BOOST_REQUIRE(ms.size() >= 2u);
+    for (size_t k = 0; k < ms.size(); ++k)
+      BOOST_TEST(shows_next_step(*which, ms[k].id) == (k + 1 == ms.size()), which->id << " " << ms[k].id);
+    BOOST_TEST(shows_next_step(*which, ""));
+  }
+  BOOST_TEST(!q.meetings_declared);  // the implicit meetings: the sheet is post's
+  BOOST_TEST(shows_next_step(q, "post"));
+  BOOST_TEST(!shows_next_step(q, "pre"));
+  // Through the map: the first meeting's has no sheet, the last one's has.
+  Answers a = answers("  diary: x\n");
+  a.meeting = "pre";
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  BOOST_TEST(!build_career_map(q, a, p, t, Lang::ja, "2026-05-20").next_step.has_value());
+  a.meeting = "post";
+  BOOST_TEST(build_career_map(q, a, p, t, Lang::ja, "2026-09-16").next_step.has_value());
+}
 
 BOOST_FIXTURE_TEST_CASE(random_answers_give_neighbours_and_reasons_that_name_what_is_there, Sheet) {
   Diagnostics d;
