@@ -13,4 +13,8 @@ const std::string& LocalText::in(Lang lang) const {
   return ja.empty() ? en : ja;
 }
 
+std::string bracketed(std::string_view text, Lang lang) {
+  return lang == Lang::ja ? "（" + std::string(text) + "）" : "(" + std::string(text) + ")";
+}
+
 }  // namespace careermap

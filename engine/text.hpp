@@ -20,4 +20,8 @@ struct LocalText {
   bool empty() const { return ja.empty() && en.empty(); }
 };
 
+// `text` in round brackets as the language writes them: "（text）" in Japanese, "(text)" in
+// English.
+std::string bracketed(std::string_view text, Lang lang);
+
 }  // namespace careermap

@@ -271,8 +271,9 @@ class MapLayout {
     if (c_.path.empty())
       for (const auto& s : wrap(m_, c_.path_empty, kPanelW, kListSize)) lines.push_back({0, s});
     for (const auto& e : c_.path) {
-      std::string s = e.years + "　" + e.title;
-      if (!e.role.empty()) s += "（" + e.role + "）";
+      const bool ja = c_.lang == Lang::ja;
+      std::string s = e.years + (ja ? "　" : " ") + e.title;
+      if (!e.role.empty()) s += (ja ? "" : " ") + bracketed(e.role, c_.lang);
       if (!e.scene) s += c_.not_placed;
       bool first = true;
       for (const auto& l : wrap(m_, s, kPanelW - 22, kListSize)) {

@@ -16,17 +16,16 @@ constexpr double kShareBelow = 0.5;  // a profile page used less than this takes
 
 // Scores by level: one group per level (shallowest first), a bar per scene.
 double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, double top) {
-  constexpr double label_w = 170, bar_x = kMargin + label_w + 6, bar_w = kLeftW - label_w - 40, row = 15;
+  constexpr double label_w = 196, bar_x = kMargin + label_w + 6, bar_w = kLeftW - label_w - 40, row = 15;
   double y = top;
   for (int l = 0; l < c.level_count; ++l) {
     dl.text(kMargin, y + 11, c.level_labels[l], 10, palette::kInk);
     y += 16;
     for (const auto& cell : c.cells) {
       if (cell.level != l) continue;
-      std::string label = cell.label;
-      const auto lines = wrap(m, label, label_w - 12, 8);
-      if (lines.size() > 1) label = lines[0] + "…";
-      dl.text(kMargin + 10, y + 10, label, 8, palette::kInk);
+      // A label too long for its column goes on to a second line (the row grows), never cut.
+      const auto lines = wrap(m, cell.label, label_w - 12, 8);
+      for (size_t k = 0; k < lines.size(); ++k) dl.text(kMargin + 10, y + 10 + 9.5 * static_cast<double>(k), lines[k], 8, palette::kInk);
       dl.fill_rect(bar_x, y + 2, bar_w, row - 4, {0.95, 0.95, 0.95});
       if (cell.score) {
         dl.fill_rect(bar_x, y + 2, bar_w * *cell.score / 100.0, row - 4, palette::score_color(std::max(*cell.score, 25.0)));
@@ -34,7 +33,7 @@ double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, d
       } else {
         dl.text(bar_x + 4, y + 10, cell.score_text, 7.5, palette::kMuted);
       }
-      y += row;
+      y += row + 9.5 * static_cast<double>(std::max<size_t>(lines.size(), 1) - 1);
     }
     y += 8;
   }
@@ -202,7 +201,7 @@ void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const Me
     const std::string number = std::to_string(++n) + ".";
     dl.text(kMargin, f.y() + 11, number, 10, palette::kInk);
     f.paragraph(p.text, kMargin + 22, kFullW - 22, 10.5, palette::kInk, 15);
-    f.paragraph("（" + p.reason + "）", kMargin + 22, kFullW - 22, 7.5, palette::kMuted, 11);
+    f.paragraph(bracketed(p.reason, c.lang), kMargin + 22, kFullW - 22, 7.5, palette::kMuted, 11);
     f.gap(5);
   }
   // Ruled space for notes: the rest of the page, at least six lines.
