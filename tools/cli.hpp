@@ -52,6 +52,14 @@ void tune_memory();
 // data_dir() is data_dir_of(/proc/self/exe, getenv("CAREERMAP_DATA")).
 std::string data_dir();
 std::string data_dir_of(const std::filesystem::path& program, const char* env);
+// Where the message catalogues are, found as the data is: installed, PREFIX/share/locale beside
+// PREFIX/bin (when it holds ja/LC_MESSAGES/careermap.mo); else the build tree's locale/ beside
+// the program. Never fails: without a catalogue the messages are English.
+std::string locale_dir();
+std::string locale_dir_of(const std::filesystem::path& program);
+// Chooses the message language (`careermap --lang L` when given, else the environment as
+// gettext reads it) and binds the catalogue: the start of main().
+void start_messages(std::optional<Lang> asked);
 // The font for PDFs: $CAREERMAP_FONT, else IPAex Gothic.
 std::string font_path();
 

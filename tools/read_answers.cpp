@@ -4,6 +4,7 @@
 
 #include "engine/csv_intake.hpp"
 #include "engine/files.hpp"
+#include "engine/messages.hpp"
 #include "tools/cli.hpp"
 
 namespace careermap::cli {
@@ -35,8 +36,9 @@ std::string shell_word(const std::string& s) {
 std::string needs_mapping(const Questionnaire& q, const std::string& csv) {
   std::string base = csv.substr(0, csv.size() - 4);
   if (const size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
-  return "a CSV file needs --mapping; make one with: careermap mapping -q " + shell_word(q.file) + " --init " +
-         shell_word(csv) + " -o " + shell_word(base + ".mapping.yaml");
+  return trf("a CSV file needs --mapping; make one with: {command}",
+             {{"command", "careermap mapping -q " + shell_word(q.file) + " --init " + shell_word(csv) + " -o " +
+                              shell_word(base + ".mapping.yaml")}});
 }
 
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
