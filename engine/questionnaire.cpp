@@ -61,6 +61,7 @@ class Reader {
   void read_scales(const YAML::Node& n);
   void read_sections(const YAML::Node& n);
   void read_item(const YAML::Node& n, int section);
+  void read_sheet_part(const YAML::Node& n, Item& item);
   std::vector<Option> read_options(const YAML::Node& n, const std::string& item);
   void read_key(const YAML::Node& n, Item& item);
   void read_fields(const YAML::Node& n, Item& item);
@@ -322,6 +323,27 @@ void Reader::read_fields(const YAML::Node& n, Item& item) {
   }
 }
 
+// `next_step:` puts the chosen options of a choice or multi item, or the words of an
+// own_words text item, on one part of the next-step sheet.
+void Reader::read_sheet_part(const YAML::Node& n, Item& item) {
+  static const std::pair<const char*, SheetPart> parts[] = {
+      {"where", SheetPart::where}, {"allies", SheetPart::allies}, {"against", SheetPart::against},
+      {"timing", SheetPart::timing}};
+  const std::string v = n.IsScalar() ? n.Scalar() : "";
+  SheetPart chosen = SheetPart::none;
+  for (const auto& [name, part] : parts)
+    if (v == name) chosen = part;
+  if (chosen == SheetPart::none)
+    diags_.error(yaml::at(n, file_), item.id, "next_step is where, allies, against or timing, not '" + v + "'");
+  else if (item.type == ItemType::text && item.report != ReportUse::own_words)
+    diags_.error(yaml::at(n, file_), item.id,
+                 "next_step on a text item needs report: own_words (only those words are printed)");
+  else if (item.type != ItemType::text && item.type != ItemType::choice && item.type != ItemType::multi)
+    diags_.error(yaml::at(n, file_), item.id, "next_step is for choice, multi or text items");
+  else
+    item.next_step = chosen;
+}
+
 void Reader::read_item(const YAML::Node& n, int section) {
   Item item;
   item.section = section;
@@ -332,7 +354,7 @@ void Reader::read_item(const YAML::Node& n, int section) {
   }
   item.id = n["id"].Scalar();
   yaml::warn_unknown_keys(n, {"id", "type", "text", "required", "scale", "reverse", "key", "options",
-                              "min", "max", "fields", "report"},
+                              "min", "max", "fields", "report", "next_step"},
                           file_, item.id, diags_);
   if (!valid_id(item.id))
     diags_.error(yaml::at(n["id"], file_), item.id, "an item id may use only letters, digits, '_' and '-'");
@@ -386,6 +408,7 @@ void Reader::read_item(const YAML::Node& n, int section) {
       diags_.error(yaml::at(r, file_), item.id,
                    "report is checklist (for choice or multi) or own_words (for text), not '" + v + "'");
   }
+  if (const YAML::Node s = n["next_step"]) read_sheet_part(s, item);
   if (item.min && item.max && *item.max < *item.min)
     diags_.error(item.where, item.id, "max is below min");
   q_.items.push_back(std::move(item));

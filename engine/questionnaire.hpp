@@ -26,6 +26,9 @@ std::string_view to_string(ItemType t);
 // Where an item's answer appears in the participant's report (FORMAT.md: `report:`).
 enum class ReportUse { none, checklist, own_words };
 
+// Which part of the next-step sheet an item's answer feeds (FORMAT.md: `next_step:`).
+enum class SheetPart { none, where, allies, against, timing };
+
 // What an episode field means to careermap (FORMAT.md: `use:`).
 enum class FieldUse { none, from_year, to_year, title, stage, level, role, outcome };
 
@@ -72,6 +75,7 @@ struct Item {
   int scale = -1;  // index into Questionnaire::scales (likert)
   bool reverse = false;
   ReportUse report = ReportUse::none;
+  SheetPart next_step = SheetPart::none;
   std::vector<KeyEntry> key;   // scenes this item counts toward
   std::vector<Option> options;  // choice, multi
   std::optional<double> min, max;  // number

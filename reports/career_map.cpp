@@ -75,6 +75,12 @@ CareerMapContent Builder::build(const std::string& date) {
   map_page(c);
   profile(c);
   interview(c);
+  // The sheet repeats only words the map already shows (own words, episode titles), whose
+  // undrawable characters are warned about there: warned once, not twice.
+  c.next_step = build_next_step(q_, a_, p_, t_, lang_, [&](const std::string& text, const std::string& field) {
+    CareerMapContent already_warned;
+    return own(text, field, already_warned);
+  });
   return c;
 }
 

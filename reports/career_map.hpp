@@ -17,6 +17,8 @@
 #include "engine/scoring.hpp"
 #include "engine/templates.hpp"
 #include "engine/text.hpp"
+#include "reports/comparison.hpp"
+#include "reports/next_step.hpp"
 
 namespace careermap {
 
@@ -93,6 +95,10 @@ struct CareerMapContent {
   std::vector<MapEpisode> path;
   std::string note;
 
+  // The comparison page, on a later meeting's map when the person has answers from an
+  // earlier one (set by the caller: build_comparison).
+  std::optional<ComparisonContent> comparison;
+
   // Profile pages.
   std::string profile_heading;
   std::string strengths_heading, no_strengths;
@@ -108,6 +114,9 @@ struct CareerMapContent {
   // Interview sheet.
   std::string interview_heading, interview_intro, notes_heading;
   std::vector<Prompt> prompts;
+
+  // The next-step sheet (the last page), when the map shows it.
+  std::optional<NextStepSheet> next_step;
 
   std::vector<TextWarning> warnings;
 };

@@ -1,7 +1,9 @@
 #include "reports/career_map_pdf.hpp"
 
 #include "engine/files.hpp"
+#include "reports/comparison_page.hpp"
 #include "reports/map_page.hpp"
+#include "reports/next_step_page.hpp"
 #include "reports/pdf_canvas.hpp"
 #include "reports/pdf_encrypt.hpp"
 #include "reports/profile_pages.hpp"
@@ -12,8 +14,10 @@ DisplayList layout_career_map(const CareerMapContent& content, const FontSource&
   const frame::Measure measure = [&font](std::string_view s, double size) { return font.text_width(s, size); };
   DisplayList pages(kMaxCareerMapPages, "the career map");
   layout_map_pages(content, pages, measure);
+  layout_comparison_page(content, pages, measure);
   layout_profile_pages(content, pages, measure);
   layout_interview_pages(content, pages, measure);
+  layout_next_step_pages(content, pages, measure);
   return pages;
 }
 

@@ -11,6 +11,8 @@ using namespace frame;
 
 constexpr double kLeftW = 380, kRightX = 450, kRightW = kPageW - kMargin - kRightX;
 constexpr double kFullW = kPageW - 2 * kMargin;
+constexpr double kColW = kRightW;  // both columns of the flowing part
+constexpr double kShareBelow = 0.5;  // a profile page used less than this takes the interview sheet too
 
 // Scores by level: one group per level (shallowest first), a bar per scene.
 double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, double top) {
@@ -75,61 +77,123 @@ double notes_column(const CareerMapContent& c, DisplayList& dl, const Measure& m
   return y;
 }
 
-void section_heading(Flow& f, DisplayList& dl, const std::string& s) {
-  f.ensure(40);
+// A section heading kept with the first `first` points of what follows (`whole`: all of
+// it, for a side column). A section that starts a new page heads the page instead.
+void section_heading(Flow& f, DisplayList& dl, const std::string& s, double whole, double first) {
+  constexpr double kHead = 30;
+  f.set_section(s);
+  if (f.keep(kHead + whole, kHead + first, false)) return;
   f.gap(8);
-  dl.text(kMargin, f.y() + 12, s, 11, palette::kInk);
-  dl.line(kMargin, f.y() + 17, kMargin + kFullW, f.y() + 17, palette::kRule, 0.6);
+  dl.text(f.x(), f.y() + 12, s, 11, palette::kInk);
+  dl.line(f.x(), f.y() + 17, f.x() + f.width(), f.y() + 17, palette::kRule, 0.6);
   f.gap(22);
 }
 
-}  // namespace
+// A checklist's boxes in rows that fit `width`: per row, each entry's index and x offset.
+std::vector<std::vector<std::pair<size_t, double>>> checklist_rows(const Checklist& list, const Measure& m,
+                                                                   double width) {
+  std::vector<std::vector<std::pair<size_t, double>>> rows(1);
+  double x = 0;
+  for (size_t i = 0; i < list.entries.size(); ++i) {
+    const double w = m(list.entries[i].first, 9) + 34;
+    if (x > 0 && x + w > width) rows.emplace_back(), x = 0;
+    rows.back().push_back({i, x});
+    x += w;
+  }
+  return rows;
+}
 
-void layout_profile_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
-  start_page(dl, c, m, c.profile_heading);
-  const double chart_bottom = bar_chart(c, dl, m, kContentTop + 10);
-  const double notes_bottom = notes_column(c, dl, m, kContentTop + 4);
-  // The checklist and the participant's own words flow below, on to further pages.
-  Flow f(dl, c, m, c.profile_heading);
-  f.set_y(std::max(chart_bottom, notes_bottom) + 6);
-  for (const auto& list : c.checklists) {
-    section_heading(f, dl, list.heading);
-    double x = kMargin;
-    for (const auto& [label, chosen] : list.entries) {
-      const double w = m(label, 9) + 34;
-      if (x + w > kMargin + kFullW) {
-        x = kMargin;
-        f.gap(16);
-      }
-      f.ensure(16);
+constexpr double kRow = 16;
+
+void checklist(Flow& f, DisplayList& dl, const Measure& m, const Checklist& list) {
+  const double whole = static_cast<double>(checklist_rows(list, m, f.width()).size()) * kRow + 18;
+  section_heading(f, dl, list.heading, whole, std::min(whole, kRow));
+  for (const auto& row : checklist_rows(list, m, f.width())) {
+    f.ensure(kRow);
+    for (const auto& [i, dx] : row) {
+      const auto& [label, chosen] = list.entries[i];
+      const double x = f.x() + dx;
       dl.stroke_rect(x, f.y() + 1, 10, 10, palette::kInk, 0.8);
       if (chosen) {
         dl.line(x + 2, f.y() + 6, x + 4.5, f.y() + 9, palette::kCurrent, 1.8);
         dl.line(x + 4.5, f.y() + 9, x + 9, f.y() + 2.5, palette::kCurrent, 1.8);
       }
       dl.text(x + 15, f.y() + 10, label, 9, chosen ? palette::kInk : palette::kMuted);
-      x += w;
     }
-    f.gap(18);
+    f.gap(kRow);
   }
-  // The participant's words: a heading line (the question, or the episode), then the text.
-  auto words = [&](const std::string& heading, const std::vector<OwnWords>& list, double head_size, Color head_ink) {
-    if (!list.empty()) section_heading(f, dl, heading);
-    for (const auto& w : list) {
-      f.ensure(32);
-      f.paragraph(w.heading, kMargin, kFullW, head_size, head_ink, head_size + 4);
-      f.paragraph(w.text, kMargin + 12, kFullW - 12, 10, w.answered ? palette::kInk : palette::kMuted, 15);
-      f.gap(5);
-    }
+  f.gap(18 - kRow);
+}
+
+// The participant's words: a heading line (the question, or the episode), then the text.
+void words(Flow& f, DisplayList& dl, const Measure& m, const std::string& heading, const std::vector<OwnWords>& list,
+           double head_size, Color head_ink) {
+  if (list.empty()) return;
+  auto height = [&](const OwnWords& w, double width) {
+    return static_cast<double>(wrap(m, w.heading, width, head_size).size()) * (head_size + 4) +
+           static_cast<double>(wrap(m, w.text, width - 12, 10).size()) * 15 + 5;
   };
-  words(c.own_words_heading, c.own_words, 8.5, palette::kMuted);
-  words(c.outcomes_heading, c.outcomes, 9, palette::kInk);
+  // Keep a heading with the first two lines of its text.
+  const double first = 2 * (head_size + 4) + 2 * 15;
+  section_heading(f, dl, heading, height(list.front(), f.width()), first);
+  for (const auto& w : list) {
+    f.keep(height(w, f.width()), first);
+    f.paragraph(w.heading, f.x(), f.width(), head_size, head_ink, head_size + 4);
+    f.paragraph(w.text, f.x() + 12, f.width() - 12, 10, w.answered ? palette::kInk : palette::kMuted, 15);
+    f.gap(5);
+  }
+}
+
+// The whole profile; page `early_page` of it (0 = its first) ends at `early_bottom`.
+void profile_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m, int early_page, double early_bottom) {
+  start_page(dl, c, m, c.profile_heading);
+  const double chart_bottom = bar_chart(c, dl, m, kContentTop + 10);
+  const double notes_bottom = notes_column(c, dl, m, kContentTop + 4);
+  // The checklist and the participant's own words flow in two columns of one width: under
+  // the chart, then under the notes, then on further pages.
+  Flow f(dl, c, m, c.profile_heading);
+  f.end_page_early(early_page, early_bottom);
+  const Flow::Region later_left{kMargin, kColW, kContentTop + 22, kContentBottom};
+  const Flow::Region later_right{kRightX, kColW, kContentTop + 22, kContentBottom};
+  f.regions({{kMargin, kColW, chart_bottom + 6, kContentBottom}, {kRightX, kColW, notes_bottom + 6, kContentBottom}},
+            {later_left, later_right});
+  for (const auto& list : c.checklists) checklist(f, dl, m, list);
+  words(f, dl, m, c.own_words_heading, c.own_words, 8.5, palette::kMuted);
+  words(f, dl, m, c.outcomes_heading, c.outcomes, 9, palette::kInk);
+}
+
+}  // namespace
+
+void layout_profile_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
+  // A last page that would be mostly empty takes more from the page before it: that
+  // page's break moves up by what the last one lacks (kMinPageFill of a page).
+  DisplayList trial = dl;  // the same bound on pages, counted from the same start
+  const size_t before = dl.pages().size();
+  profile_pages(c, trial, m, -1, kContentBottom);
+  const size_t pages = trial.pages().size() - before;
+  const double fill = page_fill(trial.pages().back());
+  if (pages > 1 && fill < kMinPageFill) {
+    const double lacks = (kMinPageFill - fill) * (kContentBottom - kContentTop) + 24;
+    profile_pages(c, dl, m, static_cast<int>(pages) - 2, kContentBottom - lacks);
+  } else {
+    profile_pages(c, dl, m, -1, kContentBottom);
+  }
 }
 
 void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
-  start_page(dl, c, m, c.interview_heading);
+  // After a profile that leaves most of its page empty (a short questionnaire), the sheet
+  // starts on that page, under its own heading; else on a page of its own.
   Flow f(dl, c, m, c.interview_heading);
-  f.set_y(kContentTop + 8);
+  const double used = dl.pages().empty() ? 1 : page_fill(dl.page());
+  if (used < kShareBelow) {
+    f.set_y(kContentTop + used * (kContentBottom - kContentTop) + 12);
+    dl.text(kMargin, f.y() + 12, c.interview_heading, 12, palette::kInk);
+    dl.line(kMargin, f.y() + 17, kMargin + kFullW, f.y() + 17, palette::kRule, 0.8);
+    f.gap(20);
+  } else {
+    start_page(dl, c, m, c.interview_heading);
+    f.set_y(kContentTop + 8);
+  }
   f.paragraph(c.interview_intro, kMargin, kFullW, 8.5, palette::kMuted, 12);
   f.gap(8);
   int n = 0;

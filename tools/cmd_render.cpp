@@ -12,6 +12,7 @@
 #include <utility>
 #include <thread>
 
+#include "engine/comparison.hpp"
 #include "engine/scoring.hpp"
 #include "engine/templates.hpp"
 #include "reports/career_map.hpp"
@@ -84,6 +85,8 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   while (const std::optional<Batch> b = next()) {
     invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
     const auto placements = score(q, b->valid);
+    // A later meeting's map compares with the person's latest earlier meeting in the batch.
+    const std::vector<int> earlier = earlier_meetings(q, b->valid);
     std::vector<Outcome> outcomes(b->valid.size());
     for (size_t i = 0; i < b->valid.size(); ++i) {
       const Answers& a = b->valid[i];
@@ -109,7 +112,9 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
         Outcome& o = outcomes[i];
         if (o.path.empty()) continue;  // refused above
         try {
-          const CareerMapContent c = build_career_map(q, a, placements[i], templates, s.lang, s.date);
+          CareerMapContent c = build_career_map(q, a, placements[i], templates, s.lang, s.date);
+          if (earlier[i] >= 0)
+            c.comparison = build_comparison(q, compare_meetings(q, b->valid[earlier[i]], a), templates, s.lang);
           for (const auto& w : c.warnings)
             o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
                                      "participant " + a.participant + ": " + code_point(w.code) +

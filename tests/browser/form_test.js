@@ -134,6 +134,7 @@ async function main() {
     const emptyProblems = core.validate(Q, M, emptyState, 'ja').map((d) => d.message);
     const listed = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.replace(/^.*?: /, '')));
     equal(listed, emptyProblems, 'the list of what is missing on an empty page');
+    await page.screenshot({ path: path.join(outdir, path.basename(questionnaire, '.yaml') + '-ja-1280-missing.png') });
     // "Save anyway" saves that file; validate says of it what the page said, word for word.
     const anyway = path.join(await downloadTo(path.resolve(outdir, 'downloads', 'anyway')), (fixedId || 'answers') + '.yaml');
     await page.click('#save-anyway');

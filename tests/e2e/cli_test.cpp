@@ -197,6 +197,24 @@ BOOST_AUTO_TEST_CASE(render_in_english_and_past_bad_files) {
   BOOST_TEST(text.find("手順書づくり") != std::string::npos);
 }
 
+// Issue 14: the next-step sheet, from the real program, on a questionnaire that is not
+// presession-v1: the candidates, the wall before the wider one, the prompts with their reasons.
+BOOST_AUTO_TEST_CASE(the_map_ends_with_the_next_step_sheet) {
+  careermap::test::TempDir dir;
+  const Run r = run("cd " + kTiny + " && " + kBin + " render -q tiny.yaml --date 2026-09-01 -o " + dir.path().string() +
+                    " good.yaml");
+  BOOST_TEST(r.status == 0);
+  const std::string text = pdf_text(dir.path() / "t01.pdf");
+  for (const char* want :
+       {"あなたの次の一歩探し", "候補：「遠くを直す」（越境：近い → 遠い）", "候補：「近くを深める」（ステップアップ：直す → 深める）",
+        "2.「遠くを直す」に踏み出すとしたら、最初の小さな一歩は何ですか。（候補：遠くを直す）",
+        "「遠くを直す」の手前に「壁」", "5.「壁」を越えるとき、最初に話を通しておくのは誰ですか。（「壁」の手前）",
+        "あなたの次の一歩探し（続き）", "私の次の一歩"})
+    BOOST_TEST(text.find(want) != std::string::npos, want);
+  // Map; the short profile with the interview sheet under it; two pages of the next-step sheet.
+  BOOST_TEST(run("pdfinfo " + (dir.path() / "t01.pdf").string()).out.find("Pages:           4") != std::string::npos);
+}
+
 BOOST_AUTO_TEST_CASE(a_5000_character_answer_comes_out_whole_once_across_pages) {
   careermap::test::TempDir dir;
   std::string text;
@@ -210,16 +228,19 @@ BOOST_AUTO_TEST_CASE(a_5000_character_answer_comes_out_whole_once_across_pages) 
                     (dir.path() / "long.yaml").string());
   BOOST_TEST(r.status == 0);
   const fs::path pdf = dir.path() / "pdf" / "p01.pdf";
-  // The content area of every page (headers and footers cropped away), lines joined.
-  const Run body = run("pdftotext -x 0 -y 100 -W 842 -H 450 " + pdf.string() + " -");
+  // The content area of every page (headers and footers cropped away), lines joined, in
+  // drawing order (-raw): the profile flows in two columns, the second under the notes.
+  const Run body = run("pdftotext -raw -x 0 -y 100 -W 842 -H 450 " + pdf.string() + " -");
   BOOST_TEST(body.err == "");  // poppler has nothing to warn about
   std::string joined = body.out;
   std::erase(joined, '\n');
   std::erase(joined, '\f');
   BOOST_TEST(count(joined, text) == 1u);
   const std::string info = run("pdfinfo " + pdf.string()).out;
-  BOOST_TEST(info.find("Pages:           6") != std::string::npos);
-  BOOST_TEST(fs::file_size(pdf) < 60u * 1024u);
+  // Map, four profile pages, the interview sheet and three pages of the next-step sheet
+  // (which points to the long answer instead of printing it again).
+  BOOST_TEST(info.find("Pages:           9") != std::string::npos);
+  BOOST_TEST(fs::file_size(pdf) < 80u * 1024u);
 }
 
 BOOST_AUTO_TEST_CASE(characters_outside_the_font_are_drawn_as_geta_with_a_warning) {

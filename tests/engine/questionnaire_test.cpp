@@ -130,6 +130,31 @@ BOOST_AUTO_TEST_CASE(episode_fields_must_fit_their_use) {
              boost::test_tools::per_element());
 }
 
+BOOST_AUTO_TEST_CASE(next_step_names_a_part_of_the_sheet_for_choices_and_own_words) {
+  const auto got = questionnaire_messages(with_items(
+      "      - {id: a, type: likert, scale: s5, key: fix.near, text: A, next_step: where}\n"
+      "      - {id: b, type: multi, text: B, options: [{value: x}], next_step: against}\n"
+      "      - {id: c, type: text, text: C, next_step: timing}\n"
+      "      - {id: d, type: text, text: D, report: own_words, next_step: allies}\n"
+      "      - {id: e, type: choice, text: E, options: [{value: x}], next_step: later}\n"));
+  BOOST_TEST(got == plus_unkeyed({"q.yaml:8:77: error: a: next_step is for choice, multi or text items",
+                                  "q.yaml:10:49: error: c: next_step on a text item needs report: own_words "
+                                  "(only those words are printed)",
+                                  "q.yaml:12:74: error: e: next_step is where, allies, against or timing, "
+                                  "not 'later'"}),
+             boost::test_tools::per_element());
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(
+      with_items("      - {id: a, type: likert, scale: s5, key: fix.near, text: A}\n"
+                 "      - {id: b, type: multi, text: B, options: [{value: x}], next_step: against}\n"
+                 "      - {id: d, type: text, text: D, report: own_words, next_step: allies}\n"),
+      "q.yaml", test::tiny_model(), d);
+  BOOST_TEST(!d.has_errors());
+  BOOST_TEST((q.items[0].next_step == SheetPart::none));
+  BOOST_TEST((q.items[1].next_step == SheetPart::against));
+  BOOST_TEST((q.items[2].next_step == SheetPart::allies));
+}
+
 BOOST_AUTO_TEST_CASE(fuzzer_found_a_choice_without_options_crashed_the_loader) {
   // tests/data/regression/fuzz_questionnaire_missing_options.yaml (from tools/fuzz.sh): a
   // missing key's node used to throw yaml-cpp's InvalidNode out of the library.

@@ -1,8 +1,11 @@
+#include <algorithm>
 #include <boost/test/unit_test.hpp>
+#include <random>
 
 #include "reports/career_map_pdf.hpp"
 #include "reports/page_frame.hpp"
 #include "tests/testutil.hpp"
+#include "tools/synthetic.hpp"
 
 using namespace careermap;
 
@@ -35,6 +38,13 @@ size_t count(const std::string& hay, const std::string& needle) {
   size_t n = 0;
   for (size_t at = hay.find(needle); at != std::string::npos; at = hay.find(needle, at + 1)) ++n;
   return n;
+}
+
+// The heading of page `index` (the section it holds, under the header).
+std::string page_heading(const DisplayList& dl, size_t index) {
+  for (const auto& op : dl.pages()[index].ops)
+    if (op.kind == DrawOp::Kind::text && op.y1 == 94) return op.text;
+  return "";
 }
 
 }  // namespace
@@ -88,7 +98,89 @@ BOOST_AUTO_TEST_CASE(lines_of_own_words_stay_inside_the_text_column) {
   BOOST_TEST((chars.find(U'問') != std::u32string::npos));
 }
 
+BOOST_AUTO_TEST_CASE(a_continuation_page_is_headed_with_the_section_it_continues) {
+  const Questionnaire q = test::tiny_questionnaire();
+  Diagnostics d;
+  Answers a = test::tiny_answers("p1", "  size: small\n  a1: 4\n", d);
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  CareerMapContent c = build_career_map(q, a, p, templates(), Lang::ja, "2026-07-01");
+  c.own_words.push_back({"いま取り組んでいること", long_answer(), true});
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const DisplayList dl = layout_career_map(c, font);
+  BOOST_TEST(page_heading(dl, 1) == "12の場面のスコア");
+  BOOST_TEST(page_heading(dl, 2) == "あなたのことば（記入されたまま）（続き）");
+  std::vector<std::string> headings;
+  for (size_t k = 0; k < dl.pages().size(); ++k) headings.push_back(page_heading(dl, k));
+  BOOST_TEST(std::count(headings.begin(), headings.end(), "面談シート") == 1);
+  BOOST_TEST(std::count(headings.begin(), headings.end(), "あなたの次の一歩探し") == 1);
+  BOOST_TEST(headings.back() == "あなたの次の一歩探し（続き）");
+}
+
+BOOST_AUTO_TEST_CASE(an_english_continuation_mark_is_a_word_apart) {
+  const Questionnaire q = test::tiny_questionnaire();
+  Diagnostics d;
+  Answers a = test::tiny_answers("p1", "  size: small\n  a1: 4\n", d);
+  const Placement p = score(q, std::vector<Answers>{a})[0];
+  CareerMapContent c = build_career_map(q, a, p, templates(), Lang::en, "2026-07-01");
+  c.own_words.push_back({"Question", long_answer(), true});
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const DisplayList dl = layout_career_map(c, font);
+  BOOST_TEST(page_heading(dl, 2) == "In your own words (as written) (continued)");
+}
+
 BOOST_AUTO_TEST_SUITE_END()
+
+// Issue 14: p01's third page held only three lines of outcomes, headed as if it continued
+// the scores. No page after the first may be used to less than kMinPageFill of its content
+// area: for every sample in both languages and for synthetic participants of the shipped
+// questionnaire and of the tiny one.
+BOOST_AUTO_TEST_SUITE(page_fill)
+
+static void check_fill(const CareerMapContent& c, const FontSource& font, const std::string& who) {
+  const DisplayList dl = layout_career_map(c, font);
+  for (size_t k = 1; k < dl.pages().size(); ++k)
+    BOOST_TEST_REQUIRE(frame::page_fill(dl.pages()[k]) >= frame::kMinPageFill,
+                       who << " page " << k + 1 << " (" << page_heading(dl, k) << ") of " << dl.pages().size() << " is used to " << frame::page_fill(dl.pages()[k]));
+}
+
+BOOST_AUTO_TEST_CASE(the_samples_profile_fits_one_page_and_no_page_is_mostly_empty) {
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  for (const char* file : {"p01.yaml", "p02.yaml", "p03.yaml", "p04.yaml", "p05.yaml"}) {
+    const Answers a = load_answers(q, std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/samples/" + file, d);
+    BOOST_REQUIRE(!d.has_errors());
+    const Placement p = score(q, std::vector<Answers>{a})[0];
+    for (Lang lang : {Lang::ja, Lang::en}) {
+      const CareerMapContent c = build_career_map(q, a, p, templates(), lang, "2026-09-01");
+      check_fill(c, font, file);
+      const DisplayList dl = layout_career_map(c, font);
+      BOOST_TEST(page_heading(dl, 2) == c.interview_heading, file << ": the profile is one page");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(synthetic_participants_leave_no_page_mostly_empty) {
+  Diagnostics d;
+  const Questionnaire shipped =
+      Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  const Questionnaire tiny = test::tiny_questionnaire();
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const Templates t = templates();
+  std::mt19937_64 rng(14);
+  for (int n = 0; n < 300; ++n) {
+    const Questionnaire& q = n % 3 ? shipped : tiny;
+    Answers a = synthetic::answers(q, "s" + std::to_string(n), rng);
+    // Some people write much: own words of up to 1,500 characters.
+    for (auto& [id, ans] : a.values)
+      if (ans.type == ItemType::text && rng() % 3 == 0) ans.text = long_answer().substr(0, 3 * (rng() % 1500));
+    const Placement p = score(q, std::vector<Answers>{a})[0];
+    check_fill(build_career_map(q, a, p, t, n % 2 ? Lang::ja : Lang::en, "2026-09-01"), font, a.participant);
+  }
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
 
 // Bounded documents: a career map of more than 100 pages, or a page libharu cannot give,
 // is an Error with a message, never a crash or a document of thousands of pages.
