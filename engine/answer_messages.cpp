@@ -45,6 +45,7 @@ constexpr AnswerMessage kTable[] = {
     {M::field_not_id, NC_("field_not_id", "a key that is not a field id; ignored")},
     {M::field_required, NC_("field_required", "required field is missing")},
     {M::episode_years, NC_("episode_years", "to-year {to} is before from-year {from}")},
+    {M::id_full_width, NC_("id_full_width", "'{id}' is written in full-width characters; write it in half-width: {half}")},
 };
 
 }  // namespace

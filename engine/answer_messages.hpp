@@ -57,6 +57,7 @@ enum class AnswerMsg {
   field_not_id,
   field_required,
   episode_years,
+  id_full_width,
 };
 
 struct AnswerMessage {

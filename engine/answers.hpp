@@ -61,6 +61,10 @@ size_t first_invalid_utf8(std::string_view s);
 // True when `id` is a valid participant id: [A-Za-z0-9_-]+, 1 to 64 bytes (also the rule for
 // an id-like key that a message may name).
 bool valid_participant_id(std::string_view id);
+// Why `id`, not a valid id, is refused: when it is a valid id written in full-width characters
+// (ｐ０３), that it is full-width and its half-width form (FORMAT.md: refused, never silently
+// converted); otherwise which characters an id may use.
+std::string id_problem(std::string_view id);
 
 // Reads answers from `text`; `file` names it in diagnostics.
 Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,

@@ -75,7 +75,11 @@ std::string expected(const Option& o, const std::string& v) {
                  ? ""
                  : trf("a whole number from {min} to {max}", {{"min", std::to_string(o.min)}, {"max", std::to_string(o.max)}});
     }
-    case Value::id: return valid_participant_id(v) ? "" : kId;
+    case Value::id: {
+      if (valid_participant_id(v)) return "";
+      const auto half = half_width(v);
+      return half && valid_participant_id(*half) ? kId + " (" + id_problem(v) + ")" : kId;
+    }
     case Value::ids: {
       const std::string ids = trf("ids separated by commas ({form}), each {id}", {{"form", std::string(o.value)}, {"id", kId}});
       if (v.empty() || v.back() == ',') return ids;
