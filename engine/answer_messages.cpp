@@ -32,6 +32,9 @@ constexpr AnswerMessage kTable[] = {
     {M::name_invisible, NC_("name_invisible", "holds {codes}, invisible characters that can make a name look like another; kept as written")},
     {M::cohort_invalid, NC_("cohort_invalid", "not an id (letters, digits, '_' and '-'); left out")},
     {M::session_invalid, NC_("session_invalid", "must be pre or post")},
+    {M::meeting_unknown, NC_("meeting_unknown", "names no meeting of '{questionnaire}' ({meetings})")},
+    {M::meeting_and_session, NC_("meeting_and_session", "give meeting or session, not both")},
+    {M::answers_no_part, NC_("answers_no_part", "answers no item: a file holds at least one part ({parts})")},
     {M::answers_missing, NC_("answers_missing", "missing: the file has no answers")},
     {M::answers_not_map, NC_("answers_not_map", "expected a map from item id to answer, got {got}")},
     {M::key_not_id, NC_("key_not_id", "a key that is not an item id; ignored")},
@@ -45,7 +48,8 @@ constexpr AnswerMessage kTable[] = {
     {M::field_not_id, NC_("field_not_id", "a key that is not a field id; ignored")},
     {M::field_required, NC_("field_required", "required field is missing")},
     {M::episode_years, NC_("episode_years", "to-year {to} is before from-year {from}")},
-    {M::id_full_width, NC_("id_full_width", "'{id}' is written in full-width characters; write it in half-width: {half}")},
+    {M::id_full_width, NC_("id_full_width", "the id is written in full-width characters (like ｐ０３); write it in half-width ones (like p03)")},
+    {M::cohort_full_width, NC_("cohort_full_width", "written in full-width characters (like ２０２６), not an id until written in half-width ones (like 2026); left out")},
 };
 
 }  // namespace

@@ -44,6 +44,9 @@ enum class AnswerMsg {
   name_invisible,
   cohort_invalid,
   session_invalid,
+  meeting_unknown,
+  meeting_and_session,
+  answers_no_part,
   answers_missing,
   answers_not_map,
   key_not_id,
@@ -58,6 +61,7 @@ enum class AnswerMsg {
   field_required,
   episode_years,
   id_full_width,
+  cohort_full_width,
 };
 
 struct AnswerMessage {

@@ -1,4 +1,5 @@
 #include "engine/answers.hpp"
+#include "engine/records.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -174,6 +175,7 @@ class Intake {
   void read_item(const Item& item, const YAML::Node& key, const YAML::Node& value, Answers& out);
   void read_episodes(const Item& item, const YAML::Node& value, Answer& answer);
   std::string suggestion(const std::string& unknown) const;
+  void read_meeting(const YAML::Node& root, Answers& a);
 
   const Questionnaire& q_;
   const std::string& file_;
@@ -188,7 +190,7 @@ Answers Intake::read(const YAML::Node& root) {
     diags_.error({file_, 1, 1}, "", answer_message(AnswerMsg::not_a_map));
     return a;
   }
-  yaml::warn_unknown_keys(root, {"questionnaire", "participant", "name", "cohort", "session", "answers"},
+  yaml::warn_unknown_keys(root, {"questionnaire", "participant", "name", "cohort", "meeting", "session", "answers"},
                           file_, "", diags_);
   auto top = [&](const char* key) -> std::string {
     const YAML::Node n = root[key];
@@ -215,16 +217,11 @@ Answers Intake::read(const YAML::Node& root) {
                    answer_message(AnswerMsg::name_invisible, {{"codes", hidden}}));
   a.cohort = top("cohort");
   if (!a.cohort.empty() && !valid_participant_id(a.cohort)) {
-    const auto half = half_width(a.cohort);
     diags_.warning(yaml::at(root["cohort"], file_), "cohort",
-                   half && valid_participant_id(*half) ? id_problem(a.cohort) : answer_message(AnswerMsg::cohort_invalid));
+                   answer_message(full_width_id(a.cohort) ? AnswerMsg::cohort_full_width : AnswerMsg::cohort_invalid));
     a.cohort.clear();
   }
-  a.session = top("session");
-  if (!a.session.empty() && a.session != "pre" && a.session != "post") {
-    diags_.error(yaml::at(root["session"], file_), "session", answer_message(AnswerMsg::session_invalid));
-    a.session.clear();
-  }
+  read_meeting(root, a);
 
   const YAML::Node answers = root["answers"];
   Location answers_at{file_, 1, 1};
@@ -256,10 +253,46 @@ Answers Intake::read(const YAML::Node& root) {
   if (answers && answers.IsMap())
     for (const auto& kv : answers)
       if (!kv.second.IsNull()) given.insert(kv.first.Scalar());
+  // A questionnaire in parts: the file holds the parts it gives an answer of, and must hold one;
+  // only their required items are required (FORMAT.md "Parts and meetings").
+  std::vector<bool> held(q_.parts.size(), !q_.parts_declared);
+  for (const auto& id : given)
+    if (auto i = q_.find_item(id)) held[q_.items[*i].part] = true;
+  if (q_.parts_declared && std::find(held.begin(), held.end(), true) == held.end() && answers && answers.IsMap()) {
+    std::string parts;
+    for (const auto& p : q_.parts) parts += (parts.empty() ? "" : ", ") + p.id;
+    diags_.error(answers_at, "answers", answer_message(AnswerMsg::answers_no_part, {{"parts", parts}}));
+  }
   for (const auto& item : q_.items)
-    if (item.required && !a.values.count(item.id) && !given.count(item.id))
+    if (item.required && held[item.part] && !a.values.count(item.id) && !given.count(item.id))
       diags_.error(answers_at, item.id, answer_message(AnswerMsg::required_missing));
   return a;
+}
+
+// `meeting: ID` names a meeting of the questionnaire; the older `session: pre|post` names
+// the first or the last (records.hpp resolve_meeting). A value that names none is an error
+// that lists the ids, and is not kept.
+void Intake::read_meeting(const YAML::Node& root, Answers& a) {
+  if (root["meeting"] && root["session"] && !root["meeting"].IsNull() && !root["session"].IsNull()) {
+    diags_.error(yaml::at(root["session"], file_), "session", answer_message(AnswerMsg::meeting_and_session));
+    return;
+  }
+  const char* key = root["meeting"] && !root["meeting"].IsNull() ? "meeting" : "session";
+  const YAML::Node n = root[key];
+  if (!n || n.IsNull()) return;
+  const std::string given = yaml::scalar(n, file_, key, diags_).value_or("");
+  if (given.empty()) return;
+  const auto meeting = std::string(key) == "session" && given != kPreMeeting && given != kPostMeeting
+                           ? std::nullopt
+                           : resolve_meeting(q_, given);
+  if (!meeting) {
+    diags_.error(yaml::at(n, file_), key,
+                 std::string(key) == "session"
+                     ? answer_message(AnswerMsg::session_invalid)
+                     : answer_message(AnswerMsg::meeting_unknown, {{"questionnaire", q_.id}, {"meetings", q_.meeting_ids()}}));
+    return;
+  }
+  a.meeting = *meeting;
 }
 
 void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node& value,
@@ -432,10 +465,13 @@ bool valid_participant_id(std::string_view id) {
   return true;
 }
 
+bool full_width_id(std::string_view id) {
+  const auto half = half_width(id);
+  return half && valid_participant_id(*half);
+}
+
 std::string id_problem(std::string_view id) {
-  if (const auto half = half_width(id); half && valid_participant_id(*half))
-    return answer_message(AnswerMsg::id_full_width, {{"id", std::string(id)}, {"half", *half}});
-  return answer_message(AnswerMsg::participant_invalid);
+  return answer_message(full_width_id(id) ? AnswerMsg::id_full_width : AnswerMsg::participant_invalid);
 }
 
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
@@ -480,20 +516,25 @@ Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostic
   return parse_answers(q, text, path, diags);
 }
 
-void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags) {
+void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags) {
   std::map<std::string, std::string> seen;
-  check_unique_participants(batch, diags, seen);
+  check_unique_participants(q, batch, diags, seen);
 }
 
-void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags,
+void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags,
                                std::map<std::string, std::string>& seen) {
   for (const auto& a : batch) {
     if (a.participant.empty()) continue;
-    // The same person's pre and post answers may come together; one session each.
-    auto [it, fresh] = seen.emplace(a.participant + "\n" + a.session, a.file);
-    if (!fresh)
-      diags.error({a.file, 0, 0}, "participant",
-                  answer_message(AnswerMsg::participant_duplicate, {{"id", a.participant}, {"file", it->second}}));
+    std::vector<std::string> parts = part_ids_present(q, a);
+    if (parts.empty()) parts.push_back("");
+    for (const auto& part : parts) {
+      auto [it, fresh] = seen.emplace(a.participant + "\n" + a.meeting + "\n" + part, a.file);
+      if (!fresh) {
+        diags.error({a.file, 0, 0}, "participant",
+                    answer_message(AnswerMsg::participant_duplicate, {{"id", a.participant}, {"file", it->second}}));
+        break;
+      }
+    }
   }
 }
 

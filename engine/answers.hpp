@@ -38,7 +38,7 @@ struct Answers {
   std::string participant;    // pseudonymous id, [A-Za-z0-9_-]+
   std::string name;           // optional display name; only for the participant's own PDF
   std::string cohort;         // optional
-  std::string session;        // optional: pre | post
+  std::string meeting;        // optional: a meeting id of the questionnaire (records.hpp resolve_meeting)
   std::map<std::string, Answer> values;  // answered items only, by item id
 
   const Answer* find(const std::string& item_id) const;
@@ -61,9 +61,12 @@ size_t first_invalid_utf8(std::string_view s);
 // True when `id` is a valid participant id: [A-Za-z0-9_-]+, 1 to 64 bytes (also the rule for
 // an id-like key that a message may name).
 bool valid_participant_id(std::string_view id);
-// Why `id`, not a valid id, is refused: when it is a valid id written in full-width characters
-// (ｐ０３), that it is full-width and its half-width form (FORMAT.md: refused, never silently
-// converted); otherwise which characters an id may use.
+// True when `id` is not a valid id but its half_width() form is: an id written in full-width
+// characters (ｐ０３), refused, never silently converted (FORMAT.md).
+bool full_width_id(std::string_view id);
+// Why `id`, not a valid id, is refused: that it is written in full-width characters (半角 is
+// asked; the value itself is never named: it comes from an answers file), or which characters
+// an id may use.
 std::string id_problem(std::string_view id);
 
 // Reads answers from `text`; `file` names it in diagnostics.
@@ -72,12 +75,13 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
 // Reads the answers file at `path` (an unreadable file is an error diagnostic).
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags);
 
-// Checks that participant ids are unique within a batch (per session: a person's pre
-// and post answers may come together); a repeated id is an error on every file after the
-// first that uses it. `seen` (id -> first file) carries the ids of
-// earlier batches when a long list of files is read batch by batch.
-void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags,
+// Checks that participant ids are unique within a batch, per meeting and part: a person's
+// answers to different meetings, or different parts of one meeting, may come together (the
+// parts of a file: those it answers an item of, records.hpp); a repeated id is an error on
+// every file after the first that uses it for the same meeting and part. `seen` (key -> first
+// file) carries the ids of earlier batches when a long list of files is read batch by batch.
+void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags,
                                std::map<std::string, std::string>& seen);
-void check_unique_participants(const std::vector<Answers>& batch, Diagnostics& diags);
+void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags);
 
 }  // namespace careermap

@@ -74,7 +74,7 @@ std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
   std::string out = "questionnaire: " + yaml_quoted(q.id) + "\nparticipant: " + yaml_quoted(a.participant) + "\n";
   if (!a.name.empty()) out += "name: " + yaml_quoted(a.name) + "\n";
   if (!a.cohort.empty()) out += "cohort: " + yaml_quoted(a.cohort) + "\n";
-  if (!a.session.empty()) out += "session: " + yaml_quoted(a.session) + "\n";
+  if (!a.meeting.empty()) out += "meeting: " + yaml_quoted(a.meeting) + "\n";
   out += "answers:";
   bool any = false;
   for (const auto& item : q.items) {

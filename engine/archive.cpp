@@ -111,6 +111,9 @@ constexpr Migration kMigrations[] = {
      "CREATE INDEX submissions_current ON submissions (cohort, session, participant, id);"},
     // The release log of cohort reports (engine/release_log.hpp).
     {3, kReleaseLogSchema},
+    // The parts of a questionnaire each submission holds (questionnaires/FORMAT.md "Parts and
+    // meetings"), for the listing; older rows hold '' (parts were not told apart then).
+    {4, "ALTER TABLE submissions ADD COLUMN parts TEXT NOT NULL DEFAULT '';"},
 };
 static_assert(std::size(kMigrations) == kArchiveSchemaVersion, "one migration step per schema version");
 
@@ -179,14 +182,14 @@ int stored_version(const Archive::Impl& a) {
 }
 
 constexpr const char* kSelect =
-    "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics, raw "
+    "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics, raw, parts "
     "FROM submissions";
 
 Submission read_row(const Stmt& s) {
   Submission r;
   r.id = s.num(0);
   r.cohort = s.col(1);
-  r.session = s.col(2);
+  r.meeting = s.col(2);
   r.participant = s.col(3);
   r.questionnaire = s.col(4);
   r.source = s.col(5);
@@ -195,6 +198,7 @@ Submission read_row(const Stmt& s) {
   r.quarantined = s.col(8) == "quarantined";
   r.diagnostics = s.col(9);
   r.raw = s.col(10);
+  r.parts = s.col(11);
   return r;
 }
 
@@ -260,24 +264,24 @@ ImportSession::~ImportSession() {
 
 void ImportSession::add(Submission s) {
   const Archive::Impl& im = *archive_.impl_;
-  if (!valid_participant_id(s.cohort) || (!s.session.empty() && !valid_participant_id(s.session)) ||
+  if (!valid_participant_id(s.cohort) || (!s.meeting.empty() && !valid_participant_id(s.meeting)) ||
       (!s.participant.empty() && !valid_participant_id(s.participant)))
     im.refuse("the submission of " + s.source +
               " has a cohort, session or participant that is not an id; nothing was imported");
   s.sha256 = sha256_hex(s.raw);
   Stmt held(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
-  if (held.text(1, s.cohort).text(2, s.session).text(3, s.sha256).step()) {
+  if (held.text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step()) {
     ++sum_.unchanged;
     return;
   }
   Stmt before(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'");
-  const bool known = !s.participant.empty() && before.text(1, s.cohort).text(2, s.session).text(3, s.participant).step();
+  const bool known = !s.participant.empty() && before.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).step();
   Stmt ins(im,
            "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
-           " status, diagnostics) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  ins.text(1, s.cohort).text(2, s.session).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
+           " status, diagnostics, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  ins.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
       .text(6, s.sha256).blob(7, s.raw).text(8, now_).text(9, s.quarantined ? "quarantined" : "valid")
-      .text(10, s.diagnostics).step();
+      .text(10, s.diagnostics).text(11, s.parts).step();
   if (s.quarantined) ++sum_.quarantined;
   else if (known) ++sum_.versions;
   else ++sum_.added;
@@ -299,6 +303,17 @@ std::vector<Submission> Archive::all() const {
   std::vector<Submission> out;
   Stmt s(*impl_, (std::string(kSelect) + " ORDER BY id").c_str());
   while (s.step()) out.push_back(read_row(s));
+  return out;
+}
+
+std::vector<Submission> Archive::history(const std::vector<std::string>& cohorts) const {
+  std::vector<Submission> out;
+  Stmt s(*impl_, (std::string(kSelect) + " WHERE status = 'valid' ORDER BY cohort, participant, id").c_str());
+  while (s.step()) {
+    Submission r = read_row(s);
+    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end())
+      out.push_back(std::move(r));
+  }
   return out;
 }
 

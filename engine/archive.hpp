@@ -1,9 +1,9 @@
 // The cohort archive: every submission of every cohort, kept in one SQLite file.
 //
 // Append-only: a submission keeps its raw bytes, source name, SHA-256 and import time.
-// The same bytes for the same cohort and session again change nothing; different bytes
-// for the same participant, cohort and session are a new version (the newest counts, the
-// history stays). Submissions that fail validation are kept as quarantined, with their
+// The same bytes for the same cohort and meeting again change nothing; different bytes
+// for the same participant, cohort and meeting are a new version (the history stays: the
+// newest version of each part counts, records.hpp). Submissions that fail validation are kept as quarantined, with their
 // diagnostics. Each import is one transaction: all of it lands or none, and it streams (an
 // ImportSession stores each submission as it is added, so memory holds one). The schema has a
 // version and is migrated forward on open. The file is created with mode 0600, and only
@@ -26,7 +26,7 @@ namespace careermap {
 struct Submission {
   int64_t id = 0;
   std::string cohort;       // an id (the id rule of valid_participant_id)
-  std::string session;      // an id, or empty
+  std::string meeting;      // a meeting id (stored in the column `session`), or empty
   std::string participant;  // an id, or empty when the file had none that passed the id rule
   std::string questionnaire;
   std::string source;       // file name (and line, for a CSV row)
@@ -35,6 +35,8 @@ struct Submission {
   bool quarantined = false;
   std::string diagnostics;  // what was wrong, for quarantined submissions
   std::string raw;          // the submitted bytes (an answers YAML)
+  std::string parts;        // ids of the questionnaire's parts it holds, space-separated; '' when
+                            // quarantined or imported before schema 4
 };
 
 struct ImportSummary {
@@ -44,7 +46,7 @@ struct ImportSummary {
   int quarantined = 0;  // kept, but invalid
 };
 
-inline constexpr int kArchiveSchemaVersion = 3;
+inline constexpr int kArchiveSchemaVersion = 4;
 
 struct ArchiveOptions {
   bool create = false;          // make a new archive (mode 0600) when there is none; only import does
@@ -97,6 +99,10 @@ class Archive {
   // when not empty. Ordered by cohort, then session (the first meeting before the last),
   // then participant.
   std::vector<Submission> current(const std::vector<std::string>& cohorts = {}) const;
+  // Every valid submission (every version of every part); only `cohorts` when not empty.
+  // Ordered by cohort, then participant, then as imported: the input of meeting_records
+  // (records.hpp), which assembles each meeting's record from the parts.
+  std::vector<Submission> history(const std::vector<std::string>& cohorts = {}) const;
 
   struct Impl;  // opaque: the SQLite connection
 

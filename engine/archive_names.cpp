@@ -97,7 +97,7 @@ std::vector<std::string> export_paths(const std::vector<Submission>& subs) {
   out.reserve(subs.size());
   for (const auto& s : subs) {
     const bool csv_row = s.quarantined && s.source.find(".csv:") != std::string::npos;
-    out.push_back(cohorts.of(s.cohort) + "/" + sessions.of(s.session) + "/" + file_name_part(s.participant, "unknown") +
+    out.push_back(cohorts.of(s.cohort) + "/" + sessions.of(s.meeting) + "/" + file_name_part(s.participant, "unknown") +
                   ".v" + std::to_string(s.id) + (csv_row ? ".csv" : ".yaml"));
   }
   return out;

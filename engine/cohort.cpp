@@ -1,4 +1,5 @@
 #include "engine/cohort.hpp"
+#include "engine/records.hpp"
 
 #include <algorithm>
 #include <map>
@@ -37,12 +38,38 @@ class Versions {
   std::map<std::tuple<std::string, std::string, std::vector<int64_t>>, int> index_;
 };
 
-bool parse_into(const Questionnaire& q, const Submission& sub, Version& v) {
-  Diagnostics d;
-  Answers a = parse_answers(q, sub.raw, sub.source, d);
-  if (d.has_errors()) return false;
-  (sub.session == "post" ? v.post : v.pre) = std::move(a);
-  return true;
+// Where a person stood and where they moved to, from their submissions (`subs`): the record
+// (records.hpp meeting_records) as of the first meeting, from the parts sent then or with no
+// meeting said, and that of the last meeting, from the parts sent at it; a meeting between
+// them is not counted, and a part sent on its own (a worksheet) adds to the questionnaire
+// sent at the same meeting instead of replacing it. Returns the ids of the submissions the
+// records take parts from, ascending.
+std::vector<int64_t> read_person(const Questionnaire& q, std::vector<const Submission*> subs, Version& v) {
+  std::sort(subs.begin(), subs.end(), [](const Submission* a, const Submission* b) { return a->id < b->id; });
+  std::vector<Answers> side[2];  // first meeting (or none said), last meeting; oldest first
+  std::vector<int64_t> ids[2];
+  for (const Submission* sub : subs) {
+    const auto meeting = resolve_meeting(q, sub->meeting);
+    if (!meeting) continue;
+    const int rank = meeting_rank(q, *meeting);
+    const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
+    if (rank > 0 && !last) continue;
+    Diagnostics d;
+    Answers a = parse_answers(q, sub->raw, sub->source, d);
+    if (d.has_errors()) continue;
+    a.meeting = *meeting;
+    side[last].push_back(std::move(a));
+    ids[last].push_back(sub->id);
+  }
+  std::vector<int64_t> counted;
+  for (int s = 0; s < 2; ++s) {
+    if (side[s].empty()) continue;
+    MeetingRecord rec = meeting_records(q, side[s]).back();
+    for (size_t i : rec.versions) counted.push_back(ids[s][i]);
+    (s ? v.post : v.pre) = std::move(rec.answers);
+  }
+  std::sort(counted.begin(), counted.end());
+  return counted;
 }
 
 // People whose counted submissions differ between two groups (a person: cohort and participant).
@@ -67,7 +94,7 @@ size_t movement_kind(const Scene& x, const Scene& y, bool same) {
 
 }  // namespace
 
-CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& current,
+CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& o) {
   if (o.min_group < kMinGroupFloor)
     throw Error(Location{}, "", "cohort: min-group " + std::to_string(o.min_group) + " is below the floor of " +
@@ -79,7 +106,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
 
   // This report's people, by cohort and participant; only submissions of this questionnaire.
   std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> by_person;
-  for (const auto& sub : current) {
+  for (const auto& sub : submissions) {
     if (sub.questionnaire != q.id) continue;
     if (!o.cohorts.empty() && std::find(o.cohorts.begin(), o.cohorts.end(), sub.cohort) == o.cohorts.end()) continue;
     by_person[{sub.cohort, sub.participant}].push_back(&sub);
@@ -87,9 +114,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   std::vector<int> mine;
   for (const auto& [who, subs] : by_person) {
     Version tmp;
-    std::vector<int64_t> ids;
-    for (const Submission* sub : subs)
-      if (parse_into(q, *sub, tmp)) ids.push_back(sub->id);
+    const std::vector<int64_t> ids = read_person(q, subs, tmp);
     if (ids.empty()) continue;
     const int v = versions.add(who.first, who.second, ids);
     versions.list[v].pre = std::move(tmp.pre);
@@ -147,7 +172,7 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
       for (const Submission* sub : subs) ids.push_back(sub->id);
       const int v = versions.add(who.first, who.second, ids);
       if (!versions.list[v].current && !versions.list[v].pre && !versions.list[v].post)
-        for (const Submission* sub : subs) parse_into(q, *sub, versions.list[v]);
+        read_person(q, subs, versions.list[v]);
       if (versions.list[v].pre || versions.list[v].post) in.push_back(v);
     }
     group_versions.push_back(in);

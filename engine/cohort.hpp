@@ -1,10 +1,12 @@
 // The NPO's view across cohorts and years: aggregates only, never a person.
 //
-// Built from the archive's current submissions. Groups are the cohorts with at least
-// `min_group` people (in order), pooled ranges of years (`pools`), and the pool of all; a
-// cohort too small for its own column counts only in the pool. Where people stand comes from
-// each participant's pre-session answers (or the only session they have); movement compares
-// pre and post. Every figure is a cell of one cell table (cell_table.hpp) that also holds
+// Built from the archive's valid submissions, every version (Archive::history). Groups are
+// the cohorts with at least `min_group` people (in order), pooled ranges of years (`pools`),
+// and the pool of all; a cohort too small for its own column counts only in the pool. Where
+// people stand comes from each participant's record as of the first meeting (or of no meeting
+// said), where they moved to from their record of the last meeting, each the newest version
+// of every part sent then (records.hpp meeting_records: a worksheet sent on its own adds to
+// the questionnaire of the same meeting); movement compares the two. Every figure is a cell of one cell table (cell_table.hpp) that also holds
 // the groups of earlier reports from the release log; suppression and its audit
 // (suppression.hpp) decide what shows, and the tables below, the PDF and the CSV all read it
 // from there. A group that differs from a released one by 1 .. min_group - 1 people is
@@ -74,7 +76,7 @@ struct CohortSummary {
   bool shown(int cell) const { return cells.shown(cell); }
 };
 
-CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& current,
+CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& options);
 
 // The summary as CSV for spreadsheets: aggregates only, UTF-8 with BOM, one line per figure

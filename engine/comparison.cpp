@@ -4,6 +4,7 @@
 #include <map>
 
 #include "engine/keyed.hpp"
+#include "engine/records.hpp"
 #include "engine/scoring.hpp"
 
 namespace careermap {
@@ -24,8 +25,8 @@ Standing standing(const Questionnaire& q, const Placement& p) {
   return s;
 }
 
-// The position of a meeting in the programme.
-int rank(const Questionnaire&, const Answers& a) { return a.session == "post" ? 1 : 0; }
+// The position of a meeting in the programme (records.hpp; -1 for no meeting said).
+int rank(const Questionnaire& q, const Answers& a) { return meeting_rank(q, a.meeting); }
 
 // The members of `a` that are not in `b` (both sorted).
 std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {
@@ -37,7 +38,9 @@ std::vector<int> minus(const std::vector<int>& a, const std::vector<int>& b) {
 }  // namespace
 
 Answers questionnaire_part(const Questionnaire& q, const Answers& answers) {
-  Answers out = answers;
+  // The parts that hold scored items (the questionnaire, not a worksheet of episodes only),
+  // and of them, every item but the episodes.
+  Answers out = answers_of_parts(q, answers, q.scored_parts());
   for (const auto& item : q.items)
     if (item.type == ItemType::episodes) out.values.erase(item.id);
   return out;
@@ -66,9 +69,19 @@ Comparison compare_meetings(const Questionnaire& q, const Answers& earlier, cons
   return c;
 }
 
+bool collects_scored_part(const Questionnaire& q, const std::string& meeting_id) {
+  const Meeting* m = q.find_meeting(meeting_id);
+  if (!m) return true;  // no meeting said: the whole questionnaire
+  const auto scored = q.scored_parts();
+  return std::any_of(m->collects.begin(), m->collects.end(), [&](int part) {
+    return std::find(scored.begin(), scored.end(), q.parts[static_cast<size_t>(part)].id) != scored.end();
+  });
+}
+
 std::vector<int> earlier_meetings(const Questionnaire& q, std::span<const Answers> batch) {
   std::map<std::string, std::vector<int>> by_person;
-  for (size_t i = 0; i < batch.size(); ++i) by_person[batch[i].participant].push_back(static_cast<int>(i));
+  for (size_t i = 0; i < batch.size(); ++i)
+    if (collects_scored_part(q, batch[i].meeting)) by_person[batch[i].participant].push_back(static_cast<int>(i));
   std::vector<int> out(batch.size(), -1);
   for (const auto& [id, list] : by_person)
     for (int i : list)

@@ -42,15 +42,23 @@ struct Comparison {
   std::vector<int> reach_gained, reach_left;  // scenes reached now and not then, and the reverse
 };
 
-// The answers without those the comparison leaves out: every episodes item (the worksheet).
+// The answers the comparison reads: those of the parts holding scored items
+// (Questionnaire::scored_parts, records.hpp answers_of_parts), without any episodes item.
 Answers questionnaire_part(const Questionnaire& q, const Answers& answers);
 
 // Compares `earlier` with `later` (answers of one person to `q` at two meetings). `q` must
 // have loaded without errors; the answers must be valid for it.
 Comparison compare_meetings(const Questionnaire& q, const Answers& earlier, const Answers& later);
 
+// True when the meeting `meeting_id` collects a part holding scored items (a meeting the
+// questionnaire does not declare, or none said, counts as collecting every part).
+bool collects_scored_part(const Questionnaire& q, const std::string& meeting_id);
+
 // For each answers of `batch`, the index of the same participant's answers at the latest
-// meeting before theirs (`session` "post" comes after "pre" and after none), or -1.
+// meeting before theirs (in the meetings' order, records.hpp meeting_rank: no meeting said comes first), or -1.
+// Only meetings that collect a scored part take part: a meeting that collects only the
+// worksheet neither gets a comparison (its questionnaire part is the earlier one, unchanged)
+// nor serves as the earlier side of one.
 std::vector<int> earlier_meetings(const Questionnaire& q, std::span<const Answers> batch);
 
 }  // namespace careermap

@@ -115,18 +115,18 @@ std::string trimmed(const std::string& s) {
 struct CsvIntake::Impl {
   const Questionnaire& q;
   const Mapping& m;
-  CsvReader& reader;
+  RowSource& reader;
   CsvRecord head, rec;
   std::string head_raw;
   bool usable = false, has_participant = false;
   std::vector<const ColumnTarget*> targets;  // per column; null: not in the mapping
-  std::map<std::string, std::string> columns_by_target;
+  std::map<std::string, std::pair<std::string, int>> columns_by_target;  // target -> its header, column (1-based)
   std::vector<std::unique_ptr<Codes>> codes;  // per column (items and episode fields with options)
   std::vector<const Item*> items;             // per column: the item it answers (looked up once per file)
   std::vector<const Field*> fields;           // per column: the episode field it answers
   int data_row = 0;
 
-  Impl(const Questionnaire& q, const Mapping& m, CsvReader& reader) : q(q), m(m), reader(reader) {}
+  Impl(const Questionnaire& q, const Mapping& m, RowSource& reader) : q(q), m(m), reader(reader) {}
 
   void bind_header(Diagnostics& diags) {
     const std::string& file = reader.file();
@@ -142,7 +142,7 @@ struct CsvIntake::Impl {
     for (size_t c = 0; c < head.cells.size(); ++c) {
       const Mapping::Column* col = m.find(head.cells[c]);
       if (!col) {
-        diags.warning({file, head.line, 0}, head.cells[c], "column is not in the mapping " + m.file + "; ignored");
+        diags.warning(reader.at(head.line, 0), head.cells[c], "column is not in the mapping " + m.file + "; ignored");
         continue;
       }
       auto it = std::find_if(uses.begin(), uses.end(), [&](const auto& u) { return u.first == col; });
@@ -159,7 +159,7 @@ struct CsvIntake::Impl {
         for (size_t k = 0; k < cols.size(); ++k) targets[cols[k]] = &list[k];
       } else {
         ok = false;
-        diags.error({file, head.line, 0}, head.cells[cols[0]],
+        diags.error(reader.at(head.line, 0), head.cells[cols[0]],
                     "the title heads " + std::to_string(cols.size()) + " columns (" + column_numbers(cols) + ") and the mapping " +
                         m.file + " gives " + std::to_string(list.size()) + (list.size() == 1 ? " target" : " targets") +
                         " for it; list one target per column, in order: [" +
@@ -171,7 +171,7 @@ struct CsvIntake::Impl {
     for (const auto& col : m.columns) {
       const bool present = std::any_of(uses.begin(), uses.end(), [&](const auto& u) { return u.first == &col; });
       const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
-      if (!present && !ignored) diags.warning({file, head.line, 0}, col.header, "mapped column is not in this file");
+      if (!present && !ignored) diags.warning(reader.at(head.line, 0), col.header, "mapped column is not in this file");
     }
     codes.resize(targets.size());
     items.assign(targets.size(), nullptr);
@@ -180,13 +180,11 @@ struct CsvIntake::Impl {
       const ColumnTarget* t = targets[c];
       if (t && !t->item.empty()) items[c] = &q.items[*q.find_item(t->item)];
       if (t && t->kind == Kind::episode_field) fields[c] = items[c]->find_field(t->field);
-      if (t && (t->kind == Kind::item || t->kind == Kind::episode_field)) {
-        const Item& item = q.items[*q.find_item(t->item)];
-        codes[c] = std::make_unique<Codes>(item, t->kind == Kind::episode_field ? item.find_field(t->field) : nullptr, q, m);
-      }
+      if (t && (t->kind == Kind::item || t->kind == Kind::episode_field))
+        codes[c] = std::make_unique<Codes>(*items[c], fields[c], q, m);
       has_participant = has_participant || (t && t->kind == Kind::participant);
       // Messages name items and episode fields; CSV users know columns.
-      if (t && t->kind != Kind::ignore) columns_by_target[t->text()] = head.cells[c];
+      if (t && t->kind != Kind::ignore) columns_by_target[t->text()] = {head.cells[c], static_cast<int>(c) + 1};
     }
     usable = ok;
   }
@@ -196,25 +194,26 @@ struct CsvIntake::Impl {
     if (!usable) return false;
     if (!reader.next(rec, diags)) {
       if (data_row == 0 && !diags.has_errors())
-        diags.error({file, head.line, 0}, "", "the file has no rows of answers after its header");
+        diags.error(reader.at(head.line, 0), "", "the file has no rows of answers after its header");
       return false;
     }
     ++data_row;
     a = Answers{};
-    a.file = file + ":" + std::to_string(rec.line);
+    a.file = reader.row_name(rec.line);
     if (!rec.ok) return true;  // the reader said why
     if (rec.cells.size() < head.cells.size()) {
-      diags.error({file, rec.line, 0}, "",
+      diags.error(reader.at(rec.line, 0), "",
                   "the row has " + std::to_string(rec.cells.size()) + " cells and the header " +
                       std::to_string(head.cells.size()) + ": the row is cut short");
       return true;
     }
     if (rec.cells.size() > head.cells.size())
-      diags.warning({file, rec.line, 0}, "", "the row has more cells than the header; the extra ones are ignored");
+      diags.warning(reader.at(rec.line, 0), "", "the row has more cells than the header; the extra ones are ignored");
 
     YAML::Node root(YAML::NodeType::Map);
     root["questionnaire"] = q.id;
     if (!m.cohort.empty()) root["cohort"] = m.cohort;
+    if (!m.meeting.empty()) root["meeting"] = m.meeting;
     if (!m.session.empty()) root["session"] = m.session;
     if (!has_participant) {
       char id[16];
@@ -223,7 +222,7 @@ struct CsvIntake::Impl {
     }
     YAML::Node answers(YAML::NodeType::Map);
     std::map<std::string, std::map<int, YAML::Node>> episodes;  // item -> slot -> fields
-    std::map<std::string, std::string> column_of = columns_by_target;  // item (or item[N].field) -> header
+    auto column_of = columns_by_target;  // item (or item[N].field) -> header, column
     for (size_t c = 0; c < targets.size(); ++c) {
       const ColumnTarget* t = targets[c];
       if (!t || t->kind == Kind::ignore) continue;
@@ -234,11 +233,12 @@ struct CsvIntake::Impl {
                          (f && f->type == ItemType::text);
       const std::string value = exact ? cell : trimmed(cell);
       if (value.empty()) continue;
-      const std::string& header = head.cells[c];
+      const std::pair<std::string, int> header{head.cells[c], static_cast<int>(c) + 1};
       switch (t->kind) {
         case Kind::participant: root["participant"] = value; column_of["participant"] = header; break;
         case Kind::name: root["name"] = value; column_of["name"] = header; break;
         case Kind::cohort: root["cohort"] = value; column_of["cohort"] = header; break;
+        case Kind::meeting: root["meeting"] = value; column_of["meeting"] = header; break;
         case Kind::session: root["session"] = value; column_of["session"] = header; break;
         case Kind::item: {
           column_of[item->id] = header;
@@ -266,9 +266,9 @@ struct CsvIntake::Impl {
         ++n;
         // Messages name the episode by its place in the list; point them at its columns.
         const std::string prefix = item + "[" + std::to_string(slot) + "].";
-        for (auto& [key, header] : std::map<std::string, std::string>(column_of))
+        for (auto& [key, header] : decltype(column_of)(column_of))
           if (key.rfind(prefix, 0) == 0) column_of[item + "[" + std::to_string(n) + "]." + key.substr(prefix.size())] = header;
-        column_of[item + "[" + std::to_string(n) + "]"] = item + " #" + std::to_string(slot);
+        column_of[item + "[" + std::to_string(n) + "]"] = {item + " #" + std::to_string(slot), 0};
       }
       answers[item] = list;
     }
@@ -276,11 +276,14 @@ struct CsvIntake::Impl {
 
     Diagnostics checked;
     a = read_answers_node(q, root, file, checked);
-    a.file = file + ":" + std::to_string(rec.line);
+    a.file = reader.row_name(rec.line);
     std::vector<std::string> said;  // several parts of one cell can fail the same way
     for (auto d : checked.list()) {
-      d.where = {file, rec.line, 0};
-      if (auto it = column_of.find(d.item); it != column_of.end()) d.item = it->second;
+      d.where = reader.at(rec.line, 0);
+      if (auto it = column_of.find(d.item); it != column_of.end()) {
+        d.where = reader.at(rec.line, it->second.second);
+        d.item = it->second.first;
+      }
       if (std::find(said.begin(), said.end(), d.format()) != said.end()) continue;
       said.push_back(d.format());
       diags.add(std::move(d));
@@ -289,7 +292,7 @@ struct CsvIntake::Impl {
   }
 };
 
-CsvIntake::CsvIntake(const Questionnaire& q, const Mapping& m, CsvReader& reader, Diagnostics& diags)
+CsvIntake::CsvIntake(const Questionnaire& q, const Mapping& m, RowSource& reader, Diagnostics& diags)
     : impl_(std::make_unique<Impl>(q, m, reader)) {
   impl_->bind_header(diags);
 }

@@ -37,9 +37,25 @@ inline constexpr size_t kMaxCsvRowBytes = 1'000'000;
 
 // What is said of an Excel workbook given where CSV is read.
 inline constexpr const char* kWorkbook =
-    "this is an Excel workbook (.xlsx), not CSV; save it as CSV (UTF-8 or コンマ区切り)";
+    "this is an Excel workbook (.xlsx), not CSV; name the file .xlsx (careermap reads workbooks) or save it as CSV (UTF-8 or コンマ区切り)";
 
-class CsvReader {
+// Where the rows of a form come from: a CSV file (CsvReader) or a workbook's sheet
+// (XlsxReader, engine/xlsx_read.hpp). `line` is the record's row number as its program shows
+// it; `column` counts from 1 (0: the row as a whole).
+class RowSource {
+ public:
+  virtual ~RowSource() = default;
+  virtual bool next(CsvRecord& rec, Diagnostics& diags) = 0;
+  // The bytes of the last record as received (a workbook: the row written as CSV).
+  virtual std::string_view raw() const = 0;
+  virtual const std::string& file() const = 0;
+  // Where messages about a row, or one of its cells, point: `FILE:LINE` for CSV.
+  virtual Location at(int line, int /*column*/) const { return {file(), line, 0}; }
+  // What names one row in lists of files: `FILE:LINE` for CSV.
+  virtual std::string row_name(int line) const { return file() + ":" + std::to_string(line); }
+};
+
+class CsvReader : public RowSource {
  public:
   explicit CsvReader(std::string path);                 // reads the file at `path` in pieces
   CsvReader(std::string_view bytes, std::string file);  // reads `bytes` (which must outlive it)
@@ -49,13 +65,13 @@ class CsvReader {
 
   // The next record that is not a blank line; false at the end of the file (or when the
   // file cannot be read). Problems go to `diags`.
-  bool next(CsvRecord& rec, Diagnostics& diags);
+  bool next(CsvRecord& rec, Diagnostics& diags) override;
   // The bytes of the last record exactly as received (the byte-order mark before the first,
   // its line ending included); empty for a row longer than kMaxCsvRowBytes.
-  std::string_view raw() const;
+  std::string_view raw() const override;
   // "UTF-8" or "CP932" (UTF-8 while only ASCII has been read).
   const std::string& encoding() const;
-  const std::string& file() const;
+  const std::string& file() const override;
 
  private:
   struct Impl;

@@ -18,6 +18,9 @@ constexpr std::string_view kServiceColumns[] = {
 // What form services and spreadsheets call the participant's name column.
 constexpr std::string_view kNameColumns[] = {"お名前", "名前", "氏名", "おなまえ", "なまえ", "name", "fullname", "yourname",
                                              "氏名漢字", "お名前漢字"};
+// ... and the columns that say which cohort, and which meeting, a row is of.
+constexpr std::string_view kCohortColumns[] = {"コホート", "期", "受講期", "cohort"};
+constexpr std::string_view kMeetingColumns[] = {"回", "実施回", "ミーティング", "meeting", "session"};
 
 bool id_chars(std::string_view s) {
   return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) {
@@ -35,6 +38,7 @@ std::string ColumnTarget::text() const {
     case Kind::participant: return "participant";
     case Kind::name: return "name";
     case Kind::cohort: return "cohort";
+    case Kind::meeting: return "meeting";
     case Kind::session: return "session";
     case Kind::item: return item;
     case Kind::episode_field: return item + "[" + std::to_string(episode) + "]." + field;
@@ -82,6 +86,7 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   if (text == "participant") return (out.kind = Kind::participant), true;
   if (text == "name") return (out.kind = Kind::name), true;
   if (text == "cohort") return (out.kind = Kind::cohort), true;
+  if (text == "meeting") return (out.kind = Kind::meeting), true;
   if (text == "session") return (out.kind = Kind::session), true;
   // <item>[N].<field>, read by hand: the text may be of any length.
   const std::string s(text);
@@ -111,7 +116,7 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   }
   const auto idx = q.find_item(s);
   if (!idx) {
-    error = "'" + s + "' is no item of " + q.id + " (nor ignore, participant, name, cohort, session)";
+    error = "'" + s + "' is no item of " + q.id + " (nor ignore, participant, name, cohort, meeting, session)";
     return false;
   }
   if (q.items[*idx].type == ItemType::episodes) {
@@ -148,12 +153,13 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
     diags.error({file, 1, 1}, "", "a mapping file is a map with questionnaire and columns");
     return m;
   }
-  yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "session", "columns", "values"}, file, "", diags);
+  yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "meeting", "session", "columns", "values"}, file, "", diags);
   if (root["questionnaire"]) m.questionnaire = yaml::scalar(root["questionnaire"], file, "questionnaire", diags).value_or("");
   if (m.questionnaire != q.id)
     diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file), "questionnaire",
                 "this mapping is for '" + m.questionnaire + "', not '" + q.id + "'");
   if (root["cohort"]) m.cohort = yaml::scalar(root["cohort"], file, "cohort", diags).value_or("");
+  if (root["meeting"]) m.meeting = yaml::scalar(root["meeting"], file, "meeting", diags).value_or("");
   if (root["session"]) m.session = yaml::scalar(root["session"], file, "session", diags).value_or("");
   const YAML::Node cols = root["columns"];
   if (!cols || !cols.IsMap()) {
@@ -236,7 +242,7 @@ std::string column_numbers(const std::vector<size_t>& cols) {
 }
 
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
-                            std::vector<std::string>& unmatched) {
+                            std::vector<std::string>& unmatched, const std::string& cohort, const std::string& meeting) {
   using Kind = ColumnTarget::Kind;
   struct Known {
     std::string text, norm;
@@ -264,7 +270,9 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
   };
   std::string out = "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
                     "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n"
-                    "questionnaire: " + q.id + "\n# cohort: \"2026\"\n# session: pre\ncolumns:\n";
+                    "questionnaire: " + q.id + "\n" +
+                    (cohort.empty() ? "# cohort: \"2026\"\n" : "cohort: " + yaml_quoted(cohort) + "\n") +
+                    (meeting.empty() ? "# meeting: " + q.meetings.front().id + "\n" : "meeting: " + meeting + "\n") + "columns:\n";
   std::map<std::string_view, std::vector<size_t>> columns_of;  // title -> its columns
   for (size_t c = 0; c < header.size(); ++c) columns_of[header[c]].push_back(c);
   for (size_t c = 0; c < header.size(); ++c) {
@@ -292,6 +300,10 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
       out += key + hit->target.text() + "\n";
     } else if (one_of(h, kNameColumns)) {
       out += key + "name\n";
+    } else if (one_of(h, kCohortColumns)) {
+      out += key + "cohort\n";
+    } else if (one_of(h, kMeetingColumns)) {
+      out += key + "meeting\n";
     } else if (service) {
       out += key + "ignore   # added by the form service\n";
     } else {

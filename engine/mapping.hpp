@@ -16,7 +16,7 @@ namespace careermap {
 
 // Where one column's cells go.
 struct ColumnTarget {
-  enum class Kind { ignore, participant, name, cohort, session, item, episode_field } kind = Kind::ignore;
+  enum class Kind { ignore, participant, name, cohort, meeting, session, item, episode_field } kind = Kind::ignore;
   std::string item;    // item id (item, episode_field)
   int episode = 0;     // 1-based (episode_field)
   std::string field;   // field id (episode_field)
@@ -32,7 +32,7 @@ struct Mapping {
   };
   std::string file;
   std::string questionnaire;
-  std::string cohort, session;  // fixed values for every row (a column overrides)
+  std::string cohort, meeting, session;  // fixed values for every row (a column overrides)
   std::vector<Column> columns;  // as written
   std::map<std::string, std::map<std::string, std::string>> values;  // item -> answer text -> value
 
@@ -44,7 +44,7 @@ struct Mapping {
   static Mapping load(const std::string& path, const Questionnaire& q, Diagnostics& diags);
 };
 
-// Parses "ignore", "participant", "name", "cohort", "session", "<item>" or
+// Parses "ignore", "participant", "name", "cohort", "meeting", "session", "<item>" or
 // "<item>[N].<field>" (N in 1..999); false, with `error` saying why, when it names nothing.
 bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& out, std::string& error);
 
@@ -65,9 +65,12 @@ std::string column_numbers(const std::vector<size_t>& columns);
 // row's text), the name column (お名前, 氏名, Name, ...) to name, the usual timestamp and
 // e-mail columns ignored. A title repeated for each episode (a form section per episode)
 // binds in order to episodes 1, 2, 3, ... as a list of targets; any other repeated title
-// is left unmatched. `unmatched` gets the headers it could not place (written as ignore,
-// marked).
+// is left unmatched. A cohort column (コホート, 期, cohort) and a meeting column (回,
+// 実施回, meeting, session) go to cohort and meeting. `unmatched` gets the headers it could
+// not place (written as ignore, marked). `cohort` and `meeting`, when not empty, are written
+// as the mapping's fixed values for every row (otherwise commented examples).
 std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
-                            std::vector<std::string>& unmatched);
+                            std::vector<std::string>& unmatched, const std::string& cohort = "",
+                            const std::string& meeting = "");
 
 }  // namespace careermap

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "engine/keyed.hpp"
+#include "engine/parts_yaml.hpp"
 #include "engine/yaml_read.hpp"
 
 namespace careermap {
@@ -80,10 +81,11 @@ class Reader {
 void Reader::read(const YAML::Node& root) {
   if (!root.IsMap()) {
     diags_.error({file_, 1, 1}, "", "a questionnaire must be a map (questionnaire, title, sections)");
+    read_parts_and_meetings(root, file_, q_, diags_);  // the implicit ones
     return;
   }
   yaml::warn_unknown_keys(root, {"questionnaire", "version", "title", "model", "scales", "sections",
-                                 "scoring"},
+                                 "scoring", "parts", "meetings"},
                           file_, "", diags_);
   if (root["questionnaire"]) {
     q_.id = yaml::scalar(root["questionnaire"], file_, "questionnaire", diags_).value_or("");
@@ -100,6 +102,7 @@ void Reader::read(const YAML::Node& root) {
   if (root["sections"]) read_sections(root["sections"]);
   else diags_.error({file_, 1, 1}, "sections", "the questionnaire needs sections of items");
   if (root["scoring"]) read_scoring(root["scoring"]);
+  read_parts_and_meetings(root, file_, q_, diags_);
   check_after();
 }
 
@@ -551,6 +554,31 @@ std::vector<int> Questionnaire::keyed_items() const {
   std::vector<int> out;
   for (size_t i = 0; i < items.size(); ++i)
     if (!items[i].key.empty()) out.push_back(static_cast<int>(i));
+  return out;
+}
+
+std::optional<int> Questionnaire::find_part(std::string_view part_id) const {
+  for (size_t i = 0; i < parts.size(); ++i)
+    if (parts[i].id == part_id) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+const Meeting* Questionnaire::find_meeting(std::string_view meeting_id) const {
+  for (const auto& m : meetings)
+    if (m.id == meeting_id) return &m;
+  return nullptr;
+}
+
+std::vector<std::string> Questionnaire::scored_parts() const {
+  std::vector<std::string> out;
+  for (const auto& p : parts)
+    if (p.scored) out.push_back(p.id);
+  return out;
+}
+
+std::string Questionnaire::meeting_ids() const {
+  std::string out;
+  for (const auto& m : meetings) out += (out.empty() ? "" : "|") + m.id;
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/exact.hpp"
 #include "engine/model.hpp"
+#include "engine/parts.hpp"
 #include "engine/text.hpp"
 
 namespace careermap {
@@ -70,6 +71,7 @@ struct Item {
   std::string id;
   ItemType type = ItemType::text;
   int section = 0;
+  int part = 0;  // index into Questionnaire::parts (the part holding its section)
   LocalText text;
   bool required = false;
   int scale = -1;  // index into Questionnaire::scales (likert)
@@ -112,9 +114,19 @@ struct Questionnaire {
   std::vector<Section> sections;
   std::vector<Item> items;  // in questionnaire order
   ScoringSettings scoring;
+  std::vector<Part> parts;        // at least one: the implicit part `all` when none is declared
+  std::vector<Meeting> meetings;  // by order; the implicit `pre` and `post` when none is declared
+  bool parts_declared = false, meetings_declared = false;
 
   std::optional<int> find_item(std::string_view id) const;
   std::vector<int> keyed_items() const;  // indices of items with a key, in order
+  std::optional<int> find_part(std::string_view id) const;
+  const Meeting* find_meeting(std::string_view id) const;
+  // The ids of the parts that hold scored items (Part::scored), in order: the answers a
+  // scene's score comes from, as opposed to a worksheet of episodes only.
+  std::vector<std::string> scored_parts() const;
+  // The meeting ids, in order, joined with '|' ("pre|post"): for usage and messages.
+  std::string meeting_ids() const;
 
   // Parses questionnaire YAML against `model`; problems go to `diags`.
   // Throws Error only when the YAML itself does not parse.

@@ -62,11 +62,19 @@ std::string questionnaire_json(const Questionnaire& q) {
   for (size_t i = 0; i < q.sections.size(); ++i)
     out += (i ? "," : "") + std::string("{\"id\":") + json::quote(q.sections[i].id) + ",\"title\":" +
            text(q.sections[i].title) + "}";
+  out += std::string("],\"parts_declared\":") + (q.parts_declared ? "true" : "false") + ",\"parts\":[";
+  for (size_t i = 0; i < q.parts.size(); ++i) {
+    out += (i ? "," : "") + std::string("{\"id\":") + json::quote(q.parts[i].id) + ",\"title\":" + text(q.parts[i].title) +
+           ",\"sections\":[";
+    for (size_t k = 0; k < q.parts[i].sections.size(); ++k) out += (k ? "," : "") + std::to_string(q.parts[i].sections[k]);
+    out += "]}";
+  }
   out += "],\"items\":[";
   for (size_t i = 0; i < q.items.size(); ++i) {
     const Item& it = q.items[i];
     out += (i ? "," : "") + std::string("{\"id\":") + json::quote(it.id) + ",\"type\":" +
-           json::quote(to_string(it.type)) + ",\"section\":" + std::to_string(it.section) + ",\"text\":" + text(it.text) +
+           json::quote(to_string(it.type)) + ",\"section\":" + std::to_string(it.section) +
+           ",\"part\":" + std::to_string(it.part) + ",\"text\":" + text(it.text) +
            ",\"required\":" + (it.required ? "true" : "false") + ",\"scale\":" + std::to_string(it.scale) +
            ",\"options\":" + options(it.options) + ",\"min\":" + bound(it.min) + ",\"max\":" + bound(it.max) +
            ",\"fields\":[";

@@ -8,7 +8,7 @@ namespace careermap {
 std::string score_csv(const Questionnaire& q, std::span<const Answers> answers,
                       std::span<const Placement> placements) {
   const Model& m = q.model;
-  std::vector<std::string> head = {"participant", "cohort", "session", "current", "frontier_stage",
+  std::vector<std::string> head = {"participant", "cohort", "meeting", "current", "frontier_stage",
                                    "frontier_level", "centroid_stage", "centroid_level", "next_steps"};
   for (const auto& s : m.scenes) head.push_back(s.id);
   head.push_back("episodes");
@@ -20,7 +20,7 @@ std::string score_csv(const Questionnaire& q, std::span<const Answers> answers,
     std::vector<std::string> r = {
         p.participant,
         answers[i].cohort,
-        answers[i].session,
+        answers[i].meeting,
         p.current ? m.scenes[*p.current].id : "",
         p.frontier_stage ? m.stages[*p.frontier_stage].id : "",
         p.frontier_level ? m.levels[*p.frontier_level].id : "",

@@ -21,7 +21,8 @@ std::string evidence_json(const SceneScore& sc) {
 
 }  // namespace
 
-std::string score_json(const Questionnaire& q, std::span<const Placement> placements) {
+std::string score_json(const Questionnaire& q, std::span<const Placement> placements,
+                       std::span<const std::string> meetings) {
   using json::number;
   using json::quote;
   const Model& m = q.model;
@@ -30,7 +31,9 @@ std::string score_json(const Questionnaire& q, std::span<const Placement> placem
   for (size_t i = 0; i < placements.size(); ++i) {
     const Placement& p = placements[i];
     o += i ? ",\n  {" : "\n  {";
-    o += "\"id\": " + quote(p.participant) + ",\n   \"scenes\": [";
+    o += "\"id\": " + quote(p.participant);
+    if (i < meetings.size() && !meetings[i].empty()) o += ", \"meeting\": " + quote(meetings[i]);
+    o += ",\n   \"scenes\": [";
     for (size_t s = 0; s < p.scenes.size(); ++s) {
       const SceneScore& sc = p.scenes[s];
       o += s ? ",\n     " : "\n     ";

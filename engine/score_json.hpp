@@ -10,6 +10,9 @@
 namespace careermap {
 
 // Placements as JSON, scenes in number order, path in time order; ends with a newline.
-std::string score_json(const Questionnaire& q, std::span<const Placement> placements);
+// `meetings[i]`, when given and not empty, is the meeting of placements[i] (a participant's
+// records of several meetings are told apart by it: "meeting": "m5" after the id).
+std::string score_json(const Questionnaire& q, std::span<const Placement> placements,
+                       std::span<const std::string> meetings = {});
 
 }  // namespace careermap

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "engine/keyed.hpp"
+#include "engine/records.hpp"
 #include "reports/utf8.hpp"
 
 namespace careermap {
@@ -25,7 +26,8 @@ class Builder {
   void interview(CareerMapContent& c) const;
   void add_prompts(CareerMapContent& c, const std::string& key, const std::string& reason,
                    const std::vector<std::pair<std::string, std::string>>& values = {}) const;
-  const Episode* episode_of(const PathStep& step) const;
+  std::string header_line() const;
+  std::string path_empty() const;
 
   const Questionnaire& q_;
   const Model& m_;
@@ -53,10 +55,27 @@ std::string Builder::own(const std::string& text, const std::string& field, Care
   return out;
 }
 
-const Episode* Builder::episode_of(const PathStep& step) const {
-  const Answer* ans = a_.find(step.item);
-  if (!ans || step.written < 1 || step.written > static_cast<int>(ans->episodes.size())) return nullptr;
-  return &ans->episodes[step.written - 1];
+// The line under the title: the questionnaire's title; when the questionnaire declares its
+// meetings, the meeting's name and the titles of the parts the record holds instead (one
+// questionnaire may be given at the first meeting and again at the last).
+std::string Builder::header_line() const {
+  const Meeting* m = q_.meetings_declared ? q_.find_meeting(a_.meeting) : nullptr;
+  if (!m) return q_.title.in(lang_);
+  std::string parts;
+  for (const auto& id : part_ids_present(q_, a_))
+    parts += (parts.empty() ? "" : tx("header.part_separator")) + q_.parts[*q_.find_part(id)].title.in(lang_);
+  return m->name.in(lang_) + (parts.empty() ? "" : "　" + parts);
+}
+
+// What the path panel says when no episode is drawn: that the part holding the episodes is
+// not in yet (path.not_submitted), or else that no episode was written (path.empty).
+std::string Builder::path_empty() const {
+  if (!q_.parts_declared) return tx("path.empty");
+  const std::vector<int> held = parts_present(q_, a_);
+  for (const auto& item : q_.items)
+    if (item.type == ItemType::episodes && std::find(held.begin(), held.end(), item.part) == held.end())
+      return fill(tx("path.not_submitted"), {{"part", q_.parts[item.part].title.in(lang_)}});
+  return tx("path.empty");
 }
 
 CareerMapContent Builder::build(const std::string& date) {
@@ -66,7 +85,7 @@ CareerMapContent Builder::build(const std::string& date) {
   c.subject = tx("report.subject");
   const std::string who = a_.name.empty() ? a_.participant : own(a_.name, "name", c);
   c.participant = fill(tx("header.participant"), {{"name", who}});
-  c.questionnaire = q_.title.in(lang_);
+  c.questionnaire = header_line();
   if (!a_.cohort.empty()) c.cohort = fill(tx("header.cohort"), {{"cohort", own(a_.cohort, "cohort", c)}});
   c.date = date;
   c.date_line = fill(tx("header.date"), {{"date", date}});
@@ -118,7 +137,7 @@ void Builder::map_page(CareerMapContent& c) const {
   }
 
   c.path_heading = tx("path.heading");
-  c.path_empty = tx("path.empty");
+  c.path_empty = path_empty();
   c.not_placed = tx("path.not_placed");
   const std::string ongoing = tx("path.ongoing");
   for (const auto& step : p_.path) {
@@ -128,7 +147,7 @@ void Builder::map_page(CareerMapContent& c) const {
     const std::string from = step.from ? std::to_string(*step.from) : "?";
     const std::string to = step.to ? std::to_string(*step.to) : ongoing;
     e.years = step.to && step.from && *step.to == *step.from ? from : from + "–" + to;
-    e.title = own(step.title, step.item + "[" + std::to_string(step.written) + "].title", c);
+    e.title = own(step.title, episode_field(step, "title"), c);
     if (auto idx = q_.find_item(step.item))
       if (const Field* f = q_.items[*idx].field_for(FieldUse::role))
         if (const Option* o = f->find_option(step.role)) e.role = o->label.in(lang_);
@@ -183,14 +202,13 @@ void Builder::profile(CareerMapContent& c) const {
     }
   }
   for (const auto& step : p_.path) {
-    const Episode* e = episode_of(step);
+    const Episode* e = episode_of(a_, step);
     const auto idx = q_.find_item(step.item);
     const Field* f = idx ? q_.items[*idx].field_for(FieldUse::outcome) : nullptr;
     if (!e || !f) continue;
     const std::string* text = e->get(f->id);
-    const std::string field = step.item + "[" + std::to_string(step.written) + "]";
-    c.outcomes.push_back({std::to_string(step.order) + ". " + own(step.title, field + ".title", c),
-                          text ? own(*text, field + "." + f->id, c) : unanswered, text != nullptr});
+    c.outcomes.push_back({std::to_string(step.order) + ". " + own(step.title, episode_field(step, "title"), c),
+                          text ? own(*text, episode_field(step, f->id), c) : unanswered, text != nullptr});
   }
 }
 

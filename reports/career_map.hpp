@@ -75,7 +75,7 @@ struct CareerMapContent {
   Lang lang = Lang::ja;
   std::string title, subject;     // document title and subject
   std::string participant;        // "架空 花子 さん" or the id
-  std::string questionnaire;      // questionnaire title
+  std::string questionnaire;      // the line under the title: questionnaire, or meeting and parts
   std::string cohort;             // "2026期", or empty
   std::string date;               // YYYY-MM-DD
   std::string date_line;          // "作成日 2026-05-10"

@@ -172,6 +172,12 @@ class CohortLayout {
     table(y, labels, s_.profile, 0, true);
   }
 
+  // Names the questionnaire's first and last meetings (FORMAT.md "Parts and meetings").
+  std::string movement_heading() const {
+    return fill(tx("movement.heading"),
+                {{"first", q_.meetings.front().name.in(lang_)}, {"last", q_.meetings.back().name.in(lang_)}});
+  }
+
   void checklists_and_movement() {
     page(tx("checklist.heading"));
     double y = 106;
@@ -183,7 +189,7 @@ class CohortLayout {
       y += 14;
     }
     y += 10;
-    dl_.text(kMargin, y + 12, tx("movement.heading"), 12, palette::kInk);
+    dl_.text(kMargin, y + 12, movement_heading(), 12, palette::kInk);
     y += 22;
     std::vector<std::string> kinds;
     for (const auto& k : s_.movement.rows) kinds.push_back(tx("movement." + k));
@@ -197,7 +203,7 @@ class CohortLayout {
                    kMargin, y, kPageW - 2 * kMargin, 8.5, palette::kMuted);
       return;
     }
-    page(tx("movement.heading"));
+    page(movement_heading());
     flow_map();
   }
 

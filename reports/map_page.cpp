@@ -185,16 +185,12 @@ class MapLayout {
         default: marks.push_back({{op.x1, op.y1}, {op.x2, op.y2}});
       }
     }
-    // A marker's number is inside its circle: the circle's square stands for both.
-    std::vector<route::Point> placed;
-    for (const auto& [order, p] : at) placed.push_back({p.first, p.second});
-    for (const auto& p : placed) {
+    // A marker's number is inside its circle: the circle's square stands for both. The
+    // stops are the markers (the placed episodes, in time order): each owns its square.
+    for (size_t j = 0; j < stops.size(); ++j) {
       const double r = kMarkerR + kClearance;
-      boxes.push_back({p.x - r, p.y - r, p.x + r, p.y + r});
-      int own = -1;
-      for (size_t j = 0; j < stops.size(); ++j)
-        if (stops[j].x == p.x && stops[j].y == p.y) own = static_cast<int>(j);
-      owner.push_back(own);
+      boxes.push_back({stops[j].x - r, stops[j].y - r, stops[j].x + r, stops[j].y + r});
+      owner.push_back(static_cast<int>(j));
     }
     route::Lanes lanes;
     lanes.bounds = {kGridX, kGridY, kGridX + kGridW, kGridY + kGridH};
@@ -204,7 +200,7 @@ class MapLayout {
       lanes.xs.insert(lanes.xs.end(), {x, x - kBeside, x + kBeside});
     }
     for (int l = 0; l <= c_.level_count; ++l) lanes.ys.push_back(kGridY + l * h);
-    for (const auto& p : placed) lanes.xs.push_back(p.x), lanes.ys.push_back(p.y);
+    for (const auto& p : stops) lanes.xs.push_back(p.x), lanes.ys.push_back(p.y);
     for (const auto& leg : route::route_legs(stops, boxes, owner, marks, lanes, kArrow)) {
       const route::DrawnLeg d = route::drawn(leg.points, kArrow);
       if (d.line.empty()) continue;

@@ -164,7 +164,14 @@ void SheetBuilder::where(SheetSection& part) const {
     ask(part, "next_step.prompts.no_neighbour", tx("next_step.reason.no_neighbour", {{"scene", here}}), b,
         {{"scene", here}});
   }
-  if (wished.empty()) ask(part, "next_step.prompts.no_wish", tx("next_step.reason.no_wish"), of(Basis::Kind::no_wish));
+  if (wished.empty()) {
+    // The model's stages, nearest first: the places a wish could name.
+    std::string stages;
+    for (const auto& s : m_.stages)
+      stages += (stages.empty() ? "" : tx("next_step.fact.stage_separator")) + s.label.in(lang_);
+    ask(part, "next_step.prompts.no_wish", tx("next_step.reason.no_wish"), of(Basis::Kind::no_wish),
+        {{"stages", stages}});
+  }
   if (!candidates_.empty())
     for (const auto& w : wished) {
       const bool apart = std::none_of(candidates_.begin(), candidates_.end(), [&](const Candidate& c) {
@@ -220,13 +227,12 @@ void SheetBuilder::walls(SheetSection& part) const {
 std::vector<Ally> SheetBuilder::episode_allies() const {
   std::vector<Ally> out;
   for (const auto& step : p_.path) {
-    const Answer* ans = a_.find(step.item);
+    const Episode* e = episode_of(a_, step);
     const auto idx = q_.find_item(step.item);
-    if (!ans || !idx || step.written < 1 || step.written > static_cast<int>(ans->episodes.size())) continue;
-    const Episode& e = ans->episodes[step.written - 1];
+    if (!e || !idx) continue;
     for (const auto& f : q_.items[*idx].fields) {
       if (f.type != ItemType::choice || (f.use != FieldUse::stage && f.use != FieldUse::none)) continue;
-      const std::string* v = e.get(f.id);
+      const std::string* v = e->get(f.id);
       const Option* o = v ? f.find_option(*v) : nullptr;
       // The nearest stage is one's own work (DOMAIN.md): its option names nobody else.
       if (!o || (f.use == FieldUse::stage && o->stage && *o->stage == 0)) continue;
@@ -273,7 +279,7 @@ void SheetBuilder::timing(SheetSection& part) const {
     if (step.to) continue;
     const std::string from = step.from ? std::to_string(*step.from) : "?";
     part.facts.push_back({"", tx("next_step.fact.ongoing", {{"order", std::to_string(step.order)},
-                                                            {"title", own_(step.title, step.item + "[" + std::to_string(step.written) + "].title")},
+                                                            {"title", own_(step.title, episode_field(step, "title"))},
                                                             {"from", from}})});
     latest = &step;
   }
@@ -283,7 +289,7 @@ void SheetBuilder::timing(SheetSection& part) const {
     Basis b = of(Basis::Kind::ongoing);
     b.episode = latest->order;
     ask(part, "next_step.prompts.ongoing", tx("next_step.reason.ongoing", {{"order", std::to_string(latest->order)}}), b,
-        {{"title", own_(latest->title, latest->item + "[" + std::to_string(latest->written) + "].title")}});
+        {{"title", own_(latest->title, episode_field(*latest, "title"))}});
   }
   marked(part, careermap::SheetPart::timing, "timing");
 }
@@ -324,6 +330,16 @@ void SheetBuilder::marked(SheetSection& part, careermap::SheetPart which, const 
 }
 
 }  // namespace
+
+const Episode* episode_of(const Answers& answers, const PathStep& step) {
+  const Answer* ans = answers.find(step.item);
+  if (!ans || step.written < 1 || step.written > static_cast<int>(ans->episodes.size())) return nullptr;
+  return &ans->episodes[step.written - 1];
+}
+
+std::string episode_field(const PathStep& step, const std::string& field) {
+  return step.item + "[" + std::to_string(step.written) + "]." + field;
+}
 
 NextStepSheet build_next_step(const Questionnaire& q, const Answers& answers, const Placement& placement,
                               const Templates& templates, Lang lang,

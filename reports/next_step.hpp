@@ -82,6 +82,12 @@ struct NextStepSheet {
   std::vector<SheetSection> parts;
 };
 
+// The episode a path step was drawn from (the `written`-th of its item's answer), or
+// nullptr when the answers do not hold it; the map and the sheet read episodes through it.
+const Episode* episode_of(const Answers& answers, const PathStep& step);
+// How warnings name one of that episode's fields: "eps[2].title".
+std::string episode_field(const PathStep& step, const std::string& field);
+
 // Throws Error when a template the sheet needs is missing. `own` turns the participant's
 // words into drawable text (career_map.cpp's rule: characters outside the font become 〓).
 NextStepSheet build_next_step(const Questionnaire& q, const Answers& answers, const Placement& placement,

@@ -14,6 +14,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/model.hpp"
 #include "engine/questionnaire.hpp"
+#include "engine/templates.hpp"
 
 // Lets BOOST_TEST print std::optional values.
 namespace boost::test_tools::tt_detail {
@@ -119,6 +120,16 @@ inline std::vector<std::string> messages(const Diagnostics& d) {
   std::vector<std::string> out;
   for (const auto& x : d.list()) out.push_back(x.format());
   return out;
+}
+
+// The shipped templates/NAME ("careermap.yaml", "form.yaml") of the source tree; fails the
+// test when they have diagnostics.
+inline Templates shipped_templates(const std::string& name) {
+  Diagnostics d;
+  Templates t = Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/" + name, d);
+  for (const auto& x : d.list()) BOOST_TEST_MESSAGE(x.format());
+  BOOST_REQUIRE(d.empty());
+  return t;
 }
 
 // A fresh temporary directory, removed with the object.

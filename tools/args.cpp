@@ -23,10 +23,6 @@ bool is_option(const Syntax& syntax, std::string_view word) {
   return find(syntax, word) != nullptr;
 }
 
-std::string name_and_value(const Option& o) {
-  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
-}
-
 // The words of a choice: "json|csv" -> "json or csv"; "a|b|c" -> "a, b or c".
 std::string choice_words(std::string_view value) {
   std::vector<std::string_view> words;
@@ -75,11 +71,7 @@ std::string expected(const Option& o, const std::string& v) {
                  ? ""
                  : trf("a whole number from {min} to {max}", {{"min", std::to_string(o.min)}, {"max", std::to_string(o.max)}});
     }
-    case Value::id: {
-      if (valid_participant_id(v)) return "";
-      const auto half = half_width(v);
-      return half && valid_participant_id(*half) ? kId + " (" + id_problem(v) + ")" : kId;
-    }
+    case Value::id: return valid_participant_id(v) ? "" : kId;
     case Value::ids: {
       const std::string ids = trf("ids separated by commas ({form}), each {id}", {{"form", std::string(o.value)}, {"id", kId}});
       if (v.empty() || v.back() == ',') return ids;
@@ -91,7 +83,20 @@ std::string expected(const Option& o, const std::string& v) {
   return "";
 }
 
+// When `v`, refused, would do written in half-width characters (ｐ０３, ２０２６-０７-０１, ４):
+// the value to write, for the end of the message. Full-width characters are never taken as their
+// half-width ones.
+std::string half_width_note(const Option& o, const std::string& v) {
+  if (const auto half = half_width(v); half && expected(o, *half).empty())
+    return trf(" (it is written in full-width characters; write {half})", {{"half", quoted(*half)}});
+  return "";
+}
+
 }  // namespace
+
+std::string name_and_value(const Option& o) {
+  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
+}
 
 std::string Args::get(const std::string& k, const std::string& fallback) const {
   auto it = options.find(k);
@@ -174,6 +179,7 @@ std::string usage_of(const Syntax& syntax) {
 
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
   Args a;
+  std::vector<std::string> order;  // the options as given
   bool options_end = false;
   for (int i = first; i < argc; ++i) {
     std::string s = argv[i];
@@ -204,6 +210,7 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
       throw UsageError(trf("unknown option {option}", {{"option", escaped(s)}}));
     }
     if (a.has(s)) throw UsageError(trf("option {option} given twice", {{"option", s}}));
+    order.push_back(s);
     if (o->kind == Value::flag) {
       if (inline_value) throw UsageError(trf("option {option} takes no value", {{"option", s}}));
       a.options[s] = "";
@@ -218,7 +225,8 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
       throw UsageError(
           trf("option {option} needs a value: {value} (it was empty)", {{"option", s}, {"value", std::string(o->value)}}));
     if (const std::string want = expected(*o, value); !want.empty())
-      throw UsageError(trf("{option} {value}: expected {expected}", {{"option", s}, {"value", quoted(value)}, {"expected", want}}));
+      throw UsageError(trf("{option} {value}: expected {expected}", {{"option", s}, {"value", quoted(value)}, {"expected", want}}) +
+                       half_width_note(*o, value));
     a.options[s] = value;
   }
   std::string missing;
@@ -227,6 +235,50 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
   if (syntax.files == Files::required && a.positional.empty())
     missing += (missing.empty() ? "" : ", ") + std::string(syntax.files_name);
   if (!missing.empty()) throw UsageError(trf("missing {what}", {{"what", missing}}));
+  // Two alternatives of one `either` group: "give --html or --csv, not both", in the order given.
+  // An alternative is given by its first option, unless that option is also one joined to
+  // another alternative given (form's -o of --html -o FORM.html is not -o BLANK.pdf).
+  const auto& opts = syntax.options;
+  const auto joined_to = [&](size_t head, std::string_view name) {
+    for (size_t j = head + 1; j < opts.size() && opts[j].joined; ++j)
+      if (opts[j].name == name) return true;
+    return false;
+  };
+  std::vector<int> groups;
+  for (const auto& o : opts)
+    if (o.either != 0 && std::find(groups.begin(), groups.end(), o.either) == groups.end()) groups.push_back(o.either);
+  for (int g : groups) {
+    std::vector<size_t> heads;  // of the alternatives whose first option is given
+    for (size_t i = 0; i < opts.size(); ++i)
+      if (opts[i].either == g && !opts[i].joined && a.has(std::string(opts[i].name))) heads.push_back(i);
+    std::vector<std::pair<size_t, std::string>> given;  // position in `order`, the alternative
+    for (size_t h : heads) {
+      const bool claimed = std::any_of(heads.begin(), heads.end(), [&](size_t o) {
+        return o != h && opts[o].name != opts[h].name && joined_to(o, opts[h].name);
+      });
+      if (claimed) continue;
+      const size_t at = std::find(order.begin(), order.end(), opts[h].name) - order.begin();
+      given.emplace_back(at, name_and_value(opts[h]));
+    }
+    if (given.size() < 2) continue;
+    std::sort(given.begin(), given.end());
+    if (given.size() == 2) throw UsageError("give " + given[0].second + " or " + given[1].second + ", not both");
+    std::string names;
+    for (size_t i = 0; i < given.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == given.size() ? " and " : ", ") + given[i].second;
+    throw UsageError("give only one of " + names);
+  }
+  // An option given without the one it goes with: "--name and --cohort go with --participant ID".
+  for (const auto& o : syntax.options) {
+    if (o.under.empty() || !a.has(std::string(o.name)) || a.has(std::string(o.under))) continue;
+    std::vector<std::string_view> with;  // every option that goes with o.under, once each
+    for (const auto& u : syntax.options)
+      if (u.under == o.under && std::find(with.begin(), with.end(), u.name) == with.end()) with.push_back(u.name);
+    std::string names;
+    for (size_t i = 0; i < with.size(); ++i)
+      names += (i == 0 ? "" : i + 1 == with.size() ? " and " : ", ") + std::string(with[i]);
+    throw UsageError(names + (with.size() == 1 ? " goes with " : " go with ") + name_and_value(*find(syntax, o.under)));
+  }
   return a;
 }
 

@@ -5,7 +5,8 @@
 // option: an unknown option, an option without its value (also when the next word is
 // another option of the command), a value given to a flag, an option given twice, a value
 // of the wrong form (choices, dates, whole numbers, ids), an argument where the command
-// takes no files, a required option or the files missing. `--` ends the options (what follows
+// takes no files, a required option or the files missing, two alternatives of one group
+// (Option::either), an option without the one it goes with (Option::under). `--` ends the options (what follows
 // is a file even if it starts with '-'); `--opt=value` works for long options. Values quoted
 // in messages are escaped (careermap::escaped) and cut at 60 bytes.
 // Plain values; thread-safe.
@@ -46,13 +47,15 @@ struct Option {
   bool required = false;
   long min = 0, max = 0;   // for Value::number
   // Alternatives: options with the same nonzero `either` are shown together where the first
-  // of them stands, "(-o BLANK.pdf | --csv)", one of which the command wants (it checks that
-  // itself, with its own message); `joined` puts an option in the alternative of the option
-  // before it: "(ANSWERS... | --archive A.db --cohort C)".
+  // of them stands, "(-o BLANK.pdf | --csv)"; `joined` puts an option in the alternative of the
+  // option before it: "(ANSWERS... | --archive A.db --cohort C)". parse_args refuses two
+  // alternatives given together ("give -o BLANK.pdf or --csv, not both", in the order given);
+  // that one is given at all, and the files alternative, the command checks with its own words.
   int either = 0;
   bool joined = false;
   // The option this one goes with: shown in [ ] after it (and the options joined to it),
-  // "--html -o FORM.html [--participant ID [--name NAME]]"; the command checks it.
+  // "--html -o FORM.html [--participant ID [--name NAME]]"; parse_args refuses it without
+  // that one: "--name and --cohort go with --participant ID" (every option that goes with it).
   std::string_view under = {};
   bool in_usage = true;    // false: left out of the usage line (a discouraged option), still in the help
 };
@@ -79,6 +82,9 @@ struct Args {
   bool has(const std::string& k) const { return options.count(k) > 0; }
   std::string get(const std::string& k, const std::string& fallback = "") const;
 };
+
+// An option as usage and the help show it: "-q Q.yaml", "--csv" (a flag).
+std::string name_and_value(const Option& o);
 
 // Parses argv[first..] against `syntax`. Throws UsageError on the first problem.
 Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax);

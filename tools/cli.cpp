@@ -11,6 +11,7 @@
 #include "engine/archive_names.hpp"
 #include "engine/files.hpp"
 #include "engine/messages.hpp"
+#include "engine/records.hpp"
 #include "tools/read_answers.hpp"
 
 namespace careermap::cli {
@@ -153,6 +154,41 @@ Batch load_batch(const Questionnaire& q, const std::vector<std::string>& files, 
                 if (r.ok) b.valid.push_back(std::move(r.answers));
               }).invalid;
   return b;
+}
+
+Batch records_batch(const Questionnaire& q, Batch versions, const std::string& meeting) {
+  Batch out;
+  out.invalid = std::move(versions.invalid);
+  int person = 0;
+  for (auto& p : people_records(q, versions.valid)) {
+    bool any = false;
+    const bool several = p.records.size() > 1;
+    for (size_t k = 0; k < p.records.size(); ++k) {
+      auto& r = p.records[k];
+      if (!meeting.empty() && r.meeting != meeting) continue;
+      // In meeting order: the records before this one are the person's earlier meetings.
+      if (!meeting.empty())
+        for (size_t e = 0; e < k; ++e) out.earlier.push_back(std::move(p.records[e].answers));
+      out.valid.push_back(std::move(r.answers));
+      out.person.push_back(person);
+      out.several.push_back(several);
+      any = true;
+    }
+    person += any;
+  }
+  return out;
+}
+
+std::string meeting_option(const Args& args, const Questionnaire& q) {
+  if (args.has("--meeting") && args.has("--session")) throw UsageError("give --meeting ID or --session pre|post, not both");
+  // pre|post (checked with the arguments): the first or last meeting, as in an answers file.
+  if (args.has("--session")) return *resolve_meeting(q, args.get("--session"));
+  if (!args.has("--meeting")) return "";
+  const std::string given = args.get("--meeting");
+  if (!q.find_meeting(given))
+    throw UsageError("--meeting " + cli::quoted(given) + " names no meeting of " + q.id + "; its meetings are " +
+                     q.meeting_ids());
+  return given;
 }
 
 bool load_mapping(const Args& args, const Questionnaire& q, std::optional<Mapping>& out, std::ostream& err) {

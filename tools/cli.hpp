@@ -72,7 +72,28 @@ std::optional<Questionnaire> load_questionnaire(const std::string& path, std::os
 struct Batch {
   std::vector<Answers> valid;          // usable answers, in the order given
   std::vector<std::string> invalid;    // files with errors
+  // A batch of records (records_batch): valid[i] is a record of person[i] (0, 1, ...); the
+  // records of one person are adjacent, in meeting order, so the records before valid[i]
+  // with the same person are that person's earlier meetings. Empty in a batch of files.
+  std::vector<int> person;
+  // (records_batch) several[i]: that person has records of several meetings (whether or not
+  // only one meeting's were asked for), so their PDFs are named by meeting.
+  std::vector<bool> several;
+  // (records_batch of one meeting) the records of the people in `valid` at earlier meetings,
+  // in no particular order: what their maps compare with; neither scored nor rendered.
+  std::vector<Answers> earlier;
 };
+
+// The participants' records (engine/records.hpp) of the answers in `versions` (oldest first):
+// one Answers per person and meeting at which they sent something, each the newest version of
+// every part as of that meeting; only the records of `meeting` when it is not empty (then
+// the records of the same people at the meetings before it in `earlier`).
+Batch records_batch(const Questionnaire& q, Batch versions, const std::string& meeting);
+
+// The meeting given by --meeting ID or by the older --session pre|post (the first or the last
+// meeting, as `session:` in an answers file): "" when neither is given. Throws UsageError,
+// listing the questionnaire's meeting ids, when --meeting names no meeting.
+std::string meeting_option(const Args& args, const Questionnaire& q);
 
 // Loads every answers file, prints each file's diagnostics to `err` as it goes, and
 // checks participant ids are unique (also against `seen`, the ids of earlier batches, when
@@ -103,7 +124,7 @@ bool answers_from_archive(const Args& args);
 std::string today();
 std::string now_utc();
 
-// "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
+// "careermap: 4 of 5 answers used; invalid: a.yaml" to `err` when any was invalid.
 void summarize(size_t used, const std::vector<std::string>& invalid, std::ostream& err);
 
 }  // namespace careermap::cli

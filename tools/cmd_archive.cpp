@@ -1,5 +1,6 @@
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -10,6 +11,7 @@
 #include "engine/archive.hpp"
 #include "engine/archive_names.hpp"
 #include "engine/files.hpp"
+#include "engine/records.hpp"
 #include "engine/release_log.hpp"
 #include "engine/csv.hpp"
 #include "tools/commands.hpp"
@@ -70,7 +72,9 @@ int each_submission(const Questionnaire& q, const std::vector<std::string>& file
     const Answers& a = read.answers;
     Submission s;
     s.cohort = cohort;
-    s.session = session.empty() ? a.session : session;
+    s.meeting = session.empty() ? a.meeting : session;
+    if (read.ok)
+      for (const auto& part : part_ids_present(q, a)) s.parts += (s.parts.empty() ? "" : " ") + part;
     s.participant = a.participant;
     s.questionnaire = q.id;
     s.source = a.file;
@@ -90,14 +94,14 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
   return out;
 }
 
-// careermap import -q Q.yaml --archive A.db --cohort C [--session pre|post] [--mapping M] FILES...
+// careermap import (options: its row in tools/command_table.cpp).
 // Streams: each submission is read, checked and stored in the one transaction before the
 // next is read, so memory holds one row whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
-  const std::string session = args.get("--session");
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
+  const std::string session = meeting_option(args, *q);
   std::optional<Mapping> mapping;
   if (!load_mapping(args, *q, mapping, err)) return kUsage;
   std::error_code ec;
@@ -146,14 +150,17 @@ int print_releases(const std::string& path, std::ostream& out) {
 // careermap archive (options: its row in tools/command_table.cpp): the submissions, or the releases.
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
+  std::optional<Questionnaire> q;
+  if (args.has("-q") && !(q = load_questionnaire(args.get("-q"), err))) return kUsage;
   const auto archive = open_archive(args, false, err);
   if (!archive) return kUsage;
   if (args.has("--releases")) return print_releases(args.get("--archive"), out);
-  out << "id\tcohort\tsession\tparticipant\tstatus\timported\tsha256\tsource\n";
-  for (const auto& s : archive->all()) {
-    out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.session, "-") << '\t'
+  out << "id\tcohort\tmeeting\tparticipant\tstatus\tparts\timported\tsha256\tsource\n";
+  const std::vector<Submission> all = archive->all();
+  for (const auto& s : all) {
+    out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.meeting, "-") << '\t'
         << shown_id(s.participant, "-") << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
-        << careermap::escaped(s.imported_at) << '\t' << careermap::escaped(s.sha256.substr(0, 12)) << '\t' << careermap::escaped(s.source) << '\n';
+        << (s.parts.empty() ? "-" : careermap::escaped(s.parts)) << '\t' << careermap::escaped(s.imported_at) << '\t' << careermap::escaped(s.sha256.substr(0, 12)) << '\t' << careermap::escaped(s.source) << '\n';
     if (s.quarantined)
       for (size_t at = 0; at < s.diagnostics.size();) {
         const size_t nl = s.diagnostics.find('\n', at);
@@ -161,7 +168,29 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
         at = nl == std::string::npos ? s.diagnostics.size() : nl + 1;
       }
   }
-  return kOk;
+  if (!q) return kOk;
+  // Each person's record per meeting (records.hpp): which parts are in, which not yet.
+  out << "\ncohort\tmeeting\tparticipant\tin\tmissing\n";
+  std::vector<std::string> cohorts;
+  for (const auto& s : all)
+    if (!s.quarantined && std::find(cohorts.begin(), cohorts.end(), s.cohort) == cohorts.end()) cohorts.push_back(s.cohort);
+  std::sort(cohorts.begin(), cohorts.end());
+  bool readable = true;
+  for (const auto& cohort : cohorts) {
+    const Batch b = archive_records(*archive, *q, cohort, "", args.get("--archive"), err);
+    readable = readable && b.invalid.empty();
+    for (const auto& a : b.valid) {
+      const std::vector<std::string> in = part_ids_present(*q, a);
+      std::string held, missing;
+      for (const auto& p : q->parts) {
+        std::string& to = std::find(in.begin(), in.end(), p.id) != in.end() ? held : missing;
+        to += (to.empty() ? "" : " ") + p.id;
+      }
+      out << shown_id(cohort, "-") << '\t' << shown_id(a.meeting, "-") << '\t' << shown_id(a.participant, "-") << '\t'
+          << (held.empty() ? "-" : held) << '\t' << (missing.empty() ? "-" : missing) << '\n';
+    }
+  }
+  return readable ? kOk : kInvalid;
 }
 
 // careermap export (options: its row in tools/command_table.cpp): every submission back out, with an index.
@@ -189,7 +218,7 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
     const Submission& s = all[i];
     const fs::path folder = fs::path(rel[i]).parent_path();
     if (!make_folder(dir / folder.parent_path(), err) || !make_folder(dir / folder, err)) return kUsage;
-    index += csv::row({std::to_string(s.id), shown_id(s.cohort, ""), shown_id(s.session, ""),
+    index += csv::row({std::to_string(s.id), shown_id(s.cohort, ""), shown_id(s.meeting, ""),
                        shown_id(s.participant, ""), s.quarantined ? "quarantined" : "valid", careermap::escaped(s.imported_at),
                        careermap::escaped(s.sha256), careermap::escaped(s.source), rel[i]});
   }
@@ -223,24 +252,39 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
 }
 
 // The newest valid answers of `cohort` in the archive named by --archive.
+Batch archive_records(const Archive& archive, const Questionnaire& q, const std::string& cohort,
+                      const std::string& meeting, const std::string& name, std::ostream& err) {
+  Batch versions;
+  for (const auto& s : archive.history({cohort})) {
+    Diagnostics d;
+    const std::string where = name + "#" + std::to_string(s.id);
+    Answers a = parse_answers(q, s.raw, where, d);
+    const auto resolved = resolve_meeting(q, s.meeting);
+    if (!resolved)
+      d.error({where, 0, 0}, "meeting",
+              "stored for meeting " + shown_id(s.meeting, "-") + ", which " + q.id + " does not have (" + q.meeting_ids() + ")");
+    print(err, d);
+    if (d.has_errors()) {
+      versions.invalid.push_back(where);
+      continue;
+    }
+    a.meeting = *resolved;
+    a.cohort = s.cohort;  // the cohort it was imported into, whatever the file said
+    versions.valid.push_back(std::move(a));
+  }
+  return records_batch(q, std::move(versions), meeting);
+}
+
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
+  const std::string meeting = meeting_option(args, q);
   const auto archive = open_archive(args, false, err);
   if (!archive) return std::nullopt;
-  const std::vector<Submission> chosen = archive->current({args.get("--cohort")});
-  if (const std::string problem = missing_cohorts(*archive, "--cohort", {args.get("--cohort")}, chosen); !problem.empty()) {
+  const std::string cohort = args.get("--cohort");
+  if (const std::string problem = missing_cohorts(*archive, "--cohort", {cohort}, archive->current({cohort})); !problem.empty()) {
     err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
     return std::nullopt;
   }
-  Batch b;
-  for (const auto& s : chosen) {
-    Diagnostics d;
-    const std::string name = args.get("--archive") + "#" + std::to_string(s.id);
-    Answers a = parse_answers(q, s.raw, name, d);
-    print(err, d);
-    if (d.has_errors()) b.invalid.push_back(name);
-    else b.valid.push_back(std::move(a));
-  }
-  return b;
+  return archive_records(*archive, q, cohort, meeting, args.get("--archive"), err);
 }
 
 }  // namespace careermap::cli

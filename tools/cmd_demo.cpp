@@ -1,7 +1,9 @@
 #include <algorithm>
 #include <filesystem>
+#include <utility>
 
 #include "engine/files.hpp"
+#include "engine/mapping.hpp"
 #include "engine/cohort.hpp"
 #include "engine/release_log.hpp"
 #include "reports/cohort_report.hpp"
@@ -35,19 +37,40 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   if (status != kOk) return status;
   err << "careermap demo: " << files.size() << " career maps written to " << dir << "/\n";
 
-  // A sample archive of five years (cohorts of 3 to 5, first and last meeting) and its report.
+  // A sample archive of five years (cohorts of 3 to 5, first and last meeting) and its report;
+  // the sample cohort 2026 as its half year came in: the questionnaire at meeting 1, the
+  // worksheet by meeting 3 (three as files, one as a CSV row; p04 sends none), the
+  // questionnaire again at meeting 5.
   const fs::path db = fs::path(dir) / "archive.db";
   for (const char* f : {"archive.db", "archive.db-wal", "archive.db-shm"}) fs::remove(fs::path(dir) / f);
   ArchiveOptions create;
   create.create = true;
   Archive archive = Archive::open(db.string(), create);
   const fs::path more = data / "questionnaires" / "samples" / "archive";
-  archive.import(submissions_of(*q, files, nullptr, "2026", "pre", err), "2026-09-30T00:00:00Z");
-  for (const char* year : {"2022", "2023", "2024", "2025", "2026"})
+  for (const char* year : {"2022", "2023", "2024", "2025"})
     for (const char* session : {"pre", "post"})
       if (fs::is_directory(more / (std::string(year) + "-" + session)))
         archive.import(submissions_of(*q, yaml_in(more / (std::string(year) + "-" + session)), nullptr, year, session, err),
                        "2026-09-30T00:00:00Z");
+  const fs::path half = data / "questionnaires" / "samples" / "halfyear";
+  Diagnostics mdiags;
+  const Mapping worksheet_csv = Mapping::load((half / "worksheet.mapping.yaml").string(), *q, mdiags);
+  print(err, mdiags);
+  if (mdiags.has_errors()) return kUsage;
+  archive.import(submissions_of(*q, yaml_in(half / "m1"), nullptr, "2026", "", err), "2026-05-20T09:00:00Z");
+  archive.import(submissions_of(*q, yaml_in(half / "m3"), nullptr, "2026", "", err), "2026-07-15T09:00:00Z");
+  archive.import(submissions_of(*q, {(half / "m3" / "worksheet.csv").string()}, &worksheet_csv, "2026", "", err),
+                 "2026-07-16T09:00:00Z");
+  archive.import(submissions_of(*q, yaml_in(half / "m5"), nullptr, "2026", "", err), "2026-09-16T09:00:00Z");
+  std::optional<Batch> records = archive_records(archive, *q, "2026", "", db.string(), err);
+  const size_t maps = records->valid.size();
+  const std::string half_dir = (fs::path(dir) / "halfyear").string();
+  if (const int s = render_batches(*q, [&records] { return std::exchange(records, std::nullopt); },
+                                   {half_dir, Lang::ja, "2026-09-16", 2, ""}, out, err);
+      s != kOk)
+    return s;
+  err << "careermap demo: the 2026 cohort's half year (meetings 1, 3 and 5) imported into " << db.string() << " and its "
+      << maps << " career maps written to " << half_dir << "/\n";
   const CohortSummary summary = summarize_cohorts(*q, archive.current(), CohortOptions{});
   append_release(db.string(), {0, "2026-09-30T00:00:00Z", "demo", q->id, summary.min_group, release_of(summary)});
   const FontSource font(font_path());

@@ -4,6 +4,7 @@
 #include "reports/blank_form.hpp"
 #include "reports/font.hpp"
 #include "reports/form_html.hpp"
+#include "reports/form_kit.hpp"
 #include "engine/files.hpp"
 
 #include <filesystem>
@@ -16,9 +17,6 @@ Templates load_templates(const std::string& name, std::ostream& err);
 // careermap form -q Q.yaml --html -o FORM.html [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
 int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-o")) throw UsageError("missing -o FORM.html");
-  if (args.has("--csv")) throw UsageError("give --html or --csv, not both");
-  if (!args.has("--participant") && (args.has("--name") || args.has("--cohort")))
-    throw UsageError("--name and --cohort go with --participant ID");
   FormPageOptions page;
   page.lang = *parse_lang(args.get("--lang", "ja"));
   page.participant = args.get("--participant");
@@ -32,13 +30,32 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
-// careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html) [--lang ja|en]
+// careermap form -q Q.yaml --kit -o DIR [--lang ja|en]: questions.csv, questions.md, answers.xlsx.
+int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
+  if (!args.has("-o")) throw UsageError("missing -o DIR");
+  const Lang lang = *parse_lang(args.get("--lang", "ja"));
+  const auto q = load_questionnaire(args.get("-q"), err);
+  if (!q) return kUsage;
+  const Templates t = load_templates("form.yaml", err);
+  const std::filesystem::path dir(args.get("-o"));
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) throw Error({dir.string(), 0, 0}, "", "cannot make the folder: " + ec.message());
+  const auto cols = kit_columns(*q, t, lang);
+  const std::string csv = (dir / "questions.csv").string(), md = (dir / "questions.md").string(),
+                    book = (dir / "answers.xlsx").string();
+  write_file_atomically(csv, kit_questions_csv(cols, t, lang));
+  write_file_atomically(md, kit_questions_md(*q, cols, t, lang));
+  write_kit_workbook(*q, cols, t, lang, book, args.get("-q"), "answers.xlsx");
+  out << csv << '\n' << md << '\n' << book << '\n';
+  return kOk;
+}
+
+// careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html | --kit -o DIR) [--lang ja|en]
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
+  if (args.has("--kit")) return form_kit(args, out, err);
   if (args.has("--html")) return form_page(args, out, err);
-  for (const char* o : {"--participant", "--name", "--cohort"})
-    if (args.has(o)) throw UsageError(std::string(o) + " goes with --html");
-  if (args.has("-o") == args.has("--csv"))
-    throw UsageError(args.has("--csv") ? "give -o BLANK.pdf or --csv, not both" : "missing -o BLANK.pdf or --csv");
+  if (!args.has("-o") && !args.has("--csv")) throw UsageError("missing -o BLANK.pdf or --csv");
   const auto lang = parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;

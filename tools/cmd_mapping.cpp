@@ -7,6 +7,7 @@
 #include "engine/mapping.hpp"
 #include "engine/templates.hpp"
 #include "tools/commands.hpp"
+#include "tools/read_answers.hpp"
 
 namespace careermap::cli {
 
@@ -23,17 +24,18 @@ int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
   if (!q) return kUsage;
   const std::string csv = args.get("--init");
   Diagnostics d;
-  CsvReader reader(csv);  // only the header row is read
+  const std::unique_ptr<RowSource> reader = open_rows(csv);  // a CSV or a workbook; only the header row is read
   CsvRecord head;
-  const bool got = reader.next(head, d);
-  if (!got && !d.has_errors()) d.error({csv, 0, 0}, "", "the file has no header row");
+  const bool got = reader->next(head, d);
+  if (!got && !d.has_errors()) d.error(reader->at(0, 0), "", "the file has no header row");
   print(err, d);
   if (!got || !head.ok || d.has_errors()) return kInvalid;
   std::vector<std::string> unmatched;
-  const std::string text = starter_mapping(*q, load_templates("form.yaml", err), head.cells, unmatched);
-  for (const auto& h : unmatched)
-    err << csv << ":" << head.line << ": warning: " << h
-        << ": not matched to any item; written as ignore\n";
+  const std::string text = starter_mapping(*q, load_templates("form.yaml", err), head.cells, unmatched,
+                                           args.get("--cohort"), args.get("--meeting"));
+  Diagnostics said;
+  for (const auto& h : unmatched) said.warning(reader->at(head.line, 0), h, "not matched to any item; written as ignore");
+  print(err, said);
   if (args.has("-o")) {
     write_file_atomically(args.get("-o"), text);
     const auto matched = std::count_if(head.cells.begin(), head.cells.end(), [&](const std::string& h) {

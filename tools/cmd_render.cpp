@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <set>
 #include <memory>
@@ -74,7 +75,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   }
   std::vector<std::string> invalid;  // over every batch
   // PDF names given so far, without letter case (on Windows and macOS disks p01.pdf and
-  // P01.pdf are one file): one person's pre and post both get one.
+  // P01.pdf are one file): each of one person's meetings gets one.
   std::set<std::string> names;
   std::map<std::string, std::pair<std::string, std::string>> people;  // id without case -> id, its file
   auto fold = [](std::string id) {
@@ -82,13 +83,16 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     return id;
   };
   size_t failed = 0, attempted = 0;
-  while (const std::optional<Batch> b = next()) {
+  while (std::optional<Batch> b = next()) {
     invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
     const auto placements = score(q, b->valid);
-    // A later meeting's map compares with the person's latest earlier meeting in the batch.
+    // A later meeting's map compares with the person's latest earlier meeting in the batch,
+    // or among the earlier records that come with one meeting's (after the `shown` ones).
+    const size_t shown = b->valid.size();
+    std::move(b->earlier.begin(), b->earlier.end(), std::back_inserter(b->valid));
     const std::vector<int> earlier = earlier_meetings(q, b->valid);
-    std::vector<Outcome> outcomes(b->valid.size());
-    for (size_t i = 0; i < b->valid.size(); ++i) {
+    std::vector<Outcome> outcomes(shown);
+    for (size_t i = 0; i < shown; ++i) {
       const Answers& a = b->valid[i];
       const auto [other, fresh] = people.emplace(fold(a.participant), std::make_pair(a.participant, a.file));
       if (!fresh && other->second.first != a.participant) {
@@ -99,15 +103,16 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
                  "rename one"});
         continue;
       }
-      std::string name = a.participant;
-      if (names.count(fold(name))) name += "-" + (a.session.empty() ? std::string("2") : a.session);
+      // <id>.pdf for a person's only record, <id>-<meeting>.pdf for each of several.
+      const bool several = i < b->several.size() && b->several[i];
+      std::string name = a.participant + (several && !a.meeting.empty() ? "-" + a.meeting : "");
       for (int k = 2; names.count(fold(name)); ++k) name = a.participant + "-" + std::to_string(k);
       names.insert(fold(name));
       outcomes[i].path = (std::filesystem::path(s.dir) / (name + ".pdf")).string();
     }
     std::atomic<size_t> next_index{0};
     auto work = [&] {
-      for (size_t i = next_index++; i < b->valid.size(); i = next_index++) {
+      for (size_t i = next_index++; i < shown; i = next_index++) {
         const Answers& a = b->valid[i];
         Outcome& o = outcomes[i];
         if (o.path.empty()) continue;  // refused above
@@ -130,7 +135,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       }
     };
     std::vector<std::thread> pool;
-    for (unsigned t = 1; t < std::min<size_t>(s.jobs, b->valid.size()); ++t) pool.emplace_back(work);
+    for (unsigned t = 1; t < std::min<size_t>(s.jobs, shown); ++t) pool.emplace_back(work);
     work();
     for (auto& t : pool) t.join();
     for (const auto& o : outcomes) {
@@ -138,15 +143,15 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       if (o.ok) out << o.path << '\n';
       else ++failed;
     }
-    attempted += b->valid.size();
+    attempted += shown;
   }
   summarize(attempted, invalid, err);
   if (failed) err << "careermap: " << failed << " of " << attempted << " PDFs could not be written\n";
   return invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
-// careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F]
-//                  [--mapping M.yaml] (ANSWERS... | --archive A.db --cohort C)
+// careermap render (options: its row in tools/command_table.cpp): one PDF per participant and
+// meeting (their record as of that meeting), from files or the archive alike.
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const bool from_archive = answers_from_archive(args);
   if (args.has("--password") && args.has("--password-file"))
@@ -177,7 +182,16 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     if (!once) return kUsage;
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
-  return render_batches(*q, file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err), settings, out, err);
+  // A record may join parts from several files: every file is read before the first map.
+  const std::string meeting = meeting_option(args, *q);
+  Batch versions;
+  const NextBatch next = file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err);
+  while (std::optional<Batch> b = next()) {
+    std::move(b->valid.begin(), b->valid.end(), std::back_inserter(versions.valid));
+    versions.invalid.insert(versions.invalid.end(), b->invalid.begin(), b->invalid.end());
+  }
+  std::optional<Batch> once = records_batch(*q, std::move(versions), meeting);
+  return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
 }
 
 }  // namespace careermap::cli

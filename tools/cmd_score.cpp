@@ -5,7 +5,8 @@
 
 namespace careermap::cli {
 
-// careermap score -q Q.yaml [--format json|csv] ANSWERS...
+// careermap score (options: its row in tools/command_table.cpp): one placement per participant
+// and meeting (their record as of that meeting)
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "json");
   const bool from_archive = answers_from_archive(args);
@@ -14,9 +15,11 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const Questionnaire* q = &in->q;
   std::optional<Batch> stored = from_archive ? archive_batch(args, *q, err) : std::nullopt;
   if (from_archive && !stored) return kUsage;
-  const Batch b = from_archive ? std::move(*stored) : std::move(in->batch);
+  const Batch b = from_archive ? std::move(*stored) : records_batch(*q, std::move(in->batch), meeting_option(args, *q));
   const auto placements = score(*q, b.valid);
-  out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements));
+  std::vector<std::string> meetings;
+  for (const auto& a : b.valid) meetings.push_back(a.meeting);
+  out << (format == "csv" ? score_csv(*q, b.valid, placements) : score_json(*q, placements, meetings));
   summarize(b.valid.size(), b.invalid, err);
   return b.invalid.empty() ? kOk : kInvalid;
 }

@@ -68,9 +68,15 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
                             const std::vector<Submission>& chosen);
 
-// The newest valid answers of --cohort in --archive (shared by score and render); nullopt,
+// The records of --cohort in --archive (shared by score and render; only --meeting's when
+// given): archive_records below; nullopt,
 // the reason printed, when the archive cannot be used or holds no valid answers of --cohort.
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err);
+// The records of `cohort` in `archive` (records_batch; only `meeting` when not empty), each
+// assembled from the newest version of every part; `name` names the archive in messages
+// ("A.db#12"). A stored submission that no longer reads against `q` is printed and invalid.
+Batch archive_records(const Archive& archive, const Questionnaire& q, const std::string& cohort,
+                      const std::string& meeting, const std::string& name, std::ostream& err);
 
 // The table of commands (tools/command_table.cpp).
 std::span<const Command> commands();

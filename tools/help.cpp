@@ -7,10 +7,6 @@
 namespace careermap::cli {
 namespace {
 
-std::string label(const Option& o) {
-  return std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
-}
-
 // What an option does, with the range of a number.
 std::string option_help(const Option& o) {
   std::string h(o.help);
@@ -22,7 +18,7 @@ std::string option_help(const Option& o) {
 // What the help lists for a command: each option, then the files, with what they do.
 std::vector<std::pair<std::string, std::string>> entries(const Syntax& s) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& o : s.options) out.emplace_back(label(o), option_help(o));
+  for (const auto& o : s.options) out.emplace_back(name_and_value(o), option_help(o));
   if (s.files != Files::none) out.emplace_back(std::string(s.files_name), std::string(s.files_help));
   return out;
 }

@@ -5,6 +5,7 @@
 #include "engine/csv_intake.hpp"
 #include "engine/files.hpp"
 #include "engine/messages.hpp"
+#include "engine/xlsx_read.hpp"
 #include "tools/cli.hpp"
 
 namespace careermap::cli {
@@ -18,8 +19,17 @@ bool ends_with(const std::string& f, std::string_view end) {
     if (std::tolower(static_cast<unsigned char>(f[f.size() - end.size() + i])) != end[i]) return false;
   return true;
 }
-bool is_csv(const std::string& f) { return ends_with(f, ".csv"); }
-bool is_workbook(const std::string& f) { return ends_with(f, ".xlsx") || ends_with(f, ".xls") || ends_with(f, ".xlsm"); }
+}  // namespace
+
+bool is_workbook(const std::string& f) { return ends_with(f, ".xlsx") || ends_with(f, ".xlsm") || ends_with(f, ".xls"); }
+bool is_form_table(const std::string& f) { return ends_with(f, ".csv") || is_workbook(f); }
+
+std::unique_ptr<RowSource> open_rows(const std::string& f) {
+  if (is_workbook(f)) return std::make_unique<XlsxReader>(f);
+  return std::make_unique<CsvReader>(f);
+}
+
+namespace {
 
 // A word of a command line as a POSIX shell reads it back.
 std::string shell_word(const std::string& s) {
@@ -34,11 +44,12 @@ std::string shell_word(const std::string& s) {
 }  // namespace
 
 std::string needs_mapping(const Questionnaire& q, const std::string& csv) {
-  std::string base = csv.substr(0, csv.size() - 4);
+  std::string base = csv.substr(0, csv.rfind('.'));
   if (const size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
-  return trf("a CSV file needs --mapping; make one with: {command}",
-             {{"command", "careermap mapping -q " + shell_word(q.file) + " --init " + shell_word(csv) + " -o " +
-                              shell_word(base + ".mapping.yaml")}});
+  const MessageArg command{"command", "careermap mapping -q " + shell_word(q.file) + " --init " + shell_word(csv) +
+                                          " -o " + shell_word(base + ".mapping.yaml")};
+  return is_workbook(csv) ? trf("a workbook needs --mapping; make one with: {command}", {command})
+                          : trf("a CSV file needs --mapping; make one with: {command}", {command});
 }
 
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
@@ -48,7 +59,7 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
   std::vector<Answers> one(1);
   auto hand_on = [&](Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
     one[0] = std::move(a);
-    if (seen) check_unique_participants(one, d, *seen);
+    if (seen) check_unique_participants(q, one, d, *seen);
     print(err, d);
     AnswersRead read{std::move(one[0]), !d.has_errors(), csv_row, raw, &d};
     if (read.ok) ++r.valid;
@@ -62,12 +73,7 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
   };
   for (const auto& f : files) {
     Diagnostics d;
-    if (is_workbook(f)) {
-      d.error({f, 0, 0}, "", kWorkbook);
-      unread(f, d);
-      continue;
-    }
-    if (!is_csv(f)) {
+    if (!is_form_table(f)) {
       std::string bytes;
       try {
         bytes = read_file(f, kMaxAnswersBytes, "an answers file");
@@ -86,7 +92,8 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
       unread(f, d);
       continue;
     }
-    CsvReader reader(f);
+    const std::unique_ptr<RowSource> rows = open_rows(f);
+    RowSource& reader = *rows;
     CsvIntake intake(q, *mapping, reader, d);
     if (!intake.usable()) {
       unread(f, d);

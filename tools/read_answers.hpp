@@ -7,12 +7,14 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "engine/answers.hpp"
+#include "engine/csv_read.hpp"
 #include "engine/mapping.hpp"
 
 namespace careermap::cli {
@@ -33,7 +35,13 @@ struct AnswersRead {
 };
 using EachAnswers = std::function<void(AnswersRead& r)>;
 
-// Reads `files` in order (those ending in .csv through `mapping`; an error without one),
+// A form's table: a CSV (*.csv) or an Excel workbook (*.xlsx, *.xlsm; an old *.xls is
+// refused by XlsxReader with a message), by its name's ending in any case.
+bool is_form_table(const std::string& f);
+// The rows of the form table `f`: an XlsxReader for a workbook, otherwise a CsvReader.
+std::unique_ptr<RowSource> open_rows(const std::string& f);
+
+// Reads `files` in order (form tables, is_form_table, through `mapping`; an error without one),
 // calling `each` for every answers read; participant ids are checked unique across all of
 // them and against `seen` (the ids of earlier calls) unless `seen` is null. A file that
 // cannot be read at all, or a CSV without rows, is listed invalid without a call.

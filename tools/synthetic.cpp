@@ -39,7 +39,7 @@ Answers answers(const Questionnaire& q, const std::string& id, std::mt19937_64& 
   a.questionnaire = q.id;
   a.participant = id;
   a.name = std::string(kFamily[rng() % 6]) + " " + kGiven[rng() % 6];
-  a.session = "pre";
+  a.meeting = "pre";
   const int home_stage = static_cast<int>(rng() % q.model.stages.size());
   const int home_level = static_cast<int>(rng() % q.model.levels.size());
   for (const auto& item : q.items) {

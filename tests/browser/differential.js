@@ -1,6 +1,6 @@
 // Differential test: the answer page's validator against `careermap validate`.
-//   node differential.js CAREERMAP Q.yaml CASES SEED WORKDIR
-// Writes the page for Q.yaml, makes CASES random answer states (seeded), and for each one
+//   node differential.js CAREERMAP Q.yaml CASES SEED WORKDIR [PART]
+// Writes the page for Q.yaml (of one part when PART is given: the answers are then of that part), makes CASES random answer states (seeded), and for each one
 // compares the problems the page's script finds with those `careermap validate` prints for the
 // file the page saves (severity, item and message, word for word, in order). Exit 1 on any
 // difference, with the first ones printed.
@@ -9,8 +9,9 @@ const fs = require('fs');
 const path = require('path');
 const { execFileSync, spawnSync } = require('child_process');
 const { loadPage } = require('./page_core');
+const { seeded } = require('./seeded');
 
-const [careermap, questionnaire, casesArg, seedArg, workdir] = process.argv.slice(2);
+const [careermap, questionnaire, casesArg, seedArg, workdir, part] = process.argv.slice(2);
 if (!workdir) {
   console.error('usage: node differential.js CAREERMAP Q.yaml CASES SEED WORKDIR');
   process.exit(2);
@@ -18,20 +19,14 @@ if (!workdir) {
 fs.rmSync(workdir, { recursive: true, force: true });
 fs.mkdirSync(workdir, { recursive: true });
 const pagePath = path.join(workdir, 'form.html');
-execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath]);
+execFileSync(careermap, ['form', '-q', questionnaire, '--html', '-o', pagePath, ...(part ? ['--part', part] : [])]);
 const { core, data } = loadPage(pagePath);
 const Q = data.questionnaire;
 const M = data.messages;
+const partIndex = part ? Q.parts.findIndex((p) => p.id === part) : -1;
+if (part && partIndex < 0) throw new Error('no part ' + part);
 
-// mulberry32: a small seeded generator, so a failure can be replayed.
-let seed = Number(seedArg) >>> 0;
-function rnd() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const rnd = seeded(Number(seedArg));  // so a failure can be replayed
 const int = (n) => Math.floor(rnd() * n);
 const slip = (p) => !careful && rnd() < p;  // a mistake, never by a careful participant
 const pick = (list) => list[int(list.length)];
@@ -102,7 +97,8 @@ function state(n) {
   careful = chance(0.4);
   const s = { participant: id(n), name: chance(0.5) ? '' : pick(['架空 花子', 'Test Person', 'a\u202eb', '\u200b名前\ufeff', '"q" \\ x']),
     cohort: chance(0.6) ? '' : careful ? '2026' : pick(['2026', '2026-a', '26年', 'a b']), answers: {} };
-  for (const item of Q.items) if (chance(0.75) || (careful && item.required)) s.answers[item.id] = answer(item);
+  for (const item of Q.items)
+    if ((partIndex < 0 || item.part === partIndex) && (chance(0.75) || (careful && item.required))) s.answers[item.id] = answer(item);
   return s;
 }
 
@@ -154,6 +150,6 @@ if (run.status !== (clean === cases ? 0 : 1)) {
   console.error('validate exited ' + run.status + ' for ' + (cases - clean) + ' invalid files');
   ++bad;
 }
-console.log(path.basename(questionnaire) + ': ' + cases + ' cases (' + clean + ' valid, ' + problems + ' problems): ' +
+console.log(path.basename(questionnaire) + (part ? ' --part ' + part : '') + ': ' + cases + ' cases (' + clean + ' valid, ' + problems + ' problems): ' +
   (bad ? bad + ' differ' : 'page and validate agree'));
 process.exit(bad ? 1 : 0);

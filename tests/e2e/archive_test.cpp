@@ -181,10 +181,10 @@ BOOST_AUTO_TEST_CASE(an_id_that_is_a_path_never_becomes_one) {
   BOOST_TEST(ex.out == "careermap export: 3 submissions written to exp/ (index.csv lists them)\n");
   BOOST_TEST(slurp(victim) == "mine\n");
   BOOST_TEST(files_under(dir.path() / "exp") ==
-                 (std::vector<std::string>{"2026/none/unknown.v2.yaml", "2026/none/unknown.v3.yaml", "2026/pre/p02.v1.yaml",
+                 (std::vector<std::string>{"2026/m1/p02.v1.yaml", "2026/none/unknown.v2.yaml", "2026/none/unknown.v3.yaml",
                                            "index.csv", "releases.csv"}),
              boost::test_tools::per_element());
-  BOOST_TEST(slurp(dir.path() / "exp/2026/pre/p02.v1.yaml") == slurp(p02));
+  BOOST_TEST(slurp(dir.path() / "exp/2026/m1/p02.v1.yaml") == slurp(p02));
   const std::string index = slurp(dir.path() / "exp/index.csv");
   BOOST_TEST(index.find("\r\n2,2026,,,quarantined,") != std::string::npos);
   BOOST_TEST(index.find(",abs.yaml,2026/none/unknown.v2.yaml\r\n") != std::string::npos);
@@ -208,11 +208,11 @@ BOOST_AUTO_TEST_CASE(ids_an_older_careermap_stored_raw_are_mapped_in_export_and_
   old_rows(dir.path() / "a.db", ids);
   const Run list = run(cd + "archive --archive a.db --list");
   BOOST_TEST(list.status == 0);
-  // One line per submission, eight fields each: no forged row, no escape code.
+  // One line per submission, nine fields each: no forged row, no escape code.
   BOOST_TEST(std::count(list.out.begin(), list.out.end(), '\n') == 11);
   for (unsigned char c : list.out) BOOST_TEST_REQUIRE((c >= 0x20 || c == '\t' || c == '\n'));
   for (size_t at = 0, nl; (nl = list.out.find('\n', at)) != std::string::npos; at = nl + 1)
-    BOOST_TEST(std::count(list.out.begin() + static_cast<long>(at), list.out.begin() + static_cast<long>(nl), '\t') == 7);
+    BOOST_TEST(std::count(list.out.begin() + static_cast<long>(at), list.out.begin() + static_cast<long>(nl), '\t') == 8);
   BOOST_TEST(list.out.find("\n3\t(not an id)\t(not an id)\t(not an id)\tquarantined\t") != std::string::npos);
   BOOST_TEST(list.out.find("\n5\t2026\tpre\t(not an id)\t") != std::string::npos);
   BOOST_TEST(list.out.find("\n6\tCON\tAUX\tnul\t") != std::string::npos);  // ids, shown as they are
@@ -224,7 +224,7 @@ BOOST_AUTO_TEST_CASE(ids_an_older_careermap_stored_raw_are_mapped_in_export_and_
   std::set<std::string> folded;
   for (const auto& f : files) BOOST_TEST(folded.insert(lower(f)).second, f);
   BOOST_TEST(files_under(dir.path()).size() == 12u + 1u);  // nothing outside exp/ but a.db
-  BOOST_TEST(fs::exists(dir.path() / "exp/2026/pre/p01.v1.yaml"));
+  BOOST_TEST(fs::exists(dir.path() / "exp/2026/m1/p01.v1.yaml"));
   BOOST_TEST(fs::exists(dir.path() / "exp/A/pre/P01.v7.yaml"));
   BOOST_TEST(fs::exists(dir.path() / "exp/mapped.ca978112ca1bbdca/pre/p01.v8.yaml"));  // "a" after "A"
   BOOST_TEST(fs::exists(dir.path() / "exp/mapped.a3dbc4b644a9a2c5/mapped.1898ed910d4be0a0/mapped.99e6242759016035.v6.yaml"));

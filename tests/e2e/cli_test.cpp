@@ -123,10 +123,10 @@ BOOST_AUTO_TEST_CASE(score_prints_the_json_of_the_design) {
 BOOST_AUTO_TEST_CASE(score_csv_opens_in_excel) {
   const Run r = run(kBin + " score -q " + kPre + " --format csv" + samples());
   BOOST_TEST(r.status == 0);
-  BOOST_TEST(r.out.rfind("\xEF\xBB\xBFparticipant,cohort,session,current,frontier_stage,frontier_level,"
+  BOOST_TEST(r.out.rfind("\xEF\xBB\xBFparticipant,cohort,meeting,current,frontier_stage,frontier_level,"
                          "centroid_stage,centroid_level,next_steps,fix.individual,fix.workplace,", 0) == 0u);
   BOOST_TEST(count(r.out, "\r\n") == 6u);
-  BOOST_TEST(r.out.find("\r\np04,2026,pre,improve.individual,individual,improve,1.469,1.844,"
+  BOOST_TEST(r.out.find("\r\np04,2026,m1,improve.individual,individual,improve,1.469,1.844,"
                         "improve.workplace innovate.individual,41.67,41.67,25,,75,16.67,,,50,16.67,,,0\r\n") !=
              std::string::npos);
 }
@@ -348,6 +348,8 @@ BOOST_AUTO_TEST_CASE(blank_form_header_round_trip_scores_like_the_yaml) {
   BOOST_TEST(header.out.rfind("\xEF\xBB\xBF参加者ID,お名前（面談用の表示名・任意）,", 0) == 0u);
   const Run init = run(cd + kBin + " mapping -q " + kPre + " --init " + kSrc + "/tests/data/forms/roundtrip.csv -o rt.yaml");
   BOOST_TEST(init.err == "careermap mapping: wrote rt.yaml (82 of 82 columns matched)\n");
+  // The samples say their meeting (session: pre, the first): so does the mapping, in the line --init leaves commented.
+  BOOST_TEST(run(cd + "sed -i 's/^# meeting: m1$/meeting: m1/' rt.yaml && grep -c '^meeting: m1$' rt.yaml").out == "1\n");
   const Run from_csv = run(cd + kBin + " score -q " + kPre + " --mapping rt.yaml " + kSrc + "/tests/data/forms/roundtrip.csv");
   const Run from_yaml = run(kBin + " score -q " + kPre + samples());
   BOOST_TEST(from_csv.status == 0);
@@ -373,17 +375,22 @@ BOOST_AUTO_TEST_CASE(demo_renders_the_sample_cohort_and_a_two_year_archive) {
   careermap::test::TempDir dir;
   const Run r = run(kBin + " demo -o " + dir.path().string());
   BOOST_TEST(r.status == 0);
-  BOOST_TEST(count(r.out, ".pdf\n") == 6u);
+  BOOST_TEST(count(r.out, ".pdf\n") == 20u);  // 5 samples, the half year's 14 maps, the cohort report
   BOOST_TEST(r.err == "careermap demo: 5 career maps written to " + dir.path().string() +
-                          "/\ncareermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to " +
+                          "/\ncareermap demo: the 2026 cohort's half year (meetings 1, 3 and 5) imported into " +
+                          dir.path().string() + "/archive.db and its 14 career maps written to " + dir.path().string() +
+                          "/halfyear/\ncareermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to " +
                           dir.path().string() + "/\n");
+  for (const char* name : {"p01-m1.pdf", "p01-m3.pdf", "p01-m5.pdf", "p04-m1.pdf", "p04-m5.pdf", "p05-m3.pdf"})
+    BOOST_TEST(fs::file_size(dir.path() / "halfyear" / name) > 1000u, name);
+  BOOST_TEST(!fs::exists(dir.path() / "halfyear" / "p04-m3.pdf"));  // p04 sent no worksheet
   for (const char* id : {"p01", "p02", "p03", "p04", "p05"})
     BOOST_TEST(fs::file_size(dir.path() / (std::string(id) + ".pdf")) > 1000u);
   const fs::path report = dir.path() / "cohort.pdf";
   BOOST_TEST(run("qpdf --check " + report.string() + " >/dev/null").status == 0);
   const std::string text = pdf_text(report);
   for (const char* s : {"期ごとの傾向", "2022期", "2023期", "2024期", "2025期", "2026期", "全期（21人）", "12の場面の平均スコア",
-                        "第1回から第5回への動き", "年ごとの推移", "クロンバック", "各期の平均", "全期の平均（破線）",
+                        "第1回（5月）から第5回（9月）への動き", "年ごとの推移", "クロンバック", "各期の平均", "全期の平均（破線）",
                         "n=21人", "目安にとどまります"})
     BOOST_TEST(text.find(s) != std::string::npos, s);
   // No person in the cohort outputs: no id, no name, no free text of the samples.
@@ -423,17 +430,18 @@ BOOST_AUTO_TEST_CASE(import_list_export_and_score_from_the_archive) {
   // Export: everything back out, with an index.
   const Run ex = run(cd + kBin + " export --archive a.db -o exp");
   BOOST_TEST(ex.out == "careermap export: 7 submissions written to exp/ (index.csv lists them)\n");
-  BOOST_TEST(slurp(dir.path() / "exp" / "2026" / "pre" / "p01.v6.yaml") == p01);
+  BOOST_TEST(slurp(dir.path() / "exp" / "2026" / "m1" / "p01.v6.yaml") == p01);  // session: pre is meeting m1
   BOOST_TEST(count(slurp(dir.path() / "exp" / "index.csv"), "\r\n") == 8u);
-  // A person with pre and post answers gets two career maps, never one written over the other.
+  // A person with answers at the first and the last meeting gets two career maps, named by them.
   std::string post = slurp(kSrc + "/questionnaires/samples/p02.yaml");
   post.replace(post.find("session: pre"), 12, "session: post");
   std::ofstream(dir.path() / "p02post.yaml") << post;
   BOOST_TEST(run(cd + kBin + " import -q " + kPre + " --archive a.db --cohort 2026 --session post p02post.yaml").status == 0);
   const Run both = run(cd + kBin + " render -q " + kPre + " --archive a.db --cohort 2026 -o maps");
   BOOST_TEST(both.status == 0);
-  BOOST_TEST(both.out.find("maps/p02.pdf\n") != std::string::npos);
-  BOOST_TEST(both.out.find("maps/p02-post.pdf\n") != std::string::npos);
+  BOOST_TEST(both.out.find("maps/p01.pdf\n") != std::string::npos);
+  BOOST_TEST(both.out.find("maps/p02-m1.pdf\n") != std::string::npos);
+  BOOST_TEST(both.out.find("maps/p02-m5.pdf\n") != std::string::npos);
   BOOST_TEST(count(both.out, ".pdf\n") == 6u);
   // The cohort report and CSV.
   const Run co = run(cd + kBin + " cohort --archive a.db -q " + kPre + " -o c.pdf --csv c.csv --date 2026-09-30");

@@ -70,4 +70,27 @@ BOOST_AUTO_TEST_CASE(only_the_worksheet_written_in_between_is_no_change) {
   BOOST_TEST(later.find("広がりました") == std::string::npos);
 }
 
+BOOST_AUTO_TEST_CASE(the_archive_gives_the_later_map_the_same_comparison) {
+  TempDir dir;
+  write(dir.path() / "pre.yaml", "pre", "  size: small\n  a1: 4\n  a2: 2\n  b1: 2\n  b2: 2\n");
+  write(dir.path() / "post.yaml", "post", "  size: small\n  a1: 4\n  a2: 2\n  b1: 5\n  b2: 4\n  c1: 3\n");
+  const std::string db = (dir.path() / "a.db").string();
+  for (const char* s : {"pre", "post"}) {
+    const Run r = run(kBin + " import -q " + kTiny + " --archive " + db + " --cohort 2026 --session " + s + " " +
+                      (dir.path() / (std::string(s) + ".yaml")).string());
+    BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+  }
+  const Run r = run(kBin + " render -q " + kTiny + " --archive " + db + " --cohort 2026 --date 2026-09-20 -o " +
+                    (dir.path() / "out").string());
+  BOOST_REQUIRE_MESSAGE(r.status == 0, r.err);
+  int with = 0, without = 0;
+  for (const auto& f : std::filesystem::directory_iterator(dir.path() / "out")) {
+    const std::string text = flat(f.path());
+    if (text.find("ステージが近いから遠いへ広がりました。") != std::string::npos) ++with;
+    else if (text.find("前回との比較") == std::string::npos) ++without;
+  }
+  BOOST_TEST(with == 1);
+  BOOST_TEST(without == 1);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

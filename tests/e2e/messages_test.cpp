@@ -75,4 +75,39 @@ BOOST_AUTO_TEST_CASE(the_global_lang_option_wins_over_the_locale) {
   BOOST_TEST(c.err.rfind("careermap: unknown command 'nosuch'\n", 0) == 0u, c.err);
 }
 
+// An id or number written in full-width characters where half-width is meant: refused, in a
+// file without repeating the value (it may be anything a person typed), on the command line
+// with the half-width value to type.
+BOOST_AUTO_TEST_CASE(full_width_ids_and_numbers_ask_for_half_width) {
+  TempDir d;
+  write(d.path() / "a.yaml", "questionnaire: workshop-b\nparticipant: ｗ０１\ncohort: ２０２６\nanswers: {}\n");
+  const Both f = said(d.path().string(), "validate -q " + kWorkshop + " a.yaml");
+  BOOST_TEST(f.en.find("a.yaml:2:14: error: participant: the id is written in full-width characters (like ｐ０３); write it "
+                       "in half-width ones (like p03)\n"
+                       "a.yaml:3:9: warning: cohort: written in full-width characters (like ２０２６), not an id until written "
+                       "in half-width ones (like 2026); left out\n") != std::string::npos,
+             f.en);
+  BOOST_TEST(f.ja.find("a.yaml:2:14: エラー: participant: ID が全角で書かれています（ｐ０３ など）。半角で書いてください（p03 など）\n"
+                       "a.yaml:3:9: 警告: cohort: 全角で書かれています（２０２６ など）。半角（2026 など）で書くまで ID ではないので使いません\n") !=
+                 std::string::npos,
+             f.ja);
+  BOOST_TEST(f.en.find("ｗ０１") == std::string::npos);
+  const Both c = said(d.path().string(), "import --archive a.db --cohort ２０２６ a.yaml");
+  BOOST_TEST(c.en.rfind("careermap import: --cohort '２０２６': expected an id of half-width letters, digits, '_' and '-' (at "
+                        "most 64) (it is written in full-width characters; write '2026')\nusage: careermap import ",
+                        0) == 0u,
+             c.en);
+  BOOST_TEST(c.ja.rfind("careermap import: --cohort '２０２６': 半角の英字・数字・'_'・'-' の ID（64 字まで）を指定してください。"
+                        "全角で書かれています。半角で '2026' と書いてください\n使い方: careermap import ",
+                        0) == 0u,
+             c.ja);
+  const Both n = said(d.path().string(), "render -q q.yaml -o out --jobs ４ a.yaml");
+  BOOST_TEST(n.en.rfind("careermap render: --jobs '４': expected a whole number from 1 to 999 (it is written in full-width "
+                        "characters; write '4')\n",
+                        0) == 0u,
+             n.en);
+  BOOST_TEST(n.ja.rfind("careermap render: --jobs '４': 1 から 999 までの整数（半角数字）を指定してください。全角で書かれています。半角で '4' と書いてください\n", 0) == 0u,
+             n.ja);
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -31,7 +31,7 @@ BOOST_AUTO_TEST_CASE(one_entry_per_message_in_enum_order_with_unique_ids) {
     BOOST_TEST(!m.en.empty());
     BOOST_TEST(tr_in(m.id.data(), m.en.data(), Lang::ja) != m.en, m.id);  // po/ja.po translates it
   }
-  BOOST_TEST(n == static_cast<size_t>(AnswerMsg::id_full_width) + 1);
+  BOOST_TEST(n == static_cast<size_t>(AnswerMsg::cohort_full_width) + 1);
 }
 
 BOOST_AUTO_TEST_CASE(japanese_takes_the_same_placeholders_as_english) {

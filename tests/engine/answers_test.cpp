@@ -135,7 +135,7 @@ BOOST_AUTO_TEST_CASE(header_fields_are_checked) {
              boost::test_tools::per_element());
   // What breaks the id rule is never kept: it could be a path, a name or escape codes.
   BOOST_TEST(a.participant == "");
-  BOOST_TEST(a.session == "");
+  BOOST_TEST(a.meeting == "");
   BOOST_TEST(a.cohort == "");
 }
 
@@ -169,7 +169,7 @@ BOOST_AUTO_TEST_CASE(participant_ids_are_unique_in_a_batch) {
   batch.push_back(tiny_answers("p1", "  size: large\n", d));
   batch[2].file = "again.yaml";
   BOOST_TEST(d.empty());
-  check_unique_participants(batch, d);
+  check_unique_participants(test::tiny_questionnaire(), batch, d);
   BOOST_TEST(messages(d) == (Lines{"again.yaml: error: participant: 'p1' is also the participant of p1.yaml"}),
              boost::test_tools::per_element());
 }

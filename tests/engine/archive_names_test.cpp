@@ -124,7 +124,7 @@ BOOST_AUTO_TEST_CASE(export_paths_stay_inside_and_are_unique_ignoring_case_on_ra
       Submission s;
       s.id = static_cast<int64_t>(subs.size()) + 1;
       s.cohort = hostile(rng);
-      s.session = rng() % 2 ? hostile(rng) : std::string(rng() % 2 ? "pre" : "post");
+      s.meeting = rng() % 2 ? hostile(rng) : std::string(rng() % 2 ? "pre" : "post");
       s.participant = hostile(rng);
       s.quarantined = rng() % 2;
       s.source = rng() % 2 ? "form.csv:" + std::to_string(i) : "x.yaml";

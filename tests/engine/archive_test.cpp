@@ -18,7 +18,7 @@ namespace {
 Submission sub(const std::string& participant, const std::string& raw, bool quarantined = false) {
   Submission s;
   s.cohort = "2026";
-  s.session = "pre";
+  s.meeting = "pre";
   s.participant = participant;
   s.questionnaire = "tiny";
   s.source = participant + ".yaml";
@@ -141,11 +141,42 @@ BOOST_AUTO_TEST_CASE(a_schema_1_archive_is_migrated_with_its_data) {
   const auto all = a.all();
   BOOST_REQUIRE(all.size() == 2u);
   BOOST_TEST(all[0].raw == "old bytes");
-  BOOST_TEST(all[0].session == "");
+  BOOST_TEST(all[0].meeting == "");
   BOOST_TEST(all[1].quarantined);
   BOOST_TEST(a.current().size() == 1u);
   // Opening again is a no-op.
   BOOST_TEST(Archive::open(path).all().size() == 2u);
+}
+
+// Schema 4 keeps the parts each submission holds; a schema-3 archive gains the column, its
+// rows with '' (parts were not told apart then), and the history of every version.
+BOOST_AUTO_TEST_CASE(a_schema_3_archive_gains_the_parts_and_keeps_every_version) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  create(path).import({sub("p1", "one"), sub("p2", "two")}, "2026-05-01T00:00:00Z");
+  sql(path, "ALTER TABLE submissions DROP COLUMN parts; UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+  Archive a = Archive::open(path);
+  BOOST_TEST(a.schema_version() == 4);
+  Submission later = sub("p1", "worksheet");
+  later.meeting = "m3";
+  later.parts = "worksheet";
+  Submission again = sub("p1", "one, revised");
+  again.parts = "questionnaire worksheet";
+  const ImportSummary s = a.import({later, again, sub("p3", "bad", true)}, "2026-07-01T00:00:00Z");
+  BOOST_TEST(s.added == 1);     // p1 at m3 is new
+  BOOST_TEST(s.versions == 1);  // p1 at pre again
+  BOOST_TEST(s.quarantined == 1);
+  const auto all = a.all();
+  BOOST_REQUIRE(all.size() == 5u);
+  BOOST_TEST(all[0].parts == "");
+  BOOST_TEST(all[2].parts == "worksheet");
+  BOOST_TEST(all[3].parts == "questionnaire worksheet");
+  // The history: every valid version, by cohort, participant, then as imported.
+  std::vector<std::string> raw;
+  for (const auto& h : a.history()) raw.push_back(h.raw);
+  BOOST_TEST(raw == (std::vector<std::string>{"one", "worksheet", "one, revised", "two"}), boost::test_tools::per_element());
+  BOOST_TEST(a.history({"2025"}).empty());
+  BOOST_TEST(a.current().size() == 3u);  // p1 pre, p1 m3, p2 pre
 }
 
 BOOST_AUTO_TEST_SUITE_END()
@@ -255,7 +286,7 @@ BOOST_AUTO_TEST_CASE(an_id_that_breaks_the_id_rule_is_never_stored) {
                    std::string("x/y"), std::string("a\x1b[31m")}) {
     for (int field = 0; field < 3; ++field) {
       Submission s = sub("p1", "bytes " + bad);
-      (field == 0 ? s.cohort : field == 1 ? s.session : s.participant) = bad;
+      (field == 0 ? s.cohort : field == 1 ? s.meeting : s.participant) = bad;
       BOOST_CHECK_EXCEPTION(a.import({sub("p2", "fine"), s}, "t"), Error, [&](const Error& e) {
         return std::string(e.what()) == (dir.path() / "a.db").string() + ": error: archive: the submission of p1.yaml has a cohort, session or participant that is not an id; nothing was imported";
       });
@@ -263,7 +294,7 @@ BOOST_AUTO_TEST_CASE(an_id_that_breaks_the_id_rule_is_never_stored) {
   }
   BOOST_TEST(a.all().empty());
   Submission none = sub("", "no id", true);  // the placeholder of a quarantined file: no id
-  none.session = "";
+  none.meeting = "";
   BOOST_TEST(a.import({none}, "t").quarantined == 1);
 }
 

@@ -37,7 +37,7 @@ struct Book {
     Submission s;
     s.id = next++;
     s.cohort = cohort;
-    s.session = session;
+    s.meeting = session;
     s.participant = id;
     s.questionnaire = q.id;
     s.raw = answers_to_yaml(q, a);
@@ -57,7 +57,7 @@ struct Book {
   // The newest of each participant, cohort and session (what the archive's current() gives).
   std::vector<Submission> current() const {
     std::map<std::tuple<std::string, std::string, std::string>, Submission> newest;
-    for (const auto& s : subs) newest[{s.cohort, s.session, s.participant}] = s;
+    for (const auto& s : subs) newest[{s.cohort, s.meeting, s.participant}] = s;
     std::vector<Submission> out;
     for (auto& [key, s] : newest) out.push_back(s);
     return out;
@@ -299,6 +299,61 @@ BOOST_AUTO_TEST_CASE(random_archives_give_no_one_away) {
   const double seconds = static_cast<double>(std::clock() - start) / CLOCKS_PER_SEC;
   BOOST_TEST_MESSAGE("random archives: " << reports << " reports, " << audited << " small figures audited, " << added
                                          << " cells hidden by the audit, " << seconds << " s of CPU");
+}
+
+// A questionnaire in two parts (survey, journey) at three meetings, not presession-v1: each
+// person sends the survey and, as a file of its own, the journey sheet at the first meeting,
+// the sheet again at the middle one and the survey at the last. The first meeting's record
+// joins the survey and the sheet (the sheet sent later does not replace the survey there), a
+// corrected survey replaces the earlier one of the same meeting, and the middle meeting is not
+// counted.
+BOOST_AUTO_TEST_CASE(a_worksheet_sent_on_its_own_adds_to_the_questionnaire_of_its_meeting) {
+  Diagnostics qd;
+  const Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/tiny/course.yaml", qd);
+  BOOST_REQUIRE(!qd.has_errors());
+  std::vector<Submission> subs;
+  auto send = [&](const std::string& who, const std::string& meeting, const std::string& body) {
+    Submission s;
+    s.id = static_cast<int64_t>(subs.size()) + 1;
+    s.cohort = "2026";
+    s.meeting = meeting;
+    s.participant = who;
+    s.questionnaire = q.id;
+    s.source = who + "-" + meeting + ".yaml";
+    s.raw = "questionnaire: course\nparticipant: " + who + "\nmeeting: " + meeting + "\nanswers:\n" + body;
+    Diagnostics d;
+    parse_answers(q, s.raw, s.source, d);
+    BOOST_REQUIRE_MESSAGE(!d.has_errors(), joined(test::messages(d)));
+    subs.push_back(s);
+    return s.id;
+  };
+  const std::string survey_near = "  org: town\n  k1: 3\n  k2: 0\n  k3: 0\n  k4: 0\n";  // stands at fix.near
+  const std::string survey_far = "  org: town\n  k1: 0\n  k2: 3\n  k3: 0\n  k4: 0\n";   // fix.far
+  const std::string sheet = "  note: シート\n  steps:\n    - {y0: 2020, what: 何か}\n";
+  std::vector<int64_t> counted;
+  const int64_t superseded = send("p1", "kickoff", "  org: county\n  k1: 0\n  k2: 0\n  k3: 0\n  k4: 3\n");
+  std::vector<int64_t> midway;
+  for (const char* who : {"p1", "p2", "p3"}) {
+    counted.push_back(send(who, "kickoff", survey_near));
+    counted.push_back(send(who, "kickoff", sheet));
+    midway.push_back(send(who, "midway", sheet));
+    counted.push_back(send(who, "closing", survey_far));
+  }
+  const CohortSummary s = summarize_cohorts(q, subs, CohortOptions{});
+  BOOST_TEST(s.groups == (std::vector<std::string>{"2026", "all"}), boost::test_tools::per_element());
+  BOOST_TEST(s.people == (std::vector<int>{3, 3}), boost::test_tools::per_element());
+  std::sort(counted.begin(), counted.end());
+  BOOST_TEST(s.members.back() == counted, boost::test_tools::per_element());
+  BOOST_TEST(std::count(s.members.back().begin(), s.members.back().end(), superseded) == 0);
+  for (int64_t m : midway) BOOST_TEST(std::count(s.members.back().begin(), s.members.back().end(), m) == 0);
+  const auto row = [](const AggregateTable& t, const std::string& id) {
+    const size_t r = std::find(t.rows.begin(), t.rows.end(), id) - t.rows.begin();
+    BOOST_REQUIRE(r < t.rows.size());
+    return t.values[r].back();
+  };
+  BOOST_TEST(row(s.current, "fix.near") == std::optional<double>(3.0));  // the survey, not the sheet, says where they stood
+  BOOST_TEST(row(s.movement, "wider") == std::optional<double>(3.0));    // fix.near -> fix.far
+  BOOST_TEST(row(s.profile, "fix.near") == std::optional<double>(100.0));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

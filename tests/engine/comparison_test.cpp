@@ -5,6 +5,8 @@
 #include "engine/scoring.hpp"
 #include "tests/testutil.hpp"
 
+namespace tt = boost::test_tools;
+
 using namespace careermap;
 
 namespace {
@@ -103,6 +105,61 @@ BOOST_AUTO_TEST_CASE(the_questionnaire_part_leaves_out_every_episodes_item_and_n
   BOOST_TEST(!part.find("eps"));
   BOOST_TEST(part.find("notes"));
   BOOST_TEST(part.participant == a.participant);
+}
+
+BOOST_AUTO_TEST_CASE(with_parts_declared_only_the_scored_parts_are_read) {
+  std::string text = test::kQuestionnaire;
+  const std::string at = "      - {id: notes, type: text, text: Notes}\n";
+  BOOST_REQUIRE(text.find(at) != std::string::npos);
+  text.insert(text.find(at), "  - id: ws\n    title: W\n    items:\n");
+  text += "parts:\n  - {id: q, sections: [main]}\n  - {id: sheet, sections: [ws]}\n";
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(text, "tiny.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE_MESSAGE(!d.has_errors(), (d.has_errors() ? test::messages(d).front() : std::string()));
+  const Answers a = parse_answers(q, "questionnaire: tiny\nparticipant: p1\nanswers:\n" + std::string(kAfter) +
+                                         "  notes: N\n  years: 3\n" + kEpisodes, "p1.yaml", d);
+  BOOST_REQUIRE(!d.has_errors());
+  const Answers part = questionnaire_part(q, a);
+  BOOST_TEST(!part.find("notes"));  // the worksheet part's own words and numbers go too
+  BOOST_TEST(!part.find("years"));
+  BOOST_TEST(!part.find("eps"));
+  BOOST_TEST(part.find("b2"));
+  BOOST_TEST(part.values.size() == a.values.size() - 3);
+}
+
+BOOST_AUTO_TEST_CASE(only_meetings_that_collect_a_scored_part_compare) {
+  // Meetings a (the questionnaire), b (the worksheet only), c (the questionnaire again): b's
+  // map has no comparison and c compares with a, not with b. Without declared meetings the
+  // implicit pre and post collect everything and post compares with pre.
+  std::string text = test::kQuestionnaire;
+  const std::string at = "      - {id: notes, type: text, text: Notes}\n";
+  BOOST_REQUIRE(text.find(at) != std::string::npos);
+  text.insert(text.find(at), "  - id: ws\n    title: W\n    items:\n");
+  text += "parts:\n  - {id: q, sections: [main]}\n  - {id: sheet, sections: [ws]}\n"
+          "meetings:\n"
+          "  - {id: a, order: 1, name: {ja: A, en: A}, collects: [q]}\n"
+          "  - {id: b, order: 2, name: {ja: B, en: B}, collects: [sheet]}\n"
+          "  - {id: c, order: 3, name: {ja: C, en: C}, collects: [q]}\n";
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(text, "tiny.yaml", test::tiny_model(), d);
+  BOOST_REQUIRE_MESSAGE(!d.has_errors(), (d.has_errors() ? test::messages(d).front() : std::string()));
+  BOOST_TEST(collects_scored_part(q, "a"));
+  BOOST_TEST(!collects_scored_part(q, "b"));
+  BOOST_TEST(collects_scored_part(q, ""));
+  std::vector<Answers> batch(5);
+  const std::pair<const char*, const char*> who[] = {{"p1", "c"}, {"p1", "b"}, {"p2", "b"}, {"p1", "a"}, {"p2", "c"}};
+  for (size_t i = 0; i < batch.size(); ++i) {
+    batch[i].participant = who[i].first;
+    batch[i].meeting = who[i].second;
+  }
+  BOOST_TEST(earlier_meetings(q, batch) == (std::vector<int>{3, -1, -1, -1, -1}), tt::per_element());
+
+  const Questionnaire plain = test::tiny_questionnaire();
+  std::vector<Answers> two(2);
+  two[0].participant = two[1].participant = "p1";
+  two[0].meeting = "post";
+  two[1].meeting = "pre";
+  BOOST_TEST(earlier_meetings(plain, two) == (std::vector<int>{1, -1}), tt::per_element());
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -63,7 +63,7 @@ BOOST_AUTO_TEST_CASE(bad_bytes_and_open_quotes_are_errors) {
 
 BOOST_AUTO_TEST_CASE(what_is_not_csv_is_named) {
   BOOST_TEST(read_all(std::string("PK\x03\x04\x14\0\x06\0", 8)) ==
-             (Cells{"f.csv: error: this is an Excel workbook (.xlsx), not CSV; save it as CSV (UTF-8 or コンマ区切り)"}), tt::per_element());
+             (Cells{"f.csv: error: this is an Excel workbook (.xlsx), not CSV; name the file .xlsx (careermap reads workbooks) or save it as CSV (UTF-8 or コンマ区切り)"}), tt::per_element());
   BOOST_TEST(read_all(std::string("\xFF\xFEh\0,\0", 6)) ==
              (Cells{"f.csv: error: this is UTF-16 text (Unicode テキスト), not CSV; save it as CSV (UTF-8 or コンマ区切り)"}), tt::per_element());
   BOOST_TEST(read_all("") == (Cells{}));

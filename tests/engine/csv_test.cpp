@@ -32,7 +32,7 @@ BOOST_AUTO_TEST_CASE(score_csv_bytes) {
   const auto placements = score(q, batch);
   BOOST_TEST(score_csv(q, batch, placements) ==
              "\xEF\xBB\xBF"
-             "participant,cohort,session,current,frontier_stage,frontier_level,centroid_stage,centroid_level,"
+             "participant,cohort,meeting,current,frontier_stage,frontier_level,centroid_stage,centroid_level,"
              "next_steps,fix.near,fix.far,deep.near,deep.far,episodes\r\n"
              "'-p1,2026,,fix.near,near,fix,1.471,1,fix.far deep.near,75,66.67,,0,0\r\n");
 }

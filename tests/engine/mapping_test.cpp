@@ -8,15 +8,6 @@ using namespace careermap;
 namespace tt = boost::test_tools;
 using Lines = std::vector<std::string>;
 
-namespace {
-
-Templates form_templates() {
-  Diagnostics d;
-  return Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/form.yaml", d);
-}
-
-}  // namespace
-
 BOOST_AUTO_TEST_SUITE(mapping)
 
 BOOST_AUTO_TEST_CASE(headers_compare_loosely) {
@@ -38,7 +29,7 @@ BOOST_AUTO_TEST_CASE(targets_and_their_errors) {
   BOOST_TEST(!parse_target(q, "eps", t, e));
   BOOST_TEST(e == "episodes are mapped field by field: eps[1].<field>");
   BOOST_TEST(!parse_target(q, "a9", t, e));
-  BOOST_TEST(e == "'a9' is no item of tiny (nor ignore, participant, name, cohort, session)");
+  BOOST_TEST(e == "'a9' is no item of tiny (nor ignore, participant, name, cohort, meeting, session)");
 }
 
 BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
@@ -46,7 +37,7 @@ BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
   Diagnostics d;
   const Mapping m = Mapping::parse("questionnaire: tiny\ncolumns:\n  ID: participant\n  Q: a9\n  サイズ: size\n", "m.yaml", q, d);
   BOOST_TEST(test::messages(d) ==
-                 (Lines{"m.yaml:4:6: error: Q: 'a9' is no item of tiny (nor ignore, participant, name, cohort, session)"}),
+                 (Lines{"m.yaml:4:6: error: Q: 'a9' is no item of tiny (nor ignore, participant, name, cohort, meeting, session)"}),
              tt::per_element());
   BOOST_REQUIRE(m.find("ＩＤ") != nullptr);  // full-width header still found
   BOOST_TEST((m.find("ＩＤ")->targets.at(0).kind == ColumnTarget::Kind::participant));
@@ -55,7 +46,7 @@ BOOST_AUTO_TEST_CASE(a_mapping_file_is_checked) {
 BOOST_AUTO_TEST_CASE(the_starter_mapping_matches_and_lists_what_it_cannot) {
   const Questionnaire q = test::tiny_questionnaire();
   std::vector<std::string> unmatched;
-  const std::string m = starter_mapping(q, form_templates(), {"タイムスタンプ", "参加者ID", "Ａ１", "エピソード2 eps.from?", "謎"},
+  const std::string m = starter_mapping(q, test::shipped_templates("form.yaml"), {"タイムスタンプ", "参加者ID", "Ａ１", "エピソード2 eps.from?", "謎"},
                                         unmatched);
   BOOST_TEST(m.find("  \"タイムスタンプ\": ignore   # added by the form service\n") != std::string::npos);
   BOOST_TEST(m.find("  \"参加者ID\": participant\n") != std::string::npos);
@@ -92,7 +83,7 @@ BOOST_AUTO_TEST_CASE(the_starter_mapping_binds_names_grids_and_repeated_episode_
   BOOST_REQUIRE(!d.has_errors());
   Lines unmatched;
   const std::string m = starter_mapping(
-      q, form_templates(),
+      q, test::shipped_templates("form.yaml"),
       {"お名前", "参加者ID", "あてはまるものを選んでください [A1]", "開始年", "取組の名前", "開始年", "取組の名前", "A2", "A2", "",
        "開始年"},
       unmatched);
@@ -115,7 +106,7 @@ BOOST_AUTO_TEST_CASE(the_starter_mapping_binds_names_grids_and_repeated_episode_
   BOOST_TEST(back.find("お名前")->targets[0].text() == "name");
   for (const char* name : {"氏名", "名前", "Name", "Full Name"}) {
     Lines u;
-    BOOST_TEST(starter_mapping(q, form_templates(), {name}, u).find(": name\n") != std::string::npos, name);
+    BOOST_TEST(starter_mapping(q, test::shipped_templates("form.yaml"), {name}, u).find(": name\n") != std::string::npos, name);
   }
 }
 

@@ -15,7 +15,9 @@ BOOST_AUTO_TEST_CASE(what_the_page_needs_and_no_scoring) {
                      "\"scales\":[{\"id\":\"s5\",\"min\":1,\"max\":5,\"labels\":[]}],",
                      0) == 0u,
              j.substr(0, 300));
-  BOOST_TEST(j.find("{\"id\":\"size\",\"type\":\"choice\",\"section\":0,\"text\":{\"ja\":\"Size\",\"en\":\"Size\"},"
+  BOOST_TEST(j.find("\"parts_declared\":false,\"parts\":[{\"id\":\"all\",\"title\":{\"ja\":\"小さな質問票\",\"en\":\"Tiny questionnaire\"},"
+                    "\"sections\":[0]}],\"items\":[") != std::string::npos);
+  BOOST_TEST(j.find("{\"id\":\"size\",\"type\":\"choice\",\"section\":0,\"part\":0,\"text\":{\"ja\":\"Size\",\"en\":\"Size\"},"
                     "\"required\":true,\"scale\":-1,\"options\":[{\"value\":\"small\",") != std::string::npos);
   BOOST_TEST(j.find("\"id\":\"years\",\"type\":\"number\",") != std::string::npos);
   BOOST_TEST(j.find("\"min\":0,\"max\":60,\"fields\":[]}") != std::string::npos);
@@ -24,6 +26,18 @@ BOOST_AUTO_TEST_CASE(what_the_page_needs_and_no_scoring) {
   BOOST_TEST(j.find("key") == std::string::npos);  // no scoring key: the page shows no score
   BOOST_TEST(j.find("weight") == std::string::npos);
   BOOST_TEST(j.find("reverse") == std::string::npos);
+}
+
+// The parts the page needs to check only the parts a file holds (FORMAT.md "Parts and meetings").
+BOOST_AUTO_TEST_CASE(the_parts_of_a_questionnaire_in_parts) {
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/tiny/course.yaml", d);
+  BOOST_REQUIRE(!d.has_errors());
+  const std::string j = questionnaire_json(q);
+  BOOST_TEST(j.find("\"parts_declared\":true,\"parts\":[{\"id\":\"survey\",\"title\":{\"ja\":\"振り返りアンケート\","
+                    "\"en\":\"Reflection survey\"},\"sections\":[0,1]},{\"id\":\"journey\",\"title\":{\"ja\":\"歩みシート\","
+                    "\"en\":\"Journey sheet\"},\"sections\":[2]}],") != std::string::npos);
+  BOOST_TEST(j.find("{\"id\":\"note\",\"type\":\"text\",\"section\":2,\"part\":1,") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(bounds_are_exact) {

@@ -19,7 +19,7 @@ BOOST_AUTO_TEST_CASE(a_schema_2_archive_gains_an_empty_log_and_keeps_what_is_app
     Archive a = Archive::open(path, create);
     Submission s;
     s.cohort = "2026";
-    s.session = "pre";
+    s.meeting = "pre";
     s.participant = "p1";
     s.questionnaire = "tiny";
     s.source = "p1.yaml";
@@ -31,10 +31,11 @@ BOOST_AUTO_TEST_CASE(a_schema_2_archive_gains_an_empty_log_and_keeps_what_is_app
   BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   BOOST_REQUIRE(sqlite3_exec(db,
                              "DROP TABLE release_shown; DROP TABLE release_members; DROP TABLE release_groups;"
-                             " DROP TABLE releases; UPDATE meta SET value = '2' WHERE key = 'schema_version';",
+                             " DROP TABLE releases; ALTER TABLE submissions DROP COLUMN parts;"
+                             " UPDATE meta SET value = '2' WHERE key = 'schema_version';",
                              nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
-  BOOST_TEST(Archive::open(path).schema_version() == 3);
+  BOOST_TEST(Archive::open(path).schema_version() == kArchiveSchemaVersion);
   BOOST_TEST(read_releases(path).empty());
   Release r{0, "2026-09-30T10:00:00Z", "cohort --cohorts 2026 --min-group 3", "tiny", 3, {}};
   r.groups.push_back({0, "2026", {1}, {{"people", ""}, {"current", "fix.near"}}});

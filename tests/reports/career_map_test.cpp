@@ -9,16 +9,9 @@ namespace tt = boost::test_tools;
 
 namespace {
 
-Templates shipped_templates() {
-  Diagnostics d;
-  Templates t = Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/careermap.yaml", d);
-  BOOST_REQUIRE(d.empty());
-  return t;
-}
-
 struct Fixture {
   Questionnaire q = test::tiny_questionnaire();
-  Templates t = shipped_templates();
+  Templates t = test::shipped_templates("careermap.yaml");
   Answers a;
   Placement p;
   Fixture() {
@@ -109,7 +102,7 @@ namespace {
 
 struct Sample {
   Questionnaire q;
-  Templates t = shipped_templates();
+  Templates t = test::shipped_templates("careermap.yaml");
   Answers a;
   Placement p;
   explicit Sample(const std::string& file) {
@@ -215,7 +208,7 @@ BOOST_AUTO_TEST_CASE(a_strength_is_decided_exactly_at_the_threshold) {
     const Placement p2 = score(q2, std::vector<Answers>{a2})[0];
     BOOST_REQUIRE(p2.scenes[2].score.has_value());
     BOOST_TEST(*p2.scenes[2].score < 77.5);  // the double is below; the decision is not
-    const CareerMapContent c = build_career_map(q2, a2, p2, shipped_templates(), Lang::en, "2026-07-01");
+    const CareerMapContent c = build_career_map(q2, a2, p2, test::shipped_templates("careermap.yaml"), Lang::en, "2026-07-01");
     BOOST_TEST_CONTEXT("evidence_threshold " << threshold) {
       BOOST_REQUIRE(c.strengths.size() == (strong ? 1u : 0u));
       if (strong) BOOST_TEST(c.strengths[0].label == "Deepen near");

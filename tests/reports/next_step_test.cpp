@@ -224,6 +224,10 @@ BOOST_AUTO_TEST_CASE(without_scores_wishes_or_episodes_the_sheet_says_so_and_ask
                                                   "asked of everyone"}),
              tt::per_element());
   BOOST_TEST(facts(s.parts[4]) == (std::vector<std::string>{"No episode is ongoing."}), tt::per_element());
+  // The places a wish could name are this model's stages, not presession-v1's.
+  BOOST_TEST(prompts(s.parts[0])[2] == "If you moved next, where would it be: Home, Town, World? / no wish answered");
+  BOOST_TEST(prompts(build(answers("  diary: x\n"), Lang::ja).parts[0])[2] ==
+             "次に動くとしたら、家・町・世界のどこで動きたいですか。 / 希望が未回答");
 }
 
 BOOST_AUTO_TEST_CASE(a_crossed_wall_is_named_and_asked_about_as_crossed) {

@@ -79,6 +79,53 @@ BOOST_AUTO_TEST_CASE(the_first_problem_is_named) {
                                 "F..."}) == "missing -q Q.yaml, -o DIR, F...");
 }
 
+BOOST_AUTO_TEST_CASE(an_option_needs_the_one_it_goes_with) {
+  const Syntax syntax{{{.name = "--page", .kind = Value::flag},
+                       {.name = "--who", .kind = Value::id, .value = "ID", .under = "--page"},
+                       {.name = "--a", .kind = Value::text, .value = "A", .under = "--who"},
+                       {.name = "--b", .kind = Value::text, .value = "B", .under = "--who"},
+                       {.name = "--c", .kind = Value::flag, .under = "--who"},
+                       {.name = "--x", .kind = Value::flag, .under = "--z"},
+                       {.name = "--z", .kind = Value::flag}}};
+  BOOST_TEST(usage_of(syntax) == "[--page [--who ID [--a A] [--b B] [--c]]] [--z [--x]]");
+  const Args a = parse({"--page", "--who", "p1", "--b", "x", "--c"}, syntax);
+  BOOST_TEST(a.get("--b") == "x");
+  BOOST_TEST(parse({"--x", "--z"}, syntax).has("--x"));  // the order on the line does not matter
+  BOOST_TEST(problem({"--who", "p1"}, syntax) == "--who goes with --page");
+  BOOST_TEST(problem({"--page", "--b", "x"}, syntax) == "--a, --b and --c go with --who ID");
+  BOOST_TEST(problem({"--c", "--page"}, syntax) == "--a, --b and --c go with --who ID");
+  BOOST_TEST(problem({"--x"}, syntax) == "--x goes with --z");
+  // The required options and the files are named first.
+  BOOST_TEST(problem({"--c"}, Syntax{{{.name = "-q", .required = true}, {.name = "--c", .kind = Value::flag, .under = "-q"}}}) ==
+             "missing -q");
+}
+
+BOOST_AUTO_TEST_CASE(two_alternatives_are_refused_in_the_order_given) {
+  // (FILES... | -o OUT | --csv | --page -o PAGE [--who ID] | --kit -o DIR) [--x | --y]
+  const Syntax syntax{{{.name = "-o", .value = "OUT", .either = 1},
+                       {.name = "--csv", .kind = Value::flag, .either = 1},
+                       {.name = "--page", .kind = Value::flag, .either = 1},
+                       {.name = "-o", .value = "PAGE", .either = 1, .joined = true},
+                       {.name = "--who", .kind = Value::id, .value = "ID", .under = "--page"},
+                       {.name = "--kit", .kind = Value::flag, .either = 1},
+                       {.name = "-o", .value = "DIR", .either = 1, .joined = true},
+                       {.name = "--x", .kind = Value::flag, .either = 2},
+                       {.name = "--y", .kind = Value::flag, .either = 2}},
+                      Files::optional, "FILES...", {}, 1};
+  BOOST_TEST(usage_of(syntax) == "(FILES... | -o OUT | --csv | --page -o PAGE [--who ID] | --kit -o DIR) (--x | --y)");
+  for (std::vector<const char*> one : std::vector<std::vector<const char*>>{
+           {}, {"-o", "a"}, {"--csv"}, {"--page", "-o", "p"}, {"-o", "p", "--page", "--who", "w"}, {"--kit", "-o", "d"},
+           {"f.yaml", "--csv"}, {"--x", "--csv"}, {"--y"}})
+    BOOST_TEST(problem(one, syntax) == "");  // the files and a missing alternative are the command's to check
+  BOOST_TEST(problem({"-o", "a", "--csv"}, syntax) == "give -o OUT or --csv, not both");
+  BOOST_TEST(problem({"--csv", "-o", "a"}, syntax) == "give --csv or -o OUT, not both");
+  BOOST_TEST(problem({"--page", "-o", "p", "--csv"}, syntax) == "give --page or --csv, not both");
+  BOOST_TEST(problem({"--kit", "--page", "-o", "p"}, syntax) == "give --kit or --page, not both");
+  BOOST_TEST(problem({"--csv", "--kit", "-o", "d", "--page"}, syntax) == "give only one of --csv, --kit and --page");
+  BOOST_TEST(problem({"--y", "--x"}, syntax) == "give --y or --x, not both");
+  BOOST_TEST(problem({"--x", "--y", "--csv", "--kit"}, syntax) == "give --csv or --kit, not both");  // group by group
+}
+
 BOOST_AUTO_TEST_CASE(values_in_messages_are_escaped_and_cut) {
   BOOST_TEST(quoted("事後") == "'事後'");
   BOOST_TEST(quoted("a\x1b[31m\\") == "'a\\x1B[31m\\\\'");  // the backslash doubled, as careermap::escaped

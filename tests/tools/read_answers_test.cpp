@@ -25,7 +25,8 @@ BOOST_AUTO_TEST_CASE(a_csv_or_a_workbook_is_known_by_its_extension_in_any_case) 
     BOOST_TEST(said_without_mapping(f) == f + ": error: a CSV file needs --mapping; make one with: careermap mapping -q tiny.yaml --init " +
                                               f + " -o " + f.substr(0, f.size() - 4) + ".mapping.yaml\n");
   for (const std::string f : {"form.xlsx", "FORM.XLSX", "f.XLS", "f.Xlsm"})
-    BOOST_TEST(said_without_mapping(f) == f + ": error: " + std::string(kWorkbook) + "\n");
+    BOOST_TEST(said_without_mapping(f) == f + ": error: a workbook needs --mapping; make one with: careermap mapping -q tiny.yaml --init " +
+                                              f + " -o " + f.substr(0, f.rfind('.')) + ".mapping.yaml\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()
