@@ -1,5 +1,5 @@
 // Batch scoring as matrix algebra: scene scores, current scene and centroid for every
-// row of an ItemResponses table at once (DESIGN.md "Scoring rules", FORMAT.md "Scoring").
+// row of an ItemResponses table at once (questionnaires/FORMAT.md "Scoring").
 //
 // With X the keyed points (keyed.hpp: x - min, reversed max - x; 0 where unanswered), M
 // the answered mask and A, B the key's whole-number weights (items x scenes): item part =

@@ -1,5 +1,5 @@
 // Item statistics and reliability per scene scale over a group (`careermap analyze`),
-// exactly as DESIGN.md defines them.
+// exactly as docs/OUTPUTS.md describes them.
 //
 // A scene's scale is the set of items keyed to it. Answers are taken in the keyed
 // direction (a reversed answer x counts as min + max - x) on the item's own scale.
@@ -48,7 +48,7 @@ ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& response
 
 // A readable table of the analysis (what `careermap analyze` prints by default).
 std::string item_analysis_text(const Questionnaire& q, const ItemAnalysis& a);
-// The JSON of DESIGN.md: {"n", "scales": [...], "items": [...]}.
+// The JSON of docs/OUTPUTS.md: {"n", "scales": [...], "items": [...]}.
 std::string item_analysis_json(const ItemAnalysis& a);
 
 }  // namespace careermap

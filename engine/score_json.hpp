@@ -1,4 +1,4 @@
-// The JSON of `careermap score --format json` (DESIGN.md): one object for a batch.
+// The JSON of `careermap score --format json` (docs/OUTPUTS.md): one object for a batch.
 #pragma once
 
 #include <span>

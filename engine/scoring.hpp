@@ -1,7 +1,7 @@
 // Scoring and placement: from a batch of answers to each participant's picture on the
 // matrix: scene scores with the evidence behind each, current scene, frontier, walls
-// not yet crossed, centroid, ranked next steps and the career path (DESIGN.md "Scoring
-// rules", questionnaires/FORMAT.md "Scoring").
+// not yet crossed, centroid, ranked next steps and the career path (questionnaires/FORMAT.md
+// "Scoring").
 //
 // The numbers come from score_batch() (matrix algebra over the whole batch); this layer
 // adds what needs each participant's own answers: the path, the evidence lists, the

@@ -1,5 +1,5 @@
 // The content model of a participant's career map: every text and number the PDF
-// shows, decided here and tested without drawing (STYLE.md practice 9).
+// shows, decided here and tested without drawing (docs/HACKING.md, practice 6).
 //
 // Built from the questionnaire (model labels, which items are the participant's own
 // words), the answers, the placement and the templates (every sentence, in the chosen
