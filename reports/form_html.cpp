@@ -8,6 +8,7 @@
 #include "engine/json.hpp"
 #include "engine/questionnaire_json.hpp"
 #include "engine/sha256.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -65,7 +66,7 @@ std::string fill(std::string_view page, const std::map<std::string, std::string>
     out.append(page.substr(i, open - i));
     const std::string name(page.substr(open + 2, close - open - 2));
     auto it = values.find(name);
-    if (it == values.end()) throw Error({file, 0, 0}, "", "the page template names {{" + name + "}}, which careermap does not fill");
+    if (it == values.end()) throw Error({file, 0, 0}, "", trf("the page template names {{{name}}}, which careermap does not fill", {{"name", std::string(name)}}));
     out += it->second;
     i = close + 2;
   }

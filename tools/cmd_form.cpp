@@ -9,6 +9,7 @@
 
 #include <filesystem>
 #include "tools/commands.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 
@@ -16,7 +17,7 @@ Templates load_templates(const std::string& name, std::ostream& err);
 
 // careermap form -q Q.yaml --html -o FORM.html [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
 int form_page(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-o")) throw UsageError("missing -o FORM.html");
+  if (!args.has("-o")) throw UsageError(tr("missing -o FORM.html"));
   FormPageOptions page;
   page.lang = *parse_lang(args.get("--lang", "ja"));
   page.participant = args.get("--participant");
@@ -32,7 +33,7 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap form -q Q.yaml --kit -o DIR [--lang ja|en]: questions.csv, questions.md, answers.xlsx.
 int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-o")) throw UsageError("missing -o DIR");
+  if (!args.has("-o")) throw UsageError(tr("missing -o DIR"));
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
@@ -40,7 +41,7 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   const std::filesystem::path dir(args.get("-o"));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error({dir.string(), 0, 0}, "", "cannot make the folder: " + ec.message());
+  if (ec) throw Error({dir.string(), 0, 0}, "", trf("cannot make the folder: {message}", {{"message", std::string(ec.message())}}));
   const auto cols = kit_columns(*q, t, lang);
   const std::string csv = (dir / "questions.csv").string(), md = (dir / "questions.md").string(),
                     book = (dir / "answers.xlsx").string();
@@ -55,7 +56,7 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.has("--kit")) return form_kit(args, out, err);
   if (args.has("--html")) return form_page(args, out, err);
-  if (!args.has("-o") && !args.has("--csv")) throw UsageError("missing -o BLANK.pdf or --csv");
+  if (!args.has("-o") && !args.has("--csv")) throw UsageError(tr("missing -o BLANK.pdf or --csv"));
   const auto lang = parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
