@@ -3,9 +3,10 @@
 // (reports/form_html.cpp), whose script fills the same templates: one source for both, so the
 // page and `careermap validate` cannot drift apart.
 //
-// Each entry has a stable id, an English template that is also its gettext-style msgid, and a
-// Japanese translation; `{name}` placeholders are filled by answer_message(). A placeholder the
-// caller does not give stays as written. Plain constant data; thread-safe.
+// Each entry has a stable id (also its msgctxt) and an English template, its gettext msgid; the
+// Japanese is po/ja.po's (engine/messages.hpp), the one catalogue of every message, so the page
+// and the program say the same Japanese words. `{name}` placeholders are filled by
+// answer_message(); a placeholder the caller does not give stays as written. Constant data.
 #pragma once
 
 #include <initializer_list>
@@ -13,7 +14,7 @@
 #include <string>
 #include <string_view>
 
-#include "engine/text.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 
@@ -59,25 +60,23 @@ enum class AnswerMsg {
   field_not_id,
   field_required,
   episode_years,
+  id_full_width,
+  cohort_full_width,
 };
 
 struct AnswerMessage {
   AnswerMsg msg;
   std::string_view id;  // stable key, as the page's script names it: "outside_range"
   std::string_view en;  // the template careermap prints (and the msgid)
-  std::string_view ja;
 };
 
 // Every message, in the order of AnswerMsg.
 std::span<const AnswerMessage> answer_messages();
 
-struct MessageArg {
-  std::string_view name;  // placeholder name, without braces
-  std::string value;
-};
 
 // The template of `msg` in `lang` with its placeholders filled.
-std::string answer_message(AnswerMsg msg, std::initializer_list<MessageArg> args = {}, Lang lang = Lang::en);
+std::string answer_message(AnswerMsg msg, std::initializer_list<MessageArg> args = {},
+                           Lang lang = message_lang());
 
 // The table as a JSON object {"id": {"en": "...", "ja": "..."}, ...}, for the page's script.
 std::string answer_messages_json();

@@ -209,7 +209,7 @@ Answers Intake::read(const YAML::Node& root) {
   if (a.participant.empty())
     diags_.error({file_, 1, 1}, "participant", answer_message(AnswerMsg::participant_missing));
   else if (!valid_participant_id(a.participant))
-    diags_.error(yaml::at(root["participant"], file_), "participant", answer_message(AnswerMsg::participant_invalid));
+    diags_.error(yaml::at(root["participant"], file_), "participant", id_problem(a.participant));
   if (!valid_participant_id(a.participant)) a.participant.clear();
   a.name = top("name");
   if (const std::string hidden = invisible_controls(a.name); !hidden.empty())
@@ -217,7 +217,8 @@ Answers Intake::read(const YAML::Node& root) {
                    answer_message(AnswerMsg::name_invisible, {{"codes", hidden}}));
   a.cohort = top("cohort");
   if (!a.cohort.empty() && !valid_participant_id(a.cohort)) {
-    diags_.warning(yaml::at(root["cohort"], file_), "cohort", answer_message(AnswerMsg::cohort_invalid));
+    diags_.warning(yaml::at(root["cohort"], file_), "cohort",
+                   answer_message(full_width_id(a.cohort) ? AnswerMsg::cohort_full_width : AnswerMsg::cohort_invalid));
     a.cohort.clear();
   }
   read_meeting(root, a);
@@ -462,6 +463,15 @@ bool valid_participant_id(std::string_view id) {
   for (char c : id)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-')) return false;
   return true;
+}
+
+bool full_width_id(std::string_view id) {
+  const auto half = half_width(id);
+  return half && valid_participant_id(*half);
+}
+
+std::string id_problem(std::string_view id) {
+  return answer_message(full_width_id(id) ? AnswerMsg::id_full_width : AnswerMsg::participant_invalid);
 }
 
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,

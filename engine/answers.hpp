@@ -61,6 +61,13 @@ size_t first_invalid_utf8(std::string_view s);
 // True when `id` is a valid participant id: [A-Za-z0-9_-]+, 1 to 64 bytes (also the rule for
 // an id-like key that a message may name).
 bool valid_participant_id(std::string_view id);
+// True when `id` is not a valid id but its half_width() form is: an id written in full-width
+// characters (ｐ０３), refused, never silently converted (FORMAT.md).
+bool full_width_id(std::string_view id);
+// Why `id`, not a valid id, is refused: that it is written in full-width characters (半角 is
+// asked; the value itself is never named: it comes from an answers file), or which characters
+// an id may use.
+std::string id_problem(std::string_view id);
 
 // Reads answers from `text`; `file` names it in diagnostics.
 Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,

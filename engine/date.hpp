@@ -4,6 +4,8 @@
 // for every place that reads a date. Pure functions; thread-safe.
 #pragma once
 
+#include "engine/messages.hpp"
+
 #include <optional>
 #include <string_view>
 
@@ -19,6 +21,6 @@ struct Date {
 std::optional<Date> parse_date(std::string_view text);
 
 // What a date must look like, for messages: "a calendar date YYYY-MM-DD (e.g. 2026-07-01)".
-inline constexpr std::string_view kDateForm = "a calendar date YYYY-MM-DD (e.g. 2026-07-01)";
+inline constexpr std::string_view kDateForm = N_("a calendar date YYYY-MM-DD (e.g. 2026-07-01)");
 
 }  // namespace careermap

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/messages.hpp"
+
 namespace careermap {
 
 std::string Diagnostic::format() const {
@@ -10,7 +12,9 @@ std::string Diagnostic::format() const {
     out += ':' + std::to_string(where.line);
     if (where.column > 0) out += ':' + std::to_string(where.column);
   }
-  out += severity == Severity::error ? ": error: " : severity == Severity::warning ? ": warning: " : ": note: ";
+  out += ": " + (severity == Severity::error     ? tr("error: ")
+                  : severity == Severity::warning ? tr("warning: ")
+                                                  : tr("note: "));
   if (!item.empty()) out += item + ": ";
   out += message;
   return out;

@@ -20,4 +20,8 @@ struct LocalText {
   bool empty() const { return ja.empty() && en.empty(); }
 };
 
+// `s` with its full-width ASCII forms (U+FF01..U+FF5E: ｐ０３) and ideographic spaces made
+// half-width (p03), when it holds any; nullopt when it holds none.
+std::optional<std::string> half_width(std::string_view s);
+
 }  // namespace careermap

@@ -5,6 +5,7 @@
 #include "engine/answers.hpp"
 #include "engine/archive_names.hpp"
 #include "engine/date.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -32,9 +33,9 @@ std::string choice_words(std::string_view value) {
     at = bar + 1;
   }
   std::string s;
-  for (size_t i = 0; i < words.size(); ++i)
-    s += (i == 0 ? "" : i + 1 == words.size() ? " or " : ", ") + std::string(words[i]);
-  return s;
+  for (size_t i = 0; i + 1 < words.size(); ++i) s += (i == 0 ? "" : tr(", ")) + std::string(words[i]);
+  return words.size() == 1 ? std::string(words[0])
+                           : trf("{first} or {last}", {{"first", s}, {"last", std::string(words.back())}});
 }
 
 bool is_choice(std::string_view value, std::string_view v) {
@@ -58,27 +59,36 @@ bool whole_number(const std::string& v, long min, long max, long& out) {
 
 // Empty when `v` is a good value of `o`; else what it should have been.
 std::string expected(const Option& o, const std::string& v) {
-  static const std::string kId = "an id of letters, digits, '_' and '-' (at most 64)";
+  const std::string kId = tr("an id of half-width letters, digits, '_' and '-' (at most 64)");
   switch (o.kind) {
     case Value::flag: return "";
     case Value::text: return "";
     case Value::choice: return is_choice(o.value, v) ? "" : choice_words(o.value);
-    case Value::date: return parse_date(v) ? "" : std::string(kDateForm);
+    case Value::date: return parse_date(v) ? "" : tr(kDateForm.data());
     case Value::number: {
       long n = 0;
       return whole_number(v, o.min, o.max, n)
                  ? ""
-                 : "a whole number from " + std::to_string(o.min) + " to " + std::to_string(o.max);
+                 : trf("a whole number from {min} to {max}", {{"min", std::to_string(o.min)}, {"max", std::to_string(o.max)}});
     }
     case Value::id: return valid_participant_id(v) ? "" : kId;
     case Value::ids: {
-      if (v.empty() || v.back() == ',') return "ids separated by commas (" + std::string(o.value) + "), each " + kId;
+      const std::string ids = trf("ids separated by commas ({form}), each {id}", {{"form", std::string(o.value)}, {"id", kId}});
+      if (v.empty() || v.back() == ',') return ids;
       for (const auto& id : split_ids(v))
-        if (!valid_participant_id(id))
-          return "ids separated by commas (" + std::string(o.value) + "), each " + kId;
+        if (!valid_participant_id(id)) return ids;
       return "";
     }
   }
+  return "";
+}
+
+// When `v`, refused, would do written in half-width characters (ｐ０３, ２０２６-０７-０１, ４):
+// the value to write, for the end of the message. Full-width characters are never taken as their
+// half-width ones.
+std::string half_width_note(const Option& o, const std::string& v) {
+  if (const auto half = half_width(v); half && expected(o, *half).empty())
+    return trf(" (it is written in full-width characters; write {half})", {{"half", quoted(*half)}});
   return "";
 }
 
@@ -175,7 +185,7 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
     std::string s = argv[i];
     if (options_end || s.size() < 2 || s[0] != '-') {
       if (syntax.files == Files::none)
-        throw UsageError("unexpected argument " + quoted(s) + ": this command takes no files");
+        throw UsageError(trf("unexpected argument {argument}: this command takes no files", {{"argument", quoted(s)}}));
       a.positional.push_back(s);
       continue;
     }
@@ -195,26 +205,28 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
       const std::string head = s.substr(0, 2);  // "-q=a" or "-qa": a short option glued to its value
       const Option* glued = s[1] != '-' ? find(syntax, head) : nullptr;
       if (glued && glued->kind != Value::flag)
-        throw UsageError("unknown option " + escaped(s) + " (a value follows " + head + " after a space: " + head + " " +
-                         std::string(glued->value) + ")");
-      throw UsageError("unknown option " + escaped(s));
+        throw UsageError(trf("unknown option {option} (a value follows {head} after a space: {head} {value})",
+                             {{"option", escaped(s)}, {"head", head}, {"value", std::string(glued->value)}}));
+      throw UsageError(trf("unknown option {option}", {{"option", escaped(s)}}));
     }
-    if (a.has(s)) throw UsageError("option " + s + " given twice");
+    if (a.has(s)) throw UsageError(trf("option {option} given twice", {{"option", s}}));
     order.push_back(s);
     if (o->kind == Value::flag) {
-      if (inline_value) throw UsageError("option " + s + " takes no value");
+      if (inline_value) throw UsageError(trf("option {option} takes no value", {{"option", s}}));
       a.options[s] = "";
       continue;
     }
     if (!inline_value) {
       if (i + 1 >= argc || is_option(syntax, argv[i + 1]))
-        throw UsageError("option " + s + " needs a value: " + std::string(o->value));
+        throw UsageError(trf("option {option} needs a value: {value}", {{"option", s}, {"value", std::string(o->value)}}));
       value = argv[++i];
     }
     if (value.empty() && o->kind == Value::text)
-      throw UsageError("option " + s + " needs a value: " + std::string(o->value) + " (it was empty)");
+      throw UsageError(
+          trf("option {option} needs a value: {value} (it was empty)", {{"option", s}, {"value", std::string(o->value)}}));
     if (const std::string want = expected(*o, value); !want.empty())
-      throw UsageError(s + " " + quoted(value) + ": expected " + want);
+      throw UsageError(trf("{option} {value}: expected {expected}", {{"option", s}, {"value", quoted(value)}, {"expected", want}}) +
+                       half_width_note(*o, value));
     a.options[s] = value;
   }
   std::string missing;
@@ -222,7 +234,7 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
     if (o.required && !a.has(std::string(o.name))) missing += (missing.empty() ? "" : ", ") + name_and_value(o);
   if (syntax.files == Files::required && a.positional.empty())
     missing += (missing.empty() ? "" : ", ") + std::string(syntax.files_name);
-  if (!missing.empty()) throw UsageError("missing " + missing);
+  if (!missing.empty()) throw UsageError(trf("missing {what}", {{"what", missing}}));
   // Two alternatives of one `either` group: "give --html or --csv, not both", in the order given.
   // An alternative is given by its first option, unless that option is also one joined to
   // another alternative given (form's -o of --html -o FORM.html is not -o BLANK.pdf).

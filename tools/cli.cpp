@@ -10,6 +10,7 @@
 
 #include "engine/archive_names.hpp"
 #include "engine/files.hpp"
+#include "engine/messages.hpp"
 #include "engine/records.hpp"
 #include "tools/read_answers.hpp"
 
@@ -20,7 +21,7 @@ int run_guarded(std::string_view name, std::string_view usage, const std::functi
   try {
     return run();
   } catch (const UsageError& e) {
-    err << who << e.what() << "\nusage: careermap " << name << ' ' << usage << '\n';
+    err << who << e.what() << '\n' << tr("usage:") << " careermap " << name << ' ' << usage << '\n';
   } catch (const Error& e) {
     err << e.diagnostic().format() << '\n';
     return kInvalid;
@@ -30,14 +31,14 @@ int run_guarded(std::string_view name, std::string_view usage, const std::functi
     if (what.rfind("filesystem error: ", 0) == 0) what.erase(0, 18);
     if (const size_t bracket = what.find(" ["); bracket != std::string::npos) what.resize(bracket);
     // The whole path and message, escaped but not cut: the path is where the problem is.
-    err << (e.path1().empty() ? who : careermap::escaped(e.path1().string()) + ": ") << "error: "
+    err << (e.path1().empty() ? who : careermap::escaped(e.path1().string()) + ": ") << tr("error: ")
         << careermap::escaped(what) << '\n';
   } catch (const std::bad_alloc&) {
-    err << who << "error: out of memory; nothing more was done\n";
+    err << who << tr("error: ") << tr("out of memory; nothing more was done") << '\n';
   } catch (const std::exception& e) {
-    err << who << "internal error: " << careermap::escaped(e.what()) << "; please report it\n";
+    err << who << trf("internal error: {what}; please report it", {{"what", careermap::escaped(e.what())}}) << '\n';
   } catch (...) {
-    err << who << "internal error: an unknown exception; please report it\n";
+    err << who << tr("internal error: an unknown exception; please report it") << '\n';
   }
   return kUsage;
 }
@@ -47,10 +48,10 @@ std::string password_of(std::string_view bytes, const std::string& file) {
   if (bytes.rfind("\xEF\xBB\xBF", 0) == 0) bytes.remove_prefix(3);
   if (bytes.ends_with("\r\n")) bytes.remove_suffix(2);
   else if (bytes.ends_with('\n')) bytes.remove_suffix(1);
-  if (bytes.empty()) throw fail("the password file is empty (the password is its one line)");
+  if (bytes.empty()) throw fail(tr("the password file is empty (the password is its one line)"));
   if (bytes.find_first_of("\r\n") != std::string_view::npos)
-    throw fail("the password file must hold one line: the password, then at most one line break");
-  if (first_invalid_utf8(bytes) != std::string_view::npos) throw fail("the password is not UTF-8 text");
+    throw fail(tr("the password file must hold one line: the password, then at most one line break"));
+  if (first_invalid_utf8(bytes) != std::string_view::npos) throw fail(tr("the password is not UTF-8 text"));
   return std::string(bytes);
 }
 
@@ -72,7 +73,7 @@ std::string data_dir_of(const std::filesystem::path& program, const char* env) {
   };
   if (env && *env) {
     if (holds_data(env)) return env;
-    throw missing(env, "CAREERMAP_DATA names no folder holding careermap's templates/");
+    throw missing(env, tr("CAREERMAP_DATA names no folder holding careermap's templates/"));
   }
   const fs::path bin = program.parent_path();
   const fs::path installed = (bin / ".." / "share" / "careermap").lexically_normal();
@@ -84,15 +85,36 @@ std::string data_dir_of(const std::filesystem::path& program, const char* env) {
     const fs::path source = (bin / relative).lexically_normal();
     if (holds_data(source)) return source.string();
   }
-  throw missing(installed,
-                "careermap's data (templates/, questionnaires/) is not here, beside the program; install it "
-                "with the program or set CAREERMAP_DATA to the folder holding it");
+  throw missing(installed, tr("careermap's data (templates/, questionnaires/) is not here, beside the program; install "
+                              "it with the program or set CAREERMAP_DATA to the folder holding it"));
 }
 
 std::string data_dir() {
   std::error_code ec;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   return data_dir_of(ec ? std::filesystem::path() : self, std::getenv("CAREERMAP_DATA"));
+}
+
+std::string locale_dir_of(const std::filesystem::path& program) {
+  namespace fs = std::filesystem;
+  const fs::path bin = program.parent_path();
+  const fs::path installed = (bin / ".." / "share" / "locale").lexically_normal();
+  std::error_code ec;
+  if (fs::is_regular_file(installed / "ja" / "LC_MESSAGES" / (std::string(kTextDomain) + ".mo"), ec))
+    return installed.string();
+  return (bin / "locale").string();
+}
+
+std::string locale_dir() {
+  std::error_code ec;
+  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return locale_dir_of(ec ? std::filesystem::path() : self);
+}
+
+void start_messages(std::optional<Lang> asked) {
+  use_messages(locale_dir(), asked ? *asked : message_lang_from_env([](const char* n) -> const char* {
+    return std::getenv(n);
+  }));
 }
 
 std::string font_path() {
@@ -110,8 +132,10 @@ std::optional<Questionnaire> load_questionnaire(const std::string& path, std::os
     Questionnaire q = Questionnaire::load(path, diags);
     print(err, diags);
     if (diags.has_errors()) {
-      err << "careermap: the questionnaire " << path << " has " << diags.error_count()
-          << (diags.error_count() == 1 ? " error" : " errors") << "; nothing was done\n";
+      err << trn("careermap: the questionnaire {file} has {n} error; nothing was done",
+                 "careermap: the questionnaire {file} has {n} errors; nothing was done",
+                 static_cast<unsigned long>(diags.error_count()), {{"file", path}})
+          << '\n';
       return std::nullopt;
     }
     return q;
@@ -205,10 +229,10 @@ std::string time_text(const char* format, bool utc) {
 
 bool answers_from_archive(const Args& args) {
   const bool archive = args.has("--archive"), cohort = args.has("--cohort"), files = !args.positional.empty();
-  if (archive && !cohort) throw UsageError("option --archive A.db needs --cohort C (which cohort to read)");
-  if (cohort && !archive) throw UsageError("option --cohort C needs --archive A.db (the archive to read it from)");
-  if (archive && files) throw UsageError("give answers files or --archive A.db --cohort C, not both");
-  if (!archive && !files) throw UsageError("missing ANSWERS... (or --archive A.db --cohort C)");
+  if (archive && !cohort) throw UsageError(tr("option --archive A.db needs --cohort C (which cohort to read)"));
+  if (cohort && !archive) throw UsageError(tr("option --cohort C needs --archive A.db (the archive to read it from)"));
+  if (archive && files) throw UsageError(tr("give answers files or --archive A.db --cohort C, not both"));
+  if (!archive && !files) throw UsageError(tr("missing ANSWERS... (or --archive A.db --cohort C)"));
   return archive;
 }
 
@@ -217,9 +241,11 @@ std::string now_utc() { return time_text("%Y-%m-%dT%H:%M:%SZ", true); }
 
 void summarize(size_t used, const std::vector<std::string>& invalid, std::ostream& err) {
   if (invalid.empty()) return;
-  err << "careermap: " << used << " of " << used + invalid.size() << " answers files used; invalid:";
-  for (const auto& f : invalid) err << ' ' << f;
-  err << '\n';
+  std::string names;
+  for (const auto& f : invalid) names += ' ' + f;
+  err << trf("careermap: {used} of {all} answers used; invalid:{files}",
+             {{"used", std::to_string(used)}, {"all", std::to_string(used + invalid.size())}, {"files", names}})
+      << '\n';
 }
 
 }  // namespace careermap::cli

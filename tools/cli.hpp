@@ -52,6 +52,14 @@ void tune_memory();
 // data_dir() is data_dir_of(/proc/self/exe, getenv("CAREERMAP_DATA")).
 std::string data_dir();
 std::string data_dir_of(const std::filesystem::path& program, const char* env);
+// Where the message catalogues are, found as the data is: installed, PREFIX/share/locale beside
+// PREFIX/bin (when it holds ja/LC_MESSAGES/careermap.mo); else the build tree's locale/ beside
+// the program. Never fails: without a catalogue the messages are English.
+std::string locale_dir();
+std::string locale_dir_of(const std::filesystem::path& program);
+// Chooses the message language (`careermap --lang L` when given, else the environment as
+// gettext reads it) and binds the catalogue: the start of main().
+void start_messages(std::optional<Lang> asked);
 // The font for PDFs: $CAREERMAP_FONT, else IPAex Gothic.
 std::string font_path();
 
@@ -116,7 +124,7 @@ bool answers_from_archive(const Args& args);
 std::string today();
 std::string now_utc();
 
-// "careermap: 4 of 5 answers files used; invalid: a.yaml" to `err` when any was invalid.
+// "careermap: 4 of 5 answers used; invalid: a.yaml" to `err` when any was invalid.
 void summarize(size_t used, const std::vector<std::string>& invalid, std::ostream& err);
 
 }  // namespace careermap::cli

@@ -4,6 +4,7 @@
 
 #include "engine/csv_intake.hpp"
 #include "engine/files.hpp"
+#include "engine/messages.hpp"
 #include "engine/xlsx_read.hpp"
 #include "tools/cli.hpp"
 
@@ -45,8 +46,10 @@ std::string shell_word(const std::string& s) {
 std::string needs_mapping(const Questionnaire& q, const std::string& csv) {
   std::string base = csv.substr(0, csv.rfind('.'));
   if (const size_t slash = base.rfind('/'); slash != std::string::npos) base = base.substr(slash + 1);
-  return std::string(is_workbook(csv) ? "a workbook" : "a CSV file") + " needs --mapping; make one with: careermap mapping -q " + shell_word(q.file) + " --init " +
-         shell_word(csv) + " -o " + shell_word(base + ".mapping.yaml");
+  const MessageArg command{"command", "careermap mapping -q " + shell_word(q.file) + " --init " + shell_word(csv) +
+                                          " -o " + shell_word(base + ".mapping.yaml")};
+  return is_workbook(csv) ? trf("a workbook needs --mapping; make one with: {command}", {command})
+                          : trf("a CSV file needs --mapping; make one with: {command}", {command});
 }
 
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,

@@ -11,12 +11,13 @@ cd "$(dirname "$0")/.."
 what="${1:-build}"
 case "$what" in demo|test|build) ;; *) echo "usage: tools/setup.sh demo|test|build" >&2; exit 2 ;; esac
 
+# gettext: msgfmt builds po/ja.po into the catalogue; xgettext and msgcmp check it (tests/i18n).
 packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libhpdf-dev libyaml-cpp-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev libqpdf-dev libglpk-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev
   fonts-ipaexfont-gothic poppler-utils qpdf
-  dpkg-dev groff-base
+  dpkg-dev groff-base gettext
 )
 # Only for `test`: node runs the answer page's script and the browser test, which drives
 # Debian's chromium (tests/browser/README.md); python3-openpyxl fills the form kit's workbook

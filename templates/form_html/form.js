@@ -45,6 +45,14 @@
     return typeof s === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(s);
   }
 
+  // full_width_id of answers.cpp: not an id, but one once half_width() of text.cpp made its
+  // full-width ASCII (U+FF01..U+FF5E) and ideographic spaces half-width.
+  function fullWidthId(s) {
+    const half = String(s).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+      .replace(/\u3000/g, ' ');
+    return half !== s && !validId(s) && validId(half);
+  }
+
   // invisible_controls of answers.cpp: "U+202E, U+200B" in order of first appearance.
   function invisibleControls(s) {
     const seen = [];
@@ -189,10 +197,11 @@
 
     const participant = state.participant || '';
     if (participant === '') say('error', 'participant', 'participant_missing');
-    else if (!validId(participant)) say('error', 'participant', 'participant_invalid');
+    else if (!validId(participant)) say('error', 'participant', fullWidthId(participant) ? 'id_full_width' : 'participant_invalid');
     const hidden = invisibleControls(state.name || '');
     if (hidden) say('warning', 'name', 'name_invisible', { codes: hidden });
-    if (state.cohort && !validId(state.cohort)) say('warning', 'cohort', 'cohort_invalid');
+    if (state.cohort && !validId(state.cohort))
+      say('warning', 'cohort', fullWidthId(state.cohort) ? 'cohort_full_width' : 'cohort_invalid');
 
     const given = {};
     for (const item of Q.items) {
@@ -365,7 +374,7 @@
     return state;
   }
 
-  const core = { fill, toNumber, fmtNumber, validId, invisibleControls, yamlQuoted, toYaml, validate, fromYaml };
+  const core = { fill, toNumber, fmtNumber, validId, fullWidthId, invisibleControls, yamlQuoted, toYaml, validate, fromYaml };
   if (typeof module === 'object' && module.exports) {
     module.exports = core;
     return;

@@ -157,7 +157,7 @@ async function main() {
     if (!fixedId) {
       await typeInto(page, '#participant', 'ｐ０３');
       await page.keyboard.press('Tab');
-      equal(await messageOf(page, 'msg-participant'), core.fill(M, 'participant_invalid', null, 'ja'), 'the id message');
+      equal(await messageOf(page, 'msg-participant'), core.fill(M, 'id_full_width', null, 'ja'), 'the id message: 半角');
       await typeInto(page, '#participant', typed.participant);
       await page.keyboard.press('Tab');
       equal(await messageOf(page, 'msg-participant'), '', 'the id message is gone once the id is right');

@@ -322,7 +322,7 @@ BOOST_AUTO_TEST_CASE(an_input_that_cannot_be_read_imports_nothing_and_makes_no_a
   // A cohort that is not an id is a usage error.
   r = run(cd + "import -q " + kPre + " --archive a.db --cohort ../x " + kP01);
   BOOST_TEST(r.status == 2);
-  BOOST_TEST(r.err.rfind("careermap import: --cohort '../x': expected an id of letters, digits, '_' and '-' (at most 64)\n", 0) == 0u);
+  BOOST_TEST(r.err.rfind("careermap import: --cohort '../x': expected an id of half-width letters, digits, '_' and '-' (at most 64)\n", 0) == 0u);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

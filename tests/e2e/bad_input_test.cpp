@@ -151,7 +151,7 @@ BOOST_AUTO_TEST_CASE(every_case_is_named_and_the_good_file_still_passes) {
     const Result r = check(c.name, c.bytes);
     BOOST_TEST(r.status == 1, c.name);
     BOOST_TEST(has(r, c.expect), c.name << " says\n" << r.err);
-    BOOST_TEST(has(r, "careermap: 1 of 2 answers files used; invalid: " + c.name), c.name);
+    BOOST_TEST(has(r, "careermap: 1 of 2 answers used; invalid: " + c.name), c.name);
     BOOST_TEST(r.seconds < 20, c.name << " took " << r.seconds << " s");
   }
 }
@@ -200,7 +200,7 @@ BOOST_AUTO_TEST_CASE(a_checklist_of_millions_of_entries_is_refused_within_300_mb
   const Result r = run_in(dir.path(), "validate -q " + kPre + " t.yaml");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "t.yaml:7:399988: error: more than 200000 values in one file\n"
-                      "careermap: 0 of 1 answers files used; invalid: t.yaml\n");
+                      "careermap: 0 of 1 answers used; invalid: t.yaml\n");
 }
 
 // 40 episodes whose outcomes were 19,999 line breaks and a letter made a 28,577-page PDF,
@@ -223,7 +223,7 @@ BOOST_AUTO_TEST_CASE(a_career_map_is_bounded_in_lines_and_pages) {
     expect += "breaks.yaml:" + std::to_string(7 + i) + ":93: error: episodes[" + std::to_string(i) +
               "].outcome: the text has 20000 lines; at most 100 fit a career map\n";
   BOOST_TEST(r.status == 1);
-  BOOST_TEST(r.err == expect + "careermap: 0 of 1 answers files used; invalid: breaks.yaml\n");
+  BOOST_TEST(r.err == expect + "careermap: 0 of 1 answers used; invalid: breaks.yaml\n");
 
   // Within every bound of FORMAT.md, and still too long for a career map.
   std::string long_text;
@@ -249,7 +249,7 @@ BOOST_AUTO_TEST_CASE(devices_pipes_and_links_to_them_are_refused_without_reading
   BOOST_TEST(r.err == "/dev/zero: error: cannot read: this is a device" + tail +
                           "fifo.yaml: error: cannot read: this is a pipe (FIFO)" + tail +
                           "random.yaml: error: cannot read: this is a device" + tail +
-                          "careermap: 1 of 4 answers files used; invalid: /dev/zero fifo.yaml random.yaml\n");
+                          "careermap: 1 of 4 answers used; invalid: /dev/zero fifo.yaml random.yaml\n");
   r = run_in(dir.path(), "validate -q random.yaml");
   BOOST_TEST(r.status == 2);
   BOOST_TEST(r.err == "random.yaml: error: cannot read: this is a device" + tail);

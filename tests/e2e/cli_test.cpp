@@ -67,7 +67,7 @@ BOOST_AUTO_TEST_CASE(validate_reports_every_problem_of_every_file_with_its_locat
              "broken.yaml:10:7: error: eps[2].title: required field is missing\n"
              "broken.yaml:3:1: error: size: required answer is missing\n"
              "malformed.yaml:5:1: error: malformed YAML: end of sequence flow not found\n"
-             "careermap: 1 of 3 answers files used; invalid: broken.yaml malformed.yaml\n");
+             "careermap: 1 of 3 answers used; invalid: broken.yaml malformed.yaml\n");
 }
 
 BOOST_AUTO_TEST_CASE(usage_errors_and_unreadable_questionnaires_exit_2) {
@@ -149,7 +149,7 @@ BOOST_AUTO_TEST_CASE(score_continues_past_a_bad_file_and_exits_1) {
   BOOST_TEST(r.status == 1);
   BOOST_TEST(count(r.out, "\"id\": \"t01\"") == 1u);
   BOOST_TEST(r.out.find("t02") == std::string::npos);
-  BOOST_TEST(r.err.find("careermap: 1 of 2 answers files used; invalid: broken.yaml\n") != std::string::npos);
+  BOOST_TEST(r.err.find("careermap: 1 of 2 answers used; invalid: broken.yaml\n") != std::string::npos);
 }
 
 BOOST_AUTO_TEST_CASE(render_writes_checked_japanese_pdfs_byte_identical_on_rerun) {
@@ -309,7 +309,7 @@ BOOST_AUTO_TEST_CASE(a_form_service_export_goes_to_answers_with_every_bad_row_na
              "google_forms.csv:4: error: 職場の業務の不具合について、上司や同僚に率直に話を持ちかけられる。: expected a "
              "number on the scale 1..5, got text\n"
              "google_forms.csv:5: error: お勤めの自治体の規模を教えてください。: required answer is missing\n"
-             "careermap: 1 of 3 answers files used; invalid: google_forms.csv:4 google_forms.csv:5\n");
+             "careermap: 1 of 3 answers used; invalid: google_forms.csv:4 google_forms.csv:5\n");
   // Dry run: nothing written; a real run writes the valid row, mode 0600, nothing else.
   const Run dry = run(cd + kBin + " convert -q " + kPre + " --mapping g.yaml -o conv --dry-run google_forms.csv 2>/dev/null");
   BOOST_TEST(dry.out == "google_forms.csv:2 -> conv/g01.yaml (dry run: not written)\n");

@@ -146,7 +146,7 @@ BOOST_AUTO_TEST_CASE(broken_workbooks_are_refused_as_broken_csv_files_are) {
   BOOST_TEST(r.err == "text.xlsx: error: the file is not an Excel workbook (.xlsx): it is not a zip archive\n"
                       "nosheet.xlsx: error: the workbook has no part xl/workbook.xml (the list of sheets); save it again from "
                       "Excel as .xlsx\n"
-                      "careermap: 0 of 2 answers files used; invalid: text.xlsx nosheet.xlsx\n");
+                      "careermap: 0 of 2 answers used; invalid: text.xlsx nosheet.xlsx\n");
   r = run(in(dir) + kBin + " mapping -q " + kWorkshop + " --init text.xlsx");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "text.xlsx: error: the file is not an Excel workbook (.xlsx): it is not a zip archive\n");
@@ -154,7 +154,7 @@ BOOST_AUTO_TEST_CASE(broken_workbooks_are_refused_as_broken_csv_files_are) {
   r = run(in(dir) + kBin + v + "kit/answers.xlsx");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "kit/answers.xlsx:回答:1: error: the file has no rows of answers after its header\n"
-                      "careermap: 0 of 1 answers files used; invalid: kit/answers.xlsx\n");
+                      "careermap: 0 of 1 answers used; invalid: kit/answers.xlsx\n");
   // A bad cell is named by its sheet and cell; the other rows are used.
   const std::string py = "import openpyxl; wb=openpyxl.load_workbook('kit/answers.xlsx'); ws=wb.worksheets[0]; "
                          "ws['A2']='w1'; ws['E2']='県'; ws['G2']='住民'; ws['H2']=9; ws['L2']='x'; ws['M2']=2001; ws['O2']='a'; "
@@ -164,7 +164,7 @@ BOOST_AUTO_TEST_CASE(broken_workbooks_are_refused_as_broken_csv_files_are) {
   r = run(in(dir) + kBin + v + "bad.xlsx");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err.rfind("bad.xlsx:回答!H2: error: 身近な課題を自分で直せた。: ", 0) == 0, r.err);
-  BOOST_TEST(r.err.find("careermap: 1 of 2 answers files used; invalid: bad.xlsx:回答:2\n") != std::string::npos, r.err);
+  BOOST_TEST(r.err.find("careermap: 1 of 2 answers used; invalid: bad.xlsx:回答:2\n") != std::string::npos, r.err);
   BOOST_TEST(r.out == kWorkshop + ": ok\nbad.xlsx:回答:3: ok\n", r.out);
 }
 

@@ -155,7 +155,7 @@ BOOST_AUTO_TEST_CASE(another_questionnaire_in_parts_end_to_end) {
   BOOST_TEST(bad.status == 1);
   BOOST_TEST(bad.err == "bad-mid.yaml:5:1: error: note: required answer is missing\n"
                         "empty.yaml:4:1: error: answers: answers no item: a file holds at least one part (survey, journey)\n"
-                        "careermap: 1 of 3 answers files used; invalid: bad-mid.yaml empty.yaml\n");
+                        "careermap: 1 of 3 answers used; invalid: bad-mid.yaml empty.yaml\n");
   const Run wrong = run(cd + "import -q " + kCourse + " --archive a.db --cohort c7 --meeting mid a-kick.yaml");
   BOOST_TEST(wrong.status == 2);
   BOOST_TEST(wrong.err.rfind("careermap import: --meeting 'mid' names no meeting of course; its meetings are kickoff|midway|closing\n", 0) == 0u);

@@ -41,7 +41,7 @@ BOOST_AUTO_TEST_CASE(the_hint_for_a_csv_without_mapping_is_a_command_that_works_
   BOOST_TEST(v.status == 1);
   BOOST_TEST(v.err == "my answers.csv: error: a CSV file needs --mapping; make one with: careermap mapping -q " + kPre +
                           " --init 'my answers.csv' -o 'my answers.mapping.yaml'\n"
-                          "careermap: 0 of 1 answers files used; invalid: my answers.csv\n");
+                          "careermap: 0 of 1 answers used; invalid: my answers.csv\n");
   const std::string printed = v.err.substr(v.err.find("make one with: careermap ") + 25, v.err.find('\n') - v.err.find("make one with: careermap ") - 25);
   const Run made = run(in(dir) + kBin + " " + printed);
   BOOST_TEST(made.status == 0);
@@ -60,7 +60,7 @@ BOOST_AUTO_TEST_CASE(an_excel_workbook_given_as_csv_is_named) {
   BOOST_TEST(v.status == 1);
   // The same bytes named .xlsx are read as a workbook, and are none (a zip cut short).
   BOOST_TEST(v.err == "book.csv" + said + "book.xlsx: error: the file is not an Excel workbook (.xlsx): it is not a zip archive\n"
-                      "careermap: 0 of 2 answers files used; invalid: book.csv book.xlsx\n");
+                      "careermap: 0 of 2 answers used; invalid: book.csv book.xlsx\n");
   const Run m = run(in(dir) + kBin + " mapping -q " + kPre + " --init book.csv");
   BOOST_TEST(m.status == 1);
   BOOST_TEST(m.err == "book.csv" + said);
@@ -77,7 +77,7 @@ BOOST_AUTO_TEST_CASE(a_header_only_or_empty_csv_says_there_are_no_rows) {
   BOOST_TEST(v.status == 1);
   BOOST_TEST(v.err == "head.csv:1: error: the file has no rows of answers after its header\n"
                       "empty.csv: error: the file has no header row\n"
-                      "careermap: 0 of 2 answers files used; invalid: head.csv empty.csv\n");
+                      "careermap: 0 of 2 answers used; invalid: head.csv empty.csv\n");
   const Run c = run(in(dir) + kBin + " convert -q " + kPre + " --mapping g.yaml -o conv head.csv");
   BOOST_TEST(c.status == 1);
   BOOST_TEST(fs::is_empty(dir.path() / "conv"));
@@ -106,7 +106,7 @@ BOOST_AUTO_TEST_CASE(a_row_cut_short_at_the_end_is_an_error_with_its_line_and_ge
   BOOST_TEST(c.err ==
              "open.csv:4: error: the row is cut short: a quoted cell is not closed before the end of the file\n"
              "short.csv:2: error: the row has 5 cells and the header 14: the row is cut short\n"
-             "careermap: 1 of 3 answers files used; invalid: open.csv:4 short.csv:2\n");
+             "careermap: 1 of 3 answers used; invalid: open.csv:4 short.csv:2\n");
   std::vector<std::string> files;
   for (const auto& e : fs::directory_iterator(dir.path() / "conv")) files.push_back(e.path().filename().string());
   BOOST_TEST(files == (std::vector<std::string>{"g01.yaml"}), tt::per_element());
@@ -123,7 +123,7 @@ BOOST_AUTO_TEST_CASE(a_nul_byte_in_a_cell_is_refused_with_line_and_column) {
   BOOST_TEST(v.status == 1);
   BOOST_TEST(v.err == "nul.csv:2:" + std::to_string(bad.find('\0') + 1) +
                           ": error: the cell holds a NUL byte; it is not text\n"
-                          "careermap: 0 of 1 answers files used; invalid: nul.csv:2\n");
+                          "careermap: 0 of 1 answers used; invalid: nul.csv:2\n");
 }
 
 BOOST_AUTO_TEST_CASE(titles_repeated_per_episode_bind_in_order) {
@@ -156,7 +156,7 @@ BOOST_AUTO_TEST_CASE(titles_repeated_per_episode_bind_in_order) {
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "sections.csv:1: error: 開始年: the title heads 2 columns (15 and 22) and the mapping one.yaml gives 1 "
                       "target for it; list one target per column, in order: [\"episodes[1].from\", \"episodes[2].from\", ...]\n"
-                      "careermap: 0 of 1 answers files used; invalid: sections.csv\n");
+                      "careermap: 0 of 1 answers used; invalid: sections.csv\n");
 }
 
 BOOST_AUTO_TEST_CASE(csv_rows_are_archived_exactly_valid_as_yaml_that_reads_back_bad_as_the_bytes_received) {
@@ -220,14 +220,14 @@ BOOST_AUTO_TEST_CASE(memory_stays_that_of_one_row_whatever_the_file) {
   for (const char* f : {"commas.csv", "wide.csv"}) {
     const Run v = run(in(dir) + limit + kBin + " validate -q " + kPre + " --mapping g.yaml " + f);
     BOOST_TEST(v.status == 1, f);
-    BOOST_TEST(v.err == f + wide_said + "careermap: 0 of 1 answers files used; invalid: " + f + "\n");
+    BOOST_TEST(v.err == f + wide_said + "careermap: 0 of 1 answers used; invalid: " + f + "\n");
     const Run m = run(in(dir) + limit + kBin + " mapping -q " + kPre + " --init " + f);
     BOOST_TEST(m.status == 1, f);
     BOOST_TEST(m.err == f + wide_said);
   }
   const Run l = run(in(dir) + limit + kBin + " validate -q " + kPre + " --mapping g.yaml lines.csv");
   BOOST_TEST(l.status == 1);
-  BOOST_TEST(l.err == "lines.csv: error: the file has no header row\ncareermap: 0 of 1 answers files used; invalid: lines.csv\n");
+  BOOST_TEST(l.err == "lines.csv: error: the file has no header row\ncareermap: 0 of 1 answers used; invalid: lines.csv\n");
   // A real-looking export of 3,000 rows, read under the same limit.
   const auto [header, row] = google_header_and_row();
   std::string csv = header + "\r\n";

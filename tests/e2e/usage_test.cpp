@@ -35,7 +35,7 @@ const std::map<std::string, std::string> kUsage = {
 };
 
 const std::string kDate = "expected a calendar date YYYY-MM-DD (e.g. 2026-07-01)";
-const std::string kId = "expected an id of letters, digits, '_' and '-' (at most 64)";
+const std::string kId = "expected an id of half-width letters, digits, '_' and '-' (at most 64)";
 
 struct Case {
   std::string args;     // after `careermap`, as a shell would read them
@@ -116,10 +116,10 @@ const Case kCases[] = {
     {"cohort --archive a.db -q q.yaml -o r.pdf --date 2026-13-45", "--date '2026-13-45': " + kDate},
     {"cohort --archive a.db -q q.yaml -o r.pdf --date 2100-02-29", "--date '2100-02-29': " + kDate},
     {"cohort --archive a.db -q q.yaml -o r.pdf --cohorts 2025,,2026",
-     "--cohorts '2025,,2026': expected ids separated by commas (C1,C2), each an id of letters, digits, '_' and '-' "
+     "--cohorts '2025,,2026': expected ids separated by commas (C1,C2), each an id of half-width letters, digits, '_' and '-' "
      "(at most 64)"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --cohorts 2025,",
-     "--cohorts '2025,': expected ids separated by commas (C1,C2), each an id of letters, digits, '_' and '-' "
+     "--cohorts '2025,': expected ids separated by commas (C1,C2), each an id of half-width letters, digits, '_' and '-' "
      "(at most 64)"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --lang de", "--lang 'de': expected ja or en"},
     {"cohort --archive a.db -q q.yaml -o r.pdf --pool 2026",
@@ -210,7 +210,7 @@ BOOST_AUTO_TEST_CASE(a_double_dash_ends_the_options) {
   const auto r = run("cd " + dir.path().string() + " && " + kBin + " validate -q " + kPre + " -- -x.yaml");
   BOOST_TEST(r.status == 1);
   BOOST_TEST(r.err == "-x.yaml: error: cannot read: No such file or directory\n"
-                      "careermap: 0 of 1 answers files used; invalid: -x.yaml\n");
+                      "careermap: 0 of 1 answers used; invalid: -x.yaml\n");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

@@ -38,6 +38,11 @@ for f in questionnaires/model.yaml questionnaires/presession-v1.yaml templates/c
          templates/cohort.yaml; do
   cmp -s "$data/$f" "$src/$f" || fail "usr/share/careermap/$f is not the source's"
 done
+# The Japanese messages: the catalogue msgfmt built, found beside the unpacked program.
+cmp -s "$root/usr/share/locale/ja/LC_MESSAGES/careermap.mo" "$build/locale/ja/LC_MESSAGES/careermap.mo" ||
+  fail "usr/share/locale/ja/LC_MESSAGES/careermap.mo is not the build's catalogue"
+said=$(cd "$tmp" && env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=ja_JP.UTF-8 "$bin" nosuch 2>&1 | head -1 || true)
+[ "$said" = "careermap: 'nosuch' というコマンドはありません" ] || fail "the unpacked program's Japanese message: $said"
 # No path of this machine's build is compiled into the program.
 ! grep -qaF "$src" "$bin" || fail "the program holds the source path $src"
 
@@ -73,7 +78,8 @@ after=$(head -c 200 after.csv)
 [[ "$after" == *"Member number"* && "$after" != *"Participant ID"* ]] || fail "the edited template was not used: $after"
 # cmake --install into any prefix gives the same tree: program, data, manual page.
 cmake --install "$build" --prefix "$tmp/prefix" >/dev/null
-for f in bin/careermap share/careermap/templates/form.yaml share/careermap/questionnaires/model.yaml share/man/man1/careermap.1; do
+for f in bin/careermap share/careermap/templates/form.yaml share/careermap/questionnaires/model.yaml share/man/man1/careermap.1 \
+         share/locale/ja/LC_MESSAGES/careermap.mo; do
   [ -f "$tmp/prefix/$f" ] || fail "cmake --install put no $f"
 done
 "$tmp/prefix/bin/careermap" validate -q "$tmp/prefix/share/careermap/questionnaires/presession-v1.yaml" \
