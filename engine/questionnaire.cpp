@@ -573,11 +573,19 @@ std::vector<std::string> Questionnaire::scored_parts() const {
   return out;
 }
 
-std::string Questionnaire::meeting_ids() const {
+namespace {
+// The ids of `list`, in order, joined with '|'.
+template <class T>
+std::string joined_ids(const std::vector<T>& list) {
   std::string out;
-  for (const auto& m : meetings) out += (out.empty() ? "" : "|") + m.id;
+  for (const auto& x : list) out += (out.empty() ? "" : "|") + x.id;
   return out;
 }
+}  // namespace
+
+std::string Questionnaire::meeting_ids() const { return joined_ids(meetings); }
+
+std::string Questionnaire::part_ids() const { return joined_ids(parts); }
 
 Questionnaire Questionnaire::parse(std::string_view text, const std::string& file, Model model,
                                    Diagnostics& diags) {

@@ -15,7 +15,19 @@ namespace careermap::cli {
 
 Templates load_templates(const std::string& name, std::ostream& err);
 
-// careermap form -q Q.yaml --html -o FORM.html [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
+// The part of --part, "" for the whole questionnaire. The implicit part `all` of a
+// questionnaire without parts is the whole questionnaire; any other id not of q.parts is
+// refused with the list of its parts.
+std::string part_option(const Args& args, const Questionnaire& q) {
+  if (!args.has("--part")) return "";
+  const std::string given = args.get("--part");
+  if (!q.find_part(given))
+    throw UsageError(trf("--part {value} names no part of {id}; its parts are {parts}",
+                         {{"value", cli::quoted(given)}, {"id", q.id}, {"parts", q.part_ids()}}));
+  return q.parts_declared ? given : "";
+}
+
+// careermap form -q Q.yaml --html -o FORM.html [--part P] [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
 int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("-o")) throw UsageError(tr("missing -o FORM.html"));
   FormPageOptions page;
@@ -25,6 +37,7 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   page.cohort = args.get("--cohort");
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
+  page.part = part_option(args, *q);
   const std::string html = form_html(*q, page, (std::filesystem::path(data_dir()) / "templates" / "form_html").string());
   write_file_atomically(args.get("-o"), html);
   out << args.get("-o") << '\n';
@@ -52,7 +65,7 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
-// careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html | --kit -o DIR) [--lang ja|en]
+// careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--part P] | --kit -o DIR) [--lang ja|en]
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.has("--kit")) return form_kit(args, out, err);
   if (args.has("--html")) return form_page(args, out, err);
