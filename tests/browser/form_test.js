@@ -133,6 +133,9 @@ async function main() {
     const emptyProblems = core.validate(Q, M, emptyState, 'ja').map((d) => d.message);
     const listed = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.replace(/^.*?: /, '')));
     equal(listed, emptyProblems, 'the list of what is missing on an empty page');
+    const labels = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.split(': ')[0]));
+    const whole = core.validate(Q, M, emptyState, 'ja').map((d, k) => [d.item, labels[k]]).filter(([item]) => item === 'answers');
+    equal(whole, whole.map(() => ['answers', '回答']), 'the file as a whole is named in words, not by its key');
     await page.screenshot({ path: path.join(outdir, shot + '-ja-1280-missing.png') });
     // "Save anyway" saves that file; validate says of it what the page said, word for word.
     const anyway = path.join(await downloadTo(path.resolve(outdir, 'downloads', 'anyway')), (fixedId || 'answers') + '.yaml');
@@ -313,6 +316,20 @@ async function main() {
     await fresh.goto(pageUrl);
     check(JSON.stringify(await snapshot(fresh)) !== JSON.stringify(before), 'an empty storage shows an empty page');
     const input = await fresh.$('#open');
+    if (part) {  // a file holding none of this part's answers (another part's) is not opened: the page stays as it is
+      const elsewhere = path.join(outdir, 'other-part', typed.participant + '.yaml');
+      fs.mkdirSync(path.dirname(elsewhere), { recursive: true });
+      fs.writeFileSync(elsewhere, 'questionnaire: ' + core.yamlQuoted(Q.id) + '\nparticipant: ' + core.yamlQuoted(typed.participant) +
+        '\nanswers:\n  an_item_of_another_part: "x"\n');
+      await typeInto(fresh, '#name', 'まだ途中');
+      const kept = await snapshot(fresh);
+      await input.uploadFile(elsewhere);
+      const title = Q.parts[partIndex].title.ja;
+      await fresh.waitForFunction((t) => document.getElementById('notice').textContent === t,
+        { timeout: 5000 }, 'このファイルには「' + title + '」の回答がありません（別の部分のファイルです）。');
+      equal(await snapshot(fresh), kept, 'the page after opening the file of another part');
+      await fresh.evaluate(() => { document.getElementById('open').value = ''; });
+    }
     await input.uploadFile(file);
     await fresh.waitForFunction(() => /開きました|is open/.test(document.getElementById('notice').textContent));
     equal(await snapshot(fresh), before, 'every answer after opening the saved file');
