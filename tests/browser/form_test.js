@@ -4,9 +4,11 @@
 // file://, fills it as a person would from what the page shows (every item it asks, of the part:
 // clicking, typing, adding, removing and moving episode rows, a wrong year fixed after its
 // message), saves it, and checks: the saved file passes `careermap validate` and scores exactly
-// as the same answers written by this test as plain YAML; a reload and opening the saved file
-// lose nothing; the page made no request but for itself; axe-core finds no violation (ja and en,
-// 390 px and 1280 px wide). Screenshots go to OUTDIR. Exit 1 on the first failure.
+// as the same answers written by this test as plain YAML, and import keeps it as that YAML (of
+// the same parts; with --part, a file of that part only); a reload and opening the saved file
+// lose nothing, and a page of one part does not open another part's file over its answers; the
+// page made no request but for itself; axe-core finds no violation (ja and en, 390 px and
+// 1280 px wide). Screenshots go to OUTDIR. Exit 1 on the first failure.
 'use strict';
 const fs = require('fs');
 const path = require('path');
