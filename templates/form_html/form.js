@@ -739,6 +739,13 @@
       messageSlot('msg-cohort', null));
   }
 
+  // The place of a message about the file as a whole ("answers": no answer of any part): before
+  // the questions, its link to the first of them.
+  function answersSlot() {
+    const first = Q.items.find(asked);
+    return messageSlot('msg-answers', first ? (first.type === 'episodes' ? 'add-' : 'q-') + first.id : null);
+  }
+
   function render() {
     const L = UI[lang];
     document.documentElement.lang = lang;
@@ -779,6 +786,7 @@
         el('div', { id: 'notice', class: 'notice', role: 'status' }),
         el('div', { id: 'problems', hidden: true, tabindex: '-1', 'aria-labelledby': 'problems-title' }),
         identity(),
+        answersSlot(),
         sections,
         el('div', { class: 'end' },
           el('button', { type: 'button', class: 'primary', id: 'save-end', onclick: () => trySave() }, L.save),

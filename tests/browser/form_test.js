@@ -138,6 +138,10 @@ async function main() {
     const labels = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.split(': ')[0]));
     const whole = core.validate(Q, M, emptyState, 'ja').map((d, k) => [d.item, labels[k]]).filter(([item]) => item === 'answers');
     equal(whole, whole.map(() => ['answers', '回答']), 'the file as a whole is named in words, not by its key');
+    const first = asked[0];  // ... and its link leads to the first question
+    const links = await page.$$eval('#problems li', (li) => li.map((e) => (e.querySelector('a') || {}).hash || null));
+    equal(core.validate(Q, M, emptyState, 'ja').map((d, k) => [d.item, links[k]]).filter(([item]) => item === 'answers'),
+      whole.map(() => ['answers', '#' + (first.type === 'episodes' ? 'add-' : 'q-') + first.id]), 'the link of the file as a whole');
     await page.screenshot({ path: path.join(outdir, shot + '-ja-1280-missing.png') });
     // "Save anyway" saves that file; validate says of it what the page said, word for word.
     const anyway = path.join(await downloadTo(path.resolve(outdir, 'downloads', 'anyway')), (fixedId || 'answers') + '.yaml');
