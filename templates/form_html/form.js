@@ -780,7 +780,7 @@
           el('button', { type: 'button', id: 'lang', lang: lang === 'ja' ? 'en' : 'ja', 'aria-label': L.switchLabel,
             onclick: () => { lang = lang === 'ja' ? 'en' : 'ja'; store(); render(); $('lang').focus(); } }, L.switchTo))),
       el('main', { id: 'main' },
-        el('h1', {}, t(Q.title), PART >= 0 ? el('span', { class: 'part' }, t(Q.parts[PART].title)) : null),
+        el('h1', {}, t(Q.title), PART >= 0 ? [el('span', { class: 'sr-only' }, ' — '), el('span', { class: 'part' }, t(Q.parts[PART].title))] : null),
         el('p', { class: 'intro' }, L.intro),
         storageOk ? null : el('p', { class: 'notice' }, L.noStorage),
         el('div', { id: 'notice', class: 'notice', role: 'status' }),

@@ -128,6 +128,10 @@ async function main() {
     await page.goto(pageUrl);  // a fresh profile: the storage is empty
     const L = () => page.evaluate(() => document.documentElement.lang);
     equal(await L(), data.lang, 'the page opens in its language');
+    const named = (x) => (partIndex >= 0 ? Q.parts[partIndex].title[x] + ' — ' : '') + Q.title[x];  // its title and heading name the part
+    equal(await page.evaluate(() => [document.title, document.querySelector('h1').textContent]),
+      [named(data.lang), partIndex >= 0 ? Q.title[data.lang] + ' — ' + Q.parts[partIndex].title[data.lang] : Q.title[data.lang]],
+      'the title and the heading');
 
     // Saving an empty page lists exactly what validate says of the empty answers file.
     await page.click('#save');
