@@ -13,6 +13,7 @@
 #include "engine/csv_read.hpp"
 #include "engine/files.hpp"
 #include "engine/yaml_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -479,7 +480,7 @@ Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const 
   try {
     return Intake(q, file, diags).read(root);
   } catch (const YAML::Exception& e) {
-    diags.error({file, 0, 0}, "", "unexpected YAML: " + e.msg);
+    diags.error({file, 0, 0}, "", trf("unexpected YAML: {msg}", {{"msg", std::string(e.msg)}}));
     Answers a;
     a.file = file;
     return a;
@@ -494,7 +495,7 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
     return Intake(q, file, diags).read(root);
   } catch (const YAML::Exception& e) {
     diags.error({file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1}, "",
-                "unexpected YAML: " + e.msg);
+                trf("unexpected YAML: {msg}", {{"msg", std::string(e.msg)}}));
   } catch (const Error& e) {
     diags.add(e.diagnostic());
   }
@@ -506,7 +507,7 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {
   std::string text;
   try {
-    text = read_file(path, kMaxAnswersBytes, "an answers file");
+    text = read_file(path, kMaxAnswersBytes, tr("an answers file"));
   } catch (const Error& e) {
     diags.add(e.diagnostic());
     Answers a;

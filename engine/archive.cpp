@@ -16,6 +16,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/release_log_schema.hpp"
 #include "engine/sha256.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 
@@ -28,13 +29,13 @@ struct Archive::Impl {
   ~Impl() {
     if (db) sqlite3_close(db);
   }
-  [[noreturn]] void refuse(const std::string& why) const { throw Error(Location{path, 0, 0}, "", "archive: " + why); }
+  [[noreturn]] void refuse(const std::string& why) const { throw Error(Location{path, 0, 0}, "", trf("archive: {why}", {{"why", std::string(why)}})); }
   // SQLite's own words, except for a lock held too long: say what it means.
   std::string reason(const char* msg) const {
     if (db && (sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED))
-      return "still in use by another careermap after " + std::to_string(options.busy_wait_seconds) +
-             " s; try again when it has finished";
-    return msg ? msg : "cannot open";
+      return trf("still in use by another careermap after {seconds} s; try again when it has finished",
+                 {{"seconds", std::to_string(options.busy_wait_seconds)}});
+    return msg ? msg : tr("cannot open");
   }
   [[noreturn]] void fail(const std::string& what) const {
     refuse(what + ": " + reason(db ? sqlite3_errmsg(db) : nullptr));
@@ -123,19 +124,19 @@ void check_sqlite_file(const Archive::Impl& a, bool create) {
   struct stat st{};
   if (::stat(a.path.c_str(), &st) != 0) {
     if (errno == ENOENT && create) return;
-    if (errno == ENOENT) a.refuse("no archive here (only careermap import creates one; check the path)");
-    a.refuse(std::string("cannot open: ") + std::strerror(errno));
+    if (errno == ENOENT) a.refuse(tr("no archive here (only careermap import creates one; check the path)"));
+    a.refuse(trf("cannot open: {value}", {{"value", std::string(std::strerror(errno))}}));
   }
-  if (!S_ISREG(st.st_mode)) a.refuse("not a regular file");
+  if (!S_ISREG(st.st_mode)) a.refuse(tr("not a regular file"));
   if (st.st_size == 0) return;  // an empty database, or one whose data is still in its -wal file
   static constexpr char kMagic[16] = "SQLite format 3";  // and its NUL
   char head[16] = {};
   const int fd = ::open(a.path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) a.refuse(std::string("cannot open: ") + std::strerror(errno));
+  if (fd < 0) a.refuse(trf("cannot open: {value}", {{"value", std::string(std::strerror(errno))}}));
   const ssize_t n = ::read(fd, head, sizeof head);
   ::close(fd);
   if (n != sizeof head || std::memcmp(head, kMagic, sizeof head) != 0)
-    a.refuse("not an SQLite database, so not a careermap archive; it was left as it was");
+    a.refuse(tr("not an SQLite database, so not a careermap archive; it was left as it was"));
 }
 
 // Waits while another connection holds the archive, telling options.on_wait, until
@@ -171,13 +172,13 @@ int stored_version(const Archive::Impl& a) {
     int n = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
     if (v.empty() || ec != std::errc() || end != v.data() + v.size() || n < 1)
-      a.refuse("its schema version is not a number; the file is damaged or not a careermap archive");
+      a.refuse(tr("its schema version is not a number; the file is damaged or not a careermap archive"));
     return n;
   }
   if (has_table(a, "submissions")) return 1;
   Stmt any(a, "SELECT count(*) FROM sqlite_master");
   any.step();
-  if (any.num(0) != 0) a.refuse("an SQLite database, but not a careermap archive; it was left as it was");
+  if (any.num(0) != 0) a.refuse(tr("an SQLite database, but not a careermap archive; it was left as it was"));
   return 0;
 }
 
@@ -215,17 +216,16 @@ Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
   const int rc = sqlite3_open_v2(path.c_str(), &im.db,
                                  SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0), nullptr);
   ::umask(old);
-  if (rc != SQLITE_OK) im.fail("cannot open");
+  if (rc != SQLITE_OK) im.fail(tr("cannot open"));
   sqlite3_busy_handler(im.db, on_busy, &im);
   im.exec("PRAGMA foreign_keys=ON");
   im.exec("BEGIN IMMEDIATE");
   try {
     const int version = stored_version(im);
     if (version == 0 && !options.create)
-      im.refuse("an empty database, not a careermap archive (only careermap import creates one)");
+      im.refuse(tr("an empty database, not a careermap archive (only careermap import creates one)"));
     if (version > kArchiveSchemaVersion)
-      im.refuse("made by a newer careermap (schema " + std::to_string(version) + "; this one knows schemas up to " +
-                std::to_string(kArchiveSchemaVersion) + ")");
+      im.refuse(trf("made by a newer careermap (schema {version}; this one knows schemas up to {archive_schema_version})", {{"version", std::to_string(version)}, {"archive_schema_version", std::to_string(kArchiveSchemaVersion)}}));
     for (const auto& m : kMigrations)
       if (m.to > version) im.exec(m.sql);
     im.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -266,8 +266,7 @@ void ImportSession::add(Submission s) {
   const Archive::Impl& im = *archive_.impl_;
   if (!valid_participant_id(s.cohort) || (!s.meeting.empty() && !valid_participant_id(s.meeting)) ||
       (!s.participant.empty() && !valid_participant_id(s.participant)))
-    im.refuse("the submission of " + s.source +
-              " has a cohort, session or participant that is not an id; nothing was imported");
+    im.refuse(trf("the submission of {source} has a cohort, session or participant that is not an id; nothing was imported", {{"source", std::string(s.source)}}));
   s.sha256 = sha256_hex(s.raw);
   Stmt held(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
   if (held.text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step()) {

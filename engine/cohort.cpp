@@ -10,6 +10,7 @@
 #include "engine/json.hpp"
 #include "engine/responses.hpp"
 #include "engine/scoring.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -97,8 +98,7 @@ size_t movement_kind(const Scene& x, const Scene& y, bool same) {
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& o) {
   if (o.min_group < kMinGroupFloor)
-    throw Error(Location{}, "", "cohort: min-group " + std::to_string(o.min_group) + " is below the floor of " +
-                                    std::to_string(kMinGroupFloor) + ": figures about so few people are never published");
+    throw Error(Location{}, "", trf("cohort: min-group {min_group} is below the floor of {min_group_floor}: figures about so few people are never published", {{"min_group", std::to_string(o.min_group)}, {"min_group_floor", std::to_string(kMinGroupFloor)}}));
   CohortSummary s;
   s.min_group = o.min_group;
   const int k = o.min_group;

@@ -6,6 +6,7 @@
 
 #include "engine/answers_intake.hpp"
 #include "engine/yaml_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -131,7 +132,7 @@ struct CsvIntake::Impl {
   void bind_header(Diagnostics& diags) {
     const std::string& file = reader.file();
     if (!reader.next(head, diags)) {
-      if (!diags.has_errors()) diags.error({file, 0, 0}, "", "the file has no header row");
+      if (!diags.has_errors()) diags.error({file, 0, 0}, "", tr("the file has no header row"));
       return;
     }
     head_raw = reader.raw();
@@ -142,7 +143,7 @@ struct CsvIntake::Impl {
     for (size_t c = 0; c < head.cells.size(); ++c) {
       const Mapping::Column* col = m.find(head.cells[c]);
       if (!col) {
-        diags.warning(reader.at(head.line, 0), head.cells[c], "column is not in the mapping " + m.file + "; ignored");
+        diags.warning(reader.at(head.line, 0), head.cells[c], trf("column is not in the mapping {file}; ignored", {{"file", std::string(m.file)}}));
         continue;
       }
       auto it = std::find_if(uses.begin(), uses.end(), [&](const auto& u) { return u.first == col; });
@@ -160,18 +161,24 @@ struct CsvIntake::Impl {
       } else {
         ok = false;
         diags.error(reader.at(head.line, 0), head.cells[cols[0]],
-                    "the title heads " + std::to_string(cols.size()) + " columns (" + column_numbers(cols) + ") and the mapping " +
-                        m.file + " gives " + std::to_string(list.size()) + (list.size() == 1 ? " target" : " targets") +
-                        " for it; list one target per column, in order: [" +
-                        (list[0].kind == Kind::episode_field ? "\"" + list[0].item + "[1]." + list[0].field + "\", \"" +
-                                                                   list[0].item + "[2]." + list[0].field + "\", ...]"
-                                                             : "first, second, ...]"));
+                    trn("the title heads {columns} columns ({numbers}) and the mapping {file} gives {n} target for it; "
+                        "list one target per column, in order: {example}",
+                        "the title heads {columns} columns ({numbers}) and the mapping {file} gives {n} targets for it; "
+                        "list one target per column, in order: {example}",
+                        list.size(),
+                        {{"columns", std::to_string(cols.size())},
+                         {"numbers", column_numbers(cols)},
+                         {"file", m.file},
+                         {"example", list[0].kind == Kind::episode_field
+                                         ? "[\"" + list[0].item + "[1]." + list[0].field + "\", \"" + list[0].item + "[2]." +
+                                               list[0].field + "\", ...]"
+                                         : tr("[first, second, ...]")}}));
       }
     }
     for (const auto& col : m.columns) {
       const bool present = std::any_of(uses.begin(), uses.end(), [&](const auto& u) { return u.first == &col; });
       const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
-      if (!present && !ignored) diags.warning(reader.at(head.line, 0), col.header, "mapped column is not in this file");
+      if (!present && !ignored) diags.warning(reader.at(head.line, 0), col.header, tr("mapped column is not in this file"));
     }
     codes.resize(targets.size());
     items.assign(targets.size(), nullptr);
@@ -194,7 +201,7 @@ struct CsvIntake::Impl {
     if (!usable) return false;
     if (!reader.next(rec, diags)) {
       if (data_row == 0 && !diags.has_errors())
-        diags.error(reader.at(head.line, 0), "", "the file has no rows of answers after its header");
+        diags.error(reader.at(head.line, 0), "", tr("the file has no rows of answers after its header"));
       return false;
     }
     ++data_row;
@@ -203,12 +210,11 @@ struct CsvIntake::Impl {
     if (!rec.ok) return true;  // the reader said why
     if (rec.cells.size() < head.cells.size()) {
       diags.error(reader.at(rec.line, 0), "",
-                  "the row has " + std::to_string(rec.cells.size()) + " cells and the header " +
-                      std::to_string(head.cells.size()) + ": the row is cut short");
+                  trf("the row has {size} cells and the header {size_a}: the row is cut short", {{"size", std::to_string(rec.cells.size())}, {"size_a", std::to_string(head.cells.size())}}));
       return true;
     }
     if (rec.cells.size() > head.cells.size())
-      diags.warning(reader.at(rec.line, 0), "", "the row has more cells than the header; the extra ones are ignored");
+      diags.warning(reader.at(rec.line, 0), "", tr("the row has more cells than the header; the extra ones are ignored"));
 
     YAML::Node root(YAML::NodeType::Map);
     root["questionnaire"] = q.id;

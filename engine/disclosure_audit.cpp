@@ -7,6 +7,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "engine/json.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -89,11 +90,11 @@ class ReaderModel {
     ++solves;
     if (glp_simplex(p_, &smcp_) != 0) {
       glp_adv_basis(p_, 0);
-      if (glp_simplex(p_, &smcp_) != 0) throw Error(Location{}, "", "audit: the linear program failed");
+      if (glp_simplex(p_, &smcp_) != 0) throw Error(Location{}, "", tr("audit: the linear program failed"));
     }
     const int status = glp_get_status(p_);
     if (status == GLP_UNBND) return maximize ? kInf : -kInf;
-    if (status != GLP_OPT) throw Error(Location{}, "", "audit: the published figures are inconsistent");
+    if (status != GLP_OPT) throw Error(Location{}, "", tr("audit: the published figures are inconsistent"));
     const double lp = glp_get_obj_val(p_);
     if (!integral || all_integral()) return lp;
     ++solves;

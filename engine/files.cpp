@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "engine/diagnostic.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -33,19 +34,18 @@ std::string amount(size_t bytes) {
 int open_regular(const std::string& path, size_t& size) {
   // O_NONBLOCK: opening a FIFO must not wait for a writer; it is refused just below.
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
-  if (fd < 0) fail(path, "cannot read", errno);
+  if (fd < 0) fail(path, tr("cannot read"), errno);
   struct stat st {};
   if (::fstat(fd, &st) != 0) {
     const int err = errno;
     ::close(fd);
-    fail(path, "cannot read", err);
+    fail(path, tr("cannot read"), err);
   }
   if (!S_ISREG(st.st_mode)) {
     ::close(fd);
     const char* kind = S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe (FIFO)"
                        : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a file";
-    throw Error(Location{path, 0, 0}, "", std::string("cannot read: this is ") + kind +
-                                              ", not a regular file; careermap reads only files");
+    throw Error(Location{path, 0, 0}, "", trf("cannot read: this is {kind}, not a regular file; careermap reads only files", {{"kind", std::string(kind)}}));
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   size = static_cast<size_t>(st.st_size);
@@ -56,7 +56,7 @@ size_t read_some(int fd, char* buf, size_t n, const std::string& path) {
   for (;;) {
     const ssize_t got = ::read(fd, buf, n);
     if (got >= 0) return static_cast<size_t>(got);
-    if (errno != EINTR) fail(path, "cannot read", errno);
+    if (errno != EINTR) fail(path, tr("cannot read"), errno);
   }
 }
 
@@ -123,15 +123,15 @@ void unregister_temporary(int slot) {
 int create_temporary(const std::string& path, std::string& tmp) {
   for (int attempt = 0; attempt < 100; ++attempt) {
     unsigned char r[8];
-    if (::getrandom(r, sizeof r, 0) != static_cast<ssize_t>(sizeof r)) fail(path, "cannot write", errno);
+    if (::getrandom(r, sizeof r, 0) != static_cast<ssize_t>(sizeof r)) fail(path, tr("cannot write"), errno);
     char suffix[17];
     for (int i = 0; i < 8; ++i) std::snprintf(suffix + 2 * i, 3, "%02x", r[i]);
     tmp = path + ".tmp-" + suffix;
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
     if (fd >= 0) return fd;
-    if (errno != EEXIST) fail(path, "cannot write", errno);
+    if (errno != EEXIST) fail(path, tr("cannot write"), errno);
   }
-  fail(path, "cannot write", EEXIST);
+  fail(path, tr("cannot write"), EEXIST);
 }
 
 }  // namespace
@@ -147,7 +147,7 @@ size_t InputFile::read(char* buf, size_t n) { return read_some(fd_, buf, n, path
 std::string read_file(const std::string& path, size_t max_bytes, const std::string& what) {
   const InputFile in(path);
   auto too_big = [&](const std::string& has) {
-    throw Error(Location{path, 0, 0}, "", "the file has " + has + "; " + what + " is at most " + amount(max_bytes));
+    throw Error(Location{path, 0, 0}, "", trf("the file has {has}; {what} is at most {value}", {{"has", std::string(has)}, {"what", std::string(what)}, {"value", std::string(amount(max_bytes))}}));
   };
   if (in.size() > max_bytes) too_big(amount(in.size()));
   // The size said is not trusted: read at most one byte more than allowed.
@@ -163,7 +163,7 @@ std::string read_file(const std::string& path, size_t max_bytes, const std::stri
     if (got == 0) break;
     have += got;
   }
-  if (have > max_bytes) too_big("more than " + amount(max_bytes));
+  if (have > max_bytes) too_big(trf("more than {value}", {{"value", std::string(amount(max_bytes))}}));
   out.resize(have);
   return out;
 }
@@ -192,7 +192,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     ::close(fd);
     ::unlink(tmp.c_str());
     unregister_temporary(slot);
-    fail(path, "cannot write", err);
+    fail(path, tr("cannot write"), err);
   };
   size_t done = 0;
   while (done < bytes.size()) {
@@ -206,7 +206,7 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
     const int err = errno;
     ::unlink(tmp.c_str());
     unregister_temporary(slot);
-    fail(path, "cannot write", err);
+    fail(path, tr("cannot write"), err);
   }
   unregister_temporary(slot);
 }

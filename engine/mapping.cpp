@@ -5,6 +5,7 @@
 
 #include "engine/answers_yaml.hpp"
 #include "engine/yaml_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -99,16 +100,16 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
     const bool number = !n.empty() && n.size() <= 3 && n[0] != '0' &&
                         std::all_of(n.begin(), n.end(), [](char c) { return c >= '0' && c <= '9'; });
     if (!id_chars(item) || !number || !id_chars(field)) {
-      error = "an episode field is written <item>[N].<field> with N from 1 to 999";
+      error = tr("an episode field is written <item>[N].<field> with N from 1 to 999");
       return false;
     }
     const auto idx = q.find_item(item);
     if (!idx || q.items[*idx].type != ItemType::episodes) {
-      error = "'" + item + "' is not an episodes item";
+      error = trf("'{item}' is not an episodes item", {{"item", std::string(item)}});
       return false;
     }
     if (!q.items[*idx].find_field(field)) {
-      error = "episodes item '" + item + "' has no field '" + field + "'";
+      error = trf("episodes item '{item}' has no field '{field}'", {{"item", std::string(item)}, {"field", std::string(field)}});
       return false;
     }
     out = {Kind::episode_field, item, std::stoi(n), field};
@@ -116,11 +117,11 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   }
   const auto idx = q.find_item(s);
   if (!idx) {
-    error = "'" + s + "' is no item of " + q.id + " (nor ignore, participant, name, cohort, meeting, session)";
+    error = trf("'{s}' is no item of {id} (nor ignore, participant, name, cohort, meeting, session)", {{"s", std::string(s)}, {"id", std::string(q.id)}});
     return false;
   }
   if (q.items[*idx].type == ItemType::episodes) {
-    error = "episodes are mapped field by field: " + s + "[1].<field>";
+    error = trf("episodes are mapped field by field: {s}[1].<field>", {{"s", std::string(s)}});
     return false;
   }
   out = {Kind::item, s, 0, ""};
@@ -150,20 +151,20 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
   Mapping m;
   m.file = file;
   if (!root.IsMap()) {
-    diags.error({file, 1, 1}, "", "a mapping file is a map with questionnaire and columns");
+    diags.error({file, 1, 1}, "", tr("a mapping file is a map with questionnaire and columns"));
     return m;
   }
   yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "meeting", "session", "columns", "values"}, file, "", diags);
   if (root["questionnaire"]) m.questionnaire = yaml::scalar(root["questionnaire"], file, "questionnaire", diags).value_or("");
   if (m.questionnaire != q.id)
     diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file), "questionnaire",
-                "this mapping is for '" + m.questionnaire + "', not '" + q.id + "'");
+                trf("this mapping is for '{questionnaire}', not '{id}'", {{"questionnaire", std::string(m.questionnaire)}, {"id", std::string(q.id)}}));
   if (root["cohort"]) m.cohort = yaml::scalar(root["cohort"], file, "cohort", diags).value_or("");
   if (root["meeting"]) m.meeting = yaml::scalar(root["meeting"], file, "meeting", diags).value_or("");
   if (root["session"]) m.session = yaml::scalar(root["session"], file, "session", diags).value_or("");
   const YAML::Node cols = root["columns"];
   if (!cols || !cols.IsMap()) {
-    diags.error(yaml::at(cols ? cols : root, file), "columns", "needs a map from column header to item");
+    diags.error(yaml::at(cols ? cols : root, file), "columns", tr("needs a map from column header to item"));
   } else {
     for (const auto& kv : cols) {
       Mapping::Column col{kv.first.Scalar(), {}};
@@ -178,7 +179,7 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
         ColumnTarget t;
         std::string error;
         if (!n.IsScalar()) {
-          diags.error(yaml::at(n, file), col.header, "needs a target (an item id, ignore, ...) or a list of targets");
+          diags.error(yaml::at(n, file), col.header, tr("needs a target (an item id, ignore, ...) or a list of targets"));
           ok = false;
         } else if (!parse_target(q, n.Scalar(), t, error)) {
           diags.error(yaml::at(n, file), col.header, error);
@@ -196,11 +197,11 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
       const auto idx = q.find_item(item.substr(0, dot));
       const bool ok = idx && (dot == std::string::npos ? q.items[*idx].type != ItemType::episodes
                                                        : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
-      if (!ok) diags.error(yaml::at(kv.first, file), item, "no such item (or episodes.field) in " + q.id);
+      if (!ok) diags.error(yaml::at(kv.first, file), item, trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
       if (!kv.second.IsMap()) continue;
       for (const auto& v : kv.second) {
         if (!v.first.IsScalar() || !(v.second.IsScalar() || v.second.IsNull())) {
-          diags.error(yaml::at(v.first, file), item, "a value maps a label to an option code: {label: code}");
+          diags.error(yaml::at(v.first, file), item, tr("a value maps a label to an option code: {label: code}"));
           continue;
         }
         m.values[item][v.first.Scalar()] = v.second.IsNull() ? "" : v.second.Scalar();

@@ -3,6 +3,7 @@
 #include <set>
 
 #include "engine/yaml_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -13,7 +14,7 @@ std::vector<T> read_axis(const YAML::Node& root, const char* key, const std::str
   std::vector<T> out;
   const YAML::Node list = root[key];
   if (!list || !list.IsSequence() || list.size() == 0) {
-    diags.error(yaml::at(list ? list : root, file), key, "needs a non-empty list");
+    diags.error(yaml::at(list ? list : root, file), key, tr("needs a non-empty list"));
     return out;
   }
   std::set<std::string> seen;
@@ -21,21 +22,21 @@ std::vector<T> read_axis(const YAML::Node& root, const char* key, const std::str
     T t;
     const std::string where = std::string(key) + "[" + std::to_string(out.size() + 1) + "]";
     if (!node.IsMap()) {
-      diags.error(yaml::at(node, file), where, "expected a map with id and label");
+      diags.error(yaml::at(node, file), where, tr("expected a map with id and label"));
       continue;
     }
     yaml::warn_unknown_keys(node, {"id", "label", "description"}, file, where, diags);
     if (node["id"]) t.id = yaml::scalar(node["id"], file, where, diags).value_or("");
     if (t.id.empty() || t.id.find('.') != std::string::npos) {
-      diags.error(yaml::at(node, file), where, "needs an id without '.'");
+      diags.error(yaml::at(node, file), where, tr("needs an id without '.'"));
       continue;
     }
     if (!seen.insert(t.id).second) {
-      diags.error(yaml::at(node["id"], file), t.id, "duplicate id");
+      diags.error(yaml::at(node["id"], file), t.id, tr("duplicate id"));
       continue;
     }
     if (node["label"]) t.label = yaml::local_text(node["label"], file, t.id, diags);
-    else diags.error(yaml::at(node, file), t.id, "needs a label");
+    else diags.error(yaml::at(node, file), t.id, tr("needs a label"));
     if (node["description"]) t.description = yaml::local_text(node["description"], file, t.id, diags);
     out.push_back(std::move(t));
   }
@@ -85,7 +86,7 @@ namespace {
 Model read_model(const YAML::Node& root, const std::string& file, Diagnostics& diags) {
   Model m;
   if (!root.IsMap()) {
-    diags.error({file, 1, 1}, "", "a model file must be a map with stages, levels and scenes");
+    diags.error({file, 1, 1}, "", tr("a model file must be a map with stages, levels and scenes"));
     return m;
   }
   yaml::warn_unknown_keys(root, {"stages", "levels", "scenes", "walls"}, file, "", diags);
@@ -103,47 +104,47 @@ Model read_model(const YAML::Node& root, const std::string& file, Diagnostics& d
 
   const YAML::Node scenes = root["scenes"];
   if (scenes && !scenes.IsMap()) {
-    diags.error(yaml::at(scenes, file), "scenes", "expected a map from scene id to its texts");
+    diags.error(yaml::at(scenes, file), "scenes", tr("expected a map from scene id to its texts"));
   } else if (scenes) {
     for (const auto& kv : scenes) {
       const std::string id = kv.first.Scalar();
       auto idx = m.find_scene(id);
       if (!idx) {
-        diags.error(yaml::at(kv.first, file), id, "unknown scene id (expected <level>.<stage>)");
+        diags.error(yaml::at(kv.first, file), id, tr("unknown scene id (expected <level>.<stage>)"));
         continue;
       }
       Scene& sc = m.scenes[*idx];
       const YAML::Node& n = kv.second;
       if (!n.IsMap()) {
-        diags.error(yaml::at(n, file), id, "expected a map with label, description and skills");
+        diags.error(yaml::at(n, file), id, tr("expected a map with label, description and skills"));
         continue;
       }
       yaml::warn_unknown_keys(n, {"label", "description", "skills"}, file, id, diags);
       if (n["label"]) sc.label = yaml::local_text(n["label"], file, id, diags);
       if (n["description"]) sc.description = yaml::local_text(n["description"], file, id, diags);
       if (n["skills"] && !n["skills"].IsSequence())
-        diags.error(yaml::at(n["skills"], file), id, "skills must be a list of texts");
+        diags.error(yaml::at(n["skills"], file), id, tr("skills must be a list of texts"));
       else if (n["skills"])
         for (const auto& sk : n["skills"]) sc.skills.push_back(yaml::local_text(sk, file, id, diags));
     }
   }
   for (const auto& sc : m.scenes)
-    if (sc.label.empty()) diags.error({file, 0, 0}, sc.id, "scene has no label");
+    if (sc.label.empty()) diags.error({file, 0, 0}, sc.id, tr("scene has no label"));
 
   const YAML::Node walls = root["walls"];
   if (walls && !walls.IsSequence())
-    diags.error(yaml::at(walls, file), "walls", "expected a list of walls: [{after: <stage id>, label: ...}]");
+    diags.error(yaml::at(walls, file), "walls", tr("expected a list of walls: [{after: <stage id>, label: ...}]"));
   if (walls && walls.IsSequence()) {
     for (const auto& w : walls) {
       const std::string where = "walls";
       if (!w.IsMap()) {
-        diags.error(yaml::at(w, file), where, "a wall is a map: {after: <stage id>, label: ...}");
+        diags.error(yaml::at(w, file), where, tr("a wall is a map: {after: <stage id>, label: ...}"));
         continue;
       }
       const YAML::Node after = w["after"];
       auto stage = after && after.IsScalar() ? m.find_stage(after.Scalar()) : std::nullopt;
       if (!stage) {
-        diags.error(yaml::at(after ? after : w, file), where, "a wall needs after: <stage id>");
+        diags.error(yaml::at(after ? after : w, file), where, tr("a wall needs after: <stage id>"));
         continue;
       }
       yaml::warn_unknown_keys(w, {"after", "label"}, file, where, diags);

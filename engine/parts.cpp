@@ -6,6 +6,7 @@
 #include <set>
 
 #include "engine/answers.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -18,7 +19,7 @@ std::vector<int> id_list(const YAML::Node& n, const char* key, const std::string
   const YAML::Node list = n[key];
   if (!list || !list.IsSequence() || list.size() == 0) {
     diags.error(yaml::at(list ? list : n, file), where,
-                std::string(key) + " must be a non-empty list of " + what + " ids");
+                trf("{key} must be a non-empty list of {what} ids", {{"key", std::string(key)}, {"what", tr(what)}}));
     return out;
   }
   for (const auto& e : list) {
@@ -26,12 +27,12 @@ std::vector<int> id_list(const YAML::Node& n, const char* key, const std::string
     auto it = known.find(id);
     if (it == known.end()) {
       diags.error(yaml::at(e, file), where,
-                  valid_participant_id(id) ? "unknown " + std::string(what) + " '" + id + "'"
-                                           : std::string("expected a ") + what + " id");
+                  valid_participant_id(id) ? trf("unknown {what} '{id}'", {{"what", tr(what)}, {"id", id}})
+                                           : trf("expected a {what} id", {{"what", tr(what)}}));
       continue;
     }
     if (std::find(out.begin(), out.end(), it->second) != out.end()) {
-      diags.error(yaml::at(e, file), where, "names " + std::string(what) + " '" + id + "' twice");
+      diags.error(yaml::at(e, file), where, trf("names {what} '{id}' twice", {{"what", tr(what)}, {"id", std::string(id)}}));
       continue;
     }
     out.push_back(it->second);
@@ -42,15 +43,15 @@ std::vector<int> id_list(const YAML::Node& n, const char* key, const std::string
 std::string entry_id(const YAML::Node& e, const std::string& file, const std::string& where,
                      std::set<std::string>& seen, Diagnostics& diags) {
   if (!e["id"]) {
-    diags.error(yaml::at(e, file), where, "needs an id");
+    diags.error(yaml::at(e, file), where, tr("needs an id"));
     return "";
   }
   const std::string id = e["id"].IsScalar() ? e["id"].Scalar() : "";
   if (!valid_participant_id(id)) {
-    diags.error(yaml::at(e["id"], file), where, "the id may use only letters, digits, '_' and '-' (at most 64)");
+    diags.error(yaml::at(e["id"], file), where, tr("the id may use only letters, digits, '_' and '-' (at most 64)"));
     return "";
   }
-  if (!seen.insert(id).second) diags.error(yaml::at(e["id"], file), id, "duplicate id");
+  if (!seen.insert(id).second) diags.error(yaml::at(e["id"], file), id, tr("duplicate id"));
   return id;
 }
 
@@ -72,7 +73,7 @@ void implicit_meetings(Questionnaire& q) {
 bool read_parts(const YAML::Node& n, const std::string& file, Questionnaire& q, Diagnostics& diags) {
   const int errors = diags.error_count();
   if (!n.IsSequence() || n.size() == 0) {
-    diags.error(yaml::at(n, file), "parts", "expected a non-empty list of parts");
+    diags.error(yaml::at(n, file), "parts", tr("expected a non-empty list of parts"));
     return false;
   }
   std::map<std::string, int> sections;
@@ -83,7 +84,7 @@ bool read_parts(const YAML::Node& n, const std::string& file, Questionnaire& q, 
   for (const auto& e : n) {
     const std::string where = "parts[" + std::to_string(parts.size() + 1) + "]";
     if (!e.IsMap()) {
-      diags.error(yaml::at(e, file), where, "expected a map with id, title and sections");
+      diags.error(yaml::at(e, file), where, tr("expected a map with id, title and sections"));
       continue;
     }
     yaml::warn_unknown_keys(e, {"id", "title", "sections"}, file, where, diags);
@@ -92,11 +93,11 @@ bool read_parts(const YAML::Node& n, const std::string& file, Questionnaire& q, 
     const std::string name = p.id.empty() ? where : p.id;
     if (e["title"]) p.title = yaml::local_text(e["title"], file, name, diags);
     else p.title = {p.id, p.id};
-    p.sections = id_list(e, "sections", file, name, sections, "section", diags);
+    p.sections = id_list(e, "sections", file, name, sections, N_("section"), diags);
     for (int s : p.sections) {
       if (owner[s] >= 0)
         diags.error(yaml::at(e["sections"], file), name,
-                    "section '" + q.sections[s].id + "' is already in part '" + parts[owner[s]].id + "'");
+                    trf("section '{value}' is already in part '{value_a}'", {{"value", std::string(q.sections[s].id)}, {"value_a", std::string(parts[owner[s]].id)}}));
       else
         owner[s] = static_cast<int>(parts.size());
     }
@@ -106,7 +107,7 @@ bool read_parts(const YAML::Node& n, const std::string& file, Questionnaire& q, 
   for (size_t s = 0; s < owner.size(); ++s)
     if (owner[s] < 0)
       diags.error(yaml::at(n, file), q.sections[s].id.empty() ? "sections[" + std::to_string(s + 1) + "]" : q.sections[s].id,
-                  "this section is in no part (every section belongs to one part)");
+                  tr("this section is in no part (every section belongs to one part)"));
   if (diags.error_count() != errors) return false;
   q.parts = std::move(parts);
   for (auto& item : q.items) item.part = owner[item.section];
@@ -116,7 +117,7 @@ bool read_parts(const YAML::Node& n, const std::string& file, Questionnaire& q, 
 bool read_meetings(const YAML::Node& n, const std::string& file, Questionnaire& q, Diagnostics& diags) {
   const int errors = diags.error_count();
   if (!n.IsSequence() || n.size() == 0) {
-    diags.error(yaml::at(n, file), "meetings", "expected a non-empty list of meetings");
+    diags.error(yaml::at(n, file), "meetings", tr("expected a non-empty list of meetings"));
     return false;
   }
   std::map<std::string, int> parts;
@@ -127,7 +128,7 @@ bool read_meetings(const YAML::Node& n, const std::string& file, Questionnaire& 
   for (const auto& e : n) {
     const std::string where = "meetings[" + std::to_string(meetings.size() + 1) + "]";
     if (!e.IsMap()) {
-      diags.error(yaml::at(e, file), where, "expected a map with id, name, order and collects");
+      diags.error(yaml::at(e, file), where, tr("expected a map with id, name, order and collects"));
       continue;
     }
     yaml::warn_unknown_keys(e, {"id", "name", "order", "collects"}, file, where, diags);
@@ -135,21 +136,21 @@ bool read_meetings(const YAML::Node& n, const std::string& file, Questionnaire& 
     m.id = entry_id(e, file, where, seen, diags);
     const std::string name = m.id.empty() ? where : m.id;
     if (e["name"]) m.name = yaml::local_text(e["name"], file, name, diags);
-    else diags.error(yaml::at(e, file), name, "a meeting needs a name (ja and en)");
+    else diags.error(yaml::at(e, file), name, tr("a meeting needs a name (ja and en)"));
     if (!e["order"]) {
-      diags.error(yaml::at(e, file), name, "a meeting needs an order (its number in the programme: 1, 2, ...)");
+      diags.error(yaml::at(e, file), name, tr("a meeting needs an order (its number in the programme: 1, 2, ...)"));
     } else if (auto o = yaml::number(e["order"], file, name, diags)) {
       if (*o != std::floor(*o) || *o < 1 || *o > 1000) {
-        diags.error(yaml::at(e["order"], file), name, "order must be a whole number from 1 to 1000");
+        diags.error(yaml::at(e["order"], file), name, tr("order must be a whole number from 1 to 1000"));
       } else {
         m.order = static_cast<int>(*o);
         auto [it, fresh] = orders.emplace(m.order, m.id);
         if (!fresh)
-          diags.error(yaml::at(e["order"], file), name, "meeting '" + it->second + "' has the same order");
+          diags.error(yaml::at(e["order"], file), name, trf("meeting '{second}' has the same order", {{"second", std::string(it->second)}}));
       }
     }
     if (e["collects"]) {
-      m.collects = id_list(e, "collects", file, name, parts, "part", diags);
+      m.collects = id_list(e, "collects", file, name, parts, N_("part"), diags);
     } else {
       for (size_t p = 0; p < q.parts.size(); ++p) m.collects.push_back(static_cast<int>(p));
     }

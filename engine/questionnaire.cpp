@@ -9,6 +9,7 @@
 #include "engine/keyed.hpp"
 #include "engine/parts_yaml.hpp"
 #include "engine/yaml_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -46,7 +47,7 @@ bool flag(const YAML::Node& n, const char* key, const std::string& file, const s
   const YAML::Node v = n[key];
   if (!v) return false;
   if (v.IsScalar() && (v.Scalar() == "true" || v.Scalar() == "false")) return v.Scalar() == "true";
-  diags.error(yaml::at(v, file), item, std::string(key) + " must be true or false");
+  diags.error(yaml::at(v, file), item, trf("{key} must be true or false", {{"key", std::string(key)}}));
   return false;
 }
 
@@ -80,7 +81,7 @@ class Reader {
 
 void Reader::read(const YAML::Node& root) {
   if (!root.IsMap()) {
-    diags_.error({file_, 1, 1}, "", "a questionnaire must be a map (questionnaire, title, sections)");
+    diags_.error({file_, 1, 1}, "", tr("a questionnaire must be a map (questionnaire, title, sections)"));
     read_parts_and_meetings(root, file_, q_, diags_);  // the implicit ones
     return;
   }
@@ -91,16 +92,16 @@ void Reader::read(const YAML::Node& root) {
     q_.id = yaml::scalar(root["questionnaire"], file_, "questionnaire", diags_).value_or("");
     if (!valid_id(q_.id))
       diags_.error(yaml::at(root["questionnaire"], file_), "questionnaire",
-                   "the id may use only letters, digits, '_' and '-'");
+                   tr("the id may use only letters, digits, '_' and '-'"));
   } else {
-    diags_.error({file_, 1, 1}, "questionnaire", "the questionnaire needs an id");
+    diags_.error({file_, 1, 1}, "questionnaire", tr("the questionnaire needs an id"));
   }
   if (root["version"]) q_.version = yaml::scalar(root["version"], file_, "version", diags_).value_or("");
   if (root["title"]) q_.title = yaml::local_text(root["title"], file_, "title", diags_);
-  else diags_.error({file_, 1, 1}, "title", "the questionnaire needs a title");
+  else diags_.error({file_, 1, 1}, "title", tr("the questionnaire needs a title"));
   if (root["scales"]) read_scales(root["scales"]);
   if (root["sections"]) read_sections(root["sections"]);
-  else diags_.error({file_, 1, 1}, "sections", "the questionnaire needs sections of items");
+  else diags_.error({file_, 1, 1}, "sections", tr("the questionnaire needs sections of items"));
   if (root["scoring"]) read_scoring(root["scoring"]);
   read_parts_and_meetings(root, file_, q_, diags_);
   check_after();
@@ -108,7 +109,7 @@ void Reader::read(const YAML::Node& root) {
 
 void Reader::read_scales(const YAML::Node& n) {
   if (!n.IsMap()) {
-    diags_.error(yaml::at(n, file_), "scales", "expected a map from scale id to its points");
+    diags_.error(yaml::at(n, file_), "scales", tr("expected a map from scale id to its points"));
     return;
   }
   for (const auto& kv : n) {
@@ -125,10 +126,10 @@ void Reader::read_scales(const YAML::Node& n) {
       if (d.problem == P::not_a_number) {
         yaml::number(e, file_, s.id, diags_);  // says what it got instead
       } else if (d.problem == P::too_many_places || d.value.units % Decimal::kUnit) {
-        diags_.error(yaml::at(e, file_), s.id, "min and max must be whole numbers");
+        diags_.error(yaml::at(e, file_), s.id, tr("min and max must be whole numbers"));
       } else if (d.problem == P::too_large || std::llabs(d.value.units / Decimal::kUnit) > kScaleBound) {
         diags_.error(yaml::at(e, file_), s.id,
-                     "min and max must be from -" + std::to_string(kScaleBound) + " to " + std::to_string(kScaleBound));
+                     trf("min and max must be from -{scale_bound} to {scale_bound}", {{"scale_bound", std::to_string(kScaleBound)}}));
       } else {
         return d.value.units / Decimal::kUnit;
       }
@@ -139,13 +140,12 @@ void Reader::read_scales(const YAML::Node& n) {
     if (bad) {
       // said above
     } else if (!mn || !mx) {
-      diags_.error(yaml::at(kv.first, file_), s.id, "a scale needs min and max");
+      diags_.error(yaml::at(kv.first, file_), s.id, tr("a scale needs min and max"));
     } else if (*mx <= *mn) {
-      diags_.error(yaml::at(kv.first, file_), s.id, "empty scale: max must be above min");
+      diags_.error(yaml::at(kv.first, file_), s.id, tr("empty scale: max must be above min"));
     } else if (*mx - *mn > kScaleMaxSpan) {
       diags_.error(yaml::at(kv.first, file_), s.id,
-                   "a scale has at most " + std::to_string(kScaleMaxSpan + 1) + " points (max - min at most " +
-                       std::to_string(kScaleMaxSpan) + ")");
+                   trf("a scale has at most {value} points (max - min at most {scale_max_span})", {{"value", std::to_string(kScaleMaxSpan + 1)}, {"scale_max_span", std::to_string(kScaleMaxSpan)}}));
     } else {
       s.min = static_cast<int>(*mn);
       s.max = static_cast<int>(*mx);
@@ -153,33 +153,31 @@ void Reader::read_scales(const YAML::Node& n) {
     }
     if (v["labels"]) {
       if (!v["labels"].IsSequence()) {
-        diags_.error(yaml::at(v["labels"], file_), s.id, "labels must be a list, one per point");
+        diags_.error(yaml::at(v["labels"], file_), s.id, tr("labels must be a list, one per point"));
       } else {
         for (const auto& l : v["labels"]) s.labels.push_back(yaml::local_text(l, file_, s.id, diags_));
         const int points = s.max - s.min + 1;
         if (set && static_cast<int>(s.labels.size()) != points)
           diags_.error(yaml::at(v["labels"], file_), s.id,
-                       "the scale " + std::to_string(s.min) + ".." + std::to_string(s.max) +
-                           " has " + std::to_string(points) + " points but " +
-                           std::to_string(s.labels.size()) + " labels");
+                       trf("the scale {min}..{max} has {points} points but {size} labels", {{"min", std::to_string(s.min)}, {"max", std::to_string(s.max)}, {"points", std::to_string(points)}, {"size", std::to_string(s.labels.size())}}));
       }
     }
     for (const auto& other : q_.scales)
-      if (other.id == s.id) diags_.error(yaml::at(kv.first, file_), s.id, "duplicate scale id");
+      if (other.id == s.id) diags_.error(yaml::at(kv.first, file_), s.id, tr("duplicate scale id"));
     q_.scales.push_back(std::move(s));
   }
 }
 
 void Reader::read_sections(const YAML::Node& n) {
   if (!n.IsSequence()) {
-    diags_.error(yaml::at(n, file_), "sections", "expected a list of sections");
+    diags_.error(yaml::at(n, file_), "sections", tr("expected a list of sections"));
     return;
   }
   for (const auto& s : n) {
     Section sec;
     const std::string where = "sections[" + std::to_string(q_.sections.size() + 1) + "]";
     if (!s.IsMap()) {
-      diags_.error(yaml::at(s, file_), where, "expected a map with id, title and items");
+      diags_.error(yaml::at(s, file_), where, tr("expected a map with id, title and items"));
       continue;
     }
     yaml::warn_unknown_keys(s, {"id", "title", "items"}, file_, where, diags_);
@@ -188,7 +186,7 @@ void Reader::read_sections(const YAML::Node& n) {
     q_.sections.push_back(std::move(sec));
     const int index = static_cast<int>(q_.sections.size()) - 1;
     if (!s["items"] || !s["items"].IsSequence()) {
-      diags_.error(yaml::at(s, file_), sec.id.empty() ? where : sec.id, "a section needs a list of items");
+      diags_.error(yaml::at(s, file_), sec.id.empty() ? where : sec.id, tr("a section needs a list of items"));
       continue;
     }
     for (const auto& item : s["items"]) read_item(item, index);
@@ -204,13 +202,13 @@ std::optional<double> Reader::opt_number(const YAML::Node& n, const char* key,
 std::vector<Option> Reader::read_options(const YAML::Node& n, const std::string& item) {
   std::vector<Option> out;
   if (!n || !n.IsSequence() || n.size() == 0) {
-    diags_.error(yaml::at(n, file_), item, "a choice needs a non-empty list of options");
+    diags_.error(yaml::at(n, file_), item, tr("a choice needs a non-empty list of options"));
     return out;
   }
   for (const auto& o : n) {
     Option opt;
     if (!o.IsMap() || !o["value"]) {
-      diags_.error(yaml::at(o, file_), item, "an option needs value and label");
+      diags_.error(yaml::at(o, file_), item, tr("an option needs value and label"));
       continue;
     }
     yaml::warn_unknown_keys(o, {"value", "label", "stage", "level"}, file_, item, diags_);
@@ -220,16 +218,16 @@ std::vector<Option> Reader::read_options(const YAML::Node& n, const std::string&
     if (o["stage"]) {
       const std::string sid = o["stage"].Scalar();
       opt.stage = q_.model.find_stage(sid);
-      if (!opt.stage) diags_.error(yaml::at(o["stage"], file_), item, "unknown stage '" + sid + "'");
+      if (!opt.stage) diags_.error(yaml::at(o["stage"], file_), item, trf("unknown stage '{sid}'", {{"sid", std::string(sid)}}));
     }
     if (o["level"]) {
       const std::string lid = o["level"].Scalar();
       opt.level = q_.model.find_level(lid);
-      if (!opt.level) diags_.error(yaml::at(o["level"], file_), item, "unknown level '" + lid + "'");
+      if (!opt.level) diags_.error(yaml::at(o["level"], file_), item, trf("unknown level '{lid}'", {{"lid", std::string(lid)}}));
     }
     for (const auto& prev : out)
       if (prev.value == opt.value)
-        diags_.error(yaml::at(o["value"], file_), item, "duplicate option '" + opt.value + "'");
+        diags_.error(yaml::at(o["value"], file_), item, trf("duplicate option '{value}'", {{"value", std::string(opt.value)}}));
     out.push_back(std::move(opt));
   }
   return out;
@@ -246,21 +244,21 @@ void Reader::read_key(const YAML::Node& n, Item& item) {
       scene = e["scene"].Scalar();
       if (e["weight"])
         if (auto w = decimal(e["weight"], item.id, Decimal{0}, true, Decimal::whole(kMaxWeight),
-                             "a key weight must be above 0 and at most " + std::to_string(kMaxWeight)))
+                             trf("a key weight must be above 0 and at most {max_weight}", {{"max_weight", std::to_string(kMaxWeight)}})))
           k.weight = *w;
     } else {
-      diags_.error(yaml::at(e, file_), item.id, "a key names a scene: {scene: <level>.<stage>, weight: 1}");
+      diags_.error(yaml::at(e, file_), item.id, tr("a key names a scene: {scene: <level>.<stage>, weight: 1}"));
       return;
     }
     auto idx = q_.model.find_scene(scene);
     if (!idx) {
-      diags_.error(yaml::at(e, file_), item.id, "the key names an unknown scene '" + scene + "'");
+      diags_.error(yaml::at(e, file_), item.id, trf("the key names an unknown scene '{scene}'", {{"scene", std::string(scene)}}));
       return;
     }
     k.scene = *idx;
     for (const auto& prev : item.key)
       if (prev.scene == k.scene)
-        diags_.error(yaml::at(e, file_), item.id, "the key names scene '" + scene + "' twice");
+        diags_.error(yaml::at(e, file_), item.id, trf("the key names scene '{scene}' twice", {{"scene", std::string(scene)}}));
     item.key.push_back(k);
   };
   if (n.IsSequence())
@@ -271,25 +269,25 @@ void Reader::read_key(const YAML::Node& n, Item& item) {
 
 void Reader::read_fields(const YAML::Node& n, Item& item) {
   if (!n || !n.IsSequence() || n.size() == 0) {
-    diags_.error(item.where, item.id, "episodes need a list of fields");
+    diags_.error(item.where, item.id, tr("episodes need a list of fields"));
     return;
   }
   for (const auto& f : n) {
     Field field;
     if (!f.IsMap() || !f["id"]) {
-      diags_.error(yaml::at(f, file_), item.id, "a field needs an id and a type");
+      diags_.error(yaml::at(f, file_), item.id, tr("a field needs an id and a type"));
       continue;
     }
     yaml::warn_unknown_keys(f, {"id", "type", "label", "required", "options", "min", "max", "use"},
                             file_, item.id, diags_);
     field.id = f["id"].Scalar();
     const std::string where = item.id + "." + field.id;
-    if (!valid_id(field.id)) diags_.error(yaml::at(f["id"], file_), where, "invalid field id");
+    if (!valid_id(field.id)) diags_.error(yaml::at(f["id"], file_), where, tr("invalid field id"));
     const std::string type = f["type"] ? f["type"].Scalar() : "text";
     auto t = parse_type(type);
     if (!t || (*t != ItemType::choice && *t != ItemType::text && *t != ItemType::number)) {
       diags_.error(yaml::at(f["type"] ? f["type"] : f, file_), where,
-                   "a field's type is choice, text or number, not '" + type + "'");
+                   trf("a field's type is choice, text or number, not '{type}'", {{"type", std::string(type)}}));
       continue;
     }
     field.type = *t;
@@ -301,27 +299,27 @@ void Reader::read_fields(const YAML::Node& n, Item& item) {
     if (f["use"]) {
       auto u = parse_use(f["use"].Scalar());
       if (!u) {
-        diags_.error(yaml::at(f["use"], file_), where, "unknown use '" + f["use"].Scalar() + "'");
+        diags_.error(yaml::at(f["use"], file_), where, trf("unknown use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
       } else {
         field.use = *u;
         if (item.field_for(*u))
-          diags_.error(yaml::at(f["use"], file_), where, "two fields have use '" + f["use"].Scalar() + "'");
+          diags_.error(yaml::at(f["use"], file_), where, trf("two fields have use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
         const bool wants_choice = *u == FieldUse::stage || *u == FieldUse::level || *u == FieldUse::role;
         const bool wants_number = *u == FieldUse::from_year || *u == FieldUse::to_year;
         if (wants_choice && field.type != ItemType::choice)
-          diags_.error(yaml::at(f, file_), where, "a field with use '" + f["use"].Scalar() + "' must be a choice");
+          diags_.error(yaml::at(f, file_), where, trf("a field with use '{value}' must be a choice", {{"value", std::string(f["use"].Scalar())}}));
         if (wants_number && field.type != ItemType::number)
-          diags_.error(yaml::at(f, file_), where, "a field with use '" + f["use"].Scalar() + "' must be a number");
+          diags_.error(yaml::at(f, file_), where, trf("a field with use '{value}' must be a number", {{"value", std::string(f["use"].Scalar())}}));
         for (const auto& o : field.options) {
           if (*u == FieldUse::stage && !o.stage)
-            diags_.error(yaml::at(f, file_), where, "option '" + o.value + "' must name the stage it places");
+            diags_.error(yaml::at(f, file_), where, trf("option '{value}' must name the stage it places", {{"value", std::string(o.value)}}));
           if (*u == FieldUse::level && !o.level)
-            diags_.error(yaml::at(f, file_), where, "option '" + o.value + "' must name the level it places");
+            diags_.error(yaml::at(f, file_), where, trf("option '{value}' must name the level it places", {{"value", std::string(o.value)}}));
         }
       }
     }
     for (const auto& prev : item.fields)
-      if (prev.id == field.id) diags_.error(yaml::at(f["id"], file_), where, "duplicate field id");
+      if (prev.id == field.id) diags_.error(yaml::at(f["id"], file_), where, tr("duplicate field id"));
     item.fields.push_back(std::move(field));
   }
 }
@@ -337,12 +335,12 @@ void Reader::read_sheet_part(const YAML::Node& n, Item& item) {
   for (const auto& [name, part] : parts)
     if (v == name) chosen = part;
   if (chosen == SheetPart::none)
-    diags_.error(yaml::at(n, file_), item.id, "next_step is where, allies, against or timing, not '" + v + "'");
+    diags_.error(yaml::at(n, file_), item.id, trf("next_step is where, allies, against or timing, not '{v}'", {{"v", std::string(v)}}));
   else if (item.type == ItemType::text && item.report != ReportUse::own_words)
     diags_.error(yaml::at(n, file_), item.id,
-                 "next_step on a text item needs report: own_words (only those words are printed)");
+                 tr("next_step on a text item needs report: own_words (only those words are printed)"));
   else if (item.type != ItemType::text && item.type != ItemType::choice && item.type != ItemType::multi)
-    diags_.error(yaml::at(n, file_), item.id, "next_step is for choice, multi or text items");
+    diags_.error(yaml::at(n, file_), item.id, tr("next_step is for choice, multi or text items"));
   else
     item.next_step = chosen;
 }
@@ -352,7 +350,7 @@ void Reader::read_item(const YAML::Node& n, int section) {
   item.section = section;
   item.where = yaml::at(n, file_);
   if (!n.IsMap() || !n["id"]) {
-    diags_.error(item.where, "", "an item needs an id and a type");
+    diags_.error(item.where, "", tr("an item needs an id and a type"));
     return;
   }
   item.id = n["id"].Scalar();
@@ -360,21 +358,21 @@ void Reader::read_item(const YAML::Node& n, int section) {
                               "min", "max", "fields", "report", "next_step"},
                           file_, item.id, diags_);
   if (!valid_id(item.id))
-    diags_.error(yaml::at(n["id"], file_), item.id, "an item id may use only letters, digits, '_' and '-'");
+    diags_.error(yaml::at(n["id"], file_), item.id, tr("an item id may use only letters, digits, '_' and '-'"));
   auto [it, fresh] = item_line_.emplace(item.id, item.where.line);
   if (!fresh)
     diags_.error(yaml::at(n["id"], file_), item.id,
-                 "duplicate item id (first at line " + std::to_string(it->second) + ")");
+                 trf("duplicate item id (first at line {second})", {{"second", std::to_string(it->second)}}));
   const std::string type = n["type"] ? n["type"].Scalar() : "";
   auto t = parse_type(type);
   if (!t) {
     diags_.error(yaml::at(n["type"] ? n["type"] : n, file_), item.id,
-                 "unknown type '" + type + "' (likert, choice, multi, text, number, episodes)");
+                 trf("unknown type '{type}' (likert, choice, multi, text, number, episodes)", {{"type", std::string(type)}}));
     return;
   }
   item.type = *t;
   if (n["text"]) item.text = yaml::local_text(n["text"], file_, item.id, diags_);
-  else diags_.error(item.where, item.id, "an item needs a text");
+  else diags_.error(item.where, item.id, tr("an item needs a text"));
   item.required = flag(n, "required", file_, item.id, diags_);
   item.reverse = flag(n, "reverse", file_, item.id, diags_);
   item.min = opt_number(n, "min", item.id);
@@ -386,15 +384,15 @@ void Reader::read_item(const YAML::Node& n, int section) {
       if (q_.scales[i].id == sid) item.scale = static_cast<int>(i);
     if (item.scale < 0)
       diags_.error(yaml::at(n["scale"] ? n["scale"] : n, file_), item.id,
-                   sid.empty() ? "a likert item needs a scale" : "unknown scale '" + sid + "'");
+                   sid.empty() ? tr("a likert item needs a scale") : trf("unknown scale '{scale}'", {{"scale", sid}}));
   } else if (n["scale"]) {
-    diags_.error(yaml::at(n["scale"], file_), item.id, "only likert items have a scale");
+    diags_.error(yaml::at(n["scale"], file_), item.id, tr("only likert items have a scale"));
   }
   if (item.reverse && item.type != ItemType::likert)
-    diags_.error(yaml::at(n["reverse"], file_), item.id, "only likert items can be reversed");
+    diags_.error(yaml::at(n["reverse"], file_), item.id, tr("only likert items can be reversed"));
   if (n["key"]) {
     if (item.type != ItemType::likert)
-      diags_.error(yaml::at(n["key"], file_), item.id, "only likert items can carry a scoring key");
+      diags_.error(yaml::at(n["key"], file_), item.id, tr("only likert items can carry a scoring key"));
     else
       read_key(n["key"], item);
   }
@@ -409,17 +407,17 @@ void Reader::read_item(const YAML::Node& n, int section) {
       item.report = ReportUse::own_words;
     else
       diags_.error(yaml::at(r, file_), item.id,
-                   "report is checklist (for choice or multi) or own_words (for text), not '" + v + "'");
+                   trf("report is checklist (for choice or multi) or own_words (for text), not '{v}'", {{"v", std::string(v)}}));
   }
   if (const YAML::Node s = n["next_step"]) read_sheet_part(s, item);
   if (item.min && item.max && *item.max < *item.min)
-    diags_.error(item.where, item.id, "max is below min");
+    diags_.error(item.where, item.id, tr("max is below min"));
   q_.items.push_back(std::move(item));
 }
 
 void Reader::read_scoring(const YAML::Node& n) {
   if (!n.IsMap()) {
-    diags_.error(yaml::at(n, file_), "scoring", "expected a map of scoring settings");
+    diags_.error(yaml::at(n, file_), "scoring", tr("expected a map of scoring settings"));
     return;
   }
   yaml::warn_unknown_keys(n, {"min_answered_share", "episode_weight", "episode_full_at", "evidence_threshold",
@@ -429,20 +427,20 @@ void Reader::read_scoring(const YAML::Node& n) {
     if (!n[key]) return;
     if (auto v = decimal(n[key], std::string("scoring.") + key, Decimal{0}, above, hi, range)) out = *v;
   };
-  const std::string share = "must be between 0 and 1";
+  const std::string share = tr("must be between 0 and 1");
   setting("min_answered_share", q_.scoring.min_answered_share, false, Decimal::whole(1), share);
   setting("episode_weight", q_.scoring.episode_weight, false, Decimal::whole(1), share);
   setting("evidence_threshold", q_.scoring.evidence_threshold, false, Decimal::whole(1), share);
   setting("episode_full_at", q_.scoring.episode_full_at, true, Decimal::whole(kMaxWeight),
-          "must be above 0 and at most " + std::to_string(kMaxWeight));
+          trf("must be above 0 and at most {max_weight}", {{"max_weight", std::to_string(kMaxWeight)}}));
   if (const YAML::Node rw = n["role_weights"]) {
     if (!rw.IsMap()) {
-      diags_.error(yaml::at(rw, file_), "scoring.role_weights", "expected a map from role to weight");
+      diags_.error(yaml::at(rw, file_), "scoring.role_weights", tr("expected a map from role to weight"));
     } else {
       for (const auto& kv : rw) {
         const std::string role = kv.first.Scalar();
         if (auto w = decimal(kv.second, "scoring.role_weights." + role, Decimal{0}, false,
-                             Decimal::whole(kMaxWeight), "must be from 0 to " + std::to_string(kMaxWeight)))
+                             Decimal::whole(kMaxWeight), trf("must be from 0 to {max_weight}", {{"max_weight", std::to_string(kMaxWeight)}})))
           q_.scoring.role_weights[role] = *w;
         bool known = false;
         for (const auto& item : q_.items)
@@ -450,7 +448,7 @@ void Reader::read_scoring(const YAML::Node& n) {
             known = known || f->find_option(role) != nullptr;
         if (!known)
           diags_.error(yaml::at(kv.first, file_), "scoring.role_weights." + role,
-                       "names no option of an episode field with use: role");
+                       tr("names no option of an episode field with use: role"));
       }
     }
   }
@@ -470,7 +468,7 @@ std::optional<Decimal> Reader::decimal(const YAML::Node& n, const std::string& i
     yaml::number(n, file_, item, diags_);
   } else if (d.problem == P::too_many_places) {
     diags_.error(yaml::at(n, file_), item,
-                 "at most " + std::to_string(Decimal::kPlaces) + " decimal places, got \"" + n.Scalar() + "\"");
+                 trf("at most {value} decimal places, got \"{scalar}\"", {{"value", std::to_string(Decimal::kPlaces)}, {"scalar", std::string(n.Scalar())}}));
   } else if (d.problem == P::too_large || d.value < lo || (above && d.value == lo) || d.value > hi) {
     diags_.error(yaml::at(n, file_), item, range);
   } else {
@@ -489,8 +487,7 @@ void Reader::check_after() {
       for (const auto& item : q_.items)
         if (std::any_of(item.key.begin(), item.key.end(), [&](const KeyEntry& k) { return k.scene == s; })) {
           diags_.error(item.where, q_.model.scenes[s].id,
-                       "the weights and scales of the items keyed to this scene are too fine to score exactly "
-                       "(use fewer different scale lengths or simpler weights)");
+                       tr("the weights and scales of the items keyed to this scene are too fine to score exactly (use fewer different scale lengths or simpler weights)"));
           break;
         }
   std::vector<int> keyed(q_.model.scenes.size(), 0);
@@ -498,7 +495,7 @@ void Reader::check_after() {
     for (const auto& k : item.key) keyed[k.scene]++;
   for (size_t s = 0; s < keyed.size(); ++s)
     if (keyed[s] == 0)
-      diags_.warning({file_, 0, 0}, q_.model.scenes[s].id, "no item is keyed to this scene; it will have no score");
+      diags_.warning({file_, 0, 0}, q_.model.scenes[s].id, tr("no item is keyed to this scene; it will have no score"));
 }
 
 }  // namespace
@@ -576,11 +573,19 @@ std::vector<std::string> Questionnaire::scored_parts() const {
   return out;
 }
 
-std::string Questionnaire::meeting_ids() const {
+namespace {
+// The ids of `list`, in order, joined with '|'.
+template <class T>
+std::string joined_ids(const std::vector<T>& list) {
   std::string out;
-  for (const auto& m : meetings) out += (out.empty() ? "" : "|") + m.id;
+  for (const auto& x : list) out += (out.empty() ? "" : "|") + x.id;
   return out;
 }
+}  // namespace
+
+std::string Questionnaire::meeting_ids() const { return joined_ids(meetings); }
+
+std::string Questionnaire::part_ids() const { return joined_ids(parts); }
 
 Questionnaire Questionnaire::parse(std::string_view text, const std::string& file, Model model,
                                    Diagnostics& diags) {

@@ -127,6 +127,8 @@ struct Questionnaire {
   std::vector<std::string> scored_parts() const;
   // The meeting ids, in order, joined with '|' ("pre|post"): for usage and messages.
   std::string meeting_ids() const;
+  // The part ids, in order, joined with '|' ("all" when none is declared): likewise.
+  std::string part_ids() const;
 
   // Parses questionnaire YAML against `model`; problems go to `diags`.
   // Throws Error only when the YAML itself does not parse.

@@ -47,7 +47,7 @@ std::string field(const Field& f) {
 
 }  // namespace
 
-std::string questionnaire_json(const Questionnaire& q) {
+std::string questionnaire_json(const Questionnaire& q, std::optional<int> part) {
   std::string out = "{\"id\":" + json::quote(q.id) + ",\"title\":" + text(q.title) + ",\"limits\":{\"text_chars\":" +
                     std::to_string(kMaxTextChars) + ",\"text_lines\":" + std::to_string(kMaxTextLines) +
                     ",\"episodes\":" + std::to_string(kMaxEpisodes) + "},\"scales\":[";
@@ -70,9 +70,10 @@ std::string questionnaire_json(const Questionnaire& q) {
     out += "]}";
   }
   out += "],\"items\":[";
-  for (size_t i = 0; i < q.items.size(); ++i) {
-    const Item& it = q.items[i];
-    out += (i ? "," : "") + std::string("{\"id\":") + json::quote(it.id) + ",\"type\":" +
+  bool first = true;
+  for (const Item& it : q.items) {
+    if (part && it.part != *part) continue;
+    out += (first ? "" : ",") + std::string("{\"id\":") + json::quote(it.id) + ",\"type\":" +
            json::quote(to_string(it.type)) + ",\"section\":" + std::to_string(it.section) +
            ",\"part\":" + std::to_string(it.part) + ",\"text\":" + text(it.text) +
            ",\"required\":" + (it.required ? "true" : "false") + ",\"scale\":" + std::to_string(it.scale) +
@@ -80,6 +81,7 @@ std::string questionnaire_json(const Questionnaire& q) {
            ",\"fields\":[";
     for (size_t k = 0; k < it.fields.size(); ++k) out += (k ? "," : "") + field(it.fields[k]);
     out += "]}";
+    first = false;
   }
   return out + "]}";
 }

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "engine/diagnostic.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 class Db {
  public:
   explicit Db(const std::string& path) : path_(path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) fail("cannot open");
+    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) fail(tr("cannot open"));
     sqlite3_busy_timeout(db_, 600000);
     exec("PRAGMA foreign_keys=ON");
   }
@@ -21,7 +22,7 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
   [[noreturn]] void fail(const std::string& what) const {
-    throw Error(Location{path_, 0, 0}, "", "release log: " + what + ": " + (db_ ? sqlite3_errmsg(db_) : "cannot open"));
+    throw Error(Location{path_, 0, 0}, "", trf("release log: {what}: {reason}", {{"what", what}, {"reason", db_ ? sqlite3_errmsg(db_) : tr("cannot open")}}));
   }
   void exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("query");

@@ -7,6 +7,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "engine/disclosure_audit.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -166,8 +167,7 @@ class Suppressor {
 
   [[noreturn]] void fail(const Pinned& p) const {
     const Measure& m = t_.measures[p.measure];
-    throw Error(Location{}, "", "suppression: a small group stays recognisable in " + m.table + " " + m.row +
-                                    " with every figure of this report hidden");
+    throw Error(Location{}, "", trf("suppression: a small group stays recognisable in {table} {row} with every figure of this report hidden", {{"table", std::string(m.table)}, {"row", std::string(m.row)}}));
   }
 
   CellTable& t_;

@@ -1,6 +1,7 @@
 #include "engine/templates.hpp"
 
 #include "engine/yaml_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -18,7 +19,7 @@ void flatten(const YAML::Node& n, const std::string& prefix, const std::string& 
     return;
   }
   if (!n.IsMap()) {
-    diags.error(yaml::at(n, file), prefix, "expected {ja, en} or a map of templates");
+    diags.error(yaml::at(n, file), prefix, tr("expected {ja, en} or a map of templates"));
     return;
   }
   for (const auto& kv : n)
@@ -30,7 +31,7 @@ void flatten(const YAML::Node& n, const std::string& prefix, const std::string& 
 
 const LocalText& Templates::get(const std::string& key) const {
   auto it = texts_.find(key);
-  if (it == texts_.end()) throw Error(Location{file_, 0, 0}, key, "template is missing");
+  if (it == texts_.end()) throw Error(Location{file_, 0, 0}, key, tr("template is missing"));
   return it->second;
 }
 
@@ -57,7 +58,7 @@ Templates Templates::parse(std::string_view text, const std::string& file, Diagn
   try {
     const YAML::Node root = yaml::parse(text, file);
     if (!root.IsMap()) {
-      diags.error({file, 1, 1}, "", "a template file must be a map");
+      diags.error({file, 1, 1}, "", tr("a template file must be a map"));
       return t;
     }
     flatten(root, "", file, t.texts_, diags);

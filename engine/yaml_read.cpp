@@ -15,6 +15,7 @@
 #include <yaml-cpp/eventhandler.h>
 
 #include "engine/answers.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::yaml {
 namespace {
@@ -38,7 +39,7 @@ void rethrow(const std::string& file) {
   try {
     throw;
   } catch (const YAML::Exception& e) {
-    throw Error(place(e.mark, file), "", "unexpected YAML: " + e.msg);
+    throw Error(place(e.mark, file), "", trf("unexpected YAML: {msg}", {{"msg", std::string(e.msg)}}));
   }
 }
 
@@ -84,13 +85,13 @@ class Policy final : public YAML::EventHandler {
   };
 
   [[noreturn]] void refuse_alias(const YAML::Mark& m) {
-    throw Error(place(m, file_), "", "YAML anchors and aliases (& and *) are not accepted; write each value out");
+    throw Error(place(m, file_), "", tr("YAML anchors and aliases (& and *) are not accepted; write each value out"));
   }
 
   void count(const YAML::Mark& m, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) refuse_alias(m);
     if (++nodes_ > kMaxYamlNodes)
-      throw Error(place(m, file_), "", "more than " + std::to_string(kMaxYamlNodes) + " values in one file");
+      throw Error(place(m, file_), "", trf("more than {max_yaml_nodes} values in one file", {{"max_yaml_nodes", std::to_string(kMaxYamlNodes)}}));
   }
 
   // A node of the enclosing collection is complete: in a map it is a key or a value.
@@ -101,8 +102,7 @@ class Policy final : public YAML::EventHandler {
       auto [it, fresh] = f.keys.emplace(*scalar_key, m);
       if (!fresh)
         throw Error(place(m, file_), shown_key(*scalar_key),
-                    "the key is given twice (first at " + std::to_string(it->second.line + 1) + ":" +
-                        std::to_string(it->second.column + 1) + ")");
+                    trf("the key is given twice (first at {value}:{value_a})", {{"value", std::to_string(it->second.line + 1)}, {"value_a", std::to_string(it->second.column + 1)}}));
     }
     f.key_next = !f.key_next;
   }
@@ -116,8 +116,7 @@ class Policy final : public YAML::EventHandler {
   void open(const YAML::Mark& m, YAML::anchor_t anchor, bool map) {
     count(m, anchor);
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth)
-      throw Error(place(m, file_), "", "lists and maps nested deeper than " + std::to_string(kMaxYamlDepth) +
-                                           " levels");
+      throw Error(place(m, file_), "", trf("lists and maps nested deeper than {max_yaml_depth} levels", {{"max_yaml_depth", std::to_string(kMaxYamlDepth)}}));
     stack_.push_back(Frame{m, map, true, {}});
   }
 
@@ -139,8 +138,8 @@ void check_text(std::string_view text, const std::string& file) {
   if (bad == std::string_view::npos) return;
   const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(bad), '\n'));
   throw Error(Location{file, line, 0}, "",
-              text[bad] == '\0' ? "the file holds a NUL byte; it is not a text file"
-                                 : "the file is not UTF-8 text (save it as UTF-8)");
+              text[bad] == '\0' ? tr("the file holds a NUL byte; it is not a text file")
+                                 : tr("the file is not UTF-8 text (save it as UTF-8)"));
 }
 
 }  // namespace
@@ -157,7 +156,7 @@ YAML::Node parse(std::string_view text, const std::string& file) {
     }
     return YAML::Load(copy);
   } catch (const YAML::Exception& e) {
-    throw Error(place(e.mark, file), "", "malformed YAML: " + e.msg);
+    throw Error(place(e.mark, file), "", trf("malformed YAML: {msg}", {{"msg", std::string(e.msg)}}));
   }
 }
 
@@ -176,7 +175,7 @@ std::string kind_of(const YAML::Node& node) {
 std::optional<std::string> scalar(const YAML::Node& node, const std::string& file,
                                   const std::string& item, Diagnostics& diags) {
   if (node.IsScalar()) return node.Scalar();
-  diags.error(at(node, file), item, "expected text, got " + kind_of(node));
+  diags.error(at(node, file), item, trf("expected text, got {value}", {{"value", std::string(kind_of(node))}}));
   return std::nullopt;
 }
 
@@ -196,10 +195,10 @@ std::optional<double> number(const YAML::Node& node, const std::string& file,
                              const std::string& item, Diagnostics& diags) {
   if (node.IsScalar()) {
     if (auto v = to_number(node.Scalar())) return v;
-    diags.error(at(node, file), item, "expected a number, got \"" + node.Scalar() + "\"");
+    diags.error(at(node, file), item, trf("expected a number, got \"{scalar}\"", {{"scalar", std::string(node.Scalar())}}));
     return std::nullopt;
   }
-  diags.error(at(node, file), item, "expected a number, got " + kind_of(node));
+  diags.error(at(node, file), item, trf("expected a number, got {value}", {{"value", std::string(kind_of(node))}}));
   return std::nullopt;
 }
 
@@ -212,9 +211,9 @@ LocalText local_text(const YAML::Node& node, const std::string& file, const std:
     if (node["ja"]) t.ja = scalar(node["ja"], file, item, diags).value_or("");
     if (node["en"]) t.en = scalar(node["en"], file, item, diags).value_or("");
     warn_unknown_keys(node, {"ja", "en"}, file, item, diags);
-    if (t.empty()) diags.error(at(node, file), item, "text needs ja or en");
+    if (t.empty()) diags.error(at(node, file), item, tr("text needs ja or en"));
   } else {
-    diags.error(at(node, file), item, "expected text or {ja, en}, got " + kind_of(node));
+    diags.error(at(node, file), item, trf("expected text or {ja, en}, got {value}", {{"value", std::string(kind_of(node))}}));
   }
   return t;
 }
@@ -228,7 +227,7 @@ void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string
     for (auto k : known) ok = ok || key == k;
     // A key is named only when it is an id: any other key may be text from a person.
     const bool id = valid_participant_id(key);
-    if (!ok) diags.warning(at(kv.first, file), item, id ? "unknown key '" + key + "' is ignored" : "an unknown key is ignored");
+    if (!ok) diags.warning(at(kv.first, file), item, id ? trf("unknown key '{key}' is ignored", {{"key", key}}) : tr("an unknown key is ignored"));
   }
 }
 

@@ -9,6 +9,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "reports/utf8.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -151,10 +152,10 @@ struct FontSource::Impl {
 FontSource::FontSource(const std::string& path) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) throw Error(Location{path, 0, 0}, "", "cannot read the font");
+  if (!blob) throw Error(Location{path, 0, 0}, "", tr("cannot read the font"));
   impl_->face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
-  if (hb_face_get_glyph_count(impl_->face) == 0) throw Error(Location{path, 0, 0}, "", "not a TrueType font");
+  if (hb_face_get_glyph_count(impl_->face) == 0) throw Error(Location{path, 0, 0}, "", tr("not a TrueType font"));
   hb_face_make_immutable(impl_->face);
   // Widths of every character of the basic plane, once: libharu's own rule, the
   // glyph's advance x 1000 / units per em, truncated.
@@ -199,10 +200,10 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   // The private use area (U+E000..U+F8FF) when it fits, else from U+3400 up to the surrogates.
   out.first_code = out.chars.size() <= 0x1900 ? 0xE000 : 0x3400;
   if (out.first_code == 0x3400 && out.first_code + out.chars.size() > 0xD800)
-    throw Error(Location{impl_->path, 0, 0}, "", "a document uses more different characters than a PDF font can hold");
+    throw Error(Location{impl_->path, 0, 0}, "", tr("a document uses more different characters than a PDF font can hold"));
 
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) throw Error(Location{impl_->path, 0, 0}, "", "cannot subset the font (out of memory)");
+  if (!input) throw Error(Location{impl_->path, 0, 0}, "", tr("cannot subset the font (out of memory)"));
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t c : out.chars) hb_set_add(unicodes, c);
   // libharu draws glyphs by their outlines and widths only: hinting, layout and vertical
@@ -213,7 +214,7 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
     hb_set_add(drop, hb_tag_from_string(tag, 4));
   hb_face_t* sub = hb_subset_or_fail(impl_->face, input);
   hb_subset_input_destroy(input);
-  if (!sub) throw Error(Location{impl_->path, 0, 0}, "", "cannot subset the font");
+  if (!sub) throw Error(Location{impl_->path, 0, 0}, "", tr("cannot subset the font"));
 
   // The subset's glyph of each character, in character order, behind consecutive codes.
   hb_font_t* sub_font = hb_font_create(sub);

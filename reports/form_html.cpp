@@ -8,6 +8,7 @@
 #include "engine/json.hpp"
 #include "engine/questionnaire_json.hpp"
 #include "engine/sha256.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -65,7 +66,7 @@ std::string fill(std::string_view page, const std::map<std::string, std::string>
     out.append(page.substr(i, open - i));
     const std::string name(page.substr(open + 2, close - open - 2));
     auto it = values.find(name);
-    if (it == values.end()) throw Error({file, 0, 0}, "", "the page template names {{" + name + "}}, which careermap does not fill");
+    if (it == values.end()) throw Error({file, 0, 0}, "", trf("the page template names {{{name}}}, which careermap does not fill", {{"name", std::string(name)}}));
     out += it->second;
     i = close + 2;
   }
@@ -86,16 +87,18 @@ std::string form_html(const Questionnaire& q, const FormPageOptions& options, co
   const std::string page = read_file(asset("form.html"), 1'000'000, "the form page template");
   const std::string style = read_file(asset("form.css"), 1'000'000, "the form page style");
   const std::string script = read_file(asset("form.js"), 1'000'000, "the form page script");
+  const std::optional<int> part = options.part.empty() ? std::nullopt : q.find_part(options.part);
+  if (!options.part.empty() && !part) throw Error({q.file, 0, 0}, "", trf("the questionnaire has no part '{part}'", {{"part", options.part}}));
   const std::string lang = options.lang == Lang::ja ? "ja" : "en";
   const auto fixed = [](const std::string& v) { return v.empty() ? std::string("null") : json::quote(v); };
   const std::string data = "{\"lang\":" + json::quote(lang) + ",\"part\":" + json::quote(options.part) +
                            ",\"fixed\":{\"participant\":" + fixed(options.participant) + ",\"name\":" + fixed(options.name) +
                            ",\"cohort\":" + fixed(options.cohort) + "},\"messages\":" + answer_messages_json() +
-                           ",\"questionnaire\":" + questionnaire_json(q) + "}";
+                           ",\"questionnaire\":" + questionnaire_json(q, part) + "}";
   return fill(page,
               {{"LANG", lang},
                {"CSP", form_csp(style, script)},
-               {"TITLE", html_escaped(q.title.in(options.lang))},
+               {"TITLE", html_escaped((part ? q.parts[*part].title.in(options.lang) + " — " : "") + q.title.in(options.lang))},
                {"STYLE", style},
                {"SCRIPT", script},
                {"DATA", script_safe(data)}},

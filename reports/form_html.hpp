@@ -4,7 +4,10 @@
 // engine/answer_messages.hpp embedded as JSON, under a Content-Security-Policy that allows the
 // page's own inline style and script (by their SHA-256) and no connection of any kind.
 //
-// Throws Error when a file of the assets folder cannot be read. Pure otherwise; thread-safe.
+// With a part (`--part P`), the page asks only that part's items and saves a file of that part.
+//
+// Throws Error when a file of the assets folder cannot be read, or when `part` names no part of
+// the questionnaire. Pure otherwise; thread-safe.
 #pragma once
 
 #include <string>
@@ -19,7 +22,7 @@ struct FormPageOptions {
   std::string participant;  // when set, the id is filled in and cannot be changed (an id, checked by the caller)
   std::string name;         // display name filled in (editable)
   std::string cohort;       // written into the answers file (an id)
-  std::string part;         // the part the page asks, for the page's storage key ("" = the whole questionnaire)
+  std::string part;         // the one part the page asks, an id of q.parts ("" = the whole questionnaire)
 };
 
 // The page for `q` from the templates in `assets_dir` (form.html, form.css, form.js).

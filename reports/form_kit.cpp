@@ -11,6 +11,7 @@
 #include "engine/files.hpp"
 #include "engine/json.hpp"
 #include "engine/xlsx_read.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -206,7 +207,7 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
   // `path` through write_file_atomically, as every other output of careermap does (no link
   // planted beside the target is followed, no half-written file is ever seen there).
   std::string folder = (fs::temp_directory_path() / "careermap-kit-XXXXXX").string();
-  if (!::mkdtemp(folder.data())) throw Error({path, 0, 0}, "", "cannot write the workbook: no temporary folder");
+  if (!::mkdtemp(folder.data())) throw Error({path, 0, 0}, "", tr("cannot write the workbook: no temporary folder"));
   const std::string tmp = folder + "/workbook.xlsx";
   lxw_workbook* wb = workbook_new(tmp.c_str());
   // Whatever happens below (a missing template text), the workbook is closed and the private
@@ -220,7 +221,7 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
       std::filesystem::remove_all(folder, ec);
     }
   } pending{wb, folder};
-  if (!wb) throw Error({path, 0, 0}, "", "cannot write the workbook");
+  if (!wb) throw Error({path, 0, 0}, "", tr("cannot write the workbook"));
   const std::string answers_name = sheet_name(t.text("kit.sheet_answers", lang));
   lxw_worksheet* ws = workbook_add_worksheet(wb, answers_name.c_str());
   lxw_worksheet* info = workbook_add_worksheet(wb, sheet_name(t.text("kit.sheet_instructions", lang)).c_str());
@@ -307,8 +308,8 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
   }
   const lxw_error e = workbook_close(wb);
   wb = nullptr;
-  if (e != LXW_NO_ERROR) throw Error({path, 0, 0}, "", std::string("cannot write the workbook: ") + lxw_strerror(e));
-  write_file_atomically(path, read_file(tmp, kMaxDataFileBytes, "the workbook"));
+  if (e != LXW_NO_ERROR) throw Error({path, 0, 0}, "", trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(e))}}));
+  write_file_atomically(path, read_file(tmp, kMaxDataFileBytes, tr("the workbook")));
 }
 
 }  // namespace careermap

@@ -15,6 +15,7 @@
 #include "engine/date.hpp"
 #include "engine/diagnostic.hpp"
 #include "reports/utf8.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
@@ -64,15 +65,15 @@ PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
   impl_->font_fd = ::memfd_create("careermap-font", MFD_CLOEXEC);
   if (impl_->font_fd < 0 || ::write(impl_->font_fd, font.bytes.data(), font.bytes.size()) !=
                                 static_cast<ssize_t>(font.bytes.size()))
-    throw Error(Location{font.name, 0, 0}, "", std::string("cannot stage the font: ") + std::strerror(errno));
+    throw Error(Location{font.name, 0, 0}, "", trf("cannot stage the font: {value}", {{"value", std::string(std::strerror(errno))}}));
   const std::string path = "/proc/self/fd/" + std::to_string(impl_->font_fd);
   impl_->doc = HPDF_New(on_error, &impl_->last_error);
-  if (!impl_->doc) throw Error(Location{font.name, 0, 0}, "", "PDF: cannot create a document");
+  if (!impl_->doc) throw Error(Location{font.name, 0, 0}, "", tr("PDF: cannot create a document"));
   HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(impl_->doc);
   HPDF_SetCurrentEncoder(impl_->doc, "UTF-8");
   const char* name = HPDF_LoadTTFontFromFile(impl_->doc, path.c_str(), HPDF_TRUE);
-  if (!name) throw Error(Location{font.name, 0, 0}, "", "PDF: cannot load the font");
+  if (!name) throw Error(Location{font.name, 0, 0}, "", tr("PDF: cannot load the font"));
   impl_->font = HPDF_GetFont(impl_->doc, name, "UTF-8");
   impl_->check("font");
   set_to_unicode();
@@ -133,7 +134,7 @@ void PdfCanvas::set_info(const DocumentInfo& info) {
     HPDF_Date date{d->year, static_cast<HPDF_INT>(d->month), static_cast<HPDF_INT>(d->day), 0, 0, 0, 'Z', 0, 0};
     HPDF_SetInfoDateAttr(impl_->doc, HPDF_INFO_CREATION_DATE, date);
   } else if (!info.date.empty()) {
-    throw Error({"", 0, 0}, "date", "'" + info.date.substr(0, 40) + "' is not " + std::string(kDateForm));
+    throw Error({"", 0, 0}, "date", trf("'{value}' is not {date_form}", {{"value", std::string(info.date.substr(0, 40))}, {"date_form", std::string(kDateForm)}}));
   }
   impl_->check("document info");
 }
@@ -142,7 +143,7 @@ void PdfCanvas::new_page(double width, double height) {
   impl_->page = HPDF_AddPage(impl_->doc);
   if (!impl_->page) {  // libharu says why, or not: never draw on no page
     impl_->check("new page");
-    throw Error(Location{impl_->font_path, 0, 0}, "", "PDF: new page: libharu gave no page");
+    throw Error(Location{impl_->font_path, 0, 0}, "", tr("PDF: new page: libharu gave no page"));
   }
   HPDF_Page_SetWidth(impl_->page, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(impl_->page, static_cast<HPDF_REAL>(height));

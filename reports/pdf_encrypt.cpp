@@ -7,11 +7,12 @@
 #include <stdexcept>
 
 #include "engine/diagnostic.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap {
 
 std::string encrypt_pdf(const std::string& pdf, const std::string& password) {
-  if (password.empty()) throw Error(Location{"--password", 0, 0}, "", "the password is empty");
+  if (password.empty()) throw Error(Location{"--password", 0, 0}, "", tr("the password is empty"));
   try {
     QPDF doc;
     doc.setSuppressWarnings(true);
@@ -24,7 +25,7 @@ std::string encrypt_pdf(const std::string& pdf, const std::string& password) {
     const auto buffer = w.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
   } catch (const std::exception& e) {
-    throw Error(Location{"career map", 0, 0}, "", std::string("cannot encrypt the PDF: ") + e.what());
+    throw Error(Location{tr("career map"), 0, 0}, "", trf("cannot encrypt the PDF: {what}", {{"what", std::string(e.what())}}));
   }
 }
 

@@ -262,11 +262,11 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
     }
     if (given.size() < 2) continue;
     std::sort(given.begin(), given.end());
-    if (given.size() == 2) throw UsageError("give " + given[0].second + " or " + given[1].second + ", not both");
+    if (given.size() == 2) throw UsageError(trf("give {value} or {value_a}, not both", {{"value", std::string(given[0].second)}, {"value_a", std::string(given[1].second)}}));
     std::string names;
     for (size_t i = 0; i < given.size(); ++i)
-      names += (i == 0 ? "" : i + 1 == given.size() ? " and " : ", ") + given[i].second;
-    throw UsageError("give only one of " + names);
+      names += (i == 0 ? "" : i + 1 == given.size() ? tr(" and ") : tr(", ")) + given[i].second;
+    throw UsageError(trf("give only one of {names}", {{"names", std::string(names)}}));
   }
   // An option given without the one it goes with: "--name and --cohort go with --participant ID".
   for (const auto& o : syntax.options) {
@@ -276,8 +276,9 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
       if (u.under == o.under && std::find(with.begin(), with.end(), u.name) == with.end()) with.push_back(u.name);
     std::string names;
     for (size_t i = 0; i < with.size(); ++i)
-      names += (i == 0 ? "" : i + 1 == with.size() ? " and " : ", ") + std::string(with[i]);
-    throw UsageError(names + (with.size() == 1 ? " goes with " : " go with ") + name_and_value(*find(syntax, o.under)));
+      names += (i == 0 ? "" : i + 1 == with.size() ? tr(" and ") : tr(", ")) + std::string(with[i]);
+    throw UsageError(trn("{names} goes with {option}", "{names} go with {option}", with.size(),
+                         {{"names", names}, {"option", name_and_value(*find(syntax, o.under))}}));
   }
   return a;
 }

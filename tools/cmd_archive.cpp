@@ -16,6 +16,7 @@
 #include "engine/csv.hpp"
 #include "tools/commands.hpp"
 #include "tools/read_answers.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -34,9 +35,9 @@ bool make_folder(const std::filesystem::path& dir, std::ostream& err) {
   const int e = errno;
   struct stat st{};
   if (e == EEXIST && ::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return true;
-  err << dir.string() << ": error: export: "
-      << (e == EEXIST ? std::string("not a folder (something else is in the way)")
-                      : "cannot make the folder: " + std::string(std::strerror(e)))
+  err << dir.string() << ": " << tr("error: ")
+      << (e == EEXIST ? tr("export: not a folder (something else is in the way)")
+                      : trf("export: cannot make the folder: {reason}", {{"reason", std::strerror(e)}}))
       << '\n';
   return false;
 }
@@ -49,10 +50,12 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
   o.create = create;
   o.on_wait = [&err, path, limit = o.busy_wait_seconds](int waited) {
     if (waited < 30)
-      err << "careermap: " << path << " is in use by another careermap; waiting (up to " << limit
-          << " s)\n";
+      err << trf("careermap: {file} is in use by another careermap; waiting (up to {seconds} s)",
+                 {{"file", path}, {"seconds", std::to_string(limit)}})
+          << '\n';
     else
-      err << "careermap: still waiting for " << path << " (" << waited << " s)\n";
+      err << trf("careermap: still waiting for {file} ({seconds} s)", {{"file", path}, {"seconds", std::to_string(waited)}})
+          << '\n';
   };
   try {
     return Archive::open(path, o);
@@ -121,12 +124,17 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     archive.reset();
     if (!existed)
       for (const char* end : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + end, ec);
-    err << "careermap import: nothing imported: " << unreadable << " of " << args.positional.size()
-        << " inputs could not be read\n";
+    err << trf("careermap import: nothing imported: {unreadable} of {all} inputs could not be read",
+               {{"unreadable", std::to_string(unreadable)}, {"all", std::to_string(args.positional.size())}})
+        << '\n';
     return kInvalid;
   }
-  out << "careermap import: " << s.added << " added, " << s.versions << " new versions, " << s.unchanged
-      << " unchanged, " << s.quarantined << " quarantined\n";
+  out << trf("careermap import: {added} added, {versions} new versions, {unchanged} unchanged, {quarantined} quarantined",
+             {{"added", std::to_string(s.added)},
+              {"versions", std::to_string(s.versions)},
+              {"unchanged", std::to_string(s.unchanged)},
+              {"quarantined", std::to_string(s.quarantined)}})
+      << '\n';
   return s.quarantined ? kInvalid : kOk;
 }
 
@@ -149,7 +157,7 @@ int print_releases(const std::string& path, std::ostream& out) {
 
 // careermap archive (options: its row in tools/command_table.cpp): the submissions, or the releases.
 int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("--list") && !args.has("--releases")) throw UsageError("missing --list or --releases");
+  if (!args.has("--list") && !args.has("--releases")) throw UsageError(tr("missing --list or --releases"));
   std::optional<Questionnaire> q;
   if (args.has("-q") && !(q = load_questionnaire(args.get("-q"), err))) return kUsage;
   const auto archive = open_archive(args, false, err);
@@ -201,12 +209,13 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   const fs::path dir = args.get("-o");
   std::error_code ec;
   if (fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    err << dir.string() << ": error: export: not a folder (something else is in the way)\n";
+    err << dir.string() << ": " << tr("error: ") << tr("export: not a folder (something else is in the way)") << '\n';
     return kUsage;
   }
   if (fs::create_directories(dir, ec)) fs::permissions(dir, fs::perms::owner_all, ec);
   if (ec) {
-    err << dir.string() << ": error: export: cannot make the folder: " << ec.message() << '\n';
+    err << dir.string() << ": " << tr("error: ") << trf("export: cannot make the folder: {reason}", {{"reason", ec.message()}})
+        << '\n';
     return kUsage;
   }
   // Every path is made of checked parts only (archive_names.hpp).
@@ -243,11 +252,15 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   try {
     for (; n < all.size(); ++n) write_file_atomically((dir / rel[n]).string(), all[n].raw);
   } catch (const Error& e) {
-    err << e.diagnostic().format() << "\ncareermap export: stopped after " << n << " of " << all.size()
-        << " submissions\n";
+    err << e.diagnostic().format() << '\n'
+        << trf("careermap export: stopped after {n} of {all} submissions",
+               {{"n", std::to_string(n)}, {"all", std::to_string(all.size())}})
+        << '\n';
     return kInvalid;
   }
-  out << "careermap export: " << n << " submissions written to " << dir.string() << "/ (index.csv lists them)\n";
+  out << trf("careermap export: {n} submissions written to {folder}/ (index.csv lists them)",
+             {{"n", std::to_string(n)}, {"folder", dir.string()}})
+      << '\n';
   return kOk;
 }
 
@@ -262,7 +275,7 @@ Batch archive_records(const Archive& archive, const Questionnaire& q, const std:
     const auto resolved = resolve_meeting(q, s.meeting);
     if (!resolved)
       d.error({where, 0, 0}, "meeting",
-              "stored for meeting " + shown_id(s.meeting, "-") + ", which " + q.id + " does not have (" + q.meeting_ids() + ")");
+              trf("stored for meeting {value}, which {id} does not have ({meeting_ids})", {{"value", std::string(shown_id(s.meeting, "-"))}, {"id", std::string(q.id)}, {"meeting_ids", std::string(q.meeting_ids())}}));
     print(err, d);
     if (d.has_errors()) {
       versions.invalid.push_back(where);
@@ -281,7 +294,7 @@ std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std
   if (!archive) return std::nullopt;
   const std::string cohort = args.get("--cohort");
   if (const std::string problem = missing_cohorts(*archive, "--cohort", {cohort}, archive->current({cohort})); !problem.empty()) {
-    err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
+    err << escaped(args.get("--archive")) << ": " << tr("error: ") << problem << '\n';
     return std::nullopt;
   }
   return archive_records(*archive, q, cohort, meeting, args.get("--archive"), err);

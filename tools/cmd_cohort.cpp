@@ -14,6 +14,7 @@
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 
@@ -75,12 +76,23 @@ std::string release_command(const Args& args) {
 void print_dry_run(const CohortSummary& s, std::ostream& out) {
   const CellTable& t = s.cells;
   const SuppressionCounts& n = s.suppression;
-  out << "careermap cohort: dry run; nothing written, no release logged\n";
-  for (const auto& g : s.small_groups) out << "too few people for a column of their own (counted in all): " << g << '\n';
-  for (const auto& g : s.differing) out << "hidden whole: differs from a released group by 1 to " << s.min_group - 1 << " people: " << g << '\n';
-  out << "hidden: " << n.small << " about fewer than " << s.min_group << " people, " << n.secondary
-      << " against subtraction, " << n.audit << " added by the audit (" << n.rounds << " rounds, " << n.solves
-      << " linear programs), " << n.difference << " in groups that differ from a release\n";
+  out << tr("careermap cohort: dry run; nothing written, no release logged") << '\n';
+  for (const auto& g : s.small_groups)
+    out << trf("too few people for a column of their own (counted in all): {group}", {{"group", g}}) << '\n';
+  for (const auto& g : s.differing)
+    out << trf("hidden whole: differs from a released group by 1 to {n} people: {group}",
+               {{"n", std::to_string(s.min_group - 1)}, {"group", g}})
+        << '\n';
+  out << trf("hidden: {small} about fewer than {min_group} people, {secondary} against subtraction, {audit} added by the "
+             "audit ({rounds} rounds, {solves} linear programs), {difference} in groups that differ from a release",
+             {{"small", std::to_string(n.small)},
+              {"min_group", std::to_string(s.min_group)},
+              {"secondary", std::to_string(n.secondary)},
+              {"audit", std::to_string(n.audit)},
+              {"rounds", std::to_string(n.rounds)},
+              {"solves", std::to_string(n.solves)},
+              {"difference", std::to_string(n.difference)}})
+      << '\n';
   const auto iv = hidden_intervals(t);
   out << "table\tcategory\tgroup\tstate\treader_can_tell\n";
   for (size_t c = 0; c < t.cells.size(); ++c) {
@@ -102,13 +114,12 @@ void print_dry_run(const CohortSummary& s, std::ostream& out) {
 // careermap cohort (options: its row in tools/command_table.cpp): the report across cohorts.
 int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
-  if (!args.has("-o") && !args.has("--dry-run")) throw UsageError("missing -o report.pdf");
+  if (!args.has("-o") && !args.has("--dry-run")) throw UsageError(tr("missing -o report.pdf"));
   CohortOptions o;
   o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
   const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
   if (!pools)
-    throw UsageError("--pool " + cli::quoted(args.get("--pool")) +
-                     ": expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)");
+    throw UsageError(trf("--pool {value}: expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)", {{"value", std::string(cli::quoted(args.get("--pool")))}}));
   o.pools = *pools;
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
@@ -117,7 +128,7 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   if (!archive) return kUsage;
   const std::vector<Submission> chosen = archive->current(o.cohorts);
   if (const std::string problem = missing_cohorts(*archive, "--cohorts", o.cohorts, chosen); !problem.empty()) {
-    err << escaped(args.get("--archive")) << ": error: " << problem << '\n';
+    err << escaped(args.get("--archive")) << ": " << tr("error: ") << problem << '\n';
     return o.cohorts.empty() ? kInvalid : kUsage;
   }
   // Earlier reports of this questionnaire, from the release log.
@@ -141,8 +152,9 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
     write_file_atomically(args.get("--csv"), cohort_csv(*q, s));
     out << args.get("--csv") << '\n';
   }
-  err << "careermap cohort: release " << id << " logged in the archive (" << r.groups.size()
-      << " groups; archive --releases lists them)\n";
+  err << trf("careermap cohort: release {id} logged in the archive ({groups} groups; archive --releases lists them)",
+             {{"id", std::to_string(id)}, {"groups", std::to_string(r.groups.size())}})
+      << '\n';
   return kOk;
 }
 

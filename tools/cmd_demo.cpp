@@ -9,6 +9,7 @@
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -35,7 +36,8 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   const int status =
       render_batches(*q, file_batches(*q, files, nullptr, err), {dir, Lang::ja, "2026-07-01", 2, ""}, out, err);
   if (status != kOk) return status;
-  err << "careermap demo: " << files.size() << " career maps written to " << dir << "/\n";
+  err << trf("careermap demo: {n} career maps written to {folder}/", {{"n", std::to_string(files.size())}, {"folder", dir}})
+      << '\n';
 
   // A sample archive of five years (cohorts of 3 to 5, first and last meeting) and its report;
   // the sample cohort 2026 as its half year came in: the questionnaire at meeting 1, the
@@ -69,8 +71,10 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
                                    {half_dir, Lang::ja, "2026-09-16", 2, ""}, out, err);
       s != kOk)
     return s;
-  err << "careermap demo: the 2026 cohort's half year (meetings 1, 3 and 5) imported into " << db.string() << " and its "
-      << maps << " career maps written to " << half_dir << "/\n";
+  err << trf("careermap demo: the 2026 cohort's half year (meetings 1, 3 and 5) imported into {archive} and its {n} "
+             "career maps written to {folder}/",
+             {{"archive", db.string()}, {"n", std::to_string(maps)}, {"folder", half_dir}})
+      << '\n';
   const CohortSummary summary = summarize_cohorts(*q, archive.current(), CohortOptions{});
   append_release(db.string(), {0, "2026-09-30T00:00:00Z", "demo", q->id, summary.min_group, release_of(summary)});
   const FontSource font(font_path());
@@ -78,8 +82,9 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   write_cohort_report_pdf(*q, summary, load_templates("cohort.yaml", err), Lang::ja, "2026-09-30", font, report);
   write_file_atomically(table, cohort_csv(*q, summary));
   out << db.string() << '\n' << report << '\n' << table << '\n';
-  err << "careermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to " << dir
-      << "/\n";
+  err << trf("careermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to {folder}/",
+             {{"folder", dir}})
+      << '\n';
   return kOk;
 }
 

@@ -9,14 +9,27 @@
 
 #include <filesystem>
 #include "tools/commands.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 
 Templates load_templates(const std::string& name, std::ostream& err);
 
-// careermap form -q Q.yaml --html -o FORM.html [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
+// The part of --part, "" for the whole questionnaire. The implicit part `all` of a
+// questionnaire without parts is the whole questionnaire; any other id not of q.parts is
+// refused with the list of its parts.
+std::string part_option(const Args& args, const Questionnaire& q) {
+  if (!args.has("--part")) return "";
+  const std::string given = args.get("--part");
+  if (!q.find_part(given))
+    throw UsageError(trf("--part {value} names no part of {id}; its parts are {parts}",
+                         {{"value", cli::quoted(given)}, {"id", q.id}, {"parts", q.part_ids()}}));
+  return q.parts_declared ? given : "";
+}
+
+// careermap form -q Q.yaml --html -o FORM.html [--part P] [--lang ja|en] [--participant ID [--name NAME] [--cohort C]]
 int form_page(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-o")) throw UsageError("missing -o FORM.html");
+  if (!args.has("-o")) throw UsageError(tr("missing -o FORM.html"));
   FormPageOptions page;
   page.lang = *parse_lang(args.get("--lang", "ja"));
   page.participant = args.get("--participant");
@@ -24,6 +37,7 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
   page.cohort = args.get("--cohort");
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
+  page.part = part_option(args, *q);
   const std::string html = form_html(*q, page, (std::filesystem::path(data_dir()) / "templates" / "form_html").string());
   write_file_atomically(args.get("-o"), html);
   out << args.get("-o") << '\n';
@@ -32,7 +46,7 @@ int form_page(const Args& args, std::ostream& out, std::ostream& err) {
 
 // careermap form -q Q.yaml --kit -o DIR [--lang ja|en]: questions.csv, questions.md, answers.xlsx.
 int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
-  if (!args.has("-o")) throw UsageError("missing -o DIR");
+  if (!args.has("-o")) throw UsageError(tr("missing -o DIR"));
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
@@ -40,7 +54,7 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   const std::filesystem::path dir(args.get("-o"));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error({dir.string(), 0, 0}, "", "cannot make the folder: " + ec.message());
+  if (ec) throw Error({dir.string(), 0, 0}, "", trf("cannot make the folder: {message}", {{"message", std::string(ec.message())}}));
   const auto cols = kit_columns(*q, t, lang);
   const std::string csv = (dir / "questions.csv").string(), md = (dir / "questions.md").string(),
                     book = (dir / "answers.xlsx").string();
@@ -51,11 +65,11 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   return kOk;
 }
 
-// careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html | --kit -o DIR) [--lang ja|en]
+// careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--part P] | --kit -o DIR) [--lang ja|en]
 int cmd_form(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.has("--kit")) return form_kit(args, out, err);
   if (args.has("--html")) return form_page(args, out, err);
-  if (!args.has("-o") && !args.has("--csv")) throw UsageError("missing -o BLANK.pdf or --csv");
+  if (!args.has("-o") && !args.has("--csv")) throw UsageError(tr("missing -o BLANK.pdf or --csv"));
   const auto lang = parse_lang(args.get("--lang", "ja"));
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;

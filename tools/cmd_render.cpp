@@ -20,6 +20,7 @@
 #include "reports/career_map_pdf.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
+#include "engine/messages.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -70,7 +71,8 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   std::error_code ec;
   std::filesystem::create_directories(s.dir, ec);
   if (ec) {
-    err << s.dir << ": error: cannot create the output folder: " << ec.message() << '\n';
+    err << s.dir << ": " << tr("error: ") << trf("cannot create the output folder: {reason}", {{"reason", ec.message()}})
+        << '\n';
     return kUsage;
   }
   std::vector<std::string> invalid;  // over every batch
@@ -146,7 +148,10 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
     attempted += shown;
   }
   summarize(attempted, invalid, err);
-  if (failed) err << "careermap: " << failed << " of " << attempted << " PDFs could not be written\n";
+  if (failed)
+    err << trf("careermap: {failed} of {all} PDFs could not be written",
+               {{"failed", std::to_string(failed)}, {"all", std::to_string(attempted)}})
+        << '\n';
   return invalid.empty() && failed == 0 ? kOk : kInvalid;
 }
 
@@ -155,15 +160,17 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const bool from_archive = answers_from_archive(args);
   if (args.has("--password") && args.has("--password-file"))
-    throw UsageError("give --password-file F or --password P, not both");
+    throw UsageError(tr("give --password-file F or --password P, not both"));
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
   const std::string date = args.get("--date", today());
   const unsigned jobs = args.has("--jobs") ? static_cast<unsigned>(std::stoul(args.get("--jobs")))
                                            : std::max(1u, std::thread::hardware_concurrency());
   std::string password = args.get("--password");
   if (args.has("--password"))
-    err << "careermap render: warning: --password can be seen by other users of this computer (for example with "
-           "ps); put the password in a file and give --password-file F instead\n";
+    err << "careermap render: " << tr("warning: ")
+        << tr("--password can be seen by other users of this computer (for example with ps); put the password in a file "
+              "and give --password-file F instead")
+        << '\n';
   if (args.has("--password-file")) {
     try {
       password = read_password_file(args.get("--password-file"));

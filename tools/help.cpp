@@ -7,19 +7,28 @@
 namespace careermap::cli {
 namespace {
 
+// A text of the table as the terminal shows it: in the message language (tr); the manual page
+// keeps the table's English (as_written).
+using Say = std::string (*)(std::string_view);
+std::string in_message_language(std::string_view text) { return tr(std::string(text).c_str()); }
+std::string as_written(std::string_view text) { return std::string(text); }
+
 // What an option does, with the range of a number.
-std::string option_help(const Option& o) {
-  std::string h(o.help);
+std::string option_help(const Option& o, Say say = as_written) {
+  std::string h = say(o.help);
   if (o.kind == Value::number)
-    h += "; " + std::string(o.value) + " from " + std::to_string(o.min) + " to " + std::to_string(o.max);
+    h += say == as_written ? "; " + std::string(o.value) + " from " + std::to_string(o.min) + " to " + std::to_string(o.max)
+                           : trf("; {value} from {min} to {max}", {{"value", std::string(o.value)},
+                                                                  {"min", std::to_string(o.min)},
+                                                                  {"max", std::to_string(o.max)}});
   return h;
 }
 
 // What the help lists for a command: each option, then the files, with what they do.
 std::vector<std::pair<std::string, std::string>> entries(const Syntax& s) {
   std::vector<std::pair<std::string, std::string>> out;
-  for (const auto& o : s.options) out.emplace_back(name_and_value(o), option_help(o));
-  if (s.files != Files::none) out.emplace_back(std::string(s.files_name), std::string(s.files_help));
+  for (const auto& o : s.options) out.emplace_back(name_and_value(o), option_help(o, in_message_language));
+  if (s.files != Files::none) out.emplace_back(std::string(s.files_name), in_message_language(s.files_help));
   return out;
 }
 
@@ -43,7 +52,8 @@ std::string roff_label(const std::string& name, const std::string& value) {
 }  // namespace
 
 std::string command_help(const Command& c) {
-  std::string s = "usage: careermap " + std::string(c.name) + " " + usage_of(c.syntax) + "\n  " + std::string(c.help) + "\n";
+  std::string s = tr("usage:") + " careermap " + std::string(c.name) + " " + usage_of(c.syntax) + "\n  " +
+                  in_message_language(c.help) + "\n";
   const auto list = entries(c.syntax);
   if (list.empty()) return s;
   constexpr size_t kColumn = 22;  // a longer label has its help on the next line
@@ -61,12 +71,13 @@ std::string command_help(const Command& c) {
 }
 
 std::string overview(std::span<const Command> commands) {
-  std::string s = "usage: careermap COMMAND [OPTIONS] [FILES...]\n\ncommands:\n";
+  std::string s = tr("usage:") + " careermap COMMAND [OPTIONS] [FILES...]\n\n" + tr("commands:") + "\n";
   for (const auto& c : commands)
-    s += "  " + std::string(c.name) + " " + usage_of(c.syntax) + "\n      " + std::string(c.help) + "\n";
-  s += "\n`careermap help COMMAND` (or `careermap COMMAND --help`) shows one command with its options;\n"
-       "`careermap help --man` writes the manual page (roff).\n" +
-       std::string(kExitStatus) + "\n";
+    s += "  " + std::string(c.name) + " " + usage_of(c.syntax) + "\n      " + in_message_language(c.help) + "\n";
+  s += "\n" +
+       tr("`careermap help COMMAND` (or `careermap COMMAND --help`) shows one command with its options;\n"
+          "`careermap help --man` writes the manual page (roff).") +
+       "\n" + in_message_language(kExitStatus) + "\n";
   return s;
 }
 

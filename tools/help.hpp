@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "engine/messages.hpp"
 #include "tools/args.hpp"
 
 namespace careermap::cli {
@@ -36,6 +37,6 @@ std::string man_page(std::span<const Command> commands, std::string_view version
 
 // The exit statuses of every command, in one line (overview) or as the manual says them.
 inline constexpr std::string_view kExitStatus =
-    "exit status: 0 ok, 1 some input invalid, 2 usage error, unusable questionnaire or internal error";
+    N_("exit status: 0 ok, 1 some input invalid, 2 usage error, unusable questionnaire or internal error");
 
 }  // namespace careermap::cli

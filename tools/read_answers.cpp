@@ -76,7 +76,7 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
     if (!is_form_table(f)) {
       std::string bytes;
       try {
-        bytes = read_file(f, kMaxAnswersBytes, "an answers file");
+        bytes = read_file(f, kMaxAnswersBytes, tr("an answers file"));
       } catch (const Error& e) {
         d.add(e.diagnostic());
         unread(f, d);

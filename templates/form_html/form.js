@@ -386,7 +386,7 @@
     ja: {
       switchTo: 'English', switchLabel: 'Show this form in English', lang: 'ja',
       intro: 'この用紙はこのパソコン・スマートフォンの中だけで動き、どこにも送信しません。入力した内容はこのブラウザーに自動で残ります。最後に「保存」を押して、できたファイルを事務局に送ってください。',
-      required: '必須', progress: '必須の回答', progressShort: '必須', of: '/', save: '保存', open: '保存したファイルを開く',
+      required: '必須', progress: '必須の回答', progressShort: '必須', of: '/', noneRequired: '必須の設問はありません', save: '保存', open: '保存したファイルを開く',
       participant: '参加者 ID', participantHelp: '事務局から届いた ID を半角で入れてください（例: p03）。',
       name: 'お名前（任意）', cohort: '期', fixed: '（変更できません）',
       episodeAdd: 'エピソードを追加', episode: 'エピソード', up: '上へ', down: '下へ', remove: '削除',
@@ -398,13 +398,14 @@
       saveAnyway: 'このまま保存する', back: '戻って直す', saved: (f) => f + ' を保存しました。このファイルを事務局に送ってください。',
       openFailed: 'このファイルは開けませんでした（このページで保存した回答ファイルではありません）。',
       otherQuestionnaire: 'このファイルは別の質問票の回答です。', otherParticipant: 'このファイルは別の参加者の回答です。',
+      otherPart: (p) => 'このファイルには「' + p + '」の回答がありません（別の部分のファイルです）。',
       opened: (f) => f + ' を開きました。続きを書けます。', noStorage: 'このブラウザーでは自動の保存ができません。こまめに「保存」してください。',
-      fieldOf: (n, label) => 'エピソード ' + n + ' の ' + label, item: '設問',
+      fieldOf: (n, label) => 'エピソード ' + n + ' の ' + label, item: '設問', answers: '回答',
     },
     en: {
       switchTo: '日本語', switchLabel: '日本語で表示する', lang: 'en',
       intro: 'This form works only on this computer or phone and sends nothing anywhere. What you enter is kept in this browser as you type. When you are done, press "Save" and send the file it makes to the office.',
-      required: 'required', progress: 'Required answers', progressShort: 'Required', of: 'of', save: 'Save', open: 'Open a saved file',
+      required: 'required', progress: 'Required answers', progressShort: 'Required', of: 'of', noneRequired: 'No question is required', save: 'Save', open: 'Open a saved file',
       participant: 'Participant id', participantHelp: 'The id the office gave you, in half-width letters and digits (e.g. p03).',
       name: 'Your name (optional)', cohort: 'Cohort', fixed: '(cannot be changed)',
       episodeAdd: 'Add an episode', episode: 'Episode', up: 'Up', down: 'Down', remove: 'Remove',
@@ -416,8 +417,9 @@
       saveAnyway: 'Save anyway', back: 'Go back and fix', saved: (f) => f + ' is saved. Please send this file to the office.',
       openFailed: 'This file could not be opened (it is not an answers file saved by this page).',
       otherQuestionnaire: 'This file holds answers to another questionnaire.', otherParticipant: 'This file holds another participant\'s answers.',
+      otherPart: (p) => 'This file holds no answer to "' + p + '" (it is the file of another part).',
       opened: (f) => f + ' is open; you can go on.', noStorage: 'This browser cannot keep your answers by itself: please save often.',
-      fieldOf: (n, label) => 'episode ' + n + ', ' + label, item: 'Question',
+      fieldOf: (n, label) => 'episode ' + n + ', ' + label, item: 'Question', answers: 'Answers',
     },
   };
 
@@ -513,9 +515,12 @@
     const required = Q.items.filter((it) => it.required && asked(it));
     const bad = new Set(list.filter((d) => d.severity === 'error').map(baseItem));
     const done = required.filter((it) => written(it, state) !== undefined && !bad.has(it.id)).length;
-    $('progress-text').replaceChildren(el('span', { class: 'wide-only' }, UI[lang].progress + ' '),
+    // A page without required items (a worksheet of optional rows) says so instead of "0 of 0".
+    if (required.length) $('progress-text').replaceChildren(el('span', { class: 'wide-only' }, UI[lang].progress + ' '),
       el('span', { class: 'narrow-only' }, UI[lang].progressShort + ' '), done + ' ' + UI[lang].of + ' ' + required.length);
+    else $('progress-text').replaceChildren(UI[lang].noneRequired);
     const bar = $('progress-bar');
+    bar.hidden = !required.length;
     bar.max = Math.max(1, required.length);
     bar.value = done;
     return list;
@@ -734,10 +739,17 @@
       messageSlot('msg-cohort', null));
   }
 
+  // The place of a message about the file as a whole ("answers": no answer of any part): before
+  // the questions, its link to the first of them.
+  function answersSlot() {
+    const first = Q.items.find(asked);
+    return messageSlot('msg-answers', first ? (first.type === 'episodes' ? 'add-' : 'q-') + first.id : null);
+  }
+
   function render() {
     const L = UI[lang];
     document.documentElement.lang = lang;
-    document.title = t(Q.title);
+    document.title = (PART >= 0 ? t(Q.parts[PART].title) + ' — ' : '') + t(Q.title);  // as the page's <title>
     const focused = document.activeElement && document.activeElement.id;
     const sections = [];
     Q.sections.forEach((sec, k) => {
@@ -768,12 +780,13 @@
           el('button', { type: 'button', id: 'lang', lang: lang === 'ja' ? 'en' : 'ja', 'aria-label': L.switchLabel,
             onclick: () => { lang = lang === 'ja' ? 'en' : 'ja'; store(); render(); $('lang').focus(); } }, L.switchTo))),
       el('main', { id: 'main' },
-        el('h1', {}, t(Q.title), PART >= 0 ? el('span', { class: 'part' }, t(Q.parts[PART].title)) : null),
+        el('h1', {}, t(Q.title), PART >= 0 ? [el('span', { class: 'sr-only' }, ' — '), el('span', { class: 'part' }, t(Q.parts[PART].title))] : null),
         el('p', { class: 'intro' }, L.intro),
         storageOk ? null : el('p', { class: 'notice' }, L.noStorage),
         el('div', { id: 'notice', class: 'notice', role: 'status' }),
         el('div', { id: 'problems', hidden: true, tabindex: '-1', 'aria-labelledby': 'problems-title' }),
         identity(),
+        answersSlot(),
         sections,
         el('div', { class: 'end' },
           el('button', { type: 'button', class: 'primary', id: 'save-end', onclick: () => trySave() }, L.save),
@@ -790,6 +803,7 @@
     if (m[1] === 'participant') return UI[lang].participant;
     if (m[1] === 'name') return UI[lang].name;
     if (m[1] === 'cohort') return UI[lang].cohort;
+    if (m[1] === 'answers') return UI[lang].answers;  // the file as a whole (no answer of any part)
     const item = Q.items.find((it) => it.id === m[1]);
     if (!item) return m[1];
     let s = t(item.text);
@@ -853,6 +867,9 @@
       if (FIXED.participant && s.participant !== FIXED.participant) { $('notice').textContent = L.otherParticipant; return; }
       const answers = {};  // a page of one part keeps that part's answers only
       for (const item of Q.items) if (asked(item) && item.id in s.answers) answers[item.id] = s.answers[item.id];
+      // The file of another part (the questionnaire opened in the worksheet's page) would empty
+      // this page: it is not opened, and what the page holds stays.
+      if (PART >= 0 && !Object.keys(answers).length) { $('notice').textContent = L.otherPart(t(Q.parts[PART].title)); return; }
       state = { participant: FIXED.participant || s.participant, name: s.name, cohort: FIXED.cohort || s.cohort, answers: answers };
       for (const item of Q.items)
         if (item.type === 'episodes') for (const row of state.answers[item.id] || []) row.__key = ++rowKeys;

@@ -13,7 +13,7 @@ const { seeded } = require('./seeded');
 
 const [careermap, questionnaire, casesArg, seedArg, workdir, part] = process.argv.slice(2);
 if (!workdir) {
-  console.error('usage: node differential.js CAREERMAP Q.yaml CASES SEED WORKDIR');
+  console.error('usage: node differential.js CAREERMAP Q.yaml CASES SEED WORKDIR [PART]');
   process.exit(2);
 }
 fs.rmSync(workdir, { recursive: true, force: true });

@@ -4,9 +4,11 @@
 // file://, fills it as a person would from what the page shows (every item it asks, of the part:
 // clicking, typing, adding, removing and moving episode rows, a wrong year fixed after its
 // message), saves it, and checks: the saved file passes `careermap validate` and scores exactly
-// as the same answers written by this test as plain YAML; a reload and opening the saved file
-// lose nothing; the page made no request but for itself; axe-core finds no violation (ja and en,
-// 390 px and 1280 px wide). Screenshots go to OUTDIR. Exit 1 on the first failure.
+// as the same answers written by this test as plain YAML, and import keeps it as that YAML (of
+// the same parts; with --part, a file of that part only); a reload and opening the saved file
+// lose nothing, and a page of one part does not open another part's file over its answers; the
+// page made no request but for itself; axe-core finds no violation (ja and en, 390 px and
+// 1280 px wide). Screenshots go to OUTDIR. Exit 1 on the first failure.
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -126,6 +128,10 @@ async function main() {
     await page.goto(pageUrl);  // a fresh profile: the storage is empty
     const L = () => page.evaluate(() => document.documentElement.lang);
     equal(await L(), data.lang, 'the page opens in its language');
+    const named = (x) => (partIndex >= 0 ? Q.parts[partIndex].title[x] + ' — ' : '') + Q.title[x];  // its title and heading name the part
+    equal(await page.evaluate(() => [document.title, document.querySelector('h1').textContent]),
+      [named(data.lang), partIndex >= 0 ? Q.title[data.lang] + ' — ' + Q.parts[partIndex].title[data.lang] : Q.title[data.lang]],
+      'the title and the heading');
 
     // Saving an empty page lists exactly what validate says of the empty answers file.
     await page.click('#save');
@@ -133,6 +139,13 @@ async function main() {
     const emptyProblems = core.validate(Q, M, emptyState, 'ja').map((d) => d.message);
     const listed = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.replace(/^.*?: /, '')));
     equal(listed, emptyProblems, 'the list of what is missing on an empty page');
+    const labels = await page.$$eval('#problems li', (li) => li.map((e) => e.textContent.split(': ')[0]));
+    const whole = core.validate(Q, M, emptyState, 'ja').map((d, k) => [d.item, labels[k]]).filter(([item]) => item === 'answers');
+    equal(whole, whole.map(() => ['answers', '回答']), 'the file as a whole is named in words, not by its key');
+    const first = asked[0];  // ... and its link leads to the first question
+    const links = await page.$$eval('#problems li', (li) => li.map((e) => (e.querySelector('a') || {}).hash || null));
+    equal(core.validate(Q, M, emptyState, 'ja').map((d, k) => [d.item, links[k]]).filter(([item]) => item === 'answers'),
+      whole.map(() => ['answers', '#' + (first.type === 'episodes' ? 'add-' : 'q-') + first.id]), 'the link of the file as a whole');
     await page.screenshot({ path: path.join(outdir, shot + '-ja-1280-missing.png') });
     // "Save anyway" saves that file; validate says of it what the page said, word for word.
     const anyway = path.join(await downloadTo(path.resolve(outdir, 'downloads', 'anyway')), (fixedId || 'answers') + '.yaml');
@@ -148,7 +161,9 @@ async function main() {
       'going back from the list');
     const required = asked.filter((it) => it.required).length;
     const progress = () => page.$eval('#progress-text', (e) => e.innerText.trim());
-    check((await progress()).endsWith(' 0 / ' + required), 'progress on an empty page: ' + await progress());
+    const none = '必須の設問はありません';  // a page without required items says so, with no bar
+    equal([required ? (await progress()).endsWith(' 0 / ' + required) : await progress(), await page.$eval('#progress-bar', (e) => e.hidden)],
+      [required ? true : none, !required], 'progress on an empty page: ' + await progress());
 
     // The participant id: full-width first (a real mistake), fixed after the message.
     const typed = { participant: fixedId || 'w03', name: '', cohort: '', answers: {} };
@@ -210,7 +225,10 @@ async function main() {
             const fsel = '#' + base + '-' + f.id;
             if (f.type === 'number') row[f.id] = f.use === 'to_year' ? yearIn(f, k + 1) : yearIn(f, k);
             else if (f.type === 'choice') row[f.id] = pick(f.options).value;
-            else row[f.id] = pick(texts) + ' ' + (k + 1);
+            else {  // a line break only where the page gives several lines (a textarea, not a title's one line)
+              const lines = await page.$eval(fsel, (e) => e.tagName === 'TEXTAREA');
+              row[f.id] = pick(texts.filter((x) => lines || x.indexOf('\n') < 0)) + ' ' + (k + 1);
+            }
             if (f.type === 'choice') await page.select(fsel, row[f.id]);
             else await typeInto(page, fsel, row[f.id]);
           }
@@ -250,7 +268,8 @@ async function main() {
     }
     check(wrongYearChecked || !asked.some((it) => it.type === 'episodes'), 'a wrong year was tried');
 
-    check((await progress()).endsWith(' ' + required + ' / ' + required), 'progress when all is answered: ' + await progress());
+    check(required ? (await progress()).endsWith(' ' + required + ' / ' + required) : (await progress()) === none,
+      'progress when all is answered: ' + await progress());
     // The English switch and back; then save: nothing is missing, so the file downloads at once.
     await page.click('#lang');
     equal(await L(), 'en', 'the English switch');
@@ -279,6 +298,21 @@ async function main() {
     };
     check(score(file)[0] === 0 || part, 'score accepts the saved file');
     equal(score(file), score(plain), 'score --format json of the saved file and of the plain YAML');
+    // import keeps it as the same submission (of the same parts) as the plain YAML; scored from the archive alike.
+    const archived = (f, name) => {
+      const db = path.join(outdir, name + '.db');
+      fs.rmSync(db, { force: true });
+      const i = spawnSync(careermap, ['import', '-q', questionnaire, '--archive', db, '--cohort', 'c1', f], { encoding: 'utf8' });
+      const list = spawnSync(careermap, ['archive', '--archive', db, '--list', '-q', questionnaire], { encoding: 'utf8' });
+      const s = spawnSync(careermap, ['score', '-q', questionnaire, '--archive', db, '--cohort', 'c1', '--format', 'json'], { encoding: 'utf8' });
+      return [i.status, i.stdout, i.stderr, list.status, list.stdout.slice(list.stdout.indexOf('\n\n')), s.status, s.stdout, s.stderr];
+    };
+    const imported = archived(file, 'saved');
+    equal(imported.slice(0, 3), [0, 'careermap import: 1 added, 0 new versions, 0 unchanged, 0 quarantined\n', ''], 'import of the saved file');
+    const parts = Q.parts.filter((p, k) => asked.some((it) => it.part === k)).map((p) => p.id).join(' ');
+    check(imported[4].indexOf('\nc1\t-\t' + typed.participant + '\t' + parts + '\t') > 0,
+      'the archive holds the saved file as a file of part ' + part + ': ' + imported[4]);
+    equal(imported, archived(plain, 'plain'), 'import, archive --list and score --archive of the saved file and of the plain YAML');
 
     // A reload loses nothing; nor does opening the saved file in a page whose storage is empty.
     await page.reload();
@@ -292,6 +326,20 @@ async function main() {
     await fresh.goto(pageUrl);
     check(JSON.stringify(await snapshot(fresh)) !== JSON.stringify(before), 'an empty storage shows an empty page');
     const input = await fresh.$('#open');
+    if (part) {  // a file holding none of this part's answers (another part's) is not opened: the page stays as it is
+      const elsewhere = path.join(outdir, 'other-part', typed.participant + '.yaml');
+      fs.mkdirSync(path.dirname(elsewhere), { recursive: true });
+      fs.writeFileSync(elsewhere, 'questionnaire: ' + core.yamlQuoted(Q.id) + '\nparticipant: ' + core.yamlQuoted(typed.participant) +
+        '\nanswers:\n  an_item_of_another_part: "x"\n');
+      await typeInto(fresh, '#name', 'まだ途中');
+      const kept = await snapshot(fresh);
+      await input.uploadFile(elsewhere);
+      const title = Q.parts[partIndex].title.ja;
+      await fresh.waitForFunction((t) => document.getElementById('notice').textContent === t,
+        { timeout: 5000 }, 'このファイルには「' + title + '」の回答がありません（別の部分のファイルです）。');
+      equal(await snapshot(fresh), kept, 'the page after opening the file of another part');
+      await fresh.evaluate(() => { document.getElementById('open').value = ''; });
+    }
     await input.uploadFile(file);
     await fresh.waitForFunction(() => /開きました|is open/.test(document.getElementById('notice').textContent));
     equal(await snapshot(fresh), before, 'every answer after opening the saved file');

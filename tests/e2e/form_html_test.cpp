@@ -4,7 +4,10 @@
 // (tests/browser/ drives the page in chromium and compares its validator with validate.)
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
+#include <array>
 #include <random>
+#include <sstream>
 
 #include "engine/answers.hpp"
 #include "engine/json.hpp"
@@ -52,9 +55,137 @@ std::string random_text(std::mt19937& rng) {
   return s;
 }
 
+const std::string kCourse = kSrc + "/tests/data/tiny/course.yaml";
+const std::string kTiny = kSrc + "/tests/data/tiny/tiny.yaml";
+
+std::string number_text(double v) {
+  std::ostringstream s;
+  s << v;
+  return s.str();
+}
+
+// A page state (tests/browser/to_yaml.js) with a valid answer to every item of `q`, of every
+// part: a page of one part must write only its own.
+std::string every_answer(const careermap::Questionnaire& q, const std::string& participant) {
+  using careermap::ItemType;
+  using careermap::json::quote;
+  const auto number = [](const auto& x) { return number_text(x.min ? *x.min : x.max ? std::min(0.0, *x.max) : 2000); };
+  std::string answers;
+  for (const auto& item : q.items) {
+    std::string v;
+    switch (item.type) {
+      case ItemType::likert: v = std::to_string(q.scales[item.scale].min); break;
+      case ItemType::choice: v = quote(item.options.front().value); break;
+      case ItemType::multi: v = "[" + quote(item.options.front().value) + "]"; break;
+      case ItemType::text: v = quote("x"); break;
+      case ItemType::number: v = quote(number(item)); break;
+      case ItemType::episodes: {
+        std::string row;
+        for (const auto& f : item.fields)
+          row += (row.empty() ? "" : ",") + quote(f.id) + ":" +
+                 quote(f.type == ItemType::number ? number(f) : f.type == ItemType::choice ? f.options.front().value : "x");
+        v = "[{" + row + "}]";
+        break;
+      }
+    }
+    answers += (answers.empty() ? "" : ",") + quote(item.id) + ":" + v;
+  }
+  return "[{\"participant\":" + quote(participant) + ",\"name\":\"\",\"cohort\":\"\",\"answers\":{" + answers + "}}]";
+}
+
+// The ids of the items in the sections of part `p` (from the part's sections, not Item::part).
+std::vector<std::string> items_of_part(const careermap::Questionnaire& q, const careermap::Part& p) {
+  std::vector<std::string> out;
+  for (const auto& item : q.items)
+    if (std::find(p.sections.begin(), p.sections.end(), item.section) != p.sections.end()) out.push_back(item.id);
+  return out;
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(form_html)
+
+// --part P: a page of that part's items only, whose file validate and import take as a file of that part.
+BOOST_AUTO_TEST_CASE(a_page_per_part) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && " + kBin + " ";
+  for (const std::string& path : {kPre, kCourse}) {
+    careermap::Diagnostics qd;
+    const auto q = careermap::Questionnaire::load(path, qd);
+    BOOST_REQUIRE(q.parts.size() >= 2u);
+    BOOST_REQUIRE(run(cd + "form -q " + path + " --html -o whole.html").status == 0);
+    const size_t whole = slurp(dir.path() / "whole.html").size();
+    for (const auto& part : q.parts) {
+      const std::string page = part.id + ".html";
+      const auto r = run(cd + "form -q " + path + " --html --part " + part.id + " -o " + page + " --lang en");
+      BOOST_TEST(r.status == 0, part.id);
+      BOOST_TEST(r.out == page + "\n");
+      BOOST_TEST(r.err == "");
+      const std::string html = slurp(dir.path() / page);
+      BOOST_TEST(html.size() < whole, part.id << ": " << html.size() << " bytes of " << whole);
+      BOOST_TEST(between(html, "<title>", "</title>") == part.title.en + " — " + q.title.en);
+      const YAML::Node data = YAML::Load(between(html, "<script type=\"application/json\" id=\"form-data\">", "</script>"));
+      BOOST_TEST(data["part"].as<std::string>() == part.id);
+      std::vector<std::string> ids;
+      for (const auto& item : data["questionnaire"]["items"]) ids.push_back(item["id"].as<std::string>());
+      BOOST_TEST(ids == items_of_part(q, part), boost::test_tools::per_element());
+      BOOST_TEST(data["questionnaire"]["parts"].size() == q.parts.size());  // messages name every part, as validate's do
+
+      // The page's own script writes the file: only this part's answers, though the state holds every part's.
+      {
+        std::ofstream out(dir.path() / "state.json", std::ios::binary);
+        out << every_answer(q, "p1");
+      }
+      const auto y = run("node " + kSrc + "/tests/browser/to_yaml.js " + (dir.path() / page).string() + " " +
+                         (dir.path() / "state.json").string());
+      BOOST_REQUIRE_MESSAGE(y.status == 0, y.err);
+      {
+        std::ofstream out(dir.path() / "p1.yaml", std::ios::binary);
+        out << YAML::Load(y.out)[0].Scalar();
+      }
+      std::vector<std::string> saved;
+      for (const auto& kv : YAML::LoadFile((dir.path() / "p1.yaml").string())["answers"]) saved.push_back(kv.first.Scalar());
+      BOOST_TEST(saved == items_of_part(q, part), boost::test_tools::per_element());
+      const auto v = run(cd + "validate -q " + path + " p1.yaml");
+      BOOST_TEST(v.status == 0, part.id << ": " << v.err);
+      BOOST_TEST(v.out == path + ": ok\np1.yaml: ok\n");
+      BOOST_TEST(v.err == "");
+      fs::remove(dir.path() / "a.db");
+      const auto i = run(cd + "import -q " + path + " --archive a.db --cohort c1 p1.yaml");
+      BOOST_TEST(i.out == "careermap import: 1 added, 0 new versions, 0 unchanged, 0 quarantined\n");
+      BOOST_TEST(i.err == "");
+      std::string missing;
+      for (const auto& other : q.parts)
+        if (other.id != part.id) missing += (missing.empty() ? "" : " ") + other.id;
+      const auto list = run(cd + "archive --archive a.db --list -q " + path);
+      BOOST_TEST(list.out.substr(list.out.find("\n\n")) ==
+                 "\n\ncohort\tmeeting\tparticipant\tin\tmissing\nc1\t-\tp1\t" + part.id + "\t" + missing + "\n");
+    }
+  }
+}
+
+BOOST_AUTO_TEST_CASE(a_wrong_part_is_refused_with_the_list_of_parts) {
+  careermap::test::TempDir dir;
+  const std::string cd = "cd " + dir.path().string() + " && " + kBin + " ";
+  const std::string usage =
+      "usage: careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--part P] [--participant ID [--name NAME] "
+      "[--cohort C]] | --kit -o DIR) [--lang ja|en]\n";
+  for (const auto& [path, part, message] : std::vector<std::array<std::string, 3>>{
+           {kCourse, "all", "--part 'all' names no part of course; its parts are survey|journey"},
+           {kCourse, "Journey", "--part 'Journey' names no part of course; its parts are survey|journey"},
+           {kPre, "questionnaire-v1", "--part 'questionnaire-v1' names no part of presession-v1; its parts are questionnaire|worksheet"},
+           {kTiny, "main", "--part 'main' names no part of tiny; its parts are all"}}) {
+    const auto r = run(cd + "form -q " + path + " --html --part " + part + " -o f.html");
+    BOOST_TEST(r.status == 2, part);
+    BOOST_TEST(r.out == "");
+    BOOST_TEST(r.err == "careermap form: " + message + "\n" + usage);
+  }
+  BOOST_TEST(fs::is_empty(dir.path()));  // no page written
+  // A questionnaire without parts is its one part `all`: that page is the page of the whole.
+  BOOST_REQUIRE(run(cd + "form -q " + kTiny + " --html --part all -o part.html").status == 0);
+  BOOST_REQUIRE(run(cd + "form -q " + kTiny + " --html -o whole.html").status == 0);
+  BOOST_TEST((slurp(dir.path() / "part.html") == slurp(dir.path() / "whole.html")));
+}
 
 BOOST_AUTO_TEST_CASE(one_offline_file_under_a_policy_that_forbids_every_connection) {
   careermap::test::TempDir dir;

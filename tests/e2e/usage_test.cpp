@@ -20,7 +20,9 @@ const std::map<std::string, std::string> kUsage = {
     {"render",
      "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
      "[--meeting ID] (ANSWERS... | --archive A.db --cohort C)"},
-    {"form", "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--participant ID [--name NAME] [--cohort C]] | --kit -o DIR) [--lang ja|en]"},
+    {"form",
+     "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--part P] [--participant ID [--name NAME] [--cohort C]] | --kit -o DIR) "
+     "[--lang ja|en]"},
     {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml] [--cohort C] [--meeting ID]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
     {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] FILES..."},
@@ -84,7 +86,10 @@ const Case kCases[] = {
     {"form -q q.yaml --kit -o d --html", "give --kit or --html, not both"},
     {"form -q q.yaml --csv --kit -o d --html", "give only one of --csv, --kit and --html"},
     {"form -q q.yaml --html -o f.html --kit", "give --html or --kit, not both"},
-    {"form -q q.yaml -o b.pdf --participant p01", "--participant goes with --html"},
+    {"form -q q.yaml -o b.pdf --participant p01", "--part and --participant go with --html"},
+    {"form -q q.yaml --csv --part worksheet", "--part and --participant go with --html"},
+    {"form -q q.yaml --html -o f.html --part", "option --part needs a value: P"},
+    {"form -q q.yaml --html -o f.html --part 'a b'", "--part 'a b': " + kId},
     {"form -q q.yaml --html -o f.html --name X", "--name and --cohort go with --participant ID"},
     {"form -q q.yaml --html -o f.html --participant p.01", "--participant 'p.01': " + kId},
     {"mapping -q q.yaml", "missing --init FORM.csv"},

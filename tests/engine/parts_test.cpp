@@ -59,6 +59,7 @@ BOOST_AUTO_TEST_CASE(without_parts_one_implicit_part_and_the_meetings_pre_and_po
   BOOST_TEST(q.meetings[1].name.en == "After");
   BOOST_TEST(q.meetings[1].collects == (std::vector<int>{0}), boost::test_tools::per_element());
   BOOST_TEST(q.meeting_ids() == "pre|post");
+  BOOST_TEST(q.part_ids() == "all");
   for (const auto& item : q.items) BOOST_TEST(item.part == 0);
 }
 
@@ -75,6 +76,7 @@ BOOST_AUTO_TEST_CASE(a_questionnaire_in_two_parts_at_three_meetings) {
   BOOST_TEST(q.items[*q.find_item("voice")].part == 0);
   BOOST_TEST(q.items[*q.find_item("steps")].part == 1);
   BOOST_TEST(q.meeting_ids() == "kickoff|midway|closing");
+  BOOST_TEST(q.part_ids() == "survey|journey");
   BOOST_TEST(q.find_meeting("closing")->order == 4);
   BOOST_TEST(q.find_meeting("closing")->name.ja == "最終回");
   BOOST_TEST(ids_of(q, q.find_meeting("midway")->collects) == (std::vector<std::string>{"journey"}),

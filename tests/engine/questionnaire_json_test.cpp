@@ -40,6 +40,23 @@ BOOST_AUTO_TEST_CASE(the_parts_of_a_questionnaire_in_parts) {
   BOOST_TEST(j.find("{\"id\":\"note\",\"type\":\"text\",\"section\":2,\"part\":1,") != std::string::npos);
 }
 
+// The page of one part: that part's items only; scales, sections and parts whole (indices hold).
+BOOST_AUTO_TEST_CASE(the_items_of_one_part) {
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/tiny/course.yaml", d);
+  BOOST_REQUIRE(!d.has_errors());
+  const std::string whole = questionnaire_json(q);
+  const std::string journey = questionnaire_json(q, *q.find_part("journey"));
+  const size_t items = whole.find(",\"items\":[");
+  BOOST_TEST(journey.substr(0, items) == whole.substr(0, items));
+  const size_t note = whole.find("{\"id\":\"note\"");
+  BOOST_TEST(journey.substr(items) == ",\"items\":[" + whole.substr(note));
+  const std::string survey = questionnaire_json(q, *q.find_part("survey"));
+  BOOST_TEST(survey.substr(items) == whole.substr(items, note - 1 - items) + "]}");
+  BOOST_TEST(questionnaire_json(q, 0) != whole);
+  BOOST_TEST(questionnaire_json(test::tiny_questionnaire(), 0) == questionnaire_json(test::tiny_questionnaire()));
+}
+
 BOOST_AUTO_TEST_CASE(bounds_are_exact) {
   auto q = test::tiny_questionnaire();
   q.items[*q.find_item("years")].min = 0.1;

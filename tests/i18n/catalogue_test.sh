@@ -2,7 +2,8 @@
 # Every message of the code is in po/ja.po and translated: xgettext makes the POT from the
 # sources (the keywords of engine/messages.hpp), msgcmp checks that ja.po translates each msgid
 # (a fuzzy or empty translation counts as missing) and holds no msgid the code lost, and each
-# translation has the same {placeholders} as its msgid.
+# translation has the same {placeholders} as its msgid; and no message of the code is printed
+# without gettext (tests/i18n/unmarked.py).
 #   tests/i18n/catalogue_test.sh SOURCE_DIR WORK_DIR
 set -euo pipefail
 src=$(cd "$1" && pwd)
@@ -34,4 +35,6 @@ msgcat --no-wrap po/ja.po | awk '
   /^msgid_plural / { id = substr($0, 14) }
   /^msgstr/ { s = $0; sub(/^msgstr(\[[0-9]\])? /, "", s); if (id != "\"\"" && holders(id) != holders(s)) { print "placeholders differ: " id " -> " s; bad = 1 } }
   END { exit bad }' || fail "a translation's placeholders differ from its msgid's"
+# Every message the code prints goes through gettext (no bare English literal in a diagnostic).
+python3 "$src/tests/i18n/unmarked.py" "$src" || fail "messages above are printed without gettext (tr, trf, trn)"
 echo "catalogue_test: ok"
