@@ -148,8 +148,16 @@ class AnswerReader {
 
   // Reports a value of the wrong type.
   std::optional<double> wrong(const YAML::Node& n, const std::string& item, const std::string& expected) {
-    diags_.error(yaml::at(n, file_), item, answer_message(AnswerMsg::expected, {{"expected", expected}, {"got", shown(n)}}));
+    diags_.error(yaml::at(n, file_), item,
+                 answer_message(AnswerMsg::expected, {{"expected", expected}, {"got", full_width_number(n) ? answer_message(AnswerMsg::got_full_width) : shown(n)}}));
     return std::nullopt;
+  }
+
+  // A number written in full-width characters (４, １９９８): said as such, never converted.
+  static bool full_width_number(const YAML::Node& n) {
+    if (!n.IsScalar() || yaml::to_number(n.Scalar())) return false;
+    const auto half = half_width(n.Scalar());
+    return half && yaml::to_number(*half);
   }
 
   // A value as diagnostics may show it: a number quoted; anything else, which may be free
