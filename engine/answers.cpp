@@ -291,9 +291,14 @@ void Intake::read_meeting(const YAML::Node& root, Answers& a) {
   if (!n || n.IsNull()) return;
   const std::string given = yaml::scalar(n, file_, key, diags_).value_or("");
   if (given.empty()) return;
-  const auto meeting = std::string(key) == "session" && given != kPreMeeting && given != kPostMeeting
-                           ? std::nullopt
-                           : resolve_meeting(q_, given);
+  const auto meeting_of = [&](const std::string& id) {
+    return std::string(key) == "session" && id != kPreMeeting && id != kPostMeeting ? std::nullopt : resolve_meeting(q_, id);
+  };
+  const auto meeting = meeting_of(given);
+  if (!meeting && full_width_id(given) && meeting_of(*half_width(given))) {  // ｍ１ for m1: asked in half-width
+    diags_.error(yaml::at(n, file_), key, answer_message(AnswerMsg::id_full_width));
+    return;
+  }
   if (!meeting) {
     diags_.error(yaml::at(n, file_), key,
                  std::string(key) == "session"

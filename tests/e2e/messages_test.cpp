@@ -160,6 +160,8 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
     return s;
   }();
   const std::string samples = kSrc + "/questionnaires/samples/";
+  write(d.path() / "mt.yaml", "questionnaire: presession-v1\nparticipant: p01\nmeeting: ｍ１\nanswers: {}\n");
+  write(d.path() / "ss.yaml", "questionnaire: presession-v1\nparticipant: p01\nsession: ｐｒｅ\nanswers: {}\n");
   write(d.path() / "f.csv", "participant,hours\nｗ０１,１２\n");
   write(d.path() / "f.map.yaml", "questionnaire: workshop-b\ncolumns:\n  participant: participant\n  hours: hours\n");
   std::string missing_en, missing_ja;
@@ -220,6 +222,20 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
            cohort_usage_en,
        "careermap cohort: --cohorts '２０２６,2025': コンマで区切った ID（C1,C2）、それぞれ半角の英字・数字・'_'・'-' の ID（64 "
        "字まで）を指定してください。全角で書かれています。半角で '2026,2025' と書いてください\n" + cohort_usage_ja},
+      // validate: a meeting and a session written in full-width characters.
+      {"validate -q " + kPre + " mt.yaml ss.yaml",
+       "mt.yaml:3:10: error: meeting: the id is written in full-width characters (like ｐ０３); write it in half-width ones "
+       "(like p03)\nmt.yaml:4:1: error: answers: answers no item: a file holds at least one part (questionnaire, "
+       "worksheet)\nss.yaml:3:10: error: session: the id is written in full-width characters (like ｐ０３); write it in "
+       "half-width ones (like p03)\nss.yaml:4:1: error: answers: answers no item: a file holds at least one part "
+       "(questionnaire, worksheet)\nss.yaml: error: participant: 'p01' is also the participant of mt.yaml\n"
+       "careermap: 0 of 2 answers used; invalid: mt.yaml ss.yaml\n",
+       "mt.yaml:3:10: エラー: meeting: ID が全角で書かれています（ｐ０３ など）。半角で書いてください（p03 など）\n"
+       "mt.yaml:4:1: エラー: answers: 回答がありません: ファイルには少なくとも一つの部分（questionnaire, worksheet）の回答が要ります\n"
+       "ss.yaml:3:10: エラー: session: ID が全角で書かれています（ｐ０３ など）。半角で書いてください（p03 など）\n"
+       "ss.yaml:4:1: エラー: answers: 回答がありません: ファイルには少なくとも一つの部分（questionnaire, worksheet）の回答が要ります\n"
+       "ss.yaml: エラー: participant: 'p01' は mt.yaml の参加者 ID でもあります\n"
+       "careermap: 2 件の回答のうち 0 件を使いました。使えなかったもの: mt.yaml ss.yaml\n"},
       // mapping: a CSV without a header row.
       {"mapping -q " + kWorkshop + " --init empty.csv", "empty.csv: error: the file has no header row\n",
        "empty.csv: エラー: ファイルに見出し行がありません\n"},
