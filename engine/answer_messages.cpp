@@ -17,6 +17,7 @@ constexpr AnswerMessage kTable[] = {
     {M::expected_episode, NC_("expected_episode", "an episode (a map of its fields)")},
     {M::got_text, NC_("got_text", "text")},
     {M::got_the_answer, NC_("got_the_answer", "the answer")},
+    {M::got_full_width, NC_("got_full_width", "full-width digits, not half-width ones")},
     {M::outside_scale, NC_("outside_scale", "{value} is outside the scale {range}")},
     {M::not_scale_point, NC_("not_scale_point", "{value} is not a point of the scale {range}")},
     {M::outside_range, NC_("outside_range", "{value} is outside {range}")},

@@ -29,6 +29,7 @@ enum class AnswerMsg {
   expected_episode,
   got_text,
   got_the_answer,
+  got_full_width,
   outside_scale,
   not_scale_point,
   outside_range,

@@ -148,8 +148,16 @@ class AnswerReader {
 
   // Reports a value of the wrong type.
   std::optional<double> wrong(const YAML::Node& n, const std::string& item, const std::string& expected) {
-    diags_.error(yaml::at(n, file_), item, answer_message(AnswerMsg::expected, {{"expected", expected}, {"got", shown(n)}}));
+    diags_.error(yaml::at(n, file_), item,
+                 answer_message(AnswerMsg::expected, {{"expected", expected}, {"got", full_width_number(n) ? answer_message(AnswerMsg::got_full_width) : shown(n)}}));
     return std::nullopt;
+  }
+
+  // A number written in full-width characters (４, １９９８): said as such, never converted.
+  static bool full_width_number(const YAML::Node& n) {
+    if (!n.IsScalar() || yaml::to_number(n.Scalar())) return false;
+    const auto half = half_width(n.Scalar());
+    return half && yaml::to_number(*half);
   }
 
   // A value as diagnostics may show it: a number quoted; anything else, which may be free
@@ -283,9 +291,14 @@ void Intake::read_meeting(const YAML::Node& root, Answers& a) {
   if (!n || n.IsNull()) return;
   const std::string given = yaml::scalar(n, file_, key, diags_).value_or("");
   if (given.empty()) return;
-  const auto meeting = std::string(key) == "session" && given != kPreMeeting && given != kPostMeeting
-                           ? std::nullopt
-                           : resolve_meeting(q_, given);
+  const auto meeting_of = [&](const std::string& id) {
+    return std::string(key) == "session" && id != kPreMeeting && id != kPostMeeting ? std::nullopt : resolve_meeting(q_, id);
+  };
+  const auto meeting = meeting_of(given);
+  if (!meeting && full_width_id(given) && meeting_of(*half_width(given))) {  // ｍ１ for m1: asked in half-width
+    diags_.error(yaml::at(n, file_), key, answer_message(AnswerMsg::id_full_width));
+    return;
+  }
   if (!meeting) {
     diags_.error(yaml::at(n, file_), key,
                  std::string(key) == "session"

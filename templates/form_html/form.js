@@ -45,12 +45,23 @@
     return typeof s === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(s);
   }
 
-  // full_width_id of answers.cpp: not an id, but one once half_width() of text.cpp made its
-  // full-width ASCII (U+FF01..U+FF5E) and ideographic spaces half-width.
-  function fullWidthId(s) {
-    const half = String(s).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+  // half_width() of text.cpp: full-width ASCII (U+FF01..U+FF5E) and ideographic spaces made
+  // half-width.
+  function halfWidth(s) {
+    return String(s).replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
       .replace(/\u3000/g, ' ');
+  }
+
+  // full_width_id of answers.cpp: not an id, but one once written in half-width characters.
+  function fullWidthId(s) {
+    const half = halfWidth(s);
     return half !== s && !validId(s) && validId(half);
+  }
+
+  // AnswerReader::full_width_number: not a number, but one once written in half-width (４).
+  function fullWidthNumber(s) {
+    const half = halfWidth(s);
+    return half !== s && toNumber(s) === null && toNumber(half) !== null;
   }
 
   // invisible_controls of answers.cpp: "U+202E, U+200B" in order of first appearance.
@@ -166,7 +177,7 @@
       const v = toNumber(raw);
       if (v === null) {
         say('error', where, 'expected', { expected: fill(M, 'expected_number', null, lang),
-          got: raw.length <= 32 && toNumber(raw) !== null ? "'" + raw + "'" : gotText });
+          got: fullWidthNumber(raw) ? fill(M, 'got_full_width', null, lang) : gotText });
         return null;
       }
       if ((min !== null && v < min) || (max !== null && v > max)) {
