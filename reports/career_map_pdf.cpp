@@ -1,6 +1,7 @@
 #include "reports/career_map_pdf.hpp"
 
 #include "engine/files.hpp"
+#include "engine/messages.hpp"
 #include "reports/comparison_page.hpp"
 #include "reports/map_page.hpp"
 #include "reports/next_step_page.hpp"
@@ -12,7 +13,7 @@ namespace careermap {
 
 DisplayList layout_career_map(const CareerMapContent& content, const FontSource& font) {
   const frame::Measure measure = [&font](std::string_view s, double size) { return font.text_width(s, size); };
-  DisplayList pages(kMaxCareerMapPages, "the career map");
+  DisplayList pages(kMaxCareerMapPages, tr("the career map"));
   layout_map_pages(content, pages, measure);
   layout_comparison_page(content, pages, measure);
   layout_profile_pages(content, pages, measure);

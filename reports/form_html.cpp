@@ -84,9 +84,9 @@ std::string form_csp(std::string_view style, std::string_view script) {
 std::string form_html(const Questionnaire& q, const FormPageOptions& options, const std::string& assets_dir) {
   namespace fs = std::filesystem;
   const auto asset = [&](const char* name) { return (fs::path(assets_dir) / name).string(); };
-  const std::string page = read_file(asset("form.html"), 1'000'000, "the form page template");
-  const std::string style = read_file(asset("form.css"), 1'000'000, "the form page style");
-  const std::string script = read_file(asset("form.js"), 1'000'000, "the form page script");
+  const std::string page = read_file(asset("form.html"), 1'000'000, tr("the form page template"));
+  const std::string style = read_file(asset("form.css"), 1'000'000, tr("the form page style"));
+  const std::string script = read_file(asset("form.js"), 1'000'000, tr("the form page script"));
   const std::optional<int> part = options.part.empty() ? std::nullopt : q.find_part(options.part);
   if (!options.part.empty() && !part) throw Error({q.file, 0, 0}, "", trf("the questionnaire has no part '{part}'", {{"part", options.part}}));
   const std::string lang = options.lang == Lang::ja ? "ja" : "en";

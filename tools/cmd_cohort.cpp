@@ -24,7 +24,7 @@ std::string missing_cohorts(const Archive& archive, std::string_view option, con
                             const std::vector<Submission>& chosen) {
   std::set<std::string> found;
   for (const auto& s : chosen) found.insert(s.cohort);
-  if (asked.empty()) return found.empty() ? "the archive holds no valid submissions; nothing was done" : "";
+  if (asked.empty()) return found.empty() ? tr("the archive holds no valid submissions; nothing was done") : "";
   std::vector<std::string> missing;  // ids the argument parser checked
   for (const auto& c : asked)
     if (!found.count(c)) missing.push_back(c);
@@ -37,12 +37,15 @@ std::string missing_cohorts(const Archive& archive, std::string_view option, con
     return list;
   };
   std::string there = join(valid);
-  if (!other.empty()) there += (there.empty() ? "" : ", and ") + std::to_string(other.size()) + " whose id is not valid";
-  const std::string holds = there.empty()                          ? "the archive holds none"
-                            : valid.size() + other.size() > 1 ? "the archive holds cohorts " + there
-                                                              : "the archive holds cohort " + there;
-  return std::string(option) + ": no valid submissions of cohort" + (missing.size() > 1 ? "s " : " ") + join(missing) +
-         " (" + holds + "); nothing was done";
+  if (!other.empty())
+    there += (there.empty() ? "" : tr(", and ")) +
+             trn("{n} whose id is not valid", "{n} whose ids are not valid", other.size());
+  const std::string holds = there.empty() ? tr("the archive holds none")
+                                          : trn("the archive holds cohort {cohorts}", "the archive holds cohorts {cohorts}",
+                                                valid.size() + other.size(), {{"cohorts", there}});
+  return trn("{option}: no valid submissions of cohort {cohorts} ({holds}); nothing was done",
+             "{option}: no valid submissions of cohorts {cohorts} ({holds}); nothing was done", missing.size(),
+             {{"option", std::string(option)}, {"cohorts", join(missing)}, {"holds", holds}});
 }
 
 namespace {

@@ -55,7 +55,10 @@ NextBatch file_batches(const Questionnaire& q, const std::vector<std::string>& f
     const std::vector<std::string> chunk(files.begin() + state->at, files.begin() + end);
     Batch b = load_batch(q, chunk, err, &state->seen, mapping);
     state->at = end;
-    if (tty) std::fprintf(stderr, "careermap render: %zu of %zu files read\n", end, files.size());
+    if (tty)
+      std::fprintf(stderr, "%s\n",
+                   trf("careermap render: {n} of {all} files read", {{"n", std::to_string(end)}, {"all", std::to_string(files.size())}})
+                       .c_str());
     return b;
   };
 }
@@ -100,9 +103,9 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       if (!fresh && other->second.first != a.participant) {
         outcomes[i].diagnostics.push_back(
             {{a.file, 0, 0}, Severity::error, "participant",
-             "'" + a.participant + "' and '" + other->second.first + "' (" + other->second.second +
-                 ") differ only in letter case: on Windows and macOS disks their PDFs would be one file; "
-                 "rename one"});
+             trf("'{id}' and '{other}' ({file}) differ only in letter case: on Windows and macOS disks their PDFs would "
+                 "be one file; rename one",
+                 {{"id", a.participant}, {"other", other->second.first}, {"file", other->second.second}})});
         continue;
       }
       // <id>.pdf for a person's only record, <id>-<meeting>.pdf for each of several.
@@ -124,15 +127,15 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
             c.comparison = build_comparison(q, compare_meetings(q, b->valid[earlier[i]], a), templates, s.lang);
           for (const auto& w : c.warnings)
             o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
-                                     "participant " + a.participant + ": " + code_point(w.code) +
-                                         " cannot be drawn by the font; shown as 〓"});
+                                     trf("participant {id}: {code} cannot be drawn by the font; shown as 〓",
+                                         {{"id", a.participant}, {"code", code_point(w.code)}})});
           write_career_map_pdf(c, font, o.path, s.password);
           o.ok = true;
         } catch (const Error& e) {
           o.diagnostics.push_back(e.diagnostic());
           if (o.diagnostics.back().where.file.empty()) o.diagnostics.back().where = {a.file, 0, 0};  // the document's
         } catch (const std::exception& e) {  // on a worker thread: main's net cannot catch it
-          o.diagnostics.push_back({{o.path, 0, 0}, Severity::error, "", std::string("cannot write: ") + e.what()});
+          o.diagnostics.push_back({{o.path, 0, 0}, Severity::error, "", trf("cannot write: {reason}", {{"reason", e.what()}})});
         }
       }
     };

@@ -292,6 +292,11 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
     BOOST_TEST(i.status == 0);
     BOOST_TEST(i.out == (ja ? "careermap import: 追加 2 件、新しい版 0 件、変わらず 0 件、保留 0 件\n"
                             : "careermap import: 2 added, 0 new versions, 0 unchanged, 0 quarantined\n"));
+    const Run none = run(cd + kBin + " cohort -q " + kPre + " --archive " + db + " --cohorts c2,c3 --dry-run");
+    BOOST_TEST(none.status == 2);
+    BOOST_TEST(none.err == (ja ? db + ": エラー: --cohorts: 期 c2, c3 の正しい提出がありません（アーカイブにある期は c1）。何もしていません\n"
+                               : db + ": error: --cohorts: no valid submissions of cohorts c2, c3 (the archive holds cohort c1); "
+                                      "nothing was done\n"));
     const Run c = run(cd + kBin + " cohort -q " + kPre + " --archive " + db + " --dry-run");
     BOOST_TEST(c.status == 0);
     const std::string head = c.out.substr(0, c.out.find("table\t"));

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Messages the code prints without gettext: every message argument of a diagnostic call
 (Diagnostics error/warning/note, Error, UsageError, and the helpers that throw them: refuse,
-stop, cell_problem, too_big) and every `err <<` / `std::cerr <<` line is checked; a string
+stop, cell_problem, too_big; a Diagnostic written out as {where, Severity::..., item, message})
+and every `err <<` / `std::cerr <<` / `fprintf(stderr` line is checked; a string
 literal holding English words there that is not inside tr()/trf()/trn()/N_() is reported as
 FILE:LINE. Exit 1 when any is found.  tests/i18n/unmarked.py SOURCE_DIR"""
 import os, re, sys
@@ -9,7 +10,7 @@ import os, re, sys
 CALLS = r'\b(?:error|warning|note|Error|UsageError|refuse|stop|cell_problem|too_big)\('
 WORDS = re.compile(r'"(?:[^"\\]|\\.)*[A-Za-z]{2,} [a-z]{2,}(?:[^"\\]|\\.)*"')
 # The program's name with a command, as a prefix or in a usage line: not words to translate.
-PROGRAM = re.compile(r'"\s*careermap [a-z]+(?::|\s\[|\s*$)')
+PROGRAM = re.compile(r'"\s*careermap [a-z]+(?:: ?|\s\[[^"]*\]\\n|\s*)"$')
 MARKS = re.compile(r'\b(?:tr|trf|trn|tr_in|N_|NC_|answer_message)\(')
 # Not messages to a person: development tools, the manual page's own English, machine output.
 SKIP = {'tools/bench.cpp', 'tools/synth_cohort.cpp', 'tools/help.cpp', 'engine/messages.cpp'}
@@ -43,8 +44,17 @@ def strip_marked(text):
 
 def statements(src):
     """(line, text) of each statement that starts a diagnostic call or writes to err/cerr."""
-    for m in re.finditer(CALLS + r'|\b(?:err|std::cerr)\s*<<', src):
-        end = src.find(';', m.start())
+    for m in re.finditer(CALLS + r'|\b(?:err|std::cerr)\s*<<|Severity::(?:error|warning|note),|fprintf\(stderr', src):
+        end = m.start()
+        while end < len(src) and src[end] != ';':  # the statement's end, past string literals
+            if src[end] == "'" and src.find("'", end + 2) <= end + 3:  # a character literal: '"', '\\n'
+                end = src.find("'", end + 2) + 1
+                continue
+            if src[end] == '"':
+                end += 1
+                while src[end] != '"':
+                    end += 2 if src[end] == '\\' else 1
+            end += 1
         yield src.count('\n', 0, m.start()) + 1, src[m.start():end]
 
 
