@@ -269,8 +269,10 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     const std::string n = normalize_header(h);
     return std::any_of(std::begin(list), std::end(list), [&](std::string_view c) { return normalize_header(c) == n; });
   };
-  std::string out = "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
-                    "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n"
+  // The comments are in the message language, for whoever checks the file; "NOT MATCHED" stays
+  // in either, to be searched for.
+  std::string out = tr("# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
+                       "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n") +
                     "questionnaire: " + q.id + "\n" +
                     (cohort.empty() ? "# cohort: \"2026\"\n" : "cohort: " + yaml_quoted(cohort) + "\n") +
                     (meeting.empty() ? "# meeting: " + q.meetings.front().id + "\n" : "meeting: " + meeting + "\n") + "columns:\n";
@@ -287,15 +289,16 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     const std::string key = "  " + yaml_quoted(h) + ": ";
     const bool service = one_of(h, kServiceColumns);
     if (cols.size() > 1 && hit && hit->per_episode) {
-      out += key + "  # one target per column with this title, in order\n";
+      out += key + "  # " + tr("one target per column with this title, in order") + "\n";
       for (size_t k = 0; k < cols.size(); ++k) {
         ColumnTarget e = hit->target;
         e.episode = static_cast<int>(k + 1);
         out += "    - " + e.text() + "\n";
       }
     } else if (cols.size() > 1 && !service) {
-      out += key + "ignore   # NOT MATCHED: the title heads columns " + column_numbers(cols) +
-             "; list one target per column\n";
+      out += key + "ignore   # " +
+             trf("NOT MATCHED: the title heads columns {numbers}; list one target per column", {{"numbers", column_numbers(cols)}}) +
+             "\n";
       unmatched.push_back(h);
     } else if (hit) {
       out += key + hit->target.text() + "\n";
@@ -306,14 +309,14 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     } else if (one_of(h, kMeetingColumns)) {
       out += key + "meeting\n";
     } else if (service) {
-      out += key + "ignore   # added by the form service\n";
+      out += key + "ignore   # " + tr("added by the form service") + "\n";
     } else {
-      out += key + "ignore   # NOT MATCHED: write the item id here, or keep ignore\n";
+      out += key + "ignore   # " + tr("NOT MATCHED: write the item id here, or keep ignore") + "\n";
       unmatched.push_back(h);
     }
   }
-  out += "# values:            # answer texts that are neither an option's value nor its label\n"
-         "#   item_id: {\"answer text\": option_value}\n";
+  out += "# values:            # " + tr("answer texts that are neither an option's value nor its label") +
+         "\n#   item_id: {\"answer text\": option_value}\n";
   return out;
 }
 
