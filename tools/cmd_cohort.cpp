@@ -87,13 +87,13 @@ void print_dry_run(const CohortSummary& s, std::ostream& out) {
                {{"n", std::to_string(s.min_group - 1)}, {"group", g}})
         << '\n';
   out << trf("hidden: {small} about fewer than {min_group} people, {secondary} against subtraction, {audit} added by the "
-             "audit ({rounds} rounds, {solves} linear programs), {difference} in groups that differ from a release",
+             "audit ({rounds}, {solves}), {difference} in groups that differ from a release",
              {{"small", std::to_string(n.small)},
               {"min_group", std::to_string(s.min_group)},
               {"secondary", std::to_string(n.secondary)},
               {"audit", std::to_string(n.audit)},
-              {"rounds", std::to_string(n.rounds)},
-              {"solves", std::to_string(n.solves)},
+              {"rounds", trn("{n} round", "{n} rounds", static_cast<unsigned long>(n.rounds))},
+              {"solves", trn("{n} linear program", "{n} linear programs", static_cast<unsigned long>(n.solves))},
               {"difference", std::to_string(n.difference)}})
       << '\n';
   const auto iv = hidden_intervals(t);

@@ -320,7 +320,7 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
                      "隠した数字: 3 人未満について 34 個、引き算の防止で 0 個、監査で追加 0 個（1 回、線形計画 94 個）、公開済みと違う集まりで 0 個\n"
                    : "careermap cohort: dry run; nothing written, no release logged\n"
                      "too few people for a column of their own (counted in all): c1\n"
-                     "hidden: 34 about fewer than 3 people, 0 against subtraction, 0 added by the audit (1 rounds, 94 linear "
+                     "hidden: 34 about fewer than 3 people, 0 against subtraction, 0 added by the audit (1 round, 94 linear "
                      "programs), 0 in groups that differ from a release\n"),
                c.out);
   }
