@@ -109,7 +109,8 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
       return false;
     }
     if (!q.items[*idx].find_field(field)) {
-      error = trf("episodes item '{item}' has no field '{field}'", {{"item", std::string(item)}, {"field", std::string(field)}});
+      error = trf("episodes item '{item}' has no field '{field}'",
+                  {{"item", std::string(item)}, {"field", std::string(field)}});
       return false;
     }
     out = {Kind::episode_field, item, std::stoi(n), field};
@@ -117,7 +118,9 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   }
   const auto idx = q.find_item(s);
   if (!idx) {
-    error = trf("'{s}' is no item of {id} (nor ignore, participant, name, cohort, meeting, session)", {{"s", std::string(s)}, {"id", std::string(q.id)}});
+    error =
+        trf("'{s}' is no item of {id} (nor ignore, participant, name, cohort, meeting, session)",
+            {{"s", std::string(s)}, {"id", std::string(q.id)}});
     return false;
   }
   if (q.items[*idx].type == ItemType::episodes) {
@@ -157,8 +160,10 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
   yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "meeting", "session", "columns", "values"}, file, "", diags);
   if (root["questionnaire"]) m.questionnaire = yaml::scalar(root["questionnaire"], file, "questionnaire", diags).value_or("");
   if (m.questionnaire != q.id)
-    diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file), "questionnaire",
-                trf("this mapping is for '{questionnaire}', not '{id}'", {{"questionnaire", std::string(m.questionnaire)}, {"id", std::string(q.id)}}));
+    diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file),
+                "questionnaire",
+                trf("this mapping is for '{questionnaire}', not '{id}'",
+                    {{"questionnaire", std::string(m.questionnaire)}, {"id", std::string(q.id)}}));
   if (root["cohort"]) m.cohort = yaml::scalar(root["cohort"], file, "cohort", diags).value_or("");
   if (root["meeting"]) m.meeting = yaml::scalar(root["meeting"], file, "meeting", diags).value_or("");
   if (root["session"]) m.session = yaml::scalar(root["session"], file, "session", diags).value_or("");
@@ -179,7 +184,8 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
         ColumnTarget t;
         std::string error;
         if (!n.IsScalar()) {
-          diags.error(yaml::at(n, file), col.header, tr("needs a target (an item id, ignore, ...) or a list of targets"));
+          diags.error(yaml::at(n, file), col.header,
+                      tr("needs a target (an item id, ignore, ...) or a list of targets"));
           ok = false;
         } else if (!parse_target(q, n.Scalar(), t, error)) {
           diags.error(yaml::at(n, file), col.header, error);
@@ -197,7 +203,9 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
       const auto idx = q.find_item(item.substr(0, dot));
       const bool ok = idx && (dot == std::string::npos ? q.items[*idx].type != ItemType::episodes
                                                        : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
-      if (!ok) diags.error(yaml::at(kv.first, file), item, trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
+      if (!ok)
+        diags.error(yaml::at(kv.first, file), item,
+                    trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
       if (!kv.second.IsMap()) continue;
       for (const auto& v : kv.second) {
         if (!v.first.IsScalar() || !(v.second.IsScalar() || v.second.IsNull())) {
@@ -297,7 +305,8 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
       }
     } else if (cols.size() > 1 && !service) {
       out += key + "ignore   # " +
-             trf("NOT MATCHED: the title heads columns {numbers}; list one target per column", {{"numbers", column_numbers(cols)}}) +
+             trf("NOT MATCHED: the title heads columns {numbers}; list one target per column",
+                 {{"numbers", column_numbers(cols)}}) +
              "\n";
       unmatched.push_back(h);
     } else if (hit) {
