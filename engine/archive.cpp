@@ -29,7 +29,9 @@ struct Archive::Impl {
   ~Impl() {
     if (db) sqlite3_close(db);
   }
-  [[noreturn]] void refuse(const std::string& why) const { throw Error(Location{path, 0, 0}, "", trf("archive: {why}", {{"why", std::string(why)}})); }
+  [[noreturn]] void refuse(const std::string& why) const {
+    throw Error(Location{path, 0, 0}, "", trf("archive: {why}", {{"why", std::string(why)}}));
+  }
   // SQLite's own words, except for a lock held too long: say what it means.
   std::string reason(const char* msg) const {
     if (db && (sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED))
@@ -225,7 +227,11 @@ Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
     if (version == 0 && !options.create)
       im.refuse(tr("an empty database, not a careermap archive (only careermap import creates one)"));
     if (version > kArchiveSchemaVersion)
-      im.refuse(trf("made by a newer careermap (schema {version}; this one knows schemas up to {archive_schema_version})", {{"version", std::to_string(version)}, {"archive_schema_version", std::to_string(kArchiveSchemaVersion)}}));
+      im.refuse(
+          trf("made by a newer careermap (schema {version}; this one knows schemas up to "
+              "{archive_schema_version})",
+              {{"version", std::to_string(version)},
+               {"archive_schema_version", std::to_string(kArchiveSchemaVersion)}}));
     for (const auto& m : kMigrations)
       if (m.to > version) im.exec(m.sql);
     im.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
@@ -266,7 +272,10 @@ void ImportSession::add(Submission s) {
   const Archive::Impl& im = *archive_.impl_;
   if (!valid_participant_id(s.cohort) || (!s.meeting.empty() && !valid_participant_id(s.meeting)) ||
       (!s.participant.empty() && !valid_participant_id(s.participant)))
-    im.refuse(trf("the submission of {source} has a cohort, session or participant that is not an id; nothing was imported", {{"source", std::string(s.source)}}));
+    im.refuse(
+        trf("the submission of {source} has a cohort, session or participant that is not an id; "
+            "nothing was imported",
+            {{"source", std::string(s.source)}}));
   s.sha256 = sha256_hex(s.raw);
   Stmt held(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
   if (held.text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step()) {

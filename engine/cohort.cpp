@@ -98,7 +98,11 @@ size_t movement_kind(const Scene& x, const Scene& y, bool same) {
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& o) {
   if (o.min_group < kMinGroupFloor)
-    throw Error(Location{}, "", trf("cohort: min-group {min_group} is below the floor of {min_group_floor}: figures about so few people are never published", {{"min_group", std::to_string(o.min_group)}, {"min_group_floor", std::to_string(kMinGroupFloor)}}));
+    throw Error(Location{}, "",
+                trf("cohort: min-group {min_group} is below the floor of {min_group_floor}: "
+                    "figures about so few people are never published",
+                    {{"min_group", std::to_string(o.min_group)},
+                     {"min_group_floor", std::to_string(kMinGroupFloor)}}));
   CohortSummary s;
   s.min_group = o.min_group;
   const int k = o.min_group;

@@ -143,7 +143,9 @@ struct CsvIntake::Impl {
     for (size_t c = 0; c < head.cells.size(); ++c) {
       const Mapping::Column* col = m.find(head.cells[c]);
       if (!col) {
-        diags.warning(reader.at(head.line, 0), head.cells[c], trf("column is not in the mapping {file}; ignored", {{"file", std::string(m.file)}}));
+        diags.warning(
+            reader.at(head.line, 0), head.cells[c],
+            trf("column is not in the mapping {file}; ignored", {{"file", std::string(m.file)}}));
         continue;
       }
       auto it = std::find_if(uses.begin(), uses.end(), [&](const auto& u) { return u.first == col; });
@@ -178,7 +180,8 @@ struct CsvIntake::Impl {
     for (const auto& col : m.columns) {
       const bool present = std::any_of(uses.begin(), uses.end(), [&](const auto& u) { return u.first == &col; });
       const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
-      if (!present && !ignored) diags.warning(reader.at(head.line, 0), col.header, tr("mapped column is not in this file"));
+      if (!present && !ignored)
+        diags.warning(reader.at(head.line, 0), col.header, tr("mapped column is not in this file"));
     }
     codes.resize(targets.size());
     items.assign(targets.size(), nullptr);
@@ -210,11 +213,14 @@ struct CsvIntake::Impl {
     if (!rec.ok) return true;  // the reader said why
     if (rec.cells.size() < head.cells.size()) {
       diags.error(reader.at(rec.line, 0), "",
-                  trf("the row has {size} cells and the header {size_a}: the row is cut short", {{"size", std::to_string(rec.cells.size())}, {"size_a", std::to_string(head.cells.size())}}));
+                  trf("the row has {size} cells and the header {size_a}: the row is cut short",
+                      {{"size", std::to_string(rec.cells.size())},
+                       {"size_a", std::to_string(head.cells.size())}}));
       return true;
     }
     if (rec.cells.size() > head.cells.size())
-      diags.warning(reader.at(rec.line, 0), "", tr("the row has more cells than the header; the extra ones are ignored"));
+      diags.warning(reader.at(rec.line, 0), "",
+                    tr("the row has more cells than the header; the extra ones are ignored"));
 
     YAML::Node root(YAML::NodeType::Map);
     root["questionnaire"] = q.id;
@@ -273,7 +279,8 @@ struct CsvIntake::Impl {
         // Messages name the episode by its place in the list; point them at its columns.
         const std::string prefix = item + "[" + std::to_string(slot) + "].";
         for (auto& [key, header] : decltype(column_of)(column_of))
-          if (key.rfind(prefix, 0) == 0) column_of[item + "[" + std::to_string(n) + "]." + key.substr(prefix.size())] = header;
+          if (key.rfind(prefix, 0) == 0)
+            column_of[item + "[" + std::to_string(n) + "]." + key.substr(prefix.size())] = header;
         column_of[item + "[" + std::to_string(n) + "]"] = {item + " #" + std::to_string(slot), 0};
       }
       answers[item] = list;

@@ -59,7 +59,11 @@ struct CsvReader::Impl {
       return false;
     }
     if (in->size() > kMaxCsvBytes)
-      return stop(diags, 0, trf("the file has {value}; a CSV of answers is at most {value_a}", {{"value", std::string(mb(in->size()))}, {"value_a", std::string(mb(kMaxCsvBytes))}})), false;
+      return stop(diags, 0,
+                  trf("the file has {value}; a CSV of answers is at most {value_a}",
+                      {{"value", std::string(mb(in->size()))},
+                       {"value_a", std::string(mb(kMaxCsvBytes))}})),
+             false;
     chunk.resize(kChunk);
     return true;
   }
@@ -77,7 +81,9 @@ struct CsvReader::Impl {
     data = chunk.data();
     total += len;
     if (total > kMaxCsvBytes) {  // the file grew while it was read
-      stop(diags, line, trf("the file has more than {value}; a CSV of answers is at most {value}", {{"value", std::string(mb(kMaxCsvBytes))}}));
+      stop(diags, line,
+           trf("the file has more than {value}; a CSV of answers is at most {value}",
+               {{"value", std::string(mb(kMaxCsvBytes))}}));
       len = 0;
       return false;
     }
@@ -113,7 +119,10 @@ struct CsvReader::Impl {
     if (head.rfind("PK\x03\x04", 0) == 0)
       return stop(diags, 0, kWorkbook), false;
     if (head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0)
-      return stop(diags, 0, tr("this is UTF-16 text (Unicode テキスト), not CSV; save it as CSV (UTF-8 or コンマ区切り)")), false;
+      return stop(diags, 0,
+                  tr("this is UTF-16 text (Unicode テキスト), not CSV; save it as CSV (UTF-8 or "
+                     "コンマ区切り)")),
+             false;
     if (head.rfind("\xEF\xBB\xBF", 0) == 0)
       for (int k = 0; k < 3; ++k) get(diags);  // kept in raw(): the header's bytes as received
     return true;
@@ -138,7 +147,9 @@ struct CsvReader::Impl {
     if (encoding == "UTF-8") {
       for (const auto& c : rec.cells)
         if (!valid_utf8(c)) {
-          diags.error({file, at_line, 0}, "", tr("the row is not UTF-8 text like the rows before it; save the file as CSV UTF-8"));
+          diags.error(
+              {file, at_line, 0}, "",
+              tr("the row is not UTF-8 text like the rows before it; save the file as CSV UTF-8"));
           return false;
         }
       return true;
@@ -153,7 +164,10 @@ struct CsvReader::Impl {
       iconv(cd, nullptr, nullptr, nullptr, nullptr);
       if (cd == reinterpret_cast<iconv_t>(-1) || iconv(cd, &src, &src_left, &dst, &dst_left) == static_cast<size_t>(-1)) {
         if (first) stop(diags, 0, tr("the file is neither UTF-8 nor Shift_JIS (CP932) text; save it as CSV UTF-8"));
-        else diags.error({file, at_line, 0}, "", tr("the row is not Shift_JIS (CP932) text like the rows before it; save the file as CSV UTF-8"));
+        else
+          diags.error({file, at_line, 0}, "",
+                      tr("the row is not Shift_JIS (CP932) text like the rows before it; save the "
+                         "file as CSV UTF-8"));
         return false;
       }
       out.resize(out.size() - dst_left);
@@ -224,10 +238,18 @@ struct CsvReader::Impl {
       std::string problem;
       if (unclosed) problem = tr("the row is cut short: a quoted cell is not closed before the end of the file");
       else if (wide)
-        problem = trf("the row has more than {max_csv_columns} columns; a CSV of answers has at most {max_csv_columns}", {{"max_csv_columns", std::to_string(kMaxCsvColumns)}});
-      else if (!raw_kept) problem = trf("the row has more than {value}; a row is at most {value}", {{"value", std::string(mb(kMaxCsvRowBytes))}});
+        problem =
+            trf("the row has more than {max_csv_columns} columns; a CSV of answers has at most "
+                "{max_csv_columns}",
+                {{"max_csv_columns", std::to_string(kMaxCsvColumns)}});
+      else if (!raw_kept)
+        problem = trf("the row has more than {value}; a row is at most {value}",
+                      {{"value", std::string(mb(kMaxCsvRowBytes))}});
       else if (long_cell)
-        problem = trf("a cell has more than {max_csv_cell_bytes} bytes; a cell is at most {max_csv_cell_bytes}", {{"max_csv_cell_bytes", std::to_string(kMaxCsvCellBytes)}});
+        problem =
+            trf("a cell has more than {max_csv_cell_bytes} bytes; a cell is at most "
+                "{max_csv_cell_bytes}",
+                {{"max_csv_cell_bytes", std::to_string(kMaxCsvCellBytes)}});
       if (!problem.empty()) {
         diags.error({file, rec.line, 0}, "", problem);
       } else if (nul_line) {

@@ -45,7 +45,9 @@ int open_regular(const std::string& path, size_t& size) {
     ::close(fd);
     const char* kind = S_ISDIR(st.st_mode) ? "a folder" : S_ISFIFO(st.st_mode) ? "a pipe (FIFO)"
                        : S_ISCHR(st.st_mode) || S_ISBLK(st.st_mode) ? "a device" : "not a file";
-    throw Error(Location{path, 0, 0}, "", trf("cannot read: this is {kind}, not a regular file; careermap reads only files", {{"kind", std::string(kind)}}));
+    throw Error(Location{path, 0, 0}, "",
+                trf("cannot read: this is {kind}, not a regular file; careermap reads only files",
+                    {{"kind", std::string(kind)}}));
   }
   ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
   size = static_cast<size_t>(st.st_size);
@@ -147,7 +149,11 @@ size_t InputFile::read(char* buf, size_t n) { return read_some(fd_, buf, n, path
 std::string read_file(const std::string& path, size_t max_bytes, const std::string& what) {
   const InputFile in(path);
   auto too_big = [&](const std::string& has) {
-    throw Error(Location{path, 0, 0}, "", trf("the file has {has}; {what} is at most {value}", {{"has", std::string(has)}, {"what", std::string(what)}, {"value", std::string(amount(max_bytes))}}));
+    throw Error(Location{path, 0, 0}, "",
+                trf("the file has {has}; {what} is at most {value}",
+                    {{"has", std::string(has)},
+                     {"what", std::string(what)},
+                     {"value", std::string(amount(max_bytes))}}));
   };
   if (in.size() > max_bytes) too_big(amount(in.size()));
   // The size said is not trusted: read at most one byte more than allowed.

@@ -109,7 +109,8 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
       return false;
     }
     if (!q.items[*idx].find_field(field)) {
-      error = trf("episodes item '{item}' has no field '{field}'", {{"item", std::string(item)}, {"field", std::string(field)}});
+      error = trf("episodes item '{item}' has no field '{field}'",
+                  {{"item", std::string(item)}, {"field", std::string(field)}});
       return false;
     }
     out = {Kind::episode_field, item, std::stoi(n), field};
@@ -117,7 +118,9 @@ bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& o
   }
   const auto idx = q.find_item(s);
   if (!idx) {
-    error = trf("'{s}' is no item of {id} (nor ignore, participant, name, cohort, meeting, session)", {{"s", std::string(s)}, {"id", std::string(q.id)}});
+    error =
+        trf("'{s}' is no item of {id} (nor ignore, participant, name, cohort, meeting, session)",
+            {{"s", std::string(s)}, {"id", std::string(q.id)}});
     return false;
   }
   if (q.items[*idx].type == ItemType::episodes) {
@@ -157,8 +160,10 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
   yaml::warn_unknown_keys(root, {"questionnaire", "cohort", "meeting", "session", "columns", "values"}, file, "", diags);
   if (root["questionnaire"]) m.questionnaire = yaml::scalar(root["questionnaire"], file, "questionnaire", diags).value_or("");
   if (m.questionnaire != q.id)
-    diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file), "questionnaire",
-                trf("this mapping is for '{questionnaire}', not '{id}'", {{"questionnaire", std::string(m.questionnaire)}, {"id", std::string(q.id)}}));
+    diags.error(yaml::at(root["questionnaire"] ? root["questionnaire"] : root, file),
+                "questionnaire",
+                trf("this mapping is for '{questionnaire}', not '{id}'",
+                    {{"questionnaire", std::string(m.questionnaire)}, {"id", std::string(q.id)}}));
   if (root["cohort"]) m.cohort = yaml::scalar(root["cohort"], file, "cohort", diags).value_or("");
   if (root["meeting"]) m.meeting = yaml::scalar(root["meeting"], file, "meeting", diags).value_or("");
   if (root["session"]) m.session = yaml::scalar(root["session"], file, "session", diags).value_or("");
@@ -179,7 +184,8 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
         ColumnTarget t;
         std::string error;
         if (!n.IsScalar()) {
-          diags.error(yaml::at(n, file), col.header, tr("needs a target (an item id, ignore, ...) or a list of targets"));
+          diags.error(yaml::at(n, file), col.header,
+                      tr("needs a target (an item id, ignore, ...) or a list of targets"));
           ok = false;
         } else if (!parse_target(q, n.Scalar(), t, error)) {
           diags.error(yaml::at(n, file), col.header, error);
@@ -197,7 +203,9 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
       const auto idx = q.find_item(item.substr(0, dot));
       const bool ok = idx && (dot == std::string::npos ? q.items[*idx].type != ItemType::episodes
                                                        : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
-      if (!ok) diags.error(yaml::at(kv.first, file), item, trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
+      if (!ok)
+        diags.error(yaml::at(kv.first, file), item,
+                    trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
       if (!kv.second.IsMap()) continue;
       for (const auto& v : kv.second) {
         if (!v.first.IsScalar() || !(v.second.IsScalar() || v.second.IsNull())) {
@@ -269,8 +277,10 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     const std::string n = normalize_header(h);
     return std::any_of(std::begin(list), std::end(list), [&](std::string_view c) { return normalize_header(c) == n; });
   };
-  std::string out = "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
-                    "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n"
+  // The comments are in the message language, for whoever checks the file; "NOT MATCHED" stays
+  // in either, to be searched for.
+  std::string out = tr("# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
+                       "# Written by `careermap mapping --init`; check every line, then use it with --mapping.\n") +
                     "questionnaire: " + q.id + "\n" +
                     (cohort.empty() ? "# cohort: \"2026\"\n" : "cohort: " + yaml_quoted(cohort) + "\n") +
                     (meeting.empty() ? "# meeting: " + q.meetings.front().id + "\n" : "meeting: " + meeting + "\n") + "columns:\n";
@@ -287,15 +297,17 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     const std::string key = "  " + yaml_quoted(h) + ": ";
     const bool service = one_of(h, kServiceColumns);
     if (cols.size() > 1 && hit && hit->per_episode) {
-      out += key + "  # one target per column with this title, in order\n";
+      out += key + "  # " + tr("one target per column with this title, in order") + "\n";
       for (size_t k = 0; k < cols.size(); ++k) {
         ColumnTarget e = hit->target;
         e.episode = static_cast<int>(k + 1);
         out += "    - " + e.text() + "\n";
       }
     } else if (cols.size() > 1 && !service) {
-      out += key + "ignore   # NOT MATCHED: the title heads columns " + column_numbers(cols) +
-             "; list one target per column\n";
+      out += key + "ignore   # " +
+             trf("NOT MATCHED: the title heads columns {numbers}; list one target per column",
+                 {{"numbers", column_numbers(cols)}}) +
+             "\n";
       unmatched.push_back(h);
     } else if (hit) {
       out += key + hit->target.text() + "\n";
@@ -306,14 +318,14 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
     } else if (one_of(h, kMeetingColumns)) {
       out += key + "meeting\n";
     } else if (service) {
-      out += key + "ignore   # added by the form service\n";
+      out += key + "ignore   # " + tr("added by the form service") + "\n";
     } else {
-      out += key + "ignore   # NOT MATCHED: write the item id here, or keep ignore\n";
+      out += key + "ignore   # " + tr("NOT MATCHED: write the item id here, or keep ignore") + "\n";
       unmatched.push_back(h);
     }
   }
-  out += "# values:            # answer texts that are neither an option's value nor its label\n"
-         "#   item_id: {\"answer text\": option_value}\n";
+  out += "# values:            # " + tr("answer texts that are neither an option's value nor its label") +
+         "\n#   item_id: {\"answer text\": option_value}\n";
   return out;
 }
 

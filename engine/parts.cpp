@@ -32,7 +32,8 @@ std::vector<int> id_list(const YAML::Node& n, const char* key, const std::string
       continue;
     }
     if (std::find(out.begin(), out.end(), it->second) != out.end()) {
-      diags.error(yaml::at(e, file), where, trf("names {what} '{id}' twice", {{"what", tr(what)}, {"id", std::string(id)}}));
+      diags.error(yaml::at(e, file), where,
+                  trf("names {what} '{id}' twice", {{"what", tr(what)}, {"id", std::string(id)}}));
       continue;
     }
     out.push_back(it->second);
@@ -97,7 +98,9 @@ bool read_parts(const YAML::Node& n, const std::string& file, Questionnaire& q, 
     for (int s : p.sections) {
       if (owner[s] >= 0)
         diags.error(yaml::at(e["sections"], file), name,
-                    trf("section '{value}' is already in part '{value_a}'", {{"value", std::string(q.sections[s].id)}, {"value_a", std::string(parts[owner[s]].id)}}));
+                    trf("section '{value}' is already in part '{value_a}'",
+                        {{"value", std::string(q.sections[s].id)},
+                         {"value_a", std::string(parts[owner[s]].id)}}));
       else
         owner[s] = static_cast<int>(parts.size());
     }
@@ -146,7 +149,9 @@ bool read_meetings(const YAML::Node& n, const std::string& file, Questionnaire& 
         m.order = static_cast<int>(*o);
         auto [it, fresh] = orders.emplace(m.order, m.id);
         if (!fresh)
-          diags.error(yaml::at(e["order"], file), name, trf("meeting '{second}' has the same order", {{"second", std::string(it->second)}}));
+          diags.error(
+              yaml::at(e["order"], file), name,
+              trf("meeting '{second}' has the same order", {{"second", std::string(it->second)}}));
       }
     }
     if (e["collects"]) {

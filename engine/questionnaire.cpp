@@ -129,7 +129,8 @@ void Reader::read_scales(const YAML::Node& n) {
         diags_.error(yaml::at(e, file_), s.id, tr("min and max must be whole numbers"));
       } else if (d.problem == P::too_large || std::llabs(d.value.units / Decimal::kUnit) > kScaleBound) {
         diags_.error(yaml::at(e, file_), s.id,
-                     trf("min and max must be from -{scale_bound} to {scale_bound}", {{"scale_bound", std::to_string(kScaleBound)}}));
+                     trf("min and max must be from -{scale_bound} to {scale_bound}",
+                         {{"scale_bound", std::to_string(kScaleBound)}}));
       } else {
         return d.value.units / Decimal::kUnit;
       }
@@ -145,7 +146,9 @@ void Reader::read_scales(const YAML::Node& n) {
       diags_.error(yaml::at(kv.first, file_), s.id, tr("empty scale: max must be above min"));
     } else if (*mx - *mn > kScaleMaxSpan) {
       diags_.error(yaml::at(kv.first, file_), s.id,
-                   trf("a scale has at most {value} points (max - min at most {scale_max_span})", {{"value", std::to_string(kScaleMaxSpan + 1)}, {"scale_max_span", std::to_string(kScaleMaxSpan)}}));
+                   trf("a scale has at most {value} points (max - min at most {scale_max_span})",
+                       {{"value", std::to_string(kScaleMaxSpan + 1)},
+                        {"scale_max_span", std::to_string(kScaleMaxSpan)}}));
     } else {
       s.min = static_cast<int>(*mn);
       s.max = static_cast<int>(*mx);
@@ -159,7 +162,11 @@ void Reader::read_scales(const YAML::Node& n) {
         const int points = s.max - s.min + 1;
         if (set && static_cast<int>(s.labels.size()) != points)
           diags_.error(yaml::at(v["labels"], file_), s.id,
-                       trf("the scale {min}..{max} has {points} points but {size} labels", {{"min", std::to_string(s.min)}, {"max", std::to_string(s.max)}, {"points", std::to_string(points)}, {"size", std::to_string(s.labels.size())}}));
+                       trf("the scale {min}..{max} has {points} points but {size} labels",
+                           {{"min", std::to_string(s.min)},
+                            {"max", std::to_string(s.max)},
+                            {"points", std::to_string(points)},
+                            {"size", std::to_string(s.labels.size())}}));
       }
     }
     for (const auto& other : q_.scales)
@@ -218,16 +225,21 @@ std::vector<Option> Reader::read_options(const YAML::Node& n, const std::string&
     if (o["stage"]) {
       const std::string sid = o["stage"].Scalar();
       opt.stage = q_.model.find_stage(sid);
-      if (!opt.stage) diags_.error(yaml::at(o["stage"], file_), item, trf("unknown stage '{sid}'", {{"sid", std::string(sid)}}));
+      if (!opt.stage)
+        diags_.error(yaml::at(o["stage"], file_), item,
+                     trf("unknown stage '{sid}'", {{"sid", std::string(sid)}}));
     }
     if (o["level"]) {
       const std::string lid = o["level"].Scalar();
       opt.level = q_.model.find_level(lid);
-      if (!opt.level) diags_.error(yaml::at(o["level"], file_), item, trf("unknown level '{lid}'", {{"lid", std::string(lid)}}));
+      if (!opt.level)
+        diags_.error(yaml::at(o["level"], file_), item,
+                     trf("unknown level '{lid}'", {{"lid", std::string(lid)}}));
     }
     for (const auto& prev : out)
       if (prev.value == opt.value)
-        diags_.error(yaml::at(o["value"], file_), item, trf("duplicate option '{value}'", {{"value", std::string(opt.value)}}));
+        diags_.error(yaml::at(o["value"], file_), item,
+                     trf("duplicate option '{value}'", {{"value", std::string(opt.value)}}));
     out.push_back(std::move(opt));
   }
   return out;
@@ -244,7 +256,8 @@ void Reader::read_key(const YAML::Node& n, Item& item) {
       scene = e["scene"].Scalar();
       if (e["weight"])
         if (auto w = decimal(e["weight"], item.id, Decimal{0}, true, Decimal::whole(kMaxWeight),
-                             trf("a key weight must be above 0 and at most {max_weight}", {{"max_weight", std::to_string(kMaxWeight)}})))
+                             trf("a key weight must be above 0 and at most {max_weight}",
+                                 {{"max_weight", std::to_string(kMaxWeight)}})))
           k.weight = *w;
     } else {
       diags_.error(yaml::at(e, file_), item.id, tr("a key names a scene: {scene: <level>.<stage>, weight: 1}"));
@@ -252,13 +265,16 @@ void Reader::read_key(const YAML::Node& n, Item& item) {
     }
     auto idx = q_.model.find_scene(scene);
     if (!idx) {
-      diags_.error(yaml::at(e, file_), item.id, trf("the key names an unknown scene '{scene}'", {{"scene", std::string(scene)}}));
+      diags_.error(
+          yaml::at(e, file_), item.id,
+          trf("the key names an unknown scene '{scene}'", {{"scene", std::string(scene)}}));
       return;
     }
     k.scene = *idx;
     for (const auto& prev : item.key)
       if (prev.scene == k.scene)
-        diags_.error(yaml::at(e, file_), item.id, trf("the key names scene '{scene}' twice", {{"scene", std::string(scene)}}));
+        diags_.error(yaml::at(e, file_), item.id,
+                     trf("the key names scene '{scene}' twice", {{"scene", std::string(scene)}}));
     item.key.push_back(k);
   };
   if (n.IsSequence())
@@ -299,22 +315,33 @@ void Reader::read_fields(const YAML::Node& n, Item& item) {
     if (f["use"]) {
       auto u = parse_use(f["use"].Scalar());
       if (!u) {
-        diags_.error(yaml::at(f["use"], file_), where, trf("unknown use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
+        diags_.error(yaml::at(f["use"], file_), where,
+                     trf("unknown use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
       } else {
         field.use = *u;
         if (item.field_for(*u))
-          diags_.error(yaml::at(f["use"], file_), where, trf("two fields have use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
+          diags_.error(
+              yaml::at(f["use"], file_), where,
+              trf("two fields have use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
         const bool wants_choice = *u == FieldUse::stage || *u == FieldUse::level || *u == FieldUse::role;
         const bool wants_number = *u == FieldUse::from_year || *u == FieldUse::to_year;
         if (wants_choice && field.type != ItemType::choice)
-          diags_.error(yaml::at(f, file_), where, trf("a field with use '{value}' must be a choice", {{"value", std::string(f["use"].Scalar())}}));
+          diags_.error(yaml::at(f, file_), where,
+                       trf("a field with use '{value}' must be a choice",
+                           {{"value", std::string(f["use"].Scalar())}}));
         if (wants_number && field.type != ItemType::number)
-          diags_.error(yaml::at(f, file_), where, trf("a field with use '{value}' must be a number", {{"value", std::string(f["use"].Scalar())}}));
+          diags_.error(yaml::at(f, file_), where,
+                       trf("a field with use '{value}' must be a number",
+                           {{"value", std::string(f["use"].Scalar())}}));
         for (const auto& o : field.options) {
           if (*u == FieldUse::stage && !o.stage)
-            diags_.error(yaml::at(f, file_), where, trf("option '{value}' must name the stage it places", {{"value", std::string(o.value)}}));
+            diags_.error(yaml::at(f, file_), where,
+                         trf("option '{value}' must name the stage it places",
+                             {{"value", std::string(o.value)}}));
           if (*u == FieldUse::level && !o.level)
-            diags_.error(yaml::at(f, file_), where, trf("option '{value}' must name the level it places", {{"value", std::string(o.value)}}));
+            diags_.error(yaml::at(f, file_), where,
+                         trf("option '{value}' must name the level it places",
+                             {{"value", std::string(o.value)}}));
         }
       }
     }
@@ -335,7 +362,9 @@ void Reader::read_sheet_part(const YAML::Node& n, Item& item) {
   for (const auto& [name, part] : parts)
     if (v == name) chosen = part;
   if (chosen == SheetPart::none)
-    diags_.error(yaml::at(n, file_), item.id, trf("next_step is where, allies, against or timing, not '{v}'", {{"v", std::string(v)}}));
+    diags_.error(
+        yaml::at(n, file_), item.id,
+        trf("next_step is where, allies, against or timing, not '{v}'", {{"v", std::string(v)}}));
   else if (item.type == ItemType::text && item.report != ReportUse::own_words)
     diags_.error(yaml::at(n, file_), item.id,
                  tr("next_step on a text item needs report: own_words (only those words are printed)"));
@@ -367,7 +396,8 @@ void Reader::read_item(const YAML::Node& n, int section) {
   auto t = parse_type(type);
   if (!t) {
     diags_.error(yaml::at(n["type"] ? n["type"] : n, file_), item.id,
-                 trf("unknown type '{type}' (likert, choice, multi, text, number, episodes)", {{"type", std::string(type)}}));
+                 trf("unknown type '{type}' (likert, choice, multi, text, number, episodes)",
+                     {{"type", std::string(type)}}));
     return;
   }
   item.type = *t;
@@ -406,8 +436,10 @@ void Reader::read_item(const YAML::Node& n, int section) {
     else if (v == "own_words" && item.type == ItemType::text)
       item.report = ReportUse::own_words;
     else
-      diags_.error(yaml::at(r, file_), item.id,
-                   trf("report is checklist (for choice or multi) or own_words (for text), not '{v}'", {{"v", std::string(v)}}));
+      diags_.error(
+          yaml::at(r, file_), item.id,
+          trf("report is checklist (for choice or multi) or own_words (for text), not '{v}'",
+              {{"v", std::string(v)}}));
   }
   if (const YAML::Node s = n["next_step"]) read_sheet_part(s, item);
   if (item.min && item.max && *item.max < *item.min)
@@ -440,7 +472,9 @@ void Reader::read_scoring(const YAML::Node& n) {
       for (const auto& kv : rw) {
         const std::string role = kv.first.Scalar();
         if (auto w = decimal(kv.second, "scoring.role_weights." + role, Decimal{0}, false,
-                             Decimal::whole(kMaxWeight), trf("must be from 0 to {max_weight}", {{"max_weight", std::to_string(kMaxWeight)}})))
+                             Decimal::whole(kMaxWeight),
+                             trf("must be from 0 to {max_weight}",
+                                 {{"max_weight", std::to_string(kMaxWeight)}})))
           q_.scoring.role_weights[role] = *w;
         bool known = false;
         for (const auto& item : q_.items)
@@ -467,8 +501,10 @@ std::optional<Decimal> Reader::decimal(const YAML::Node& n, const std::string& i
   if (d.problem == P::not_a_number) {
     yaml::number(n, file_, item, diags_);
   } else if (d.problem == P::too_many_places) {
-    diags_.error(yaml::at(n, file_), item,
-                 trf("at most {value} decimal places, got \"{scalar}\"", {{"value", std::to_string(Decimal::kPlaces)}, {"scalar", std::string(n.Scalar())}}));
+    diags_.error(
+        yaml::at(n, file_), item,
+        trf("at most {value} decimal places, got \"{scalar}\"",
+            {{"value", std::to_string(Decimal::kPlaces)}, {"scalar", std::string(n.Scalar())}}));
   } else if (d.problem == P::too_large || d.value < lo || (above && d.value == lo) || d.value > hi) {
     diags_.error(yaml::at(n, file_), item, range);
   } else {
@@ -487,7 +523,8 @@ void Reader::check_after() {
       for (const auto& item : q_.items)
         if (std::any_of(item.key.begin(), item.key.end(), [&](const KeyEntry& k) { return k.scene == s; })) {
           diags_.error(item.where, q_.model.scenes[s].id,
-                       tr("the weights and scales of the items keyed to this scene are too fine to score exactly (use fewer different scale lengths or simpler weights)"));
+                       tr("the weights and scales of the items keyed to this scene are too fine to "
+                          "score exactly (use fewer different scale lengths or simpler weights)"));
           break;
         }
   std::vector<int> keyed(q_.model.scenes.size(), 0);

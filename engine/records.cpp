@@ -26,7 +26,10 @@ Answers answers_of_parts(const Questionnaire& q, const Answers& a, const std::ve
   std::vector<bool> keep(q.parts.size(), false);
   for (const auto& id : part_ids) {
     auto p = q.find_part(id);
-    if (!p) throw Error({q.file, 0, 0}, "parts", trf("the questionnaire '{id}' has no part '{id_a}'", {{"id", std::string(q.id)}, {"id_a", std::string(id)}}));
+    if (!p)
+      throw Error({q.file, 0, 0}, "parts",
+                  trf("the questionnaire '{id}' has no part '{id_a}'",
+                      {{"id", std::string(q.id)}, {"id_a", std::string(id)}}));
     keep[*p] = true;
   }
   Answers out = a;

@@ -22,7 +22,9 @@ class Db {
   Db(const Db&) = delete;
   Db& operator=(const Db&) = delete;
   [[noreturn]] void fail(const std::string& what) const {
-    throw Error(Location{path_, 0, 0}, "", trf("release log: {what}: {reason}", {{"what", what}, {"reason", db_ ? sqlite3_errmsg(db_) : tr("cannot open")}}));
+    throw Error(Location{path_, 0, 0}, "",
+                trf("release log: {what}: {reason}",
+                    {{"what", what}, {"reason", db_ ? sqlite3_errmsg(db_) : tr("cannot open")}}));
   }
   void exec(const char* sql) {
     if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("query");

@@ -167,7 +167,10 @@ class Suppressor {
 
   [[noreturn]] void fail(const Pinned& p) const {
     const Measure& m = t_.measures[p.measure];
-    throw Error(Location{}, "", trf("suppression: a small group stays recognisable in {table} {row} with every figure of this report hidden", {{"table", std::string(m.table)}, {"row", std::string(m.row)}}));
+    throw Error(Location{}, "",
+                trf("suppression: a small group stays recognisable in {table} {row} with every "
+                    "figure of this report hidden",
+                    {{"table", std::string(m.table)}, {"row", std::string(m.row)}}));
   }
 
   CellTable& t_;

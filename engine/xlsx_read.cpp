@@ -141,7 +141,10 @@ struct XlsxReader::Impl {
   zip_file_t* open_part(const std::string& name, Diagnostics& diags, bool needed, const std::string& what) {
     const zip_int64_t idx = zip_name_locate(zip, name.c_str(), 0);
     if (idx < 0) {
-      if (needed) stop(diags, whole(), trf("the workbook has no part {name} ({what}); save it again from Excel as .xlsx", {{"name", std::string(name)}, {"what", std::string(what)}}));
+      if (needed)
+        stop(diags, whole(),
+             trf("the workbook has no part {name} ({what}); save it again from Excel as .xlsx",
+                 {{"name", std::string(name)}, {"what", std::string(what)}}));
       return nullptr;
     }
     zip_stat_t st;
@@ -149,11 +152,17 @@ struct XlsxReader::Impl {
     if (zip_stat_index(zip, static_cast<zip_uint64_t>(idx), 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE) &&
         st.size > kMaxXlsxPartBytes) {
       stop(diags, whole(),
-           trf("the workbook's part {name} unpacks to {value}; a part is at most {value_a}", {{"name", std::string(name)}, {"value", std::string(mb(st.size))}, {"value_a", std::string(mb(kMaxXlsxPartBytes))}}));
+           trf("the workbook's part {name} unpacks to {value}; a part is at most {value_a}",
+               {{"name", std::string(name)},
+                {"value", std::string(mb(st.size))},
+                {"value_a", std::string(mb(kMaxXlsxPartBytes))}}));
       return nullptr;
     }
     zip_file_t* f = zip_fopen_index(zip, static_cast<zip_uint64_t>(idx), 0);
-    if (!f) stop(diags, whole(), trf("the workbook's part {name} cannot be unpacked: {value}", {{"name", std::string(name)}, {"value", std::string(zip_strerror(zip))}}));
+    if (!f)
+      stop(diags, whole(),
+           trf("the workbook's part {name} cannot be unpacked: {value}",
+               {{"name", std::string(name)}, {"value", std::string(zip_strerror(zip))}}));
     return f;
   }
 
@@ -171,13 +180,17 @@ struct XlsxReader::Impl {
         if (chunk.empty()) chunk.resize(kChunk);
         const zip_int64_t n = zip_fread(f, chunk.data(), chunk.size());
         if (n < 0) {
-          stop(diags, whole(), trf("the workbook's part {name} cannot be unpacked: {value}", {{"name", std::string(name)}, {"value", std::string(zip_file_strerror(f))}}));
+          stop(diags, whole(),
+               trf("the workbook's part {name} cannot be unpacked: {value}",
+                   {{"name", std::string(name)}, {"value", std::string(zip_file_strerror(f))}}));
           return false;
         }
         unpacked += static_cast<size_t>(n);
         if (unpacked > kMaxXlsxPartBytes) {
           stop(diags, whole(),
-               trf("the workbook's part {name} unpacks to more than {value}; a part is at most {value}", {{"name", std::string(name)}, {"value", std::string(mb(kMaxXlsxPartBytes))}}));
+               trf("the workbook's part {name} unpacks to more than {value}; a part is at most "
+                   "{value}",
+                   {{"name", std::string(name)}, {"value", std::string(mb(kMaxXlsxPartBytes))}}));
           return false;
         }
         r = XML_Parse(x.p, chunk.data(), static_cast<int>(n), n == 0);
@@ -185,8 +198,10 @@ struct XlsxReader::Impl {
       if (r == XML_STATUS_ERROR) {
         const Location at{file + ":" + name, static_cast<int>(XML_GetCurrentLineNumber(x.p)),
                           static_cast<int>(XML_GetCurrentColumnNumber(x.p)) + 1};
-        stop(diags, at, !x.stopped.empty() ? x.stopped
-                                           : trf("the part is not well-formed XML: {reason}", {{"reason", XML_ErrorString(XML_GetErrorCode(x.p))}}));
+        stop(diags, at,
+             !x.stopped.empty() ? x.stopped
+                                : trf("the part is not well-formed XML: {reason}",
+                                      {{"reason", XML_ErrorString(XML_GetErrorCode(x.p))}}));
         return false;
       }
       if (r == XML_STATUS_SUSPENDED) return true;
@@ -214,7 +229,10 @@ struct XlsxReader::Impl {
       return false;
     }
     if (bytes.rfind("\xD0\xCF\x11\xE0", 0) == 0)
-      return stop(diags, whole(), tr("this is an Excel 97-2003 workbook (.xls); save it as Excel ブック (.xlsx) or as CSV")), false;
+      return stop(diags, whole(),
+                  tr("this is an Excel 97-2003 workbook (.xls); save it as Excel ブック (.xlsx) or "
+                     "as CSV")),
+             false;
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -224,7 +242,10 @@ struct XlsxReader::Impl {
       const bool not_zip = zip_error_code_zip(&error) == ZIP_ER_NOZIP;
       const std::string why = not_zip ? tr("it is not a zip archive") : zip_error_strerror(&error);
       zip_error_fini(&error);
-      return stop(diags, whole(), trf("the file is not an Excel workbook (.xlsx): {why}", {{"why", std::string(why)}})), false;
+      return stop(diags, whole(),
+                  trf("the file is not an Excel workbook (.xlsx): {why}",
+                      {{"why", std::string(why)}})),
+             false;
     }
     zip_error_fini(&error);
 
@@ -262,7 +283,10 @@ struct XlsxReader::Impl {
       if (!read_part(x, "xl/_rels/workbook.xml.rels", diags, true, tr("where the sheets are"))) return false;
     }
     if (sheet_part.empty())
-      return stop(diags, whole(), trf("the workbook's sheet '{sheet}' has no part in xl/_rels/workbook.xml.rels", {{"sheet", std::string(sheet)}})), false;
+      return stop(diags, whole(),
+                  trf("the workbook's sheet '{sheet}' has no part in xl/_rels/workbook.xml.rels",
+                      {{"sheet", std::string(sheet)}})),
+             false;
     if (!read_strings(strings_part, diags)) return false;
     zf = open_part(sheet_part, diags, true, trf("the sheet '{sheet}'", {{"sheet", sheet}}));
     if (!zf) return false;
@@ -285,7 +309,10 @@ struct XlsxReader::Impl {
     x.end = [&](std::string_view n) {
       if (n == "si") {
         if (strings.size() >= kMaxXlsxStrings)
-          return x.stop(trf("the workbook has more than {max_xlsx_strings} shared strings; at most {max_xlsx_strings}", {{"max_xlsx_strings", std::to_string(kMaxXlsxStrings)}}));
+          return x.stop(
+              trf("the workbook has more than {max_xlsx_strings} shared strings; at most "
+                  "{max_xlsx_strings}",
+                  {{"max_xlsx_strings", std::to_string(kMaxXlsxStrings)}}));
         in_si = false;
         strings.push_back(cur.size() > kMaxCsvCellBytes ? std::string(kMaxCsvCellBytes + 1, 'x') : cur);
       } else if (n == "rPh") --in_rph;
@@ -362,10 +389,13 @@ struct XlsxReader::Impl {
       size_t idx = 0;
       const auto [end, ec] = std::from_chars(r.value.data(), r.value.data() + r.value.size(), idx);
       if (ec != std::errc() || end != r.value.data() + r.value.size() || idx >= strings.size())
-        return cell_problem(trf("the cell refers to shared string {value}, which the workbook does not have", {{"value", std::string(r.value)}}));
+        return cell_problem(
+            trf("the cell refers to shared string {value}, which the workbook does not have",
+                {{"value", std::string(r.value)}}));
       v = strings[idx];
     } else if (r.type == "e") {
-      return cell_problem(trf("the cell holds the Excel error {value}; write the answer instead", {{"value", std::string(r.value)}}));
+      return cell_problem(trf("the cell holds the Excel error {value}; write the answer instead",
+                              {{"value", std::string(r.value)}}));
     } else if (r.type == "b") {
       v = r.value == "1" ? "TRUE" : r.value == "0" ? "FALSE" : r.value;
     } else if (r.type == "n") {
@@ -374,11 +404,15 @@ struct XlsxReader::Impl {
       v = r.value;
     }
     if (r.long_cell || v.size() > kMaxCsvCellBytes)
-      return cell_problem(trf("a cell has more than {max_csv_cell_bytes} bytes; a cell is at most {max_csv_cell_bytes}", {{"max_csv_cell_bytes", std::to_string(kMaxCsvCellBytes)}}));
+      return cell_problem(trf(
+          "a cell has more than {max_csv_cell_bytes} bytes; a cell is at most {max_csv_cell_bytes}",
+          {{"max_csv_cell_bytes", std::to_string(kMaxCsvCellBytes)}}));
     if (static_cast<size_t>(r.col) > kMaxCsvColumns) {
       if (!r.bad)
         r.problems.error({file + ":" + sheet, r.number, 0}, "",
-                         trf("the row has more than {max_csv_columns} columns; a sheet of answers has at most {max_csv_columns}", {{"max_csv_columns", std::to_string(kMaxCsvColumns)}}));
+                         trf("the row has more than {max_csv_columns} columns; a sheet of answers "
+                             "has at most {max_csv_columns}",
+                             {{"max_csv_columns", std::to_string(kMaxCsvColumns)}}));
       r.bad = true;
       return;
     }
@@ -386,7 +420,8 @@ struct XlsxReader::Impl {
     r.bytes += v.size();
     if (r.bytes > kMaxCsvRowBytes) {
       r.problems.error({file + ":" + sheet, r.number, 0}, "",
-                       trf("the row has more than {value}; a row is at most {value}", {{"value", std::string(mb(kMaxCsvRowBytes))}}));
+                       trf("the row has more than {value}; a row is at most {value}",
+                           {{"value", std::string(mb(kMaxCsvRowBytes))}}));
       r.bad = true;
       return;
     }

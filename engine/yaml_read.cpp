@@ -91,7 +91,9 @@ class Policy final : public YAML::EventHandler {
   void count(const YAML::Mark& m, YAML::anchor_t anchor) {
     if (anchor != YAML::NullAnchor) refuse_alias(m);
     if (++nodes_ > kMaxYamlNodes)
-      throw Error(place(m, file_), "", trf("more than {max_yaml_nodes} values in one file", {{"max_yaml_nodes", std::to_string(kMaxYamlNodes)}}));
+      throw Error(place(m, file_), "",
+                  trf("more than {max_yaml_nodes} values in one file",
+                      {{"max_yaml_nodes", std::to_string(kMaxYamlNodes)}}));
   }
 
   // A node of the enclosing collection is complete: in a map it is a key or a value.
@@ -102,7 +104,9 @@ class Policy final : public YAML::EventHandler {
       auto [it, fresh] = f.keys.emplace(*scalar_key, m);
       if (!fresh)
         throw Error(place(m, file_), shown_key(*scalar_key),
-                    trf("the key is given twice (first at {value}:{value_a})", {{"value", std::to_string(it->second.line + 1)}, {"value_a", std::to_string(it->second.column + 1)}}));
+                    trf("the key is given twice (first at {value}:{value_a})",
+                        {{"value", std::to_string(it->second.line + 1)},
+                         {"value_a", std::to_string(it->second.column + 1)}}));
     }
     f.key_next = !f.key_next;
   }
@@ -116,7 +120,9 @@ class Policy final : public YAML::EventHandler {
   void open(const YAML::Mark& m, YAML::anchor_t anchor, bool map) {
     count(m, anchor);
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth)
-      throw Error(place(m, file_), "", trf("lists and maps nested deeper than {max_yaml_depth} levels", {{"max_yaml_depth", std::to_string(kMaxYamlDepth)}}));
+      throw Error(place(m, file_), "",
+                  trf("lists and maps nested deeper than {max_yaml_depth} levels",
+                      {{"max_yaml_depth", std::to_string(kMaxYamlDepth)}}));
     stack_.push_back(Frame{m, map, true, {}});
   }
 
@@ -195,7 +201,9 @@ std::optional<double> number(const YAML::Node& node, const std::string& file,
                              const std::string& item, Diagnostics& diags) {
   if (node.IsScalar()) {
     if (auto v = to_number(node.Scalar())) return v;
-    diags.error(at(node, file), item, trf("expected a number, got \"{scalar}\"", {{"scalar", std::string(node.Scalar())}}));
+    diags.error(
+        at(node, file), item,
+        trf("expected a number, got \"{scalar}\"", {{"scalar", std::string(node.Scalar())}}));
     return std::nullopt;
   }
   diags.error(at(node, file), item, trf("expected a number, got {value}", {{"value", std::string(kind_of(node))}}));
@@ -213,7 +221,9 @@ LocalText local_text(const YAML::Node& node, const std::string& file, const std:
     warn_unknown_keys(node, {"ja", "en"}, file, item, diags);
     if (t.empty()) diags.error(at(node, file), item, tr("text needs ja or en"));
   } else {
-    diags.error(at(node, file), item, trf("expected text or {ja, en}, got {value}", {{"value", std::string(kind_of(node))}}));
+    diags.error(
+        at(node, file), item,
+        trf("expected text or {ja, en}, got {value}", {{"value", std::string(kind_of(node))}}));
   }
   return t;
 }
@@ -227,7 +237,10 @@ void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string
     for (auto k : known) ok = ok || key == k;
     // A key is named only when it is an id: any other key may be text from a person.
     const bool id = valid_participant_id(key);
-    if (!ok) diags.warning(at(kv.first, file), item, id ? trf("unknown key '{key}' is ignored", {{"key", key}}) : tr("an unknown key is ignored"));
+    if (!ok)
+      diags.warning(at(kv.first, file), item,
+                    id ? trf("unknown key '{key}' is ignored", {{"key", key}})
+                       : tr("an unknown key is ignored"));
   }
 }
 

@@ -18,7 +18,9 @@ std::string page_text(const DrawOp& op, size_t page, size_t pages) {
 
 DisplayPage& DisplayList::new_page() {
   if (pages_.size() >= max_pages_)
-    throw Error(Location{}, "", trf("{what} would have more than {max_pages} pages", {{"what", std::string(what_)}, {"max_pages", std::to_string(max_pages_)}}));
+    throw Error(Location{}, "",
+                trf("{what} would have more than {max_pages} pages",
+                    {{"what", std::string(what_)}, {"max_pages", std::to_string(max_pages_)}}));
   return pages_.emplace_back();
 }
 

@@ -200,7 +200,8 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   // The private use area (U+E000..U+F8FF) when it fits, else from U+3400 up to the surrogates.
   out.first_code = out.chars.size() <= 0x1900 ? 0xE000 : 0x3400;
   if (out.first_code == 0x3400 && out.first_code + out.chars.size() > 0xD800)
-    throw Error(Location{impl_->path, 0, 0}, "", tr("a document uses more different characters than a PDF font can hold"));
+    throw Error(Location{impl_->path, 0, 0}, "",
+                tr("a document uses more different characters than a PDF font can hold"));
 
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) throw Error(Location{impl_->path, 0, 0}, "", tr("cannot subset the font (out of memory)"));

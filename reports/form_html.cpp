@@ -15,7 +15,8 @@ namespace {
 
 std::string base64_of_hex(std::string_view hex) {
   std::string bytes;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) bytes.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
+  for (size_t i = 0; i + 1 < hex.size(); i += 2)
+    bytes.push_back(static_cast<char>(std::stoi(std::string(hex.substr(i, 2)), nullptr, 16)));
   static constexpr char kDigits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
   for (size_t i = 0; i < bytes.size(); i += 3) {
@@ -66,7 +67,10 @@ std::string fill(std::string_view page, const std::map<std::string, std::string>
     out.append(page.substr(i, open - i));
     const std::string name(page.substr(open + 2, close - open - 2));
     auto it = values.find(name);
-    if (it == values.end()) throw Error({file, 0, 0}, "", trf("the page template names {{{name}}}, which careermap does not fill", {{"name", std::string(name)}}));
+    if (it == values.end())
+      throw Error({file, 0, 0}, "",
+                  trf("the page template names {{{name}}}, which careermap does not fill",
+                      {{"name", std::string(name)}}));
     out += it->second;
     i = close + 2;
   }
@@ -88,7 +92,9 @@ std::string form_html(const Questionnaire& q, const FormPageOptions& options, co
   const std::string style = read_file(asset("form.css"), 1'000'000, tr("the form page style"));
   const std::string script = read_file(asset("form.js"), 1'000'000, tr("the form page script"));
   const std::optional<int> part = options.part.empty() ? std::nullopt : q.find_part(options.part);
-  if (!options.part.empty() && !part) throw Error({q.file, 0, 0}, "", trf("the questionnaire has no part '{part}'", {{"part", options.part}}));
+  if (!options.part.empty() && !part)
+    throw Error({q.file, 0, 0}, "",
+                trf("the questionnaire has no part '{part}'", {{"part", options.part}}));
   const std::string lang = options.lang == Lang::ja ? "ja" : "en";
   const auto fixed = [](const std::string& v) { return v.empty() ? std::string("null") : json::quote(v); };
   const std::string data = "{\"lang\":" + json::quote(lang) + ",\"part\":" + json::quote(options.part) +

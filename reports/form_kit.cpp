@@ -255,7 +255,9 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
       // The entries on the (hidden) lists sheet: no limit on their number or length.
       for (size_t e = 0; e < c.list.size(); ++e) {
         if (c.list_numbers) worksheet_write_number(lists, static_cast<lxw_row_t>(e), static_cast<lxw_col_t>(list_col), std::stod(c.list[e]), nullptr);
-        else worksheet_write_string(lists, static_cast<lxw_row_t>(e), static_cast<lxw_col_t>(list_col), c.list[e].c_str(), nullptr);
+        else
+          worksheet_write_string(lists, static_cast<lxw_row_t>(e), static_cast<lxw_col_t>(list_col),
+                                 c.list[e].c_str(), nullptr);
       }
       const std::string letters = column_letters(list_col + 1);
       formula = "=lists!$" + letters + "$1:$" + letters + "$" + std::to_string(c.list.size());
@@ -308,7 +310,10 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
   }
   const lxw_error e = workbook_close(wb);
   wb = nullptr;
-  if (e != LXW_NO_ERROR) throw Error({path, 0, 0}, "", trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(e))}}));
+  if (e != LXW_NO_ERROR)
+    throw Error(
+        {path, 0, 0}, "",
+        trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(e))}}));
   write_file_atomically(path, read_file(tmp, kMaxDataFileBytes, tr("the workbook")));
 }
 

@@ -65,7 +65,9 @@ PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
   impl_->font_fd = ::memfd_create("careermap-font", MFD_CLOEXEC);
   if (impl_->font_fd < 0 || ::write(impl_->font_fd, font.bytes.data(), font.bytes.size()) !=
                                 static_cast<ssize_t>(font.bytes.size()))
-    throw Error(Location{font.name, 0, 0}, "", trf("cannot stage the font: {value}", {{"value", std::string(std::strerror(errno))}}));
+    throw Error(
+        Location{font.name, 0, 0}, "",
+        trf("cannot stage the font: {value}", {{"value", std::string(std::strerror(errno))}}));
   const std::string path = "/proc/self/fd/" + std::to_string(impl_->font_fd);
   impl_->doc = HPDF_New(on_error, &impl_->last_error);
   if (!impl_->doc) throw Error(Location{font.name, 0, 0}, "", tr("PDF: cannot create a document"));
@@ -134,7 +136,10 @@ void PdfCanvas::set_info(const DocumentInfo& info) {
     HPDF_Date date{d->year, static_cast<HPDF_INT>(d->month), static_cast<HPDF_INT>(d->day), 0, 0, 0, 'Z', 0, 0};
     HPDF_SetInfoDateAttr(impl_->doc, HPDF_INFO_CREATION_DATE, date);
   } else if (!info.date.empty()) {
-    throw Error({"", 0, 0}, "date", trf("'{value}' is not {date_form}", {{"value", std::string(info.date.substr(0, 40))}, {"date_form", std::string(kDateForm)}}));
+    throw Error(
+        {"", 0, 0}, "date",
+        trf("'{value}' is not {date_form}", {{"value", std::string(info.date.substr(0, 40))},
+                                             {"date_form", std::string(kDateForm)}}));
   }
   impl_->check("document info");
 }

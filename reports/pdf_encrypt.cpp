@@ -25,7 +25,8 @@ std::string encrypt_pdf(const std::string& pdf, const std::string& password) {
     const auto buffer = w.getBufferSharedPointer();
     return std::string(reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize());
   } catch (const std::exception& e) {
-    throw Error(Location{tr("career map"), 0, 0}, "", trf("cannot encrypt the PDF: {what}", {{"what", std::string(e.what())}}));
+    throw Error(Location{tr("career map"), 0, 0}, "",
+                trf("cannot encrypt the PDF: {what}", {{"what", std::string(e.what())}}));
   }
 }
 

@@ -69,11 +69,13 @@ std::string expected(const Option& o, const std::string& v) {
       long n = 0;
       return whole_number(v, o.min, o.max, n)
                  ? ""
-                 : trf("a whole number from {min} to {max}", {{"min", std::to_string(o.min)}, {"max", std::to_string(o.max)}});
+                 : trf("a whole number from {min} to {max}",
+                       {{"min", std::to_string(o.min)}, {"max", std::to_string(o.max)}});
     }
     case Value::id: return valid_participant_id(v) ? "" : kId;
     case Value::ids: {
-      const std::string ids = trf("ids separated by commas ({form}), each {id}", {{"form", std::string(o.value)}, {"id", kId}});
+      const std::string ids = trf("ids separated by commas ({form}), each {id}",
+                                  {{"form", std::string(o.value)}, {"id", kId}});
       if (v.empty() || v.back() == ',') return ids;
       for (const auto& id : split_ids(v))
         if (!valid_participant_id(id)) return ids;
@@ -218,14 +220,16 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
     }
     if (!inline_value) {
       if (i + 1 >= argc || is_option(syntax, argv[i + 1]))
-        throw UsageError(trf("option {option} needs a value: {value}", {{"option", s}, {"value", std::string(o->value)}}));
+        throw UsageError(trf("option {option} needs a value: {value}",
+                             {{"option", s}, {"value", std::string(o->value)}}));
       value = argv[++i];
     }
     if (value.empty() && o->kind == Value::text)
-      throw UsageError(
-          trf("option {option} needs a value: {value} (it was empty)", {{"option", s}, {"value", std::string(o->value)}}));
+      throw UsageError(trf("option {option} needs a value: {value} (it was empty)",
+                           {{"option", s}, {"value", std::string(o->value)}}));
     if (const std::string want = expected(*o, value); !want.empty())
-      throw UsageError(trf("{option} {value}: expected {expected}", {{"option", s}, {"value", quoted(value)}, {"expected", want}}) +
+      throw UsageError(trf("{option} {value}: expected {expected}",
+                           {{"option", s}, {"value", quoted(value)}, {"expected", want}}) +
                        half_width_note(*o, value));
     a.options[s] = value;
   }
@@ -262,7 +266,10 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
     }
     if (given.size() < 2) continue;
     std::sort(given.begin(), given.end());
-    if (given.size() == 2) throw UsageError(trf("give {value} or {value_a}, not both", {{"value", std::string(given[0].second)}, {"value_a", std::string(given[1].second)}}));
+    if (given.size() == 2)
+      throw UsageError(trf(
+          "give {value} or {value_a}, not both",
+          {{"value", std::string(given[0].second)}, {"value_a", std::string(given[1].second)}}));
     std::string names;
     for (size_t i = 0; i < given.size(); ++i)
       names += (i == 0 ? "" : i + 1 == given.size() ? tr(" and ") : tr(", ")) + given[i].second;

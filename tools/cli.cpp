@@ -55,7 +55,9 @@ std::string password_of(std::string_view bytes, const std::string& file) {
   return std::string(bytes);
 }
 
-std::string read_password_file(const std::string& path) { return password_of(read_file(path, 4096, tr("a password file")), path); }
+std::string read_password_file(const std::string& path) {
+  return password_of(read_file(path, 4096, tr("a password file")), path);
+}
 
 void tune_memory() {
   ::mallopt(M_MMAP_THRESHOLD, 32 << 20);
@@ -180,13 +182,18 @@ Batch records_batch(const Questionnaire& q, Batch versions, const std::string& m
 }
 
 std::string meeting_option(const Args& args, const Questionnaire& q) {
-  if (args.has("--meeting") && args.has("--session")) throw UsageError(tr("give --meeting ID or --session pre|post, not both"));
+  if (args.has("--meeting") && args.has("--session"))
+    throw UsageError(tr("give --meeting ID or --session pre|post, not both"));
   // pre|post (checked with the arguments): the first or last meeting, as in an answers file.
   if (args.has("--session")) return *resolve_meeting(q, args.get("--session"));
   if (!args.has("--meeting")) return "";
   const std::string given = args.get("--meeting");
   if (!q.find_meeting(given))
-    throw UsageError(trf("--meeting {value} names no meeting of {id}; its meetings are {meeting_ids}", {{"value", std::string(cli::quoted(given))}, {"id", std::string(q.id)}, {"meeting_ids", std::string(q.meeting_ids())}}));
+    throw UsageError(
+        trf("--meeting {value} names no meeting of {id}; its meetings are {meeting_ids}",
+            {{"value", std::string(cli::quoted(given))},
+             {"id", std::string(q.id)},
+             {"meeting_ids", std::string(q.meeting_ids())}}));
   return given;
 }
 

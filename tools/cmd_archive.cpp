@@ -54,7 +54,8 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
                  {{"file", path}, {"seconds", std::to_string(limit)}})
           << '\n';
     else
-      err << trf("careermap: still waiting for {file} ({seconds} s)", {{"file", path}, {"seconds", std::to_string(waited)}})
+      err << trf("careermap: still waiting for {file} ({seconds} s)",
+                 {{"file", path}, {"seconds", std::to_string(waited)}})
           << '\n';
   };
   try {
@@ -129,7 +130,8 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
         << '\n';
     return kInvalid;
   }
-  out << trf("careermap import: {added} added, {versions} new versions, {unchanged} unchanged, {quarantined} quarantined",
+  out << trf("careermap import: {added} added, {versions} new versions, {unchanged} unchanged, "
+             "{quarantined} quarantined",
              {{"added", std::to_string(s.added)},
               {"versions", std::to_string(s.versions)},
               {"unchanged", std::to_string(s.unchanged)},
@@ -168,7 +170,9 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   for (const auto& s : all) {
     out << s.id << '\t' << shown_id(s.cohort, "-") << '\t' << shown_id(s.meeting, "-") << '\t'
         << shown_id(s.participant, "-") << '\t' << (s.quarantined ? "quarantined" : "valid") << '\t'
-        << (s.parts.empty() ? "-" : careermap::escaped(s.parts)) << '\t' << careermap::escaped(s.imported_at) << '\t' << careermap::escaped(s.sha256.substr(0, 12)) << '\t' << careermap::escaped(s.source) << '\n';
+        << (s.parts.empty() ? "-" : careermap::escaped(s.parts)) << '\t'
+        << careermap::escaped(s.imported_at) << '\t' << careermap::escaped(s.sha256.substr(0, 12))
+        << '\t' << careermap::escaped(s.source) << '\n';
     if (s.quarantined)
       for (size_t at = 0; at < s.diagnostics.size();) {
         const size_t nl = s.diagnostics.find('\n', at);
@@ -214,8 +218,8 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (fs::create_directories(dir, ec)) fs::permissions(dir, fs::perms::owner_all, ec);
   if (ec) {
-    err << dir.string() << ": " << tr("error: ") << trf("export: cannot make the folder: {reason}", {{"reason", ec.message()}})
-        << '\n';
+    err << dir.string() << ": " << tr("error: ")
+        << trf("export: cannot make the folder: {reason}", {{"reason", ec.message()}}) << '\n';
     return kUsage;
   }
   // Every path is made of checked parts only (archive_names.hpp).
@@ -275,7 +279,10 @@ Batch archive_records(const Archive& archive, const Questionnaire& q, const std:
     const auto resolved = resolve_meeting(q, s.meeting);
     if (!resolved)
       d.error({where, 0, 0}, "meeting",
-              trf("stored for meeting {value}, which {id} does not have ({meeting_ids})", {{"value", std::string(shown_id(s.meeting, "-"))}, {"id", std::string(q.id)}, {"meeting_ids", std::string(q.meeting_ids())}}));
+              trf("stored for meeting {value}, which {id} does not have ({meeting_ids})",
+                  {{"value", std::string(shown_id(s.meeting, "-"))},
+                   {"id", std::string(q.id)},
+                   {"meeting_ids", std::string(q.meeting_ids())}}));
     print(err, d);
     if (d.has_errors()) {
       versions.invalid.push_back(where);

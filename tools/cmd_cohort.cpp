@@ -41,7 +41,8 @@ std::string missing_cohorts(const Archive& archive, std::string_view option, con
     there += (there.empty() ? "" : tr(", and ")) +
              trn("{n} whose id is not valid", "{n} whose ids are not valid", other.size());
   const std::string holds = there.empty() ? tr("the archive holds none")
-                                          : trn("the archive holds cohort {cohorts}", "the archive holds cohorts {cohorts}",
+                                          : trn("the archive holds cohort {cohorts}",
+                                                "the archive holds cohorts {cohorts}",
                                                 valid.size() + other.size(), {{"cohorts", there}});
   return trn("{option}: no valid submissions of cohort {cohorts} ({holds}); nothing was done",
              "{option}: no valid submissions of cohorts {cohorts} ({holds}); nothing was done", missing.size(),
@@ -86,14 +87,16 @@ void print_dry_run(const CohortSummary& s, std::ostream& out) {
     out << trf("hidden whole: differs from a released group by 1 to {n} people: {group}",
                {{"n", std::to_string(s.min_group - 1)}, {"group", g}})
         << '\n';
-  out << trf("hidden: {small} about fewer than {min_group} people, {secondary} against subtraction, {audit} added by the "
-             "audit ({rounds} rounds, {solves} linear programs), {difference} in groups that differ from a release",
+  out << trf("hidden: {small} about fewer than {min_group} people, {secondary} against "
+             "subtraction, {audit} added by the "
+             "audit ({rounds}, {solves}), {difference} in groups that differ from a release",
              {{"small", std::to_string(n.small)},
               {"min_group", std::to_string(s.min_group)},
               {"secondary", std::to_string(n.secondary)},
               {"audit", std::to_string(n.audit)},
-              {"rounds", std::to_string(n.rounds)},
-              {"solves", std::to_string(n.solves)},
+              {"rounds", trn("{n} round", "{n} rounds", static_cast<unsigned long>(n.rounds))},
+              {"solves", trn("{n} linear program", "{n} linear programs",
+                             static_cast<unsigned long>(n.solves))},
               {"difference", std::to_string(n.difference)}})
       << '\n';
   const auto iv = hidden_intervals(t);
@@ -122,7 +125,10 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   o.min_group = std::stoi(args.get("--min-group", std::to_string(kMinGroupFloor)));
   const auto pools = args.has("--pool") ? parse_pools(args.get("--pool")) : std::optional(o.pools);
   if (!pools)
-    throw UsageError(trf("--pool {value}: expected ranges of cohorts such as 2024-2026 (FIRST-LAST, comma-separated)", {{"value", std::string(cli::quoted(args.get("--pool")))}}));
+    throw UsageError(
+        trf("--pool {value}: expected ranges of cohorts such as 2024-2026 (FIRST-LAST, "
+            "comma-separated)",
+            {{"value", std::string(cli::quoted(args.get("--pool")))}}));
   o.pools = *pools;
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;

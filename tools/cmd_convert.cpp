@@ -22,8 +22,8 @@ int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     if (ec) {
-      err << dir.string() << ": " << tr("error: ") << trf("cannot create the output folder: {reason}", {{"reason", ec.message()}})
-          << '\n';
+      err << dir.string() << ": " << tr("error: ")
+          << trf("cannot create the output folder: {reason}", {{"reason", ec.message()}}) << '\n';
       return kUsage;
     }
   }
@@ -33,7 +33,8 @@ int cmd_convert(const Args& args, std::ostream& out, std::ostream& err) {
                                       const Answers& a = read.answers;
                                       const std::string path = (dir / (a.participant + ".yaml")).string();
                                       if (!dry) write_file_atomically(path, answers_to_yaml(*q, a));
-                                      out << a.file << " -> " << path << (dry ? tr(" (dry run: not written)") : "") << '\n';
+                                      out << a.file << " -> " << path
+                                          << (dry ? tr(" (dry run: not written)") : "") << '\n';
                                     });
   summarize(r.valid, r.invalid, err);
   return r.invalid.empty() ? kOk : kInvalid;

@@ -36,7 +36,8 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   const int status =
       render_batches(*q, file_batches(*q, files, nullptr, err), {dir, Lang::ja, "2026-07-01", 2, ""}, out, err);
   if (status != kOk) return status;
-  err << trf("careermap demo: {n} career maps written to {folder}/", {{"n", std::to_string(files.size())}, {"folder", dir}})
+  err << trf("careermap demo: {n} career maps written to {folder}/",
+             {{"n", std::to_string(files.size())}, {"folder", dir}})
       << '\n';
 
   // A sample archive of five years (cohorts of 3 to 5, first and last meeting) and its report;
@@ -82,7 +83,8 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   write_cohort_report_pdf(*q, summary, load_templates("cohort.yaml", err), Lang::ja, "2026-09-30", font, report);
   write_file_atomically(table, cohort_csv(*q, summary));
   out << db.string() << '\n' << report << '\n' << table << '\n';
-  err << trf("careermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report written to {folder}/",
+  err << trf("careermap demo: a five-year sample archive (cohorts of 3 to 5) and its cohort report "
+             "written to {folder}/",
              {{"folder", dir}})
       << '\n';
   return kOk;

@@ -54,7 +54,9 @@ int form_kit(const Args& args, std::ostream& out, std::ostream& err) {
   const std::filesystem::path dir(args.get("-o"));
   std::error_code ec;
   std::filesystem::create_directories(dir, ec);
-  if (ec) throw Error({dir.string(), 0, 0}, "", trf("cannot make the folder: {message}", {{"message", std::string(ec.message())}}));
+  if (ec)
+    throw Error({dir.string(), 0, 0}, "",
+                trf("cannot make the folder: {message}", {{"message", std::string(ec.message())}}));
   const auto cols = kit_columns(*q, t, lang);
   const std::string csv = (dir / "questions.csv").string(), md = (dir / "questions.md").string(),
                     book = (dir / "answers.xlsx").string();

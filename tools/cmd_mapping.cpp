@@ -35,7 +35,8 @@ int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string text = starter_mapping(*q, load_templates("form.yaml", err), head.cells, unmatched,
                                            args.get("--cohort"), args.get("--meeting"));
   Diagnostics said;
-  for (const auto& h : unmatched) said.warning(reader->at(head.line, 0), h, tr("not matched to any item; written as ignore"));
+  for (const auto& h : unmatched)
+    said.warning(reader->at(head.line, 0), h, tr("not matched to any item; written as ignore"));
   print(err, said);
   if (args.has("-o")) {
     write_file_atomically(args.get("-o"), text);

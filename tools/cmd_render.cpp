@@ -57,7 +57,8 @@ NextBatch file_batches(const Questionnaire& q, const std::vector<std::string>& f
     state->at = end;
     if (tty)
       std::fprintf(stderr, "%s\n",
-                   trf("careermap render: {n} of {all} files read", {{"n", std::to_string(end)}, {"all", std::to_string(files.size())}})
+                   trf("careermap render: {n} of {all} files read",
+                       {{"n", std::to_string(end)}, {"all", std::to_string(files.size())}})
                        .c_str());
     return b;
   };
@@ -74,8 +75,8 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
   std::error_code ec;
   std::filesystem::create_directories(s.dir, ec);
   if (ec) {
-    err << s.dir << ": " << tr("error: ") << trf("cannot create the output folder: {reason}", {{"reason", ec.message()}})
-        << '\n';
+    err << s.dir << ": " << tr("error: ")
+        << trf("cannot create the output folder: {reason}", {{"reason", ec.message()}}) << '\n';
     return kUsage;
   }
   std::vector<std::string> invalid;  // over every batch
@@ -102,10 +103,15 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
       const auto [other, fresh] = people.emplace(fold(a.participant), std::make_pair(a.participant, a.file));
       if (!fresh && other->second.first != a.participant) {
         outcomes[i].diagnostics.push_back(
-            {{a.file, 0, 0}, Severity::error, "participant",
-             trf("'{id}' and '{other}' ({file}) differ only in letter case: on Windows and macOS disks their PDFs would "
+            {{a.file, 0, 0},
+             Severity::error,
+             "participant",
+             trf("'{id}' and '{other}' ({file}) differ only in letter case: on Windows and macOS "
+                 "disks their PDFs would "
                  "be one file; rename one",
-                 {{"id", a.participant}, {"other", other->second.first}, {"file", other->second.second}})});
+                 {{"id", a.participant},
+                  {"other", other->second.first},
+                  {"file", other->second.second}})});
         continue;
       }
       // <id>.pdf for a person's only record, <id>-<meeting>.pdf for each of several.
@@ -135,7 +141,10 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
           o.diagnostics.push_back(e.diagnostic());
           if (o.diagnostics.back().where.file.empty()) o.diagnostics.back().where = {a.file, 0, 0};  // the document's
         } catch (const std::exception& e) {  // on a worker thread: main's net cannot catch it
-          o.diagnostics.push_back({{o.path, 0, 0}, Severity::error, "", trf("cannot write: {reason}", {{"reason", e.what()}})});
+          o.diagnostics.push_back({{o.path, 0, 0},
+                                   Severity::error,
+                                   "",
+                                   trf("cannot write: {reason}", {{"reason", e.what()}})});
         }
       }
     };
@@ -171,7 +180,8 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   std::string password = args.get("--password");
   if (args.has("--password"))
     err << "careermap render: " << tr("warning: ")
-        << tr("--password can be seen by other users of this computer (for example with ps); put the password in a file "
+        << tr("--password can be seen by other users of this computer (for example with ps); put "
+              "the password in a file "
               "and give --password-file F instead")
         << '\n';
   if (args.has("--password-file")) {

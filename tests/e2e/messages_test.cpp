@@ -162,6 +162,7 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
   const std::string samples = kSrc + "/questionnaires/samples/";
   write(d.path() / "mt.yaml", "questionnaire: presession-v1\nparticipant: p01\nmeeting: ｍ１\nanswers: {}\n");
   write(d.path() / "ss.yaml", "questionnaire: presession-v1\nparticipant: p01\nsession: ｐｒｅ\nanswers: {}\n");
+  write(d.path() / "g.csv", "タイムスタンプ,what\n");
   write(d.path() / "f.csv", "participant,hours\nｗ０１,１２\n");
   write(d.path() / "f.map.yaml", "questionnaire: workshop-b\ncolumns:\n  participant: participant\n  hours: hours\n");
   std::string missing_en, missing_ja;
@@ -236,6 +237,19 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
        "ss.yaml:4:1: エラー: answers: 回答がありません: ファイルには少なくとも一つの部分（questionnaire, worksheet）の回答が要ります\n"
        "ss.yaml: エラー: participant: 'p01' は mt.yaml の参加者 ID でもあります\n"
        "careermap: 2 件の回答のうち 0 件を使いました。使えなかったもの: mt.yaml ss.yaml\n"},
+      // mapping --init: the starter mapping's comments ("NOT MATCHED" kept in both).
+      {"mapping -q " + kWorkshop + " --init g.csv",
+       "# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n# Written by `careermap "
+       "mapping --init`; check every line, then use it with --mapping.\nquestionnaire: workshop-b\n# cohort: \"2026\"\n"
+       "# meeting: pre\ncolumns:\n  \"タイムスタンプ\": ignore   # added by the form service\n  \"what\": ignore   # NOT "
+       "MATCHED: write the item id here, or keep ignore\n# values:            # answer texts that are neither an option's "
+       "value nor its label\n#   item_id: {\"answer text\": option_value}\n",
+       "# careermap の対応表: フォームの CSV の列を回答にする方法（FORMAT.md）。\n# `careermap mapping --init` "
+       "が書きました。すべての行を確かめてから --mapping で使ってください。\nquestionnaire: workshop-b\n# cohort: "
+       "\"2026\"\n# meeting: pre\ncolumns:\n  \"タイムスタンプ\": ignore   # フォームサービスが足した列\n  \"what\": ignore   "
+       "# NOT MATCHED（対応なし）: ここに設問 ID を書くか、ignore のままにしてください\n# values:            # "
+       "選択肢の値でもラベルでもない回答の文字\n#   item_id: {\"answer text\": option_value}\n",
+       true},
       // mapping: a CSV without a header row.
       {"mapping -q " + kWorkshop + " --init empty.csv", "empty.csv: error: the file has no header row\n",
        "empty.csv: エラー: ファイルに見出し行がありません\n"},
@@ -306,7 +320,7 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
                      "隠した数字: 3 人未満について 34 個、引き算の防止で 0 個、監査で追加 0 個（1 回、線形計画 94 個）、公開済みと違う集まりで 0 個\n"
                    : "careermap cohort: dry run; nothing written, no release logged\n"
                      "too few people for a column of their own (counted in all): c1\n"
-                     "hidden: 34 about fewer than 3 people, 0 against subtraction, 0 added by the audit (1 rounds, 94 linear "
+                     "hidden: 34 about fewer than 3 people, 0 against subtraction, 0 added by the audit (1 round, 94 linear "
                      "programs), 0 in groups that differ from a release\n"),
                c.out);
   }
