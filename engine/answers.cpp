@@ -452,17 +452,6 @@ const std::string* Episode::get(const std::string& field_id) const {
   return it == fields.end() ? nullptr : &it->second;
 }
 
-size_t first_invalid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size() || !valid_utf8(s.substr(i, len))) return i;
-    i += len;
-  }
-  return std::string_view::npos;
-}
-
 std::vector<std::string> chosen_options(const Item& item, const Answer& a) {
   return item.type == ItemType::choice ? std::vector{a.text} : a.choices;
 }

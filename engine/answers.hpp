@@ -55,8 +55,6 @@ inline constexpr size_t kMaxTextChars = 20'000;
 inline constexpr size_t kMaxTextLines = 100;
 inline constexpr size_t kMaxEpisodes = 200;
 
-// The offset of the first byte that is not well-formed UTF-8, or npos.
-size_t first_invalid_utf8(std::string_view s);
 
 // True when `id` is a valid participant id: [A-Za-z0-9_-]+, 1 to 64 bytes (also the rule for
 // an id-like key that a message may name).

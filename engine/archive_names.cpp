@@ -6,27 +6,10 @@
 
 #include "engine/answers.hpp"
 #include "engine/sha256.hpp"
+#include "engine/utf8.hpp"
 
 namespace careermap {
 namespace {
-
-// The code point at s[i] and its length in bytes; length 0 when s[i] starts no
-// well-formed UTF-8 sequence.
-std::pair<char32_t, size_t> decode(std::string_view s, size_t i) {
-  const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-  const unsigned char c = b(0);
-  const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || i + len > s.size()) return {0, 0};
-  if (len == 1) return {c, 1};
-  char32_t cp = c & (0x7F >> len);
-  for (size_t k = 1; k < len; ++k) {
-    if ((b(k) & 0xC0) != 0x80) return {0, 0};
-    cp = (cp << 6) | (b(k) & 0x3F);
-  }
-  static constexpr char32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
-  if (cp < kMin[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return {0, 0};
-  return {cp, len};
-}
 
 bool hidden(char32_t cp) {
   return cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||  // control characters
@@ -49,8 +32,8 @@ std::string escaped(std::string_view text) {
   out.reserve(text.size());
   char buf[16];
   for (size_t i = 0; i < text.size();) {
-    const auto [cp, len] = decode(text, i);
-    if (len == 0) {
+    const auto [cp, len] = decode_utf8(text, i);
+    if (cp == kInvalidChar) {  // escaped byte by byte
       std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned char>(text[i]));
       out += buf;
       ++i;

@@ -6,6 +6,7 @@
 
 #include "engine/files.hpp"
 #include "engine/messages.hpp"
+#include "engine/utf8.hpp"
 
 namespace careermap {
 namespace {
@@ -283,29 +284,6 @@ bool CsvReader::next(CsvRecord& rec, Diagnostics& diags) { return impl_->next(re
 std::string_view CsvReader::raw() const { return impl_->raw_kept ? impl_->raw : std::string_view(); }
 const std::string& CsvReader::encoding() const { return impl_->encoding; }
 const std::string& CsvReader::file() const { return impl_->file; }
-
-bool valid_utf8(std::string_view s) {
-  size_t i = 0;
-  while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t len = (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-    if (len == 0 || i + len > s.size()) return false;
-    char32_t cp = len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-    for (size_t k = 1; k < len; ++k) {
-      const unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc >> 6) != 2) return false;
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const char32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min[len] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += len;
-  }
-  return true;
-}
 
 CsvTable parse_csv(std::string_view bytes, const std::string& file, Diagnostics& diags) {
   CsvReader reader(bytes, file);

@@ -86,7 +86,5 @@ struct CsvTable {
 // Every record of `bytes` (for small inputs: tests, fuzzing); see CsvReader.
 CsvTable parse_csv(std::string_view bytes, const std::string& file, Diagnostics& diags);
 
-// True when `s` is well-formed UTF-8.
-bool valid_utf8(std::string_view s);
 
 }  // namespace careermap

@@ -1,6 +1,7 @@
 #include "engine/yaml_read.hpp"
 
 #include "engine/files.hpp"
+#include "engine/utf8.hpp"
 
 #include <algorithm>
 #include <cctype>

@@ -5,7 +5,7 @@
 
 #include "engine/keyed.hpp"
 #include "engine/records.hpp"
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 
 namespace careermap {
 namespace {

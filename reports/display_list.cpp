@@ -4,7 +4,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "engine/templates.hpp"
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

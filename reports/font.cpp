@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "engine/diagnostic.hpp"
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

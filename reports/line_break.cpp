@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 
 namespace careermap {
 namespace {

@@ -4,7 +4,7 @@
 #include <map>
 #include <tuple>
 
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 
 namespace careermap {
 namespace {

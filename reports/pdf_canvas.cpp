@@ -14,7 +14,7 @@
 
 #include "engine/date.hpp"
 #include "engine/diagnostic.hpp"
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

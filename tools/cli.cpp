@@ -12,6 +12,7 @@
 #include "engine/files.hpp"
 #include "engine/messages.hpp"
 #include "engine/records.hpp"
+#include "engine/utf8.hpp"
 #include "tools/read_answers.hpp"
 
 namespace careermap::cli {

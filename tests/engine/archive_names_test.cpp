@@ -7,6 +7,7 @@
 #include <set>
 
 #include "engine/answers.hpp"
+#include "engine/utf8.hpp"
 
 using namespace careermap;
 

@@ -108,11 +108,4 @@ BOOST_AUTO_TEST_CASE(raw_gives_each_record_as_received) {
   BOOST_TEST(d.empty());
 }
 
-BOOST_AUTO_TEST_CASE(utf8_validation) {
-  BOOST_TEST(valid_utf8("改善 ok"));
-  BOOST_TEST(!valid_utf8("\xC0\xAF"));       // overlong
-  BOOST_TEST(!valid_utf8("\xED\xA0\x80"));   // surrogate
-  BOOST_TEST(!valid_utf8("\xE6\x94"));       // cut
-}
-
 BOOST_AUTO_TEST_SUITE_END()

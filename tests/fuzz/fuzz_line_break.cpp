@@ -7,7 +7,7 @@
 
 #include "engine/csv_read.hpp"
 #include "reports/line_break.hpp"
-#include "reports/utf8.hpp"
+#include "engine/utf8.hpp"
 
 namespace {
 
