@@ -12,4 +12,4 @@ cmake --build build-asan -- --quiet
 # Release pass; run it here by hand with: ctest --test-dir build-asan -R e2e_tests
 # Leaks inside Debian's libraries that upstream has fixed are listed, with why, in tools/lsan.supp.
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 LSAN_OPTIONS=suppressions="$PWD/tools/lsan.supp" UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-  ctest --test-dir build-asan --output-on-failure -E e2e_tests
+  ctest --test-dir build-asan --output-on-failure -E e2e_tests -j"$(nproc)"

@@ -52,7 +52,7 @@ case "$what" in
       PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --ignore-scripts --loglevel=error >/dev/null
       cp tests/browser/package-lock.json tests/browser/node_modules/.careermap-lock.json
     fi
-    ctest --test-dir build --output-on-failure
+    ctest --test-dir build --output-on-failure -j"$(nproc)"  # the suites side by side, one per core
     bash tools/sanitize.sh  # the same tests under AddressSanitizer and UndefinedBehaviorSanitizer
     ;;
   build) ;;
