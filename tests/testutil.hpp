@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "engine/answers.hpp"
+#include "engine/csv_read.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/model.hpp"
 #include "engine/questionnaire.hpp"
@@ -119,6 +120,23 @@ inline Answers tiny_answers(const std::string& id, const std::string& body, Diag
 inline std::vector<std::string> messages(const Diagnostics& d) {
   std::vector<std::string> out;
   for (const auto& x : d.list()) out.push_back(x.format());
+  return out;
+}
+
+// What a record reader (CsvReader, XlsxReader: next(CsvRecord&, Diagnostics&)) gives: its
+// messages, then every row read, ok or not, as "LINE:cell|cell" or "LINE:bad".
+template <typename Reader>
+std::vector<std::string> read_rows(Reader& r) {
+  Diagnostics d;
+  std::vector<std::string> rows;
+  for (CsvRecord rec; r.next(rec, d);) {
+    std::string s = std::to_string(rec.line) + ":";
+    if (!rec.ok) s += "bad";
+    for (size_t k = 0; k < rec.cells.size(); ++k) s += (k ? "|" : "") + rec.cells[k];
+    rows.push_back(s);
+  }
+  std::vector<std::string> out = messages(d);
+  out.insert(out.end(), rows.begin(), rows.end());
   return out;
 }
 

@@ -40,17 +40,7 @@ BOOST_AUTO_TEST_CASE(shift_jis_is_detected_converted_and_said) {
 // The messages of reading `bytes`, then the rows read (ok or not) as "LINE:cells|..." or "LINE:bad".
 Cells read_all(std::string_view bytes) {
   CsvReader r(bytes, "f.csv");
-  Diagnostics d;
-  std::vector<std::string> rows;
-  for (CsvRecord rec; r.next(rec, d);) {
-    std::string s = std::to_string(rec.line) + ":";
-    if (!rec.ok) s += "bad";
-    for (size_t k = 0; k < rec.cells.size(); ++k) s += (k ? "|" : "") + rec.cells[k];
-    rows.push_back(s);
-  }
-  Cells out = test::messages(d);
-  out.insert(out.end(), rows.begin(), rows.end());
-  return out;
+  return test::read_rows(r);
 }
 
 BOOST_AUTO_TEST_CASE(bad_bytes_and_open_quotes_are_errors) {

@@ -65,17 +65,7 @@ Parts book(const std::string& rows) {
 // The messages, then the rows read as "LINE:cell|cell" (or "LINE:bad").
 Cells read_all(const std::string& path) {
   XlsxReader r(path);
-  Diagnostics d;
-  Cells rows;
-  for (CsvRecord rec; r.next(rec, d);) {
-    std::string s = std::to_string(rec.line) + ":";
-    if (!rec.ok) s += "bad";
-    for (size_t k = 0; k < rec.cells.size(); ++k) s += (k ? "|" : "") + rec.cells[k];
-    rows.push_back(s);
-  }
-  Cells out = test::messages(d);
-  out.insert(out.end(), rows.begin(), rows.end());
-  return out;
+  return test::read_rows(r);
 }
 
 }  // namespace
