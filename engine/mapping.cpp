@@ -1,4 +1,5 @@
 #include "engine/mapping.hpp"
+#include "engine/enum_names.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -33,18 +34,18 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
 
 }  // namespace
 
+namespace {
+// The targets that are a word of their own (FORMAT.md "Column mappings").
+constexpr EnumName<ColumnTarget::Kind> kWordTargets[] = {
+    {ColumnTarget::Kind::ignore, "ignore"}, {ColumnTarget::Kind::participant, "participant"},
+    {ColumnTarget::Kind::name, "name"},     {ColumnTarget::Kind::cohort, "cohort"},
+    {ColumnTarget::Kind::meeting, "meeting"}, {ColumnTarget::Kind::session, "session"}};
+}  // namespace
+
 std::string ColumnTarget::text() const {
-  switch (kind) {
-    case Kind::ignore: return "ignore";
-    case Kind::participant: return "participant";
-    case Kind::name: return "name";
-    case Kind::cohort: return "cohort";
-    case Kind::meeting: return "meeting";
-    case Kind::session: return "session";
-    case Kind::item: return item;
-    case Kind::episode_field: return item + "[" + std::to_string(episode) + "]." + field;
-  }
-  return "ignore";
+  if (kind == Kind::item) return item;
+  if (kind == Kind::episode_field) return item + "[" + std::to_string(episode) + "]." + field;
+  return std::string(name_in(kWordTargets, kind));
 }
 
 std::string normalize_header(std::string_view s) {
@@ -83,12 +84,7 @@ std::string normalize_header(std::string_view s) {
 bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& out, std::string& error) {
   using Kind = ColumnTarget::Kind;
   out = {};
-  if (text == "ignore") return true;
-  if (text == "participant") return (out.kind = Kind::participant), true;
-  if (text == "name") return (out.kind = Kind::name), true;
-  if (text == "cohort") return (out.kind = Kind::cohort), true;
-  if (text == "meeting") return (out.kind = Kind::meeting), true;
-  if (text == "session") return (out.kind = Kind::session), true;
+  if (const auto word = value_in(kWordTargets, text)) return (out.kind = *word), true;
   // <item>[N].<field>, read by hand: the text may be of any length.
   const std::string s(text);
   if (const size_t open = s.find('['); open != std::string::npos) {

@@ -18,20 +18,6 @@ std::string bound(const std::optional<double>& v) {
   return buf;
 }
 
-std::string use_name(FieldUse u) {
-  switch (u) {
-    case FieldUse::none: return "";
-    case FieldUse::from_year: return "from_year";
-    case FieldUse::to_year: return "to_year";
-    case FieldUse::title: return "title";
-    case FieldUse::stage: return "stage";
-    case FieldUse::level: return "level";
-    case FieldUse::role: return "role";
-    case FieldUse::outcome: return "outcome";
-  }
-  return "";
-}
-
 std::string options(const std::vector<Option>& list) {
   std::string out = "[";
   for (const auto& o : list)
@@ -42,7 +28,7 @@ std::string options(const std::vector<Option>& list) {
 std::string field(const Field& f) {
   return "{\"id\":" + json::quote(f.id) + ",\"type\":" + json::quote(to_string(f.type)) + ",\"label\":" + text(f.label) +
          ",\"required\":" + (f.required ? "true" : "false") + ",\"options\":" + options(f.options) +
-         ",\"min\":" + bound(f.min) + ",\"max\":" + bound(f.max) + ",\"use\":" + json::quote(use_name(f.use)) + "}";
+         ",\"min\":" + bound(f.min) + ",\"max\":" + bound(f.max) + ",\"use\":" + json::quote(std::string(to_string(f.use))) + "}";
 }
 
 }  // namespace
