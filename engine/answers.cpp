@@ -480,9 +480,9 @@ std::string id_problem(std::string_view id) {
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
                           Diagnostics& diags) {
   try {
-    return Intake(q, file, diags).read(root);
-  } catch (const YAML::Exception& e) {
-    diags.error({file, 0, 0}, "", trf("unexpected YAML: {msg}", {{"msg", std::string(e.msg)}}));
+    return yaml::guarded(file, [&] { return Intake(q, file, diags).read(root); });
+  } catch (const Error& e) {
+    diags.add(e.diagnostic());
     Answers a;
     a.file = file;
     return a;
@@ -494,10 +494,7 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
   YAML::Node root;
   try {
     root = yaml::parse(text, file);
-    return Intake(q, file, diags).read(root);
-  } catch (const YAML::Exception& e) {
-    diags.error({file, e.mark.is_null() ? 0 : e.mark.line + 1, e.mark.is_null() ? 0 : e.mark.column + 1}, "",
-                trf("unexpected YAML: {msg}", {{"msg", std::string(e.msg)}}));
+    return yaml::guarded(file, [&] { return Intake(q, file, diags).read(root); });
   } catch (const Error& e) {
     diags.add(e.diagnostic());
   }

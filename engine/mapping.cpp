@@ -137,11 +137,7 @@ const Mapping::Column* Mapping::find(std::string_view header) const {
 }
 
 Mapping Mapping::parse(std::string_view text, const std::string& file, const Questionnaire& q, Diagnostics& diags) {
-  try {
-    return read_mapping(yaml::parse(text, file), file, q, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(file);
-  }
+  return yaml::guarded(file, [&] { return read_mapping(yaml::parse(text, file), file, q, diags); });
 }
 
 namespace {

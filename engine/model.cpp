@@ -72,11 +72,7 @@ const Wall* Model::wall_after(int inner_stage) const {
 }
 
 Model Model::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
-  try {
-    return read_model(yaml::parse(text, file), file, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(file);
-  }
+  return yaml::guarded(file, [&] { return read_model(yaml::parse(text, file), file, diags); });
 }
 
 Model Model::load(const std::string& path, Diagnostics& diags) { return parse(yaml::read_file(path), path, diags); }

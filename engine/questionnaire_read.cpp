@@ -520,11 +520,7 @@ Questionnaire Questionnaire::parse(std::string_view text, const std::string& fil
   q.file = file;
   q.model = std::move(model);
   const YAML::Node root = yaml::parse(text, file);
-  try {
-    Reader(file, q, diags).read(root);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(file);
-  }
+  yaml::guarded(file, [&] { Reader(file, q, diags).read(root); });
   return q;
 }
 
