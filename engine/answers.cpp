@@ -9,10 +9,10 @@
 #include <set>
 
 #include "engine/answer_messages.hpp"
-#include "engine/answers_intake.hpp"
+#include "answers_intake.hpp"
 #include "engine/csv_read.hpp"
 #include "engine/files.hpp"
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

@@ -5,7 +5,7 @@
 #include <cctype>
 
 #include "engine/answers_yaml.hpp"
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

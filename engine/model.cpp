@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

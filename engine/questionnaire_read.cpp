@@ -9,8 +9,8 @@
 #include <map>
 
 #include "engine/keyed.hpp"
-#include "engine/parts_yaml.hpp"
-#include "engine/yaml_read.hpp"
+#include "parts_yaml.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

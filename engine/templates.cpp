@@ -1,6 +1,6 @@
 #include "engine/templates.hpp"
 
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

@@ -1,4 +1,4 @@
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 
 #include "engine/files.hpp"
 #include "engine/utf8.hpp"

@@ -1,7 +1,7 @@
 // The one YAML policy (engine/yaml_read.hpp): UTF-8 only, no anchors or aliases, bounded
 // depth and size, no key twice in one map. Exact messages, and a property test against an
 // independent reference on random documents.
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <map>

@@ -1,5 +1,6 @@
 // Private to the engine: reading yaml-cpp nodes with locations and turning yaml-cpp's
-// exceptions into careermap::Error. Only engine .cpp files include this header.
+// exceptions into careermap::Error. In engine/private/: only the engine (and
+// its tests) has it on the include path, and tests/house/boundaries.sh checks no one else names it.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
