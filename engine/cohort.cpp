@@ -93,211 +93,255 @@ size_t movement_kind(const Scene& x, const Scene& y, bool same) {
                                                    : 4;
 }
 
-}  // namespace
+// The measures of one report, declared once in the cell table (their indices into it).
+struct Checklist {
+  const Item* item;
+  std::vector<int> options;
+  int none = -1;  // a choice item's people who chose no option
+};
 
-CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
-                                const CohortOptions& o) {
-  if (o.min_group < kMinGroupFloor)
-    throw Error(Location{}, "",
-                trf("cohort: min-group {min_group} is below the floor of {min_group_floor}: "
-                    "figures about so few people are never published",
-                    {{"min_group", std::to_string(o.min_group)},
-                     {"min_group_floor", std::to_string(kMinGroupFloor)}}));
-  CohortSummary s;
-  s.min_group = o.min_group;
-  const int k = o.min_group;
-  Versions versions;
+struct Measures {
+  int people = -1, cur_none = -1, movers = -1, cent_n = -1, cent_s = -1, cent_l = -1;
+  std::vector<int> cur, prof_n, prof, kinds;
+  std::vector<Checklist> checklists;
+  std::vector<std::vector<int>> flow;  // [from scene][to scene]
+};
 
+// summarize_cohorts, step by step: people, groups, atoms, measures, values, cells, read-back.
+class Summarizer {
+ public:
+  Summarizer(const Questionnaire& q, const CohortOptions& o) : q_(q), o_(o), k_(o.min_group) {}
+
+  CohortSummary run(const std::vector<Submission>& submissions) {
+    s_.min_group = k_;
+    read_people(submissions);
+    form_groups();
+    add_released_groups();
+    form_atoms();
+    declare_measures();
+    add_true_values();
+    add_cells();
+    hide_differing_groups();
+    s_.suppression = suppress(s_.cells, k_);
+    read_back();
+    add_reliability();
+    return std::move(s_);
+  }
+
+ private:
   // This report's people, by cohort and participant; only submissions of this questionnaire.
-  std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> by_person;
-  for (const auto& sub : submissions) {
-    if (sub.questionnaire != q.id) continue;
-    if (!o.cohorts.empty() && std::find(o.cohorts.begin(), o.cohorts.end(), sub.cohort) == o.cohorts.end()) continue;
-    by_person[{sub.cohort, sub.participant}].push_back(&sub);
-  }
-  std::vector<int> mine;
-  for (const auto& [who, subs] : by_person) {
-    Version tmp;
-    const std::vector<int64_t> ids = read_person(q, subs, tmp);
-    if (ids.empty()) continue;
-    const int v = versions.add(who.first, who.second, ids);
-    versions.list[v].pre = std::move(tmp.pre);
-    versions.list[v].post = std::move(tmp.post);
-    versions.list[v].current = true;
-    mine.push_back(v);
+  void read_people(const std::vector<Submission>& submissions) {
+    std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> by_person;
+    for (const auto& sub : submissions) {
+      if (sub.questionnaire != q_.id) continue;
+      if (!o_.cohorts.empty() && std::find(o_.cohorts.begin(), o_.cohorts.end(), sub.cohort) == o_.cohorts.end())
+        continue;
+      by_person[{sub.cohort, sub.participant}].push_back(&sub);
+    }
+    for (const auto& [who, subs] : by_person) {
+      Version tmp;
+      const std::vector<int64_t> ids = read_person(q_, subs, tmp);
+      if (ids.empty()) continue;
+      const int v = versions_.add(who.first, who.second, ids);
+      Version& version = versions_.list[v];
+      version.pre = std::move(tmp.pre);
+      version.post = std::move(tmp.post);
+      version.current = true;
+      mine_.push_back(v);
+    }
   }
 
-  // This report's groups: pooled ranges, then cohorts of their own, then all.
-  std::set<std::string> cohort_set;
-  for (int v : mine) cohort_set.insert(versions.list[v].cohort);
-  std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
-  std::set<std::string> pooled;
-  for (const auto& [lo, hi] : o.pools) {
-    std::vector<std::string> in;
-    for (const auto& c : cohort_set)
-      if (c >= lo && c <= hi && !pooled.count(c)) in.push_back(c);
-    if (in.empty()) continue;
-    pooled.insert(in.begin(), in.end());
-    candidates.push_back({lo + "-" + hi, in});
-  }
-  for (const auto& c : cohort_set)
-    if (!pooled.count(c)) candidates.push_back({c, {c}});
-  std::sort(candidates.begin(), candidates.end(),
-            [](const auto& a, const auto& b) { return a.second.front() < b.second.front(); });
-  std::vector<std::vector<int>> group_versions;
-  for (const auto& [label, cohorts] : candidates) {
-    std::vector<int> in;
-    for (int v : mine)
-      if (std::find(cohorts.begin(), cohorts.end(), versions.list[v].cohort) != cohorts.end()) in.push_back(v);
-    if (static_cast<int>(in.size()) < k) {
-      s.small_groups.push_back(label);
-      continue;
+  // This report's groups: pooled ranges, then cohorts of their own, then all; a group of
+  // fewer than min_group people counts only in the pool.
+  void form_groups() {
+    std::set<std::string> cohort_set;
+    for (int v : mine_) cohort_set.insert(versions_.list[v].cohort);
+    std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+    std::set<std::string> pooled;
+    for (const auto& [lo, hi] : o_.pools) {
+      std::vector<std::string> in;
+      for (const auto& c : cohort_set)
+        if (c >= lo && c <= hi && !pooled.count(c)) in.push_back(c);
+      if (in.empty()) continue;
+      pooled.insert(in.begin(), in.end());
+      candidates.push_back({lo + "-" + hi, in});
     }
-    s.groups.push_back(label);
-    s.group_cohorts.push_back(cohorts);
-    group_versions.push_back(in);
+    for (const auto& c : cohort_set)
+      if (!pooled.count(c)) candidates.push_back({c, {c}});
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto& a, const auto& b) { return a.second.front() < b.second.front(); });
+    for (const auto& [label, cohorts] : candidates) {
+      std::vector<int> in;
+      for (int v : mine_)
+        if (std::find(cohorts.begin(), cohorts.end(), versions_.list[v].cohort) != cohorts.end()) in.push_back(v);
+      if (static_cast<int>(in.size()) < k_) {
+        s_.small_groups.push_back(label);
+        continue;
+      }
+      s_.groups.push_back(label);
+      s_.group_cohorts.push_back(cohorts);
+      group_versions_.push_back(in);
+    }
+    s_.groups.push_back("all");
+    s_.group_cohorts.emplace_back(cohort_set.begin(), cohort_set.end());
+    group_versions_.push_back(mine_);
+    G_ = s_.groups.size();
   }
-  s.groups.push_back("all");
-  s.group_cohorts.emplace_back(cohort_set.begin(), cohort_set.end());
-  group_versions.push_back(mine);
-  const size_t G = s.groups.size();
 
   // Released groups: their versions, from the history.
-  std::map<int64_t, const Submission*> history;
-  for (const auto& sub : o.history) history[sub.id] = &sub;
-  for (const auto& r : o.released) {
-    std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> people;
-    for (int64_t id : r.submissions)
-      if (const auto it = history.find(id); it != history.end() && it->second->questionnaire == q.id)
-        people[{it->second->cohort, it->second->participant}].push_back(it->second);
-    std::vector<int> in;
-    for (const auto& [who, subs] : people) {
-      std::vector<int64_t> ids;
-      for (const Submission* sub : subs) ids.push_back(sub->id);
-      const int v = versions.add(who.first, who.second, ids);
-      if (!versions.list[v].current && !versions.list[v].pre && !versions.list[v].post)
-        read_person(q, subs, versions.list[v]);
-      if (versions.list[v].pre || versions.list[v].post) in.push_back(v);
+  void add_released_groups() {
+    std::map<int64_t, const Submission*> history;
+    for (const auto& sub : o_.history) history[sub.id] = &sub;
+    for (const auto& r : o_.released) {
+      std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> people;
+      for (int64_t id : r.submissions)
+        if (const auto it = history.find(id); it != history.end() && it->second->questionnaire == q_.id)
+          people[{it->second->cohort, it->second->participant}].push_back(it->second);
+      std::vector<int> in;
+      for (const auto& [who, subs] : people) {
+        std::vector<int64_t> ids;
+        for (const Submission* sub : subs) ids.push_back(sub->id);
+        const int v = versions_.add(who.first, who.second, ids);
+        Version& version = versions_.list[v];
+        if (!version.current && !version.pre && !version.post) read_person(q_, subs, version);
+        if (version.pre || version.post) in.push_back(v);
+      }
+      group_versions_.push_back(in);
     }
-    group_versions.push_back(in);
   }
 
   // Atoms: versions with the same groups.
-  CellTable& t = s.cells;
-  const auto& vs = versions.list;
-  std::vector<std::vector<bool>> signature(vs.size(), std::vector<bool>(group_versions.size(), false));
-  for (size_t g = 0; g < group_versions.size(); ++g)
-    for (int v : group_versions[g]) signature[v][g] = true;
-  std::map<std::vector<bool>, int> atom_of_signature;
-  std::vector<int> atom(vs.size());
-  for (size_t v = 0; v < vs.size(); ++v) {
-    const auto [it, fresh] = atom_of_signature.try_emplace(signature[v], t.atoms());
-    if (fresh) t.atom_people.push_back(0);
-    atom[v] = it->second;
-    ++t.atom_people[atom[v]];
-  }
-  for (size_t g = 0; g < group_versions.size(); ++g) {
-    std::set<int> atoms;
-    for (int v : group_versions[g]) atoms.insert(atom[v]);
-    const bool released = g >= G;
-    t.groups.push_back({released ? o.released[g - G].label : s.groups[g], {atoms.begin(), atoms.end()},
-                        released ? std::max(1, static_cast<int>(o.released[g - G].release)) : 0});
+  void form_atoms() {
+    CellTable& t = s_.cells;
+    const auto& vs = versions_.list;
+    std::vector<std::vector<bool>> signature(vs.size(), std::vector<bool>(group_versions_.size(), false));
+    for (size_t g = 0; g < group_versions_.size(); ++g)
+      for (int v : group_versions_[g]) signature[v][g] = true;
+    std::map<std::vector<bool>, int> atom_of_signature;
+    atom_.resize(vs.size());
+    for (size_t v = 0; v < vs.size(); ++v) {
+      const auto [it, fresh] = atom_of_signature.try_emplace(signature[v], t.atoms());
+      if (fresh) t.atom_people.push_back(0);
+      atom_[v] = it->second;
+      ++t.atom_people[atom_[v]];
+    }
+    for (size_t g = 0; g < group_versions_.size(); ++g) {
+      std::set<int> atoms;
+      for (int v : group_versions_[g]) atoms.insert(atom_[v]);
+      const bool released = g >= G_;
+      t.groups.push_back({released ? o_.released[g - G_].label : s_.groups[g], {atoms.begin(), atoms.end()},
+                          released ? std::max(1, static_cast<int>(o_.released[g - G_].release)) : 0});
+    }
   }
 
   // Measures and their relations, which hold for every atom.
-  const int S = q.model.scene_count();
-  const int people = t.add_measure({"people", "", false, -1, 0, 0, 0, false});
-  std::vector<int> cur, prof_n, prof;
-  for (const auto& sc : q.model.scenes) cur.push_back(t.add_measure({"current", sc.id}));
-  const int cur_none = t.add_measure({"current", "(none)", false, -1, 0, 0, 0, true});
-  std::vector<std::pair<int, double>> terms;
-  for (int m : cur) terms.push_back({m, 1});
-  terms.push_back({cur_none, 1});
-  terms.push_back({people, -1});
-  t.relate(terms, true);
-  for (const auto& sc : q.model.scenes) {
-    prof_n.push_back(t.add_measure({"profile_people", sc.id}));
-    prof.push_back(t.add_measure({"profile", sc.id, true, prof_n.back(), 0, 100, 2}));
-    t.relate({{prof_n.back(), 1}, {people, -1}}, false);
+  void declare_measures() {
+    CellTable& t = s_.cells;
+    m_.people = t.add_measure({"people", "", false, -1, 0, 0, 0, false});
+    for (const auto& sc : q_.model.scenes) m_.cur.push_back(t.add_measure({"current", sc.id}));
+    m_.cur_none = t.add_measure({"current", "(none)", false, -1, 0, 0, 0, true});
+    std::vector<std::pair<int, double>> terms;
+    for (int m : m_.cur) terms.push_back({m, 1});
+    terms.push_back({m_.cur_none, 1});
+    terms.push_back({m_.people, -1});
+    t.relate(terms, true);
+    for (const auto& sc : q_.model.scenes) {
+      m_.prof_n.push_back(t.add_measure({"profile_people", sc.id}));
+      m_.prof.push_back(t.add_measure({"profile", sc.id, true, m_.prof_n.back(), 0, 100, 2}));
+      t.relate({{m_.prof_n.back(), 1}, {m_.people, -1}}, false);
+    }
+    for (const auto& item : q_.items)
+      if (item.report == ReportUse::checklist) declare_checklist(item);
+    declare_movement();
+    m_.cent_n = t.add_measure({"centroid_people", ""});
+    m_.cent_s = t.add_measure({"centroid_stage", "", true, m_.cent_n, 1, double(q_.model.stages.size()), 3});
+    m_.cent_l = t.add_measure({"centroid_level", "", true, m_.cent_n, 1, double(q_.model.levels.size()), 3});
+    t.relate({{m_.cent_n, 1}, {m_.people, -1}}, false);
   }
-  struct Checklist {
-    const Item* item;
-    std::vector<int> options;
-    int none = -1;  // a choice item's people who chose no option
-  };
-  std::vector<Checklist> checklists;
-  for (const auto& item : q.items) {
-    if (item.report != ReportUse::checklist) continue;
+
+  // A `report: checklist` item: one count per option; a choice item's counts and its people
+  // who chose none add up to the people.
+  void declare_checklist(const Item& item) {
+    CellTable& t = s_.cells;
     Checklist c{&item, {}, -1};
-    terms.clear();
+    std::vector<std::pair<int, double>> terms;
     for (const auto& opt : item.options) {
       c.options.push_back(t.add_measure({"checklist:" + item.id, opt.value}));
       if (item.type == ItemType::choice) terms.push_back({c.options.back(), 1});
-      else t.relate({{c.options.back(), 1}, {people, -1}}, false);
+      else t.relate({{c.options.back(), 1}, {m_.people, -1}}, false);
     }
     if (item.type == ItemType::choice) {
       c.none = t.add_measure({"checklist:" + item.id, "(none)", false, -1, 0, 0, 0, true});
       terms.push_back({c.none, 1});
-      terms.push_back({people, -1});
+      terms.push_back({m_.people, -1});
       t.relate(terms, true);
     }
-    checklists.push_back(std::move(c));
+    m_.checklists.push_back(std::move(c));
   }
-  std::vector<int> kinds;
-  for (const auto& kind : kKinds) kinds.push_back(t.add_measure({"movement", kind}));
-  const int movers = t.add_measure({"movement", "(people)", false, -1, 0, 0, 0, true});
-  terms.clear();
-  for (int m : kinds) terms.push_back({m, 1});
-  terms.push_back({movers, -1});
-  t.relate(terms, true);
-  t.relate({{movers, 1}, {people, -1}}, false);
-  std::vector<std::vector<int>> flow(S, std::vector<int>(S));
-  std::vector<std::vector<std::pair<int, double>>> of_kind(kKinds.size());
-  for (int a = 0; a < S; ++a) {
-    terms.clear();
-    for (int b = 0; b < S; ++b) {
-      flow[a][b] = t.add_measure({"flow", q.model.scenes[a].id + ">" + q.model.scenes[b].id});
-      of_kind[movement_kind(q.model.scenes[a], q.model.scenes[b], a == b)].push_back({flow[a][b], 1});
-      terms.push_back({flow[a][b], 1});
+
+  // Movement: the kinds add up to the movers, and the flows scene x scene to both the kinds
+  // and where people stood.
+  void declare_movement() {
+    CellTable& t = s_.cells;
+    const int S = q_.model.scene_count();
+    for (const auto& kind : kKinds) m_.kinds.push_back(t.add_measure({"movement", kind}));
+    m_.movers = t.add_measure({"movement", "(people)", false, -1, 0, 0, 0, true});
+    std::vector<std::pair<int, double>> terms;
+    for (int m : m_.kinds) terms.push_back({m, 1});
+    terms.push_back({m_.movers, -1});
+    t.relate(terms, true);
+    t.relate({{m_.movers, 1}, {m_.people, -1}}, false);
+    m_.flow.assign(S, std::vector<int>(S));
+    std::vector<std::vector<std::pair<int, double>>> of_kind(kKinds.size());
+    for (int a = 0; a < S; ++a) {
+      terms.clear();
+      for (int b = 0; b < S; ++b) {
+        m_.flow[a][b] = t.add_measure({"flow", q_.model.scenes[a].id + ">" + q_.model.scenes[b].id});
+        of_kind[movement_kind(q_.model.scenes[a], q_.model.scenes[b], a == b)].push_back({m_.flow[a][b], 1});
+        terms.push_back({m_.flow[a][b], 1});
+      }
+      terms.push_back({m_.cur[a], -1});  // who moved from a stood in a
+      t.relate(terms, false);
     }
-    terms.push_back({cur[a], -1});  // who moved from a stood in a
-    t.relate(terms, false);
+    for (size_t kd = 0; kd < kKinds.size(); ++kd) {
+      auto r = of_kind[kd];
+      r.push_back({m_.kinds[kd], -1});
+      t.relate(r, true);
+    }
   }
-  for (size_t kd = 0; kd < kKinds.size(); ++kd) {
-    auto r = of_kind[kd];
-    r.push_back({kinds[kd], -1});
-    t.relate(r, true);
-  }
-  const int cent_n = t.add_measure({"centroid_people", ""});
-  const int cent_s = t.add_measure({"centroid_stage", "", true, cent_n, 1, double(q.model.stages.size()), 3});
-  const int cent_l = t.add_measure({"centroid_level", "", true, cent_n, 1, double(q.model.levels.size()), 3});
-  t.relate({{cent_n, 1}, {people, -1}}, false);
 
   // The true values: everyone scored once, added into their atom.
-  std::vector<Answers> stand, post;
-  std::vector<size_t> stand_version, post_of;
-  for (size_t v = 0; v < vs.size(); ++v) {
-    if (vs[v].pre && vs[v].post) {
-      post.push_back(*vs[v].post);
-      post_of.push_back(stand.size());
-    }
-    stand.push_back(vs[v].pre ? *vs[v].pre : *vs[v].post);
-    stand_version.push_back(v);
-  }
-  const auto placed = score(q, stand, false);
-  const auto placed_post = score(q, post, false);
-  for (size_t i = 0; i < placed.size(); ++i) {
-    const int a = atom[stand_version[i]];
-    auto add = [&](int m, double x) { t.value[m][a] += x; };
-    add(people, 1);
-    add(placed[i].current ? cur[*placed[i].current] : cur_none, 1);
-    for (int sc = 0; sc < S; ++sc)
-      if (const auto x = placed[i].scenes[sc].score) {
-        add(prof_n[sc], 1);
-        add(prof[sc], *x);
+  void add_true_values() {
+    const auto& vs = versions_.list;
+    std::vector<Answers> post;
+    std::vector<size_t> post_of;
+    for (size_t v = 0; v < vs.size(); ++v) {
+      if (vs[v].pre && vs[v].post) {
+        post.push_back(*vs[v].post);
+        post_of.push_back(stand_.size());
       }
-    for (const auto& c : checklists) {
-      const Answer* ans = stand[i].find(c.item->id);
+      stand_.push_back(vs[v].pre ? *vs[v].pre : *vs[v].post);
+      stand_version_.push_back(v);
+    }
+    const auto placed = score(q_, stand_, false);
+    for (size_t i = 0; i < placed.size(); ++i) add_standing(stand_[i], placed[i], atom_[stand_version_[i]]);
+    const auto placed_post = score(q_, post, false);
+    for (size_t j = 0; j < placed_post.size(); ++j)
+      add_move(placed[post_of[j]], placed_post[j], atom_[stand_version_[post_of[j]]]);
+  }
+
+  // Where one person stands, added into atom `a`.
+  void add_standing(const Answers& answers, const Placement& p, int a) {
+    auto add = [&](int m, double x) { s_.cells.value[m][a] += x; };
+    add(m_.people, 1);
+    add(p.current ? m_.cur[*p.current] : m_.cur_none, 1);
+    for (int sc = 0; sc < q_.model.scene_count(); ++sc)
+      if (const auto x = p.scenes[sc].score) {
+        add(m_.prof_n[sc], 1);
+        add(m_.prof[sc], *x);
+      }
+    for (const auto& c : m_.checklists) {
+      const Answer* ans = answers.find(c.item->id);
       bool any = false;
       if (ans) {
         const std::vector<std::string> chosen = chosen_options(*c.item, *ans);
@@ -309,104 +353,140 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
       }
       if (c.none >= 0 && !any) add(c.none, 1);
     }
-    if (placed[i].centroid_stage) {
-      add(cent_n, 1);
-      add(cent_s, *placed[i].centroid_stage);
-      add(cent_l, *placed[i].centroid_level);
+    if (p.centroid_stage) {
+      add(m_.cent_n, 1);
+      add(m_.cent_s, *p.centroid_stage);
+      add(m_.cent_l, *p.centroid_level);
     }
-  }
-  for (size_t j = 0; j < placed_post.size(); ++j) {
-    const Placement& a = placed[post_of[j]];
-    const Placement& b = placed_post[j];
-    if (!a.current || !b.current) continue;
-    const int at = atom[stand_version[post_of[j]]];
-    const size_t kind = movement_kind(q.model.scenes[*a.current], q.model.scenes[*b.current], *a.current == *b.current);
-    t.value[kinds[kind]][at] += 1;
-    t.value[movers][at] += 1;
-    t.value[flow[*a.current][*b.current]][at] += 1;
   }
 
-  // The cells: this report's figures, then the released ones.
-  for (size_t g = 0; g < G; ++g)
-    for (size_t m = 0; m < t.measures.size(); ++m) {
-      const Measure& me = t.measures[m];
-      if (me.table == "flow" && g + 1 != G) continue;
-      t.add_cell(static_cast<int>(m), static_cast<int>(g));
-    }
-  // A released group's figures: those it showed are known; those it hid stay protected.
-  for (size_t r = 0; r < o.released.size(); ++r) {
-    const std::set<std::pair<std::string, std::string>> shown(o.released[r].shown.begin(), o.released[r].shown.end());
-    for (size_t m = 0; m < t.measures.size(); ++m) {
-      const Measure& me = t.measures[m];
-      if (me.table == "flow" && o.released[r].label != "all") continue;
-      const int c = t.add_cell(static_cast<int>(m), static_cast<int>(G + r));
-      if (!shown.count({me.table, me.row})) t.cells[c].state = CellState::secondary;
+  // One person's move from `a` (first meeting) to `b` (last), added into atom `at`.
+  void add_move(const Placement& a, const Placement& b, int at) {
+    if (!a.current || !b.current) return;
+    auto& value = s_.cells.value;
+    const size_t kind = movement_kind(q_.model.scenes[*a.current], q_.model.scenes[*b.current], *a.current == *b.current);
+    value[m_.kinds[kind]][at] += 1;
+    value[m_.movers][at] += 1;
+    value[m_.flow[*a.current][*b.current]][at] += 1;
+  }
+
+  // The cells: this report's figures, then the released ones. A released group's figures:
+  // those it showed are known; those it hid stay protected.
+  void add_cells() {
+    CellTable& t = s_.cells;
+    for (size_t g = 0; g < G_; ++g)
+      for (size_t m = 0; m < t.measures.size(); ++m) {
+        if (t.measures[m].table == "flow" && g + 1 != G_) continue;
+        t.add_cell(static_cast<int>(m), static_cast<int>(g));
+      }
+    for (size_t r = 0; r < o_.released.size(); ++r) {
+      const std::set<std::pair<std::string, std::string>> shown(o_.released[r].shown.begin(), o_.released[r].shown.end());
+      for (size_t m = 0; m < t.measures.size(); ++m) {
+        const Measure& me = t.measures[m];
+        if (me.table == "flow" && o_.released[r].label != "all") continue;
+        const int c = t.add_cell(static_cast<int>(m), static_cast<int>(G_ + r));
+        if (!shown.count({me.table, me.row})) t.cells[c].state = CellState::secondary;
+      }
     }
   }
 
   // A group a few people away from a released one is hidden whole.
-  for (size_t g = 0; g < G; ++g) {
-    bool differs = false;
-    for (size_t r = 0; r < o.released.size(); ++r) {
-      const int d = people_differing(group_versions[g], group_versions[G + r], vs);
-      differs = differs || (d >= 1 && d < k);
+  void hide_differing_groups() {
+    for (size_t g = 0; g < G_; ++g) {
+      bool differs = false;
+      for (size_t r = 0; r < o_.released.size(); ++r) {
+        const int d = people_differing(group_versions_[g], group_versions_[G_ + r], versions_.list);
+        differs = differs || (d >= 1 && d < k_);
+      }
+      if (!differs) continue;
+      s_.differing.push_back(s_.groups[g]);
+      for (auto& c : s_.cells.cells)
+        if (c.group == static_cast<int>(g)) c.state = CellState::difference;
     }
-    if (!differs) continue;
-    s.differing.push_back(s.groups[g]);
-    for (auto& c : t.cells)
-      if (c.group == static_cast<int>(g)) c.state = CellState::difference;
   }
-  s.suppression = suppress(t, k);
 
-  // What shows, read back from the cells.
-  std::map<std::pair<int, int>, int> cell_of;
-  for (size_t c = 0; c < t.cells.size(); ++c) cell_of[{t.cells[c].measure, t.cells[c].group}] = static_cast<int>(c);
-  auto shown = [&](int m, size_t g) -> std::optional<double> {
-    const int c = cell_of.at({m, static_cast<int>(g)});
-    return t.shown(c) ? std::optional<double>(t.published(c)) : std::nullopt;
-  };
-  auto table = [&](std::string id, const std::vector<int>& ms) {
+  std::optional<double> shown(int m, size_t g) const {
+    const int c = cell_of_.at({m, static_cast<int>(g)});
+    return s_.cells.shown(c) ? std::optional<double>(s_.cells.published(c)) : std::nullopt;
+  }
+
+  AggregateTable table(std::string id, const std::vector<int>& ms) const {
     AggregateTable a{std::move(id), {}, {}, {}};
     for (int m : ms) {
-      a.rows.push_back(t.measures[m].row);
+      a.rows.push_back(s_.cells.measures[m].row);
       a.cell.emplace_back();
       a.values.emplace_back();
-      for (size_t g = 0; g < G; ++g) {
-        a.cell.back().push_back(cell_of.at({m, static_cast<int>(g)}));
+      for (size_t g = 0; g < G_; ++g) {
+        a.cell.back().push_back(cell_of_.at({m, static_cast<int>(g)}));
         a.values.back().push_back(shown(m, g));
       }
     }
     return a;
-  };
-  s.current = table("current", cur);
-  s.profile = table("profile", prof);
-  s.profile_people = table("profile_people", prof_n);
-  for (const auto& c : checklists) s.checklists.push_back(table("checklist:" + c.item->id, c.options));
-  s.movement = table("movement", kinds);
-  for (size_t g = 0; g < G; ++g) {
-    s.people.push_back(static_cast<int>(t.true_value(cell_of.at({people, static_cast<int>(g)}))));
-    s.people_hidden.push_back(!shown(people, g));
-    s.centroid_stage.push_back(shown(cent_s, g));
-    s.centroid_level.push_back(shown(cent_l, g));
-    std::vector<int64_t> ids;
-    for (int v : group_versions[g]) ids.insert(ids.end(), vs[v].ids.begin(), vs[v].ids.end());
-    std::sort(ids.begin(), ids.end());
-    s.members.push_back(std::move(ids));
   }
-  s.flows.assign(S, std::vector<std::optional<int>>(S));
-  for (int a = 0; a < S; ++a)
-    for (int b = 0; b < S; ++b)
-      if (const auto v = shown(flow[a][b], G - 1)) s.flows[a][b] = static_cast<int>(*v);
+
+  // What shows, read back from the cells.
+  void read_back() {
+    const CellTable& t = s_.cells;
+    for (size_t c = 0; c < t.cells.size(); ++c) cell_of_[{t.cells[c].measure, t.cells[c].group}] = static_cast<int>(c);
+    s_.current = table("current", m_.cur);
+    s_.profile = table("profile", m_.prof);
+    s_.profile_people = table("profile_people", m_.prof_n);
+    for (const auto& c : m_.checklists) s_.checklists.push_back(table("checklist:" + c.item->id, c.options));
+    s_.movement = table("movement", m_.kinds);
+    for (size_t g = 0; g < G_; ++g) {
+      s_.people.push_back(static_cast<int>(t.true_value(cell_of_.at({m_.people, static_cast<int>(g)}))));
+      s_.people_hidden.push_back(!shown(m_.people, g));
+      s_.centroid_stage.push_back(shown(m_.cent_s, g));
+      s_.centroid_level.push_back(shown(m_.cent_l, g));
+      std::vector<int64_t> ids;
+      for (int v : group_versions_[g]) ids.insert(ids.end(), versions_.list[v].ids.begin(), versions_.list[v].ids.end());
+      std::sort(ids.begin(), ids.end());
+      s_.members.push_back(std::move(ids));
+    }
+    const int S = q_.model.scene_count();
+    s_.flows.assign(S, std::vector<std::optional<int>>(S));
+    for (int a = 0; a < S; ++a)
+      for (int b = 0; b < S; ++b)
+        if (const auto v = shown(m_.flow[a][b], G_ - 1)) s_.flows[a][b] = static_cast<int>(*v);
+  }
 
   // Reliability over the pool, when the pool's size shows and it is not a few people away
   // from a released pool.
-  if (!s.people_hidden[G - 1] && std::find(s.differing.begin(), s.differing.end(), "all") == s.differing.end()) {
+  void add_reliability() {
+    if (s_.people_hidden[G_ - 1] || std::find(s_.differing.begin(), s_.differing.end(), "all") != s_.differing.end())
+      return;
     std::vector<Answers> pool;
-    for (size_t i = 0; i < stand.size(); ++i)
-      if (vs[stand_version[i]].current) pool.push_back(stand[i]);
-    s.reliability = analyze_items(q, collect_responses(q, pool)).scales;
+    for (size_t i = 0; i < stand_.size(); ++i)
+      if (versions_.list[stand_version_[i]].current) pool.push_back(stand_[i]);
+    s_.reliability = analyze_items(q_, collect_responses(q_, pool)).scales;
   }
-  return s;
+
+  const Questionnaire& q_;
+  const CohortOptions& o_;
+  const int k_;
+  CohortSummary s_;
+  Versions versions_;
+  std::vector<int> mine_;                         // this report's people (versions)
+  std::vector<std::vector<int>> group_versions_;  // per group, this report's then the released
+  size_t G_ = 0;                                  // this report's groups, the pool last
+  std::vector<int> atom_;                         // per version
+  Measures m_;
+  std::vector<Answers> stand_;                    // per version: where they stand
+  std::vector<size_t> stand_version_;
+  std::map<std::pair<int, int>, int> cell_of_;    // (measure, group) -> cell
+};
+
+}  // namespace
+
+CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
+                                const CohortOptions& o) {
+  if (o.min_group < kMinGroupFloor)
+    throw Error(Location{}, "",
+                trf("cohort: min-group {min_group} is below the floor of {min_group_floor}: "
+                    "figures about so few people are never published",
+                    {{"min_group", std::to_string(o.min_group)},
+                     {"min_group_floor", std::to_string(kMinGroupFloor)}}));
+  return Summarizer(q, o).run(submissions);
 }
 
 std::string cohort_csv(const Questionnaire& q, const CohortSummary& s) {
