@@ -2,70 +2,63 @@
 
 #include <algorithm>
 
-#include "engine/files.hpp"
-#include "reports/line_break.hpp"
+#include "reports/document.hpp"
 #include "reports/palette.hpp"
-#include "reports/pdf_canvas.hpp"
 
 namespace careermap {
 namespace {
 
 constexpr double kW = 595.28, kH = 841.89, kM = 40, kTop = 70, kBottom = kH - 40, kFull = kW - 2 * kM;
 
+PageFrame form_frame(const BlankForm& f) {
+  PageFrame frame;
+  frame.width = kW, frame.height = kH, frame.margin = kM, frame.top = kTop, frame.bottom = kBottom;
+  frame.title = f.title, frame.title_y = 40, frame.title_size = 12;
+  frame.sub_y = 40;  // the page number on the title's line
+  frame.page_pattern = f.page_pattern;
+  frame.rule_y = 48, frame.rule_width = 0.6;
+  return frame;
+}
+
 class FormLayout {
  public:
-  FormLayout(const BlankForm& f, const FontSource& font) : f_(f), font_(font) {}
+  FormLayout(const BlankForm& f, const FontSource& font) : f_(f), doc_(font, form_frame(f)), flow_(doc_, "") {}
 
-  DisplayList run() {
-    page();
+  Document run() {
+    doc_.new_page();
     header_fields();
     for (const auto& s : f_.sections) section(s);
-    return std::move(dl_);
+    return std::move(doc_);
   }
 
  private:
-  double width(std::string_view s, double size) const { return font_.text_width(s, size); }
-  std::vector<std::string> wrap(std::string_view s, double w, double size) const {
-    return break_lines(s, w, [&](std::string_view t) { return width(t, size); });
-  }
-
-  void page() {
-    dl_.new_page();
-    dl_.text(kM, 40, f_.title, 12, palette::kInk);
-    dl_.page_number(kW - kM, 40, f_.page_pattern, 9, palette::kMuted);
-    dl_.line(kM, 48, kW - kM, 48, palette::kRule, 0.6);
-    y_ = kTop;
-  }
-  void need(double h) {
-    if (y_ + h > kBottom) page();
-  }
+  double width(std::string_view s, double size) const { return doc_.width(s, size); }
+  std::vector<std::string> wrap(std::string_view s, double w, double size) const { return doc_.lines(s, w, size); }
+  double y() const { return flow_.y(); }
+  void need(double h) { flow_.ensure(h); }
   void para(std::string_view s, double x, double w, double size, Color c, double leading) {
-    for (const auto& line : wrap(s, w, size)) {
-      need(leading);
-      y_ += leading;
-      dl_.text(x, y_ - 3, line, size, c);
-    }
+    flow_.paragraph(s, x, w, size, c, leading, 3);
   }
   void box(double x, double y, double s = 9) { dl_.stroke_rect(x, y, s, s, palette::kInk, 0.7); }
 
   void header_fields() {
     para(f_.instructions, kM, kFull, 9, palette::kMuted, 13);
-    y_ += 10;
+    flow_.gap(10);
     for (const std::string* label : {&f_.participant, &f_.name}) {
       need(26);
-      dl_.text(kM, y_ + 14, *label, 9.5, palette::kInk);
+      dl_.text(kM, y() + 14, *label, 9.5, palette::kInk);
       const double x = kM + std::max(width(f_.participant, 9.5), width(f_.name, 9.5)) + 10;
-      dl_.stroke_rect(x, y_ + 2, kW - kM - x, 18, palette::kInk, 0.7);
-      y_ += 26;
+      dl_.stroke_rect(x, y() + 2, kW - kM - x, 18, palette::kInk, 0.7);
+      flow_.gap(26);
     }
   }
 
   void section(const FormSection& s) {
     need(110);  // a heading never ends a page
-    y_ += 14;
-    dl_.fill_rect(kM, y_, kFull, 20, palette::kNoScore);
-    dl_.text(kM + 6, y_ + 14, s.title, 11, palette::kInk);
-    y_ += 26;
+    flow_.gap(14);
+    dl_.fill_rect(kM, y(), kFull, 20, palette::kNoScore);
+    dl_.text(kM + 6, y() + 14, s.title, 11, palette::kInk);
+    flow_.gap(26);
     const std::vector<std::string>* grid = nullptr;
     for (const auto& q : s.questions) {
       if (q.kind == FormQuestion::Kind::likert) {
@@ -83,43 +76,43 @@ class FormLayout {
   void likert_head(const std::vector<std::string>& scale) {
     need(60);
     const double col = (kFull - kGridText) / static_cast<double>(scale.size());
-    double bottom = y_;
+    double bottom = y();
     for (size_t k = 0; k < scale.size(); ++k) {
-      double y = y_;
+      double ly = y();
       for (const auto& l : wrap(scale[k], col - 4, 7.5)) {
-        y += 10;
-        dl_.text(kM + kGridText + k * col + (col - width(l, 7.5)) / 2, y, l, 7.5, palette::kMuted);
+        ly += 10;
+        dl_.text(kM + kGridText + k * col + (col - width(l, 7.5)) / 2, ly, l, 7.5, palette::kMuted);
       }
-      bottom = std::max(bottom, y);
+      bottom = std::max(bottom, ly);
     }
-    y_ = bottom + 6;
+    flow_.set_y(bottom + 6);
   }
   void likert_row(const FormQuestion& q) {
     const auto lines = wrap(q.text, kGridText - 10, 8.5);
     const double h = std::max(18.0, 11.0 * static_cast<double>(lines.size()) + 6);
-    if (y_ + h > kBottom) {  // the grid goes on over the page: its head goes with it
-      page();
+    if (!flow_.fits(h)) {  // the grid goes on over the page: its head goes with it
+      flow_.new_page();
       likert_head(q.scale);
     }
-    double y = y_ + 2;
+    double ly = y() + 2;
     for (const auto& l : lines) {
-      y += 11;
-      dl_.text(kM, y - 2, l, 8.5, palette::kInk);
+      ly += 11;
+      dl_.text(kM, ly - 2, l, 8.5, palette::kInk);
     }
     const double col = (kFull - kGridText) / static_cast<double>(q.scale.size());
-    for (size_t k = 0; k < q.scale.size(); ++k) box(kM + kGridText + k * col + col / 2 - 4.5, y_ + h / 2 - 4.5);
-    dl_.line(kM, y_ + h, kW - kM, y_ + h, palette::kRule, 0.3);
-    y_ += h;
+    for (size_t k = 0; k < q.scale.size(); ++k) box(kM + kGridText + k * col + col / 2 - 4.5, y() + h / 2 - 4.5);
+    dl_.line(kM, y() + h, kW - kM, y() + h, palette::kRule, 0.3);
+    flow_.gap(h);
   }
 
   void question(const FormQuestion& q) {
     need(40);
-    y_ += 6;
+    flow_.gap(6);
     std::string text = q.text;
     if (q.kind == FormQuestion::Kind::choice) text += f_.choose_one;
     if (q.kind == FormQuestion::Kind::multi) text += f_.choose_any;
     para(text, kM, kFull, 9.5, palette::kInk, 14);
-    y_ += 3;
+    flow_.gap(3);
     switch (q.kind) {
       case FormQuestion::Kind::choice:
       case FormQuestion::Kind::multi: {
@@ -128,26 +121,26 @@ class FormLayout {
           const double w = width(o, 9) + 28;
           if (x + w > kW - kM) {
             x = kM + 10;
-            y_ += 15;
+            flow_.gap(15);
           }
           need(16);
-          box(x, y_ + 2);
-          dl_.text(x + 14, y_ + 10.5, o, 9, palette::kInk);
+          box(x, y() + 2);
+          dl_.text(x + 14, y() + 10.5, o, 9, palette::kInk);
           x += w;
         }
-        y_ += 18;
+        flow_.gap(18);
         break;
       }
       case FormQuestion::Kind::text:
         need(70);
-        dl_.stroke_rect(kM + 10, y_, kFull - 10, 66, palette::kInk, 0.6);
-        for (double ly = y_ + 22; ly < y_ + 66; ly += 22) dl_.line(kM + 14, ly, kW - kM - 4, ly, palette::kRule, 0.3, true);
-        y_ += 72;
+        dl_.stroke_rect(kM + 10, y(), kFull - 10, 66, palette::kInk, 0.6);
+        for (double ly = y() + 22; ly < y() + 66; ly += 22) dl_.line(kM + 14, ly, kW - kM - 4, ly, palette::kRule, 0.3, true);
+        flow_.gap(72);
         break;
       case FormQuestion::Kind::number:
         need(24);
-        dl_.stroke_rect(kM + 10, y_, 90, 18, palette::kInk, 0.6);
-        y_ += 24;
+        dl_.stroke_rect(kM + 10, y(), 90, 18, palette::kInk, 0.6);
+        flow_.gap(24);
         break;
       case FormQuestion::Kind::episodes: episodes(q); break;
       case FormQuestion::Kind::likert: break;
@@ -157,7 +150,7 @@ class FormLayout {
   void episodes(const FormQuestion& q) {
     para(f_.episodes_note, kM, kFull, 8, palette::kMuted, 12);
     for (const auto& l : q.legend) para(l, kM + 10, kFull - 10, 7.5, palette::kMuted, 11);
-    y_ += 4;
+    flow_.gap(4);
     // Column widths in proportion to their labels, at least a minimum each.
     const double num_w = 22;
     std::vector<double> w;
@@ -169,36 +162,36 @@ class FormLayout {
       head_h = std::max(head_h, 10.0 * static_cast<double>(wrap(q.columns[k], w[k] - 4, 7.5).size()) + 6);
     need(head_h + 30 * f_.episode_rows / 2.0);
     double x = kM + num_w;
-    dl_.fill_rect(kM, y_, kFull, head_h, palette::kNoScore);
+    dl_.fill_rect(kM, y(), kFull, head_h, palette::kNoScore);
     for (size_t k = 0; k < q.columns.size(); ++k) {
-      double y = y_;
+      double ly = y();
       for (const auto& l : wrap(q.columns[k], w[k] - 4, 7.5)) {
-        y += 10;
-        dl_.text(x + 2, y, l, 7.5, palette::kInk);
+        ly += 10;
+        dl_.text(x + 2, ly, l, 7.5, palette::kInk);
       }
       x += w[k];
     }
-    dl_.text(kM + 3, y_ + 10, f_.number, 7.5, palette::kInk);
-    y_ += head_h;
+    dl_.text(kM + 3, y() + 10, f_.number, 7.5, palette::kInk);
+    flow_.gap(head_h);
     for (int r = 1; r <= f_.episode_rows; ++r) {
       need(30);
-      dl_.text(kM + 8, y_ + 18, std::to_string(r), 8, palette::kMuted);
+      dl_.text(kM + 8, y() + 18, std::to_string(r), 8, palette::kMuted);
       double cx = kM;
-      dl_.stroke_rect(cx, y_, num_w, 30, palette::kInk, 0.5);
+      dl_.stroke_rect(cx, y(), num_w, 30, palette::kInk, 0.5);
       cx += num_w;
       for (double cw : w) {
-        dl_.stroke_rect(cx, y_, cw, 30, palette::kInk, 0.5);
+        dl_.stroke_rect(cx, y(), cw, 30, palette::kInk, 0.5);
         cx += cw;
       }
-      y_ += 30;
+      flow_.gap(30);
     }
-    y_ += 8;
+    flow_.gap(8);
   }
 
   const BlankForm& f_;
-  const FontSource& font_;
-  DisplayList dl_;
-  double y_ = kTop;
+  Document doc_;
+  DisplayList& dl_ = doc_.pages();
+  Flow flow_;
 };
 
 }  // namespace
@@ -258,15 +251,13 @@ BlankForm build_blank_form(const Questionnaire& q, const Templates& t, Lang lang
   return f;
 }
 
-DisplayList layout_blank_form(const BlankForm& form, const FontSource& font) { return FormLayout(form, font).run(); }
+DisplayList layout_blank_form(const BlankForm& form, const FontSource& font) {
+  Document doc = FormLayout(form, font).run();
+  return std::move(doc.pages());
+}
 
 void write_blank_form_pdf(const BlankForm& form, const FontSource& font, const std::string& path) {
-  const DisplayList pages = layout_blank_form(form, font);
-  const SubsetFont subset = font.subset(pages.characters());
-  PdfCanvas pdf(subset);
-  pdf.set_info({form.title, form.title, "", ""});
-  pages.draw(pdf, kW, kH, [&font](std::string_view s, double size) { return font.text_width(s, size); });
-  write_file_atomically(path, pdf.bytes());
+  FormLayout(form, font).run().write(path, {form.title, form.title, "", ""});
 }
 
 }  // namespace careermap

@@ -4,12 +4,10 @@
 #include <cmath>
 #include <cstdio>
 
-#include "engine/files.hpp"
 #include "engine/json.hpp"
-#include "reports/line_break.hpp"
+#include "reports/document.hpp"
 #include "reports/page_frame.hpp"
 #include "reports/palette.hpp"
-#include "reports/pdf_canvas.hpp"
 
 namespace careermap {
 namespace {
@@ -25,19 +23,19 @@ class CohortLayout {
  public:
   CohortLayout(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang, std::string date,
                const FontSource& font)
-      : q_(q), s_(s), t_(t), lang_(lang), date_(std::move(date)), font_(font) {}
+      : q_(q), s_(s), t_(t), lang_(lang), date_(std::move(date)), doc_(font, report_frame()), flow_(doc_, "") {}
 
-  DisplayList run() {
+  Document run() {
     overview();
     profile();
     checklists_and_movement();
     trends();
-    return std::move(dl_);
+    return std::move(doc_);
   }
 
  private:
   std::string tx(const std::string& key) const { return t_.text(key, lang_); }
-  double w(std::string_view s, double size) const { return font_.text_width(s, size); }
+  double w(std::string_view s, double size) const { return doc_.width(s, size); }
   std::string hidden() const { return tx("report.hidden"); }
   std::string group_label(size_t g) const {
     return s_.groups[g] == "all" ? tx("report.all") : fill(tx("report.cohort"), {{"cohort", s_.groups[g]}});
@@ -49,25 +47,27 @@ class CohortLayout {
     return v ? json::number(*v, decimals) : hidden();
   }
   void text_wrapped(const std::string& s, double x, double& y, double width, double size, Color c) {
-    for (const auto& l : break_lines(s, width, [&](std::string_view t) { return w(t, size); })) {
-      y += size + 4;
-      dl_.text(x, y, l, size, c);
-    }
+    flow_.set_y(y);
+    flow_.paragraph(s, x, width, size, c, size + 4, 0);
+    y = flow_.y();
+  }
+
+  PageFrame report_frame() const {
+    PageFrame f;
+    f.width = kPageW, f.height = kPageH, f.margin = kMargin, f.top = 104, f.bottom = kPageH - 44;
+    f.title = tx("report.title"), f.title_y = 46, f.title_size = 16;
+    f.sub = tx("report.subject"), f.sub_y = 64;
+    f.date = fill(tx("report.date"), {{"date", date_}}) + "　";
+    f.page_pattern = tx("report.page");
+    f.rule_y = 72, f.rule_width = 0.8;
+    f.note = fill(tx("report.privacy"), {{"k", std::to_string(s_.min_group)}});
+    f.note_size = 7.5, f.note_leading = 11.5, f.note_bottom = kPageH - 40 + 11.5;
+    return f;
   }
 
   void page(const std::string& heading) {
-    dl_.new_page();
-    dl_.text(kMargin, 46, tx("report.title"), 16, palette::kInk);
-    dl_.text(kMargin, 64, tx("report.subject"), 9, palette::kMuted);
-    const std::string d = fill(tx("report.date"), {{"date", date_}}) + "　";
-    const double pw = w(fill(tx("report.page"), {{"page", "00"}, {"pages", "00"}}), 9);
-    dl_.text(kPageW - kMargin - pw - w(d, 9), 64, d, 9, palette::kMuted);
-    dl_.page_number(kPageW - kMargin, 64, tx("report.page"), 9, palette::kMuted);
-    dl_.line(kMargin, 72, kPageW - kMargin, 72, palette::kRule, 0.8);
-    dl_.text(kMargin, 94, heading, 12, palette::kInk);
-    double y = kPageH - 40;
-    text_wrapped(fill(tx("report.privacy"), {{"k", std::to_string(s_.min_group)}}), kMargin, y, kPageW - 2 * kMargin,
-                 7.5, palette::kMuted);
+    flow_.set_section(heading);
+    flow_.new_page(false);
   }
 
   // Where people stand: a small matrix of counts per group.
@@ -342,25 +342,22 @@ class CohortLayout {
   const Templates& t_;
   Lang lang_;
   std::string date_;
-  const FontSource& font_;
-  DisplayList dl_;
+  Document doc_;
+  DisplayList& dl_ = doc_.pages();
+  Flow flow_;
 };
 
 }  // namespace
 
 DisplayList layout_cohort_report(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang,
                                  const std::string& date, const FontSource& font) {
-  return CohortLayout(q, s, t, lang, date, font).run();
+  Document doc = CohortLayout(q, s, t, lang, date, font).run();
+  return std::move(doc.pages());
 }
 
 void write_cohort_report_pdf(const Questionnaire& q, const CohortSummary& s, const Templates& t, Lang lang,
                              const std::string& date, const FontSource& font, const std::string& path) {
-  const DisplayList pages = layout_cohort_report(q, s, t, lang, date, font);
-  const SubsetFont subset = font.subset(pages.characters());
-  PdfCanvas pdf(subset);
-  pdf.set_info({t.text("report.title", lang), t.text("report.subject", lang), "", date});
-  pages.draw(pdf, kPageW, kPageH, [&font](std::string_view s, double size) { return font.text_width(s, size); });
-  write_file_atomically(path, pdf.bytes());
+  CohortLayout(q, s, t, lang, date, font).run().write(path, {t.text("report.title", lang), t.text("report.subject", lang), "", date});
 }
 
 }  // namespace careermap

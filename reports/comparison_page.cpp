@@ -15,10 +15,10 @@ constexpr Color kCell{0.95, 0.95, 0.96}, kThen{0.55, 0.55, 0.58};
 
 class Page {
  public:
-  Page(const CareerMapContent& c, DisplayList& dl, const Measure& m) : c_(c), k_(*c.comparison), dl_(dl), m_(m) {}
+  Page(const CareerMapContent& c, Document& doc) : c_(c), k_(*c.comparison), dl_(doc.pages()), doc_(doc) {}
 
   void run() {
-    start_page(dl_, c_, m_, k_.heading);
+    doc_.new_page(k_.heading);
     axes();
     for (const auto& cell : k_.cells) draw(cell);
     walls();
@@ -34,7 +34,7 @@ class Page {
   double cy(int level) const { return kGridY + (c_.level_count - 1 - level) * ch(); }
 
   void centered(double x, double y, const std::string& s, double size, Color col) {
-    dl_.text(x - m_(s, size) / 2, y, s, size, col);
+    dl_.text(x - doc_.width(s, size) / 2, y, s, size, col);
   }
   // A frame of four lines, dashed or not.
   void frame_rect(double x, double y, double w, double h, Color col, double width, bool dashed) {
@@ -46,7 +46,7 @@ class Page {
 
   void axes() {
     for (int l = 0; l < c_.level_count; ++l) {
-      const auto lines = wrap(m_, c_.level_labels[l], kGridX - kMargin - 24, 10);
+      const auto lines = doc_.lines(c_.level_labels[l], kGridX - kMargin - 24, 10);
       double y = cy(l) + ch() / 2 - (static_cast<double>(lines.size()) - 1) * 6.5 + 4;
       for (const auto& s : lines) {
         dl_.text(kMargin, y, s, 10, palette::kInk);
@@ -66,7 +66,7 @@ class Page {
     double tags_w = 0;
     if (cell.current_now) tags_w += tag_width(k_.tag_now) + 2;
     if (cell.current_then) tags_w += tag_width(k_.tag_then) + 2;
-    const bool own_line = x + pad + m_(cell.number_text, 6.5) + 3 + tags_w > x + w - 3;
+    const bool own_line = x + pad + doc_.width(cell.number_text, 6.5) + 3 + tags_w > x + w - 3;
     const double tag_top = own_line ? y + 16 : y + 3;
     double right = x + w - 3;
     if (cell.current_now) {
@@ -78,7 +78,7 @@ class Page {
       tag(right, tag_top, k_.tag_then, false);
     }
     double ty = own_line && tags_w > 0 ? y + 37 : y + 24;
-    for (const auto& s : wrap(m_, cell.label, w - 2 * pad, 7)) {
+    for (const auto& s : doc_.lines(cell.label, w - 2 * pad, 7)) {
       dl_.text(x + pad, ty, s, 7, palette::kInk);
       ty += 8.5;
     }
@@ -86,7 +86,7 @@ class Page {
     // cell, on two lines ("then", "→ now").
     auto fit = [&](const std::string& s) {
       double size = 13;
-      while (size > 5 && m_(s, size) > w - 2 * pad) size -= 0.5;
+      while (size > 5 && doc_.width(s, size) > w - 2 * pad) size -= 0.5;
       return size;
     };
     std::vector<std::string> lines{cell.then_text + " → " + cell.now_text};
@@ -105,7 +105,7 @@ class Page {
   }
 
   // A tag ending at `right`; returns where the next one may end.
-  double tag_width(const std::string& s) const { return m_(s, 7) + 8; }
+  double tag_width(const std::string& s) const { return doc_.width(s, 7) + 8; }
   double tag(double right, double top, const std::string& s, bool filled) {
     const double w = tag_width(s);
     if (filled) dl_.fill_rect(right - w, top, w, 11, palette::kCurrent);
@@ -121,10 +121,10 @@ class Page {
       const double x = kGridX + (s + 1) * cw();
       dl_.line(x, kGridY - 4, x, kGridY + kGridH + 4, palette::kWall, crossed ? 3.5 : 1.2);
       // The name over its wall, in lines no wider than a cell, so that neighbours never meet.
-      const auto lines = wrap(m_, c_.wall_labels[s], cw() - 8, 7);
+      const auto lines = doc_.lines(c_.wall_labels[s], cw() - 8, 7);
       double y = kGridY - 7 - 8.5 * (static_cast<double>(lines.size()) - 1);
       for (const auto& l : lines) {
-        const double lw = m_(l, 7);
+        const double lw = doc_.width(l, 7);
         dl_.text(std::min(x - lw / 2, kPageW - kMargin - lw), y, l, 7, palette::kWall);
         y += 8.5;
       }
@@ -147,14 +147,14 @@ class Page {
   void panel() {
     double y = kGridY - 2;
     auto row = [&](const std::string& label) {
-      const auto lines = wrap(m_, label, kPanelW - 28, 8.5);
+      const auto lines = doc_.lines(label, kPanelW - 28, 8.5);
       for (const auto& l : lines) {
         dl_.text(kPanelX + 26, y + 9, l, 8.5, palette::kInk);
         y += 11;
       }
       y += 5;
     };
-    for (const auto& l : wrap(m_, k_.legend_scores, kPanelW, 8.5)) {
+    for (const auto& l : doc_.lines(k_.legend_scores, kPanelW, 8.5)) {
       dl_.text(kPanelX, y + 9, l, 8.5, palette::kInk);
       y += 11;
     }
@@ -171,13 +171,13 @@ class Page {
     row(k_.legend_wall_crossed);
     // What is compared, under the matrix.
     double iy = kGridY + kGridH + 58;
-    for (const auto& l : wrap(m_, k_.intro, kGridX + kGridW - kMargin, 8)) {
+    for (const auto& l : doc_.lines(k_.intro, kGridX + kGridW - kMargin, 8)) {
       dl_.text(kMargin, iy, l, 8, palette::kMuted);
       iy += 11;
     }
     y += 2;
     dl_.line(kPanelX, y, kPanelX + kPanelW, y, palette::kRule, 0.6);
-    Flow f(dl_, c_, m_, k_.heading);
+    Flow f(doc_, k_.heading);
     f.set_y(y + 2);
     for (const auto& s : k_.sentences) {
       f.paragraph(s.text, kPanelX, kPanelW, 9, palette::kInk, 12.5);
@@ -189,13 +189,13 @@ class Page {
   const CareerMapContent& c_;
   const ComparisonContent& k_;
   DisplayList& dl_;
-  const Measure& m_;
+  Document& doc_;
 };
 
 }  // namespace
 
-void layout_comparison_page(const CareerMapContent& c, DisplayList& dl, const frame::Measure& measure) {
-  if (c.comparison) Page(c, dl, measure).run();
+void layout_comparison_page(const CareerMapContent& c, Document& doc) {
+  if (c.comparison) Page(c, doc).run();
 }
 
 }  // namespace careermap

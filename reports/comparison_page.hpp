@@ -7,11 +7,10 @@
 #pragma once
 
 #include "reports/career_map.hpp"
-#include "reports/display_list.hpp"
 #include "reports/page_frame.hpp"
 
 namespace careermap {
 
-void layout_comparison_page(const CareerMapContent& c, DisplayList& dl, const frame::Measure& measure);
+void layout_comparison_page(const CareerMapContent& c, Document& doc);
 
 }  // namespace careermap

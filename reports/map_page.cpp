@@ -26,10 +26,10 @@ struct Box {
 
 class MapLayout {
  public:
-  MapLayout(const CareerMapContent& c, DisplayList& dl, const Measure& m) : c_(c), dl_(dl), m_(m) {}
+  MapLayout(const CareerMapContent& c, Document& doc) : c_(c), dl_(doc.pages()), doc_(doc) {}
 
   void run() {
-    start_page(dl_, c_, m_, "");
+    doc_.new_page("");
     axes();
     for (const auto& cell : c_.cells) cell_fill(cell);
     walls();
@@ -52,7 +52,7 @@ class MapLayout {
   }
 
   void centered(double cx, double y, const std::string& s, double size, Color col) {
-    dl_.text(cx - m_(s, size) / 2, y, s, size, col);
+    dl_.text(cx - doc_.width(s, size) / 2, y, s, size, col);
   }
 
   void axes() {
@@ -60,7 +60,7 @@ class MapLayout {
     centered(kGridX + kGridW / 2, kGridY + kGridH + 40, c_.axis_stage, 9, palette::kMuted);
     for (int l = 0; l < c_.level_count; ++l) {
       const Box b = box(0, l);
-      const auto lines = wrap(m_, c_.level_labels[l], kGridX - kMargin - 10, 11);
+      const auto lines = doc_.lines(c_.level_labels[l], kGridX - kMargin - 10, 11);
       double y = b.y + b.h / 2 - (static_cast<double>(lines.size()) - 1) * 7 + 4;
       for (const auto& s : lines) {
         dl_.text(kMargin, y, s, 11, palette::kInk);
@@ -84,7 +84,7 @@ class MapLayout {
       if (c_.wall_labels[s].empty()) continue;
       const double x = kGridX + (s + 1) * kGridW / c_.stage_count;
       dl_.line(x, kGridY - 4, x, kGridY + kGridH + 4, palette::kWall, 2.2);
-      const double w = m_(c_.wall_labels[s], 7.5);
+      const double w = doc_.width(c_.wall_labels[s], 7.5);
       dl_.text(std::min(x - w / 2, kGridX + kGridW + 14 - w), kGridY - 7, c_.wall_labels[s], 7.5, palette::kWall);
     }
   }
@@ -109,7 +109,7 @@ class MapLayout {
     constexpr double pad = 9;
     dl_.text(b.x + pad, b.y + 14, cell.number_text, 7, ink);
     double y = b.y + 28;
-    for (const auto& s : wrap(m_, cell.label, b.w - 2 * pad, 8.5)) {
+    for (const auto& s : doc_.lines(cell.label, b.w - 2 * pad, 8.5)) {
       dl_.text(b.x + pad, y, s, 8.5, ink);
       y += 10.5;
     }
@@ -125,7 +125,7 @@ class MapLayout {
     }
     if (cell.current) {
       dl_.stroke_rect(b.x + 2.5, b.y + 2.5, b.w - 5, b.h - 5, palette::kCurrent, 3.5);
-      const double w = m_(c_.legend_current, 8) + 10;
+      const double w = doc_.width(c_.legend_current, 8) + 10;
       dl_.fill_rect(b.x + b.w - w - 2.5, b.y + 2.5, w, 14, palette::kCurrent);
       dl_.text(b.x + b.w - w + 2.5, b.y + 13, c_.legend_current, 8, palette::kWhite);
     }
@@ -218,7 +218,7 @@ class MapLayout {
   // The box a text covers, from a full em above its baseline to a quarter below, and a
   // clearance around it.
   route::Rect text_box(const DrawOp& op) const {
-    const double w = m_(op.text, op.size);
+    const double w = doc_.width(op.text, op.size);
     return {op.x1 - kClearance, op.y1 - op.size - kClearance, op.x1 + w + kClearance,
             op.y1 + 0.25 * op.size + kClearance};
   }
@@ -269,14 +269,14 @@ class MapLayout {
     };
     std::vector<Line> lines;
     if (c_.path.empty())
-      for (const auto& s : wrap(m_, c_.path_empty, kPanelW, kListSize)) lines.push_back({0, s});
+      for (const auto& s : doc_.lines(c_.path_empty, kPanelW, kListSize)) lines.push_back({0, s});
     for (const auto& e : c_.path) {
       const bool ja = c_.lang == Lang::ja;
       std::string s = e.years + (ja ? "　" : " ") + e.title;
       if (!e.role.empty()) s += (ja ? "" : " ") + bracketed(e.role, c_.lang);
       if (!e.scene) s += c_.not_placed;
       bool first = true;
-      for (const auto& l : wrap(m_, s, kPanelW - 22, kListSize)) {
+      for (const auto& l : doc_.lines(s, kPanelW - 22, kListSize)) {
         lines.push_back({first ? e.order : 0, l});
         first = false;
       }
@@ -293,7 +293,7 @@ class MapLayout {
         if (continued && x + 2 * kPanelW + 30 <= kPageW - kMargin) {
           x += kPanelW + 30;
         } else {
-          start_page(dl_, c_, m_, c_.path_heading + c_.continued);
+          doc_.new_page(c_.path_heading + c_.continued);
           x = kMargin;
           continued = true;
         }
@@ -307,13 +307,13 @@ class MapLayout {
 
   const CareerMapContent& c_;
   DisplayList& dl_;
-  const Measure& m_;
+  Document& doc_;
 };
 
 }  // namespace
 
-void layout_map_pages(const CareerMapContent& c, DisplayList& dl, const frame::Measure& measure) {
-  MapLayout(c, dl, measure).run();
+void layout_map_pages(const CareerMapContent& c, Document& doc) {
+  MapLayout(c, doc).run();
 }
 
 }  // namespace careermap

@@ -18,38 +18,35 @@ constexpr double kHead = 22, kRule = 17, kPartGap = 10, kSummaryLine = 21;
 constexpr int kMinRules = 2;  // lines to write on under every part, at the least
 constexpr double kTop = kContentTop + 22;  // where the columns start on a continuation page
 
-// One line of a column: text at x offset `dx`, or a gap when `text` is empty.
-struct Line {
+// One paragraph of a column at x offset `dx`, or a gap of `leading` when `text` is empty.
+struct Para {
   std::string text;
   double dx = 0, size = 0, leading = 0;
   Color color;
   std::string number;  // the prompt's number, on its first line
 };
 
-std::vector<Line> part_lines(const SheetSection& part, const Measure& m, Lang lang, int& number) {
-  std::vector<Line> out;
-  auto para = [&](const std::string& s, double dx, double size, double leading, Color col, std::string num = "") {
-    for (const auto& l : wrap(m, s, kColW - dx, size)) {
-      out.push_back({l, dx, size, leading, col, num});
-      num.clear();
-    }
-  };
+std::vector<Para> part_paras(const SheetSection& part, Lang lang, int& number) {
+  std::vector<Para> out;
   for (const auto& f : part.facts) {
-    if (!f.heading.empty()) para(f.heading, 0, 8, 10.5, palette::kMuted);
-    para(f.text, f.heading.empty() ? 0 : 10, 9, 12.5, f.heading.empty() || f.own_words ? palette::kInk : palette::kMuted);
+    if (!f.heading.empty()) out.push_back({f.heading, 0, 8, 10.5, palette::kMuted, ""});
+    out.push_back({f.text, f.heading.empty() ? 0.0 : 10.0, 9, 12.5,
+                   f.heading.empty() || f.own_words ? palette::kInk : palette::kMuted, ""});
   }
   if (!part.facts.empty()) out.push_back({"", 0, 0, 5, {}, ""});
   for (const auto& p : part.prompts) {
-    para(p.text, 20, 9.5, 13, palette::kInk, std::to_string(++number) + ".");
-    para(bracketed(p.reason, lang), 20, 7.5, 9.5, palette::kMuted);
+    out.push_back({p.text, 20, 9.5, 13, palette::kInk, std::to_string(++number) + "."});
+    out.push_back({bracketed(p.reason, lang), 20, 7.5, 9.5, palette::kMuted, ""});
     out.push_back({"", 0, 0, 3, {}, ""});
   }
   return out;
 }
 
-double lines_height(const std::vector<Line>& lines) {
+double paras_height(const std::vector<Para>& paras, const Document& doc) {
   double h = 0;
-  for (const auto& l : lines) h += l.leading;
+  for (const auto& p : paras)
+    h += p.text.empty() ? p.leading
+                        : p.leading * static_cast<double>(doc.lines(p.text, kColW - p.dx, p.size).size());
   return h;
 }
 
@@ -141,11 +138,12 @@ void heading(DisplayList& dl, double x, double y, const std::string& text) {
 
 }  // namespace
 
-void layout_next_step_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
+void layout_next_step_pages(const CareerMapContent& c, Document& doc) {
   if (!c.next_step) return;
+  DisplayList& dl = doc.pages();
   const NextStepSheet& s = *c.next_step;
-  start_page(dl, c, m, s.heading);
-  Flow f(dl, c, m, s.heading);
+  doc.new_page(s.heading);
+  Flow f(doc, s.heading);
   f.set_y(kContentTop + 6);
   f.paragraph(s.intro, kMargin, kFullW, 8.5, palette::kMuted, 12);
   f.gap(8);
@@ -154,11 +152,11 @@ void layout_next_step_pages(const CareerMapContent& c, DisplayList& dl, const Me
             {{kMargin, kColW, kTop, kContentBottom}, {kRightX, kColW, kTop, kContentBottom}});
 
   int number = 0;
-  std::vector<std::vector<Line>> lines;
+  std::vector<std::vector<Para>> paras;
   std::vector<double> heights;
   for (const auto& part : s.parts) {
-    lines.push_back(part_lines(part, m, c.lang, number));
-    heights.push_back(kHead + lines_height(lines.back()) + kMinRules * kRule + kPartGap);
+    paras.push_back(part_paras(part, c.lang, number));
+    heights.push_back(kHead + paras_height(paras.back(), doc) + kMinRules * kRule + kPartGap);
   }
   heights.push_back(kHead + kSummaryLine * static_cast<double>(s.summary_lines.size()));
   const Plan plan = plan_columns(heights, s.parts.size(), first_top);
@@ -170,15 +168,14 @@ void layout_next_step_pages(const CareerMapContent& c, DisplayList& dl, const Me
     to_column(plan.column[i]);
     heading(dl, f.x(), f.y(), s.parts[i].heading);
     f.gap(kHead);
-    for (const auto& l : lines[i]) {
-      if (l.text.empty()) {
-        f.gap(l.leading);
+    for (const auto& p : paras[i]) {
+      if (p.text.empty()) {
+        f.gap(p.leading);
         continue;
       }
-      f.ensure(l.leading);
-      if (!l.number.empty()) dl.text(f.x(), f.y() + l.size + 1, l.number, l.size, palette::kInk);
-      dl.text(f.x() + l.dx, f.y() + l.size + 1, l.text, l.size, l.color);
-      f.gap(l.leading);
+      f.ensure(p.leading);
+      if (!p.number.empty()) dl.text(f.x(), f.y() + p.size + 1, p.number, p.size, palette::kInk);
+      f.paragraph(p.text, f.x() + p.dx, kColW - p.dx, p.size, p.color, p.leading, p.leading - p.size - 1);
     }
     for (int r = 0; r < plan.rules[i]; ++r) {
       f.ensure(kRule);
@@ -193,7 +190,7 @@ void layout_next_step_pages(const CareerMapContent& c, DisplayList& dl, const Me
   heading(dl, f.x(), f.y(), s.summary_heading);
   f.gap(kHead);
   double label_w = 0;
-  for (const auto& label : s.summary_lines) label_w = std::max(label_w, m(label, 9.5));
+  for (const auto& label : s.summary_lines) label_w = std::max(label_w, doc.width(label, 9.5));
   for (const auto& label : s.summary_lines) {
     f.ensure(plan.summary_line);
     f.gap(plan.summary_line);

@@ -6,31 +6,21 @@
 
 namespace careermap::frame {
 
-std::vector<std::string> wrap(const Measure& measure, std::string_view text, double width, double size) {
-  return break_lines(text, width, [&](std::string_view s) { return measure(s, size); });
-}
-
-void start_page(DisplayList& dl, const CareerMapContent& c, const Measure& measure, const std::string& section) {
-  dl.new_page();
-  dl.text(kMargin, 50, c.title, 20, palette::kInk);
-  dl.text(kPageW - kMargin - measure(c.participant, 15), 50, c.participant, 15, palette::kInk);
-  std::string sub = c.questionnaire;
-  if (!c.cohort.empty()) sub += "　" + c.cohort;
-  dl.text(kMargin, 68, sub, 9, palette::kMuted);
-  const std::string date = c.date_line + "　";
-  const std::string sample = fill(c.page_pattern, {{"page", "00"}, {"pages", "00"}});
-  const double pages_w = measure(sample, 9);
-  dl.text(kPageW - kMargin - pages_w - measure(date, 9), 68, date, 9, palette::kMuted);
-  dl.page_number(kPageW - kMargin, 68, c.page_pattern, 9, palette::kMuted);
-  dl.line(kMargin, 76, kPageW - kMargin, 76, palette::kRule, 0.8);
-  if (!section.empty()) dl.text(kMargin, 94, section, 12, palette::kInk);
-  double y = kPageH - 22;
-  const auto lines = wrap(measure, c.note, kPageW - 2 * kMargin, 8.5);
-  y -= 11 * (static_cast<double>(lines.size()) - 1);
-  for (const auto& l : lines) {
-    dl.text(kMargin, y, l, 8.5, palette::kMuted);
-    y += 11;
-  }
+PageFrame career_map_frame(const CareerMapContent& c) {
+  PageFrame f;
+  f.width = kPageW, f.height = kPageH, f.margin = kMargin;
+  f.top = kContentTop + 22, f.bottom = kContentBottom;
+  f.title = c.title, f.title_y = 50, f.title_size = 20;
+  f.right = c.participant, f.right_size = 15;
+  f.sub = c.questionnaire;
+  if (!c.cohort.empty()) f.sub += "　" + c.cohort;
+  f.sub_y = 68;
+  f.date = c.date_line + "　";
+  f.page_pattern = c.page_pattern;
+  f.rule_y = 76, f.rule_width = 0.8;
+  f.note = c.note, f.note_size = 8.5, f.note_leading = 11, f.note_bottom = kPageH - 22;
+  f.continued = c.continued;
+  return f;
 }
 
 double page_fill(const DisplayPage& page) {
@@ -52,60 +42,6 @@ double page_fill(const DisplayPage& page) {
     if (top >= kContentTop && bottom <= kContentBottom + 1) lowest = std::max(lowest, bottom);
   }
   return std::min(1.0, (lowest - kContentTop) / (kContentBottom - kContentTop));
-}
-
-Flow::Flow(DisplayList& dl, const CareerMapContent& c, Measure measure, std::string section)
-    : dl_(dl), c_(c), measure_(std::move(measure)), section_(std::move(section)) {}
-
-double Flow::bottom() const {
-  return page_index_ == early_page_ ? std::min(region().bottom, early_bottom_) : region().bottom;
-}
-
-void Flow::regions(std::vector<Region> here, std::vector<Region> later) {
-  regions_ = std::move(here);
-  later_ = std::move(later);
-  at_ = 0;
-  y_ = regions_[0].top;
-}
-
-void Flow::new_page(bool continued) {
-  if (before_break_) before_break_(y_);
-  start_page(dl_, c_, measure_, continued ? section_ + c_.continued : section_);
-  regions_ = later_;
-  at_ = 0;
-  y_ = regions_[0].top;
-  ++page_index_;
-}
-
-bool Flow::advance(bool continued) {
-  if (at_ + 1 < regions_.size()) {
-    y_ = regions_[++at_].top;
-    return false;
-  }
-  new_page(continued);
-  return true;
-}
-
-void Flow::ensure(double height) {
-  // A region too short for even this (a column's foot) is passed over; a fresh page's
-  // first region takes anything.
-  while (!fits(height))
-    if (advance(true)) break;
-}
-
-bool Flow::keep(double whole, double start, bool continued) {
-  while (!fits(whole) && !(whole > start && fits(start)))
-    if (advance(continued)) return true;
-  return false;
-}
-
-void Flow::paragraph(std::string_view text, double x, double width, double size, Color color, double leading) {
-  const double indent = x - region().x;  // kept when the paragraph goes on in the next region
-  for (const auto& line : wrap(measure_, text, width, size)) {
-    ensure(leading);
-    y_ += leading;
-    if (!line.empty()) dl_.text(region().x + indent, y_ - (leading - size) / 2 - 0.12 * size, line, size, color);
-  }
 }
 
 }  // namespace careermap::frame

@@ -15,7 +15,8 @@ constexpr double kColW = kRightW;  // both columns of the flowing part
 constexpr double kShareBelow = 0.5;  // a profile page used less than this takes the interview sheet too
 
 // Scores by level: one group per level (shallowest first), a bar per scene.
-double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, double top) {
+double bar_chart(const CareerMapContent& c, Document& doc, double top) {
+  DisplayList& dl = doc.pages();
   constexpr double label_w = 196, bar_x = kMargin + label_w + 6, bar_w = kLeftW - label_w - 40, row = 15;
   double y = top;
   for (int l = 0; l < c.level_count; ++l) {
@@ -24,7 +25,7 @@ double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, d
     for (const auto& cell : c.cells) {
       if (cell.level != l) continue;
       // A label too long for its column goes on to a second line (the row grows), never cut.
-      const auto lines = wrap(m, cell.label, label_w - 12, 8);
+      const auto lines = doc.lines(cell.label, label_w - 12, 8);
       for (size_t k = 0; k < lines.size(); ++k) dl.text(kMargin + 10, y + 10 + 9.5 * static_cast<double>(k), lines[k], 8, palette::kInk);
       dl.fill_rect(bar_x, y + 2, bar_w, row - 4, {0.95, 0.95, 0.95});
       if (cell.score) {
@@ -41,39 +42,38 @@ double bar_chart(const CareerMapContent& c, DisplayList& dl, const Measure& m, d
 }
 
 // Heading and blocks in the right column; returns the bottom.
-double notes_column(const CareerMapContent& c, DisplayList& dl, const Measure& m, double top) {
-  double y = top;
+double notes_column(const CareerMapContent& c, Document& doc, double top) {
+  DisplayList& dl = doc.pages();
+  Flow f(doc, c.profile_heading);
+  f.regions({{kRightX, kRightW, top, kPageH}}, {{kRightX, kRightW, kContentTop + 22, kPageH}});  // the notes are few
   auto heading = [&](const std::string& s) {
-    dl.text(kRightX, y + 11, s, 11, palette::kInk);
-    dl.line(kRightX, y + 16, kRightX + kRightW, y + 16, palette::kRule, 0.6);
-    y += 24;
+    dl.text(kRightX, f.y() + 11, s, 11, palette::kInk);
+    dl.line(kRightX, f.y() + 16, kRightX + kRightW, f.y() + 16, palette::kRule, 0.6);
+    f.gap(24);
   };
   auto para = [&](const std::string& s, double x, double w, double size, Color col) {
-    for (const auto& line : wrap(m, s, w, size)) {
-      dl.text(x, y + size, line, size, col);
-      y += size + 4;
-    }
+    f.paragraph(s, x, w, size, col, size + 4, 4);
   };
   heading(c.strengths_heading);
   if (c.strengths.empty()) para(c.no_strengths, kRightX, kRightW, 9, palette::kMuted);
   for (const auto& s : c.strengths) {
-    dl.fill_rect(kRightX, y + 1, 26, 13, palette::score_color(std::stod(s.score_text)));
-    dl.text(kRightX + 13 - m(s.score_text, 8.5) / 2, y + 11, s.score_text, 8.5,
+    dl.fill_rect(kRightX, f.y() + 1, 26, 13, palette::score_color(std::stod(s.score_text)));
+    dl.text(kRightX + 13 - doc.width(s.score_text, 8.5) / 2, f.y() + 11, s.score_text, 8.5,
             palette::needs_light_text(std::stod(s.score_text)) ? palette::kWhite : palette::kInk);
     para(s.label, kRightX + 32, kRightW - 32, 10, palette::kInk);
     para(s.sentence, kRightX + 32, kRightW - 32, 8.5, palette::kMuted);
-    y += 4;
+    f.gap(4);
   }
-  y += 8;
+  f.gap(8);
   heading(c.walls_heading);
   if (c.walls.empty()) para(c.no_walls, kRightX, kRightW, 9, palette::kMuted);
   for (const auto& w : c.walls) {
-    dl.fill_rect(kRightX, y + 2, 4, 11, palette::kWall);
+    dl.fill_rect(kRightX, f.y() + 2, 4, 11, palette::kWall);
     para(w.label, kRightX + 12, kRightW - 12, 10, palette::kInk);
     para(w.sentence, kRightX + 12, kRightW - 12, 8.5, palette::kMuted);
-    y += 4;
+    f.gap(4);
   }
-  return y;
+  return f.y();
 }
 
 // A section heading kept with the first `first` points of what follows (`whole`: all of
@@ -89,12 +89,12 @@ void section_heading(Flow& f, DisplayList& dl, const std::string& s, double whol
 }
 
 // A checklist's boxes in rows that fit `width`: per row, each entry's index and x offset.
-std::vector<std::vector<std::pair<size_t, double>>> checklist_rows(const Checklist& list, const Measure& m,
+std::vector<std::vector<std::pair<size_t, double>>> checklist_rows(const Checklist& list, const Document& doc,
                                                                    double width) {
   std::vector<std::vector<std::pair<size_t, double>>> rows(1);
   double x = 0;
   for (size_t i = 0; i < list.entries.size(); ++i) {
-    const double w = m(list.entries[i].first, 9) + 34;
+    const double w = doc.width(list.entries[i].first, 9) + 34;
     if (x > 0 && x + w > width) rows.emplace_back(), x = 0;
     rows.back().push_back({i, x});
     x += w;
@@ -104,10 +104,11 @@ std::vector<std::vector<std::pair<size_t, double>>> checklist_rows(const Checkli
 
 constexpr double kRow = 16;
 
-void checklist(Flow& f, DisplayList& dl, const Measure& m, const Checklist& list) {
-  const double whole = static_cast<double>(checklist_rows(list, m, f.width()).size()) * kRow + 18;
+void checklist(Flow& f, Document& doc, const Checklist& list) {
+  DisplayList& dl = doc.pages();
+  const double whole = static_cast<double>(checklist_rows(list, doc, f.width()).size()) * kRow + 18;
   section_heading(f, dl, list.heading, whole, std::min(whole, kRow));
-  for (const auto& row : checklist_rows(list, m, f.width())) {
+  for (const auto& row : checklist_rows(list, doc, f.width())) {
     f.ensure(kRow);
     for (const auto& [i, dx] : row) {
       const auto& [label, chosen] = list.entries[i];
@@ -125,12 +126,13 @@ void checklist(Flow& f, DisplayList& dl, const Measure& m, const Checklist& list
 }
 
 // The participant's words: a heading line (the question, or the episode), then the text.
-void words(Flow& f, DisplayList& dl, const Measure& m, const std::string& heading, const std::vector<OwnWords>& list,
+void words(Flow& f, Document& doc, const std::string& heading, const std::vector<OwnWords>& list,
            double head_size, Color head_ink) {
   if (list.empty()) return;
+  DisplayList& dl = doc.pages();
   auto height = [&](const OwnWords& w, double width) {
-    return static_cast<double>(wrap(m, w.heading, width, head_size).size()) * (head_size + 4) +
-           static_cast<double>(wrap(m, w.text, width - 12, 10).size()) * 15 + 5;
+    return static_cast<double>(doc.lines(w.heading, width, head_size).size()) * (head_size + 4) +
+           static_cast<double>(doc.lines(w.text, width - 12, 10).size()) * 15 + 5;
   };
   // Keep a heading with the first two lines of its text.
   const double first = 2 * (head_size + 4) + 2 * 15;
@@ -144,45 +146,46 @@ void words(Flow& f, DisplayList& dl, const Measure& m, const std::string& headin
 }
 
 // The whole profile; page `early_page` of it (0 = its first) ends at `early_bottom`.
-void profile_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m, int early_page, double early_bottom) {
-  start_page(dl, c, m, c.profile_heading);
-  const double chart_bottom = bar_chart(c, dl, m, kContentTop + 10);
-  const double notes_bottom = notes_column(c, dl, m, kContentTop + 4);
+void profile_pages(const CareerMapContent& c, Document& doc, int early_page, double early_bottom) {
+  doc.new_page(c.profile_heading);
+  const double chart_bottom = bar_chart(c, doc, kContentTop + 10);
+  const double notes_bottom = notes_column(c, doc, kContentTop + 4);
   // The checklist and the participant's own words flow in two columns of one width: under
   // the chart, then under the notes, then on further pages.
-  Flow f(dl, c, m, c.profile_heading);
+  Flow f(doc, c.profile_heading);
   f.end_page_early(early_page, early_bottom);
   const Flow::Region later_left{kMargin, kColW, kContentTop + 22, kContentBottom};
   const Flow::Region later_right{kRightX, kColW, kContentTop + 22, kContentBottom};
   f.regions({{kMargin, kColW, chart_bottom + 6, kContentBottom}, {kRightX, kColW, notes_bottom + 6, kContentBottom}},
             {later_left, later_right});
-  for (const auto& list : c.checklists) checklist(f, dl, m, list);
-  words(f, dl, m, c.own_words_heading, c.own_words, 8.5, palette::kMuted);
-  words(f, dl, m, c.outcomes_heading, c.outcomes, 9, palette::kInk);
+  for (const auto& list : c.checklists) checklist(f, doc, list);
+  words(f, doc, c.own_words_heading, c.own_words, 8.5, palette::kMuted);
+  words(f, doc, c.outcomes_heading, c.outcomes, 9, palette::kInk);
 }
 
 }  // namespace
 
-void layout_profile_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
+void layout_profile_pages(const CareerMapContent& c, Document& doc) {
   // A last page that would be mostly empty takes more from the page before it: that
   // page's break moves up by what the last one lacks (kMinPageFill of a page).
-  DisplayList trial = dl;  // the same bound on pages, counted from the same start
-  const size_t before = dl.pages().size();
-  profile_pages(c, trial, m, -1, kContentBottom);
-  const size_t pages = trial.pages().size() - before;
-  const double fill = page_fill(trial.pages().back());
+  Document trial = doc;  // the same bound on pages, counted from the same start
+  const size_t before = doc.pages().pages().size();
+  profile_pages(c, trial, -1, kContentBottom);
+  const size_t pages = trial.pages().pages().size() - before;
+  const double fill = page_fill(trial.pages().pages().back());
   if (pages > 1 && fill < kMinPageFill) {
     const double lacks = (kMinPageFill - fill) * (kContentBottom - kContentTop) + 24;
-    profile_pages(c, dl, m, static_cast<int>(pages) - 2, kContentBottom - lacks);
+    profile_pages(c, doc, static_cast<int>(pages) - 2, kContentBottom - lacks);
   } else {
-    profile_pages(c, dl, m, -1, kContentBottom);
+    profile_pages(c, doc, -1, kContentBottom);
   }
 }
 
-void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const Measure& m) {
+void layout_interview_pages(const CareerMapContent& c, Document& doc) {
+  DisplayList& dl = doc.pages();
   // After a profile that leaves most of its page empty (a short questionnaire), the sheet
   // starts on that page, under its own heading; else on a page of its own.
-  Flow f(dl, c, m, c.interview_heading);
+  Flow f(doc, c.interview_heading);
   const double used = dl.pages().empty() ? 1 : page_fill(dl.page());
   if (used < kShareBelow) {
     f.set_y(kContentTop + used * (kContentBottom - kContentTop) + 12);
@@ -190,7 +193,7 @@ void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const Me
     dl.line(kMargin, f.y() + 17, kMargin + kFullW, f.y() + 17, palette::kRule, 0.8);
     f.gap(20);
   } else {
-    start_page(dl, c, m, c.interview_heading);
+    doc.new_page(c.interview_heading);
     f.set_y(kContentTop + 8);
   }
   f.paragraph(c.interview_intro, kMargin, kFullW, 8.5, palette::kMuted, 12);

@@ -4,12 +4,11 @@
 #pragma once
 
 #include "reports/career_map.hpp"
-#include "reports/display_list.hpp"
 #include "reports/page_frame.hpp"
 
 namespace careermap {
 
-void layout_profile_pages(const CareerMapContent& c, DisplayList& dl, const frame::Measure& measure);
-void layout_interview_pages(const CareerMapContent& c, DisplayList& dl, const frame::Measure& measure);
+void layout_profile_pages(const CareerMapContent& c, Document& doc);
+void layout_interview_pages(const CareerMapContent& c, Document& doc);
 
 }  // namespace careermap
