@@ -42,12 +42,18 @@ class Reader {
 
  private:
   void read_scales(const YAML::Node& n);
+  std::optional<long long> scale_end(const YAML::Node& v, const char* key, const std::string& id, bool& bad);
+  bool read_scale_bounds(const YAML::Node& key, const YAML::Node& v, Scale& s);
+  void read_scale_labels(const YAML::Node& labels, bool set, Scale& s);
   void read_sections(const YAML::Node& n);
   void read_item(const YAML::Node& n, int section);
+  void read_likert_keys(const YAML::Node& n, Item& item);
+  void read_report_use(const YAML::Node& r, Item& item);
   void read_sheet_part(const YAML::Node& n, Item& item);
   std::vector<Option> read_options(const YAML::Node& n, const std::string& item);
   void read_key(const YAML::Node& n, Item& item);
   void read_fields(const YAML::Node& n, Item& item);
+  void read_field_use(const YAML::Node& f, const std::string& where, const Item& item, Field& field);
   void read_scoring(const YAML::Node& n);
   void check_after();
   std::optional<double> opt_number(const YAML::Node& n, const char* key, const std::string& item);
@@ -95,65 +101,75 @@ void Reader::read_scales(const YAML::Node& n) {
   }
   for (const auto& kv : n) {
     Scale s;
-    bool bad = false, set = false;
     s.id = kv.first.Scalar();
     const YAML::Node& v = kv.second;
     yaml::warn_unknown_keys(v, {"min", "max", "labels"}, file_, s.id, diags_);
-    const auto end = [&](const char* key) -> std::optional<long long> {
-      if (!v[key]) return std::nullopt;
-      const YAML::Node& e = v[key];
-      using P = ParsedDecimal::Problem;
-      const ParsedDecimal d = e.IsScalar() ? parse_decimal(e.Scalar()) : ParsedDecimal{{}, P::not_a_number};
-      if (d.problem == P::not_a_number) {
-        yaml::number(e, file_, s.id, diags_);  // says what it got instead
-      } else if (d.problem == P::too_many_places || d.value.units % Decimal::kUnit) {
-        diags_.error(yaml::at(e, file_), s.id, tr("min and max must be whole numbers"));
-      } else if (d.problem == P::too_large || std::llabs(d.value.units / Decimal::kUnit) > kScaleBound) {
-        diags_.error(yaml::at(e, file_), s.id,
-                     trf("min and max must be from -{scale_bound} to {scale_bound}",
-                         {{"scale_bound", std::to_string(kScaleBound)}}));
-      } else {
-        return d.value.units / Decimal::kUnit;
-      }
-      bad = true;
-      return std::nullopt;
-    };
-    const auto mn = end("min"), mx = end("max");
-    if (bad) {
-      // said above
-    } else if (!mn || !mx) {
-      diags_.error(yaml::at(kv.first, file_), s.id, tr("a scale needs min and max"));
-    } else if (*mx <= *mn) {
-      diags_.error(yaml::at(kv.first, file_), s.id, tr("empty scale: max must be above min"));
-    } else if (*mx - *mn > kScaleMaxSpan) {
-      diags_.error(yaml::at(kv.first, file_), s.id,
-                   trf("a scale has at most {value} points (max - min at most {scale_max_span})",
-                       {{"value", std::to_string(kScaleMaxSpan + 1)},
-                        {"scale_max_span", std::to_string(kScaleMaxSpan)}}));
-    } else {
-      s.min = static_cast<int>(*mn);
-      s.max = static_cast<int>(*mx);
-      set = true;
-    }
-    if (v["labels"]) {
-      if (!v["labels"].IsSequence()) {
-        diags_.error(yaml::at(v["labels"], file_), s.id, tr("labels must be a list, one per point"));
-      } else {
-        for (const auto& l : v["labels"]) s.labels.push_back(yaml::local_text(l, file_, s.id, diags_));
-        const int points = s.max - s.min + 1;
-        if (set && static_cast<int>(s.labels.size()) != points)
-          diags_.error(yaml::at(v["labels"], file_), s.id,
-                       trf("the scale {min}..{max} has {points} points but {size} labels",
-                           {{"min", std::to_string(s.min)},
-                            {"max", std::to_string(s.max)},
-                            {"points", std::to_string(points)},
-                            {"size", std::to_string(s.labels.size())}}));
-      }
-    }
+    const bool set = read_scale_bounds(kv.first, v, s);
+    if (v["labels"]) read_scale_labels(v["labels"], set, s);
     for (const auto& other : q_.scales)
       if (other.id == s.id) diags_.error(yaml::at(kv.first, file_), s.id, tr("duplicate scale id"));
     q_.scales.push_back(std::move(s));
   }
+}
+
+// A scale's `min` or `max`: a whole number within the bound, or none (said, and `bad` set).
+std::optional<long long> Reader::scale_end(const YAML::Node& v, const char* key, const std::string& id, bool& bad) {
+  if (!v[key]) return std::nullopt;
+  const YAML::Node& e = v[key];
+  using P = ParsedDecimal::Problem;
+  const ParsedDecimal d = e.IsScalar() ? parse_decimal(e.Scalar()) : ParsedDecimal{{}, P::not_a_number};
+  if (d.problem == P::not_a_number) {
+    yaml::number(e, file_, id, diags_);  // says what it got instead
+  } else if (d.problem == P::too_many_places || d.value.units % Decimal::kUnit) {
+    diags_.error(yaml::at(e, file_), id, tr("min and max must be whole numbers"));
+  } else if (d.problem == P::too_large || std::llabs(d.value.units / Decimal::kUnit) > kScaleBound) {
+    diags_.error(yaml::at(e, file_), id,
+                 trf("min and max must be from -{scale_bound} to {scale_bound}",
+                     {{"scale_bound", std::to_string(kScaleBound)}}));
+  } else {
+    return d.value.units / Decimal::kUnit;
+  }
+  bad = true;
+  return std::nullopt;
+}
+
+// `min` and `max` of scale `s` (at `key`): true when both are good and set on `s`.
+bool Reader::read_scale_bounds(const YAML::Node& key, const YAML::Node& v, Scale& s) {
+  bool bad = false;
+  const auto mn = scale_end(v, "min", s.id, bad), mx = scale_end(v, "max", s.id, bad);
+  if (bad) return false;  // said above
+  if (!mn || !mx) {
+    diags_.error(yaml::at(key, file_), s.id, tr("a scale needs min and max"));
+  } else if (*mx <= *mn) {
+    diags_.error(yaml::at(key, file_), s.id, tr("empty scale: max must be above min"));
+  } else if (*mx - *mn > kScaleMaxSpan) {
+    diags_.error(yaml::at(key, file_), s.id,
+                 trf("a scale has at most {value} points (max - min at most {scale_max_span})",
+                     {{"value", std::to_string(kScaleMaxSpan + 1)},
+                      {"scale_max_span", std::to_string(kScaleMaxSpan)}}));
+  } else {
+    s.min = static_cast<int>(*mn);
+    s.max = static_cast<int>(*mx);
+    return true;
+  }
+  return false;
+}
+
+// `labels`: one per point, checked against the points when the bounds are `set`.
+void Reader::read_scale_labels(const YAML::Node& labels, bool set, Scale& s) {
+  if (!labels.IsSequence()) {
+    diags_.error(yaml::at(labels, file_), s.id, tr("labels must be a list, one per point"));
+    return;
+  }
+  for (const auto& l : labels) s.labels.push_back(yaml::local_text(l, file_, s.id, diags_));
+  const int points = s.max - s.min + 1;
+  if (set && static_cast<int>(s.labels.size()) != points)
+    diags_.error(yaml::at(labels, file_), s.id,
+                 trf("the scale {min}..{max} has {points} points but {size} labels",
+                     {{"min", std::to_string(s.min)},
+                      {"max", std::to_string(s.max)},
+                      {"points", std::to_string(points)},
+                      {"size", std::to_string(s.labels.size())}}));
 }
 
 void Reader::read_sections(const YAML::Node& n) {
@@ -293,42 +309,46 @@ void Reader::read_fields(const YAML::Node& n, Item& item) {
     field.min = opt_number(f, "min", where);
     field.max = opt_number(f, "max", where);
     if (field.type == ItemType::choice) field.options = read_options(f["options"] ? f["options"] : f, where);
-    if (f["use"]) {
-      auto u = field_use_named(f["use"].Scalar());
-      if (!u) {
-        diags_.error(yaml::at(f["use"], file_), where,
-                     trf("unknown use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
-      } else {
-        field.use = *u;
-        if (item.field_for(*u))
-          diags_.error(
-              yaml::at(f["use"], file_), where,
-              trf("two fields have use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
-        const bool wants_choice = *u == FieldUse::stage || *u == FieldUse::level || *u == FieldUse::role;
-        const bool wants_number = *u == FieldUse::from_year || *u == FieldUse::to_year;
-        if (wants_choice && field.type != ItemType::choice)
-          diags_.error(yaml::at(f, file_), where,
-                       trf("a field with use '{value}' must be a choice",
-                           {{"value", std::string(f["use"].Scalar())}}));
-        if (wants_number && field.type != ItemType::number)
-          diags_.error(yaml::at(f, file_), where,
-                       trf("a field with use '{value}' must be a number",
-                           {{"value", std::string(f["use"].Scalar())}}));
-        for (const auto& o : field.options) {
-          if (*u == FieldUse::stage && !o.stage)
-            diags_.error(yaml::at(f, file_), where,
-                         trf("option '{value}' must name the stage it places",
-                             {{"value", std::string(o.value)}}));
-          if (*u == FieldUse::level && !o.level)
-            diags_.error(yaml::at(f, file_), where,
-                         trf("option '{value}' must name the level it places",
-                             {{"value", std::string(o.value)}}));
-        }
-      }
-    }
+    if (f["use"]) read_field_use(f, where, item, field);
     for (const auto& prev : item.fields)
       if (prev.id == field.id) diags_.error(yaml::at(f["id"], file_), where, tr("duplicate field id"));
     item.fields.push_back(std::move(field));
+  }
+}
+
+// A field's `use:` (FORMAT.md "Episodes"): one field per use, of the type the use needs, and
+// a stage or level use's options each naming what they place.
+void Reader::read_field_use(const YAML::Node& f, const std::string& where, const Item& item, Field& field) {
+  auto u = field_use_named(f["use"].Scalar());
+  if (!u) {
+    diags_.error(yaml::at(f["use"], file_), where,
+                 trf("unknown use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
+  } else {
+    field.use = *u;
+    if (item.field_for(*u))
+      diags_.error(
+          yaml::at(f["use"], file_), where,
+          trf("two fields have use '{value}'", {{"value", std::string(f["use"].Scalar())}}));
+    const bool wants_choice = *u == FieldUse::stage || *u == FieldUse::level || *u == FieldUse::role;
+    const bool wants_number = *u == FieldUse::from_year || *u == FieldUse::to_year;
+    if (wants_choice && field.type != ItemType::choice)
+      diags_.error(yaml::at(f, file_), where,
+                   trf("a field with use '{value}' must be a choice",
+                       {{"value", std::string(f["use"].Scalar())}}));
+    if (wants_number && field.type != ItemType::number)
+      diags_.error(yaml::at(f, file_), where,
+                   trf("a field with use '{value}' must be a number",
+                       {{"value", std::string(f["use"].Scalar())}}));
+    for (const auto& o : field.options) {
+      if (*u == FieldUse::stage && !o.stage)
+        diags_.error(yaml::at(f, file_), where,
+                     trf("option '{value}' must name the stage it places",
+                         {{"value", std::string(o.value)}}));
+      if (*u == FieldUse::level && !o.level)
+        diags_.error(yaml::at(f, file_), where,
+                     trf("option '{value}' must name the level it places",
+                         {{"value", std::string(o.value)}}));
+    }
   }
 }
 
@@ -384,6 +404,19 @@ void Reader::read_item(const YAML::Node& n, int section) {
   item.min = opt_number(n, "min", item.id);
   item.max = opt_number(n, "max", item.id);
 
+  read_likert_keys(n, item);
+  if (item.type == ItemType::choice || item.type == ItemType::multi)
+    item.options = read_options(n["options"] ? n["options"] : n, item.id);  // missing: said at the item
+  if (item.type == ItemType::episodes) read_fields(n["fields"], item);
+  if (const YAML::Node r = n["report"]) read_report_use(r, item);
+  if (const YAML::Node s = n["next_step"]) read_sheet_part(s, item);
+  if (item.min && item.max && *item.max < *item.min)
+    diags_.error(item.where, item.id, tr("max is below min"));
+  q_.items.push_back(std::move(item));
+}
+
+// A likert item's `scale`, `reverse` and `key`; the other types may carry none of them.
+void Reader::read_likert_keys(const YAML::Node& n, Item& item) {
   if (item.type == ItemType::likert) {
     const std::string sid = n["scale"] ? n["scale"].Scalar() : "";
     for (size_t i = 0; i < q_.scales.size(); ++i)
@@ -402,26 +435,21 @@ void Reader::read_item(const YAML::Node& n, int section) {
     else
       read_key(n["key"], item);
   }
-  if (item.type == ItemType::choice || item.type == ItemType::multi)
-    item.options = read_options(n["options"] ? n["options"] : n, item.id);  // missing: said at the item
-  if (item.type == ItemType::episodes) read_fields(n["fields"], item);
-  if (const YAML::Node r = n["report"]) {
-    const std::string v = r.IsScalar() ? r.Scalar() : "";
-    const ReportUse use = report_use_named(v).value_or(ReportUse::none);
-    if (use == ReportUse::checklist && (item.type == ItemType::choice || item.type == ItemType::multi))
-      item.report = use;
-    else if (use == ReportUse::own_words && item.type == ItemType::text)
-      item.report = use;
-    else
-      diags_.error(
-          yaml::at(r, file_), item.id,
-          trf("report is checklist (for choice or multi) or own_words (for text), not '{v}'",
-              {{"v", std::string(v)}}));
-  }
-  if (const YAML::Node s = n["next_step"]) read_sheet_part(s, item);
-  if (item.min && item.max && *item.max < *item.min)
-    diags_.error(item.where, item.id, tr("max is below min"));
-  q_.items.push_back(std::move(item));
+}
+
+// `report:` checklist (choice or multi) or own_words (text).
+void Reader::read_report_use(const YAML::Node& r, Item& item) {
+  const std::string v = r.IsScalar() ? r.Scalar() : "";
+  const ReportUse use = report_use_named(v).value_or(ReportUse::none);
+  if (use == ReportUse::checklist && (item.type == ItemType::choice || item.type == ItemType::multi))
+    item.report = use;
+  else if (use == ReportUse::own_words && item.type == ItemType::text)
+    item.report = use;
+  else
+    diags_.error(
+        yaml::at(r, file_), item.id,
+        trf("report is checklist (for choice or multi) or own_words (for text), not '{v}'",
+            {{"v", std::string(v)}}));
 }
 
 void Reader::read_scoring(const YAML::Node& n) {
