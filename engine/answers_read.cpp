@@ -15,18 +15,13 @@
 #include "answers_intake.hpp"
 #include "engine/csv_read.hpp"
 #include "engine/files.hpp"
+#include "engine/numbers.hpp"
+#include "engine/utf8.hpp"
 #include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {
 namespace {
-
-std::string fmt_number(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -49,19 +44,11 @@ size_t edit_distance(std::string_view a, std::string_view b) {
 std::string invisible_controls(std::string_view s) {
   std::string out;
   std::set<char32_t> seen;
-  for (size_t i = 0; i < s.size();) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    const size_t len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : 4;
-    char32_t cp = len == 1 ? c : len == 2 ? c & 0x1F : len == 3 ? c & 0x0F : c & 0x07;
-    for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-    i += len;
+  for_each_char(s, [&](char32_t cp, std::string_view) {
     const bool hidden = (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E) || cp == 0x2060 ||
                         (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF;
-    if (!hidden || !seen.insert(cp).second) continue;
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(cp));
-    out += (out.empty() ? "" : ", ") + std::string(buf);
-  }
+    if (hidden && seen.insert(cp).second) out += (out.empty() ? "" : ", ") + num::code_point(cp);
+  });
   return out;
 }
 
@@ -84,12 +71,12 @@ class AnswerReader {
     if (!v) return wrong(n, item, expected);
     if (*v < s.min || *v > s.max) {
       diags_.error(yaml::at(n, file_), item,
-                   answer_message(AnswerMsg::outside_scale, {{"value", fmt_number(*v)}, {"range", range}}));
+                   answer_message(AnswerMsg::outside_scale, {{"value", num::readable(*v)}, {"range", range}}));
       return std::nullopt;
     }
     if (*v != std::floor(*v)) {
       diags_.error(yaml::at(n, file_), item,
-                   answer_message(AnswerMsg::not_scale_point, {{"value", fmt_number(*v)}, {"range", range}}));
+                   answer_message(AnswerMsg::not_scale_point, {{"value", num::readable(*v)}, {"range", range}}));
       return std::nullopt;
     }
     return v;
@@ -102,9 +89,9 @@ class AnswerReader {
     auto v = yaml::to_number(n.Scalar());
     if (!v) return wrong(n, item, expected);
     if ((min && *v < *min) || (max && *v > *max)) {
-      std::string range = (min ? fmt_number(*min) : "") + ".." + (max ? fmt_number(*max) : "");
+      std::string range = (min ? num::readable(*min) : "") + ".." + (max ? num::readable(*max) : "");
       diags_.error(yaml::at(n, file_), item,
-                   answer_message(AnswerMsg::outside_range, {{"value", fmt_number(*v)}, {"range", range}}));
+                   answer_message(AnswerMsg::outside_range, {{"value", num::readable(*v)}, {"range", range}}));
       return std::nullopt;
     }
     return v;
@@ -425,7 +412,7 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
       if (f->type == ItemType::choice) {
         v = read_.choice(kv.second, f->options, where);
       } else if (f->type == ItemType::number) {
-        if (auto num = read_.number(kv.second, f->min, f->max, where)) v = fmt_number(*num);
+        if (auto num = read_.number(kv.second, f->min, f->max, where)) v = num::readable(*num);
       } else {
         v = read_.text(kv.second, where);
       }
@@ -444,7 +431,7 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
       const double b = *yaml::to_number(ep.fields[to->id]);
       if (b < a) {
         diags_.error(yaml::at(e[to->id], file_), name,
-                     answer_message(AnswerMsg::episode_years, {{"to", fmt_number(b)}, {"from", fmt_number(a)}}));
+                     answer_message(AnswerMsg::episode_years, {{"to", num::readable(b)}, {"from", num::readable(a)}}));
         ok = false;
       }
     }

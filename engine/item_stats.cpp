@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "engine/json.hpp"
+#include "engine/numbers.hpp"
 #include "engine/keyed.hpp"
 
 namespace careermap {
@@ -146,26 +147,21 @@ std::string item_analysis_json(const ItemAnalysis& a) {
 }
 
 std::string item_analysis_text(const Questionnaire& q, const ItemAnalysis& a) {
-  auto num = [](std::optional<double> v, int d) {
-    if (!v) return std::string("-");
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.*f", d, *v);
-    return std::string(buf);
-  };
+  auto figure = [](std::optional<double> v, int d) { return v ? num::fixed(*v, d) : std::string("-"); };
   char line[256];
   std::string o = q.id + ": " + std::to_string(a.n) + " people\n\n";
   std::snprintf(line, sizeof line, "%-24s %5s %10s %7s  %s\n", "scale", "items", "n_complete", "alpha", "note");
   o += line;
   for (const auto& s : a.scales) {
     std::snprintf(line, sizeof line, "%-24s %5zu %10d %7s  %s\n", s.id.c_str(), s.items.size(), s.n_complete,
-                  num(s.alpha, 3).c_str(), s.note.c_str());
+                  figure(s.alpha, 3).c_str(), s.note.c_str());
     o += line;
   }
   std::snprintf(line, sizeof line, "\n%-24s %5s %7s %7s %7s  %s\n", "item", "n", "mean", "sd", "r_drop", "scale");
   o += line;
   for (const auto& i : a.items) {
-    std::snprintf(line, sizeof line, "%-24s %5d %7s %7s %7s  %s\n", i.id.c_str(), i.n, num(i.mean, 2).c_str(),
-                  num(i.sd, 2).c_str(), num(i.r_drop, 3).c_str(), i.scale.c_str());
+    std::snprintf(line, sizeof line, "%-24s %5d %7s %7s %7s  %s\n", i.id.c_str(), i.n, figure(i.mean, 2).c_str(),
+                  figure(i.sd, 2).c_str(), figure(i.r_drop, 3).c_str(), i.scale.c_str());
     o += line;
   }
   o += "\nAnswers in the keyed direction (reversed items reversed). Covariances pairwise-complete.\n";

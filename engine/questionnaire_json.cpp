@@ -1,4 +1,5 @@
 #include "engine/questionnaire_json.hpp"
+#include "engine/numbers.hpp"
 
 #include "engine/answers.hpp"
 #include "engine/json.hpp"
@@ -12,10 +13,7 @@ std::string text(const LocalText& t) { return "{\"ja\":" + json::quote(t.ja) + "
 
 // A range bound, exactly (%.17g reads back as the same double), or null.
 std::string bound(const std::optional<double>& v) {
-  if (!v) return "null";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", *v);
-  return buf;
+  return v ? num::general(*v, 17) : "null";
 }
 
 std::string options(const std::vector<Option>& list) {
