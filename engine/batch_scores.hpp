@@ -1,12 +1,16 @@
-// Batch scoring as matrix algebra: scene scores, current scene and centroid for every
-// row of an ItemResponses table at once (questionnaires/FORMAT.md "Scoring").
+// Batch scoring: scene scores, current scene and centroid for every row of an
+// ItemResponses table at once (questionnaires/FORMAT.md "Scoring").
 //
-// With X the keyed points (keyed.hpp: x - min, reversed max - x; 0 where unanswered), M
-// the answered mask and A, B the key's whole-number weights (items x scenes): item part =
-// (X A) / (M B), answered = M (B != 0). Every entry and sum is a whole number below 2^53,
-// so the products are exact; ties between scores are decided exactly (keyed.hpp's
-// scene_score), never by rounding. Rows are processed in blocks, so working memory stays
-// small beside the input and the output. A pure function; safe to call from several threads.
+// With p the keyed points (keyed.hpp: x - min, reversed max - x; 0 where unanswered) and
+// the key's whole-number weights, each row's sums per scene are integers: num = sum of
+// num_weight p, den = sum of den_weight and the count answered, over its answered keyed
+// items only (the key is sparse: an item keys one scene or a few). Every sum is below
+// 2^53, so the item part num / den is the double nearest the exact fraction; ties between
+// scores are decided exactly (keyed.hpp's scene_score), never by rounding. Rows are
+// processed in blocks (working memory stays small beside the input and the output) spread
+// over threads in contiguous runs; a row's result depends on its own answers only, so it
+// is the same bits on any number of threads. Never fails but for memory (std::bad_alloc,
+// or std::system_error when a thread cannot start); safe to call from several threads.
 #pragma once
 
 #include <cstddef>
@@ -69,10 +73,15 @@ struct BatchScores {
 // Scores every row. `evidence` is rows x scenes (row-major): the sum of the role weights
 // (Decimal units) of the episodes placed on each scene, or empty when there are none. A
 // row whose evidence adds up to more than 0 mixes in the episode part (FORMAT.md rule 4).
+// `threads`: at most that many (0: one per core); small batches use fewer (scoring_threads).
 BatchScores score_batch(const Questionnaire& q, const ItemResponses& responses,
-                        std::span<const long long> evidence = {}, bool keep_parts = false);
+                        std::span<const long long> evidence = {}, bool keep_parts = false, unsigned threads = 0);
 // The same into `out`, reusing its memory (for callers that score batch after batch).
-void score_batch_into(const Questionnaire& q, const ItemResponses& responses,
-                      std::span<const long long> evidence, BatchScores& out, bool keep_parts = false);
+void score_batch_into(const Questionnaire& q, const ItemResponses& responses, std::span<const long long> evidence,
+                      BatchScores& out, bool keep_parts = false, unsigned threads = 0);
+
+// The threads score_batch uses for `rows` rows when asked for at most `asked` (0: one per
+// core): one per 8 blocks of rows at least, so a small batch stays on the calling thread.
+unsigned scoring_threads(size_t rows, unsigned asked);
 
 }  // namespace careermap

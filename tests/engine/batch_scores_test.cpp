@@ -2,6 +2,7 @@
 
 #include <boost/test/unit_test.hpp>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include "tests/testutil.hpp"
@@ -138,6 +139,63 @@ BOOST_AUTO_TEST_CASE(item_order_and_unkeyed_items_change_nothing) {
   const BatchScores a = score_batch(q, r), b = score_batch(moved, r2);
   for (size_t i = 0; i < a.score.size(); ++i)
     BOOST_REQUIRE((std::isnan(a.score[i]) && std::isnan(b.score[i])) || std::fabs(a.score[i] - b.score[i]) < 1e-12);
+}
+
+BOOST_AUTO_TEST_CASE(one_thread_and_two_give_the_same_bits) {
+  const Questionnaire q = test::tiny_questionnaire();
+  const size_t rows = 40000;  // 40 blocks: both threads get several
+  BOOST_REQUIRE_EQUAL(scoring_threads(rows, 2), 2u);
+  BOOST_REQUIRE_EQUAL(scoring_threads(rows, 1), 1u);
+  const ItemResponses r = random_responses(q, rows, 13, 0.3);
+  std::vector<long long> ev(rows * 4, 0);
+  std::mt19937 rng(17);
+  for (size_t i = 0; i < ev.size(); ++i) ev[i] = rng() % 5 == 0 ? (rng() % 5) * 5000 : 0;
+  const BatchScores one = score_batch(q, r, ev, true, 1), two = score_batch(q, r, ev, true, 2);
+  const auto same = [](const auto& a, const auto& b) {
+    return a.size() == b.size() && std::memcmp(a.data(), b.data(), a.size() * sizeof(a[0])) == 0;
+  };
+  BOOST_TEST(same(one.item_part, two.item_part));
+  BOOST_TEST(same(one.score, two.score));
+  BOOST_TEST(same(one.answered, two.answered));
+  BOOST_TEST(same(one.current, two.current));
+  BOOST_TEST(same(one.centroid_stage, two.centroid_stage));
+  BOOST_TEST(same(one.centroid_level, two.centroid_level));
+  BOOST_TEST(same(one.part_num, two.part_num));
+  BOOST_TEST(same(one.part_den, two.part_den));
+  BOOST_TEST(one.part_num.size() == rows * 4);
+}
+
+BOOST_AUTO_TEST_CASE(sums_beyond_32_bits_stay_exact) {
+  // fix.far's weights 999.9999 and 1 (coprime in ten-thousandths) on scales of spans 4 and
+  // 97: with L = lcm(4, 97) = 388 the denominator reaches 9999999 x 388, beyond 32 bits, so
+  // the 64-bit sums are used.
+  std::string text = test::kQuestionnaire;
+  text.replace(text.find("weight: 2}"), 10, "weight: 999.9999}");
+  text.replace(text.find("s5: {min: 1, max: 5}"), 20, "s5: {min: 1, max: 5}\n  s98: {min: 1, max: 98}");
+  text.replace(text.find("scale: s5, key: [{scene: fix.far}"), 9, "scale: s98");
+  Diagnostics d;
+  const Questionnaire q = Questionnaire::parse(text, "q.yaml", test::tiny_model(), d);
+  for (const auto& x : d.list()) BOOST_TEST_MESSAGE(x.format());
+  BOOST_REQUIRE(d.empty());
+  const size_t rows = 3000;
+  const ItemResponses r = random_responses(q, rows, 21, 0.2);
+  const BatchScores b = score_batch(q, r, {}, true);
+  const int far = 1;  // fix.far: b1 and b2
+  BOOST_REQUIRE_EQUAL(q.model.scenes[far].id, "fix.far");
+  long long widest = 0;
+  for (size_t n = 0; n < rows; ++n) {
+    const auto want = reference_row(q, r, n, {});
+    for (int s = 0; s < 4; ++s) {
+      const double got = b.score[n * 4 + s];
+      BOOST_REQUIRE_EQUAL(std::isnan(got), std::isnan(want[s]));
+      if (!std::isnan(got)) BOOST_REQUIRE_SMALL(got - want[s], 1e-9);
+    }
+    // The exact denominator in ten-thousandths: 9999999 x 388 for b1 answered, 10000 x 388 for b2.
+    const int b1 = static_cast<int>(r.at(n, 2) == r.at(n, 2)), b2 = static_cast<int>(r.at(n, 3) == r.at(n, 3));
+    BOOST_REQUIRE_EQUAL(b.part_den[n * 4 + far], (9999999LL * b1 + 10000LL * b2) * 388);
+    widest = std::max(widest, b.part_den[n * 4 + far]);
+  }
+  BOOST_TEST(widest > (1LL << 31));
 }
 
 BOOST_AUTO_TEST_CASE(an_empty_batch_is_fine) {
