@@ -78,4 +78,30 @@ BOOST_AUTO_TEST_CASE(rules_sets) {
   BOOST_TEST(!no_line_end(U'）'));
 }
 
+// The rules come from ICU's line-break classes: every character of the table careermap
+// wrote by hand before is still kept off the start (or end) of a line, and so are the other
+// characters JIS X 4051 names (the half-width ideographic full stop, ‼, ゛, ℃, ‰, the
+// half-width small kana), while kana, kanji, letters and digits may stand anywhere.
+BOOST_AUTO_TEST_CASE(the_classes_cover_the_hand_table_and_more) {
+  const std::u32string no_start =
+      U"、。，．,.・：；:;？！?!)）]］}｝〕〉》」』】〙〗〟’”»ヽヾゝゞ々〻ー—‐゠–〜～"
+      U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ%％"
+      U"｡､‼⁇゛゜℃‰ｧｨｩｯｬ";
+  for (char32_t c : no_start) {
+    BOOST_TEST_INFO("U+" << std::hex << static_cast<unsigned>(c));
+    BOOST_TEST(no_line_start(c));
+    BOOST_TEST(!no_line_end(c));
+  }
+  for (char32_t c : std::u32string(U"(（[［{｛〔〈《「『【〘〖〝‘“«｢")) {
+    BOOST_TEST_INFO("U+" << std::hex << static_cast<unsigned>(c));
+    BOOST_TEST(no_line_end(c));
+    BOOST_TEST(!no_line_start(c));
+  }
+  for (char32_t c : std::u32string(U"あかアカ漢字改善aZ09ｱ@#")) {
+    BOOST_TEST_INFO("U+" << std::hex << static_cast<unsigned>(c));
+    BOOST_TEST(!no_line_start(c));
+    BOOST_TEST(!no_line_end(c));
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
