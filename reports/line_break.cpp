@@ -1,7 +1,5 @@
 #include "reports/line_break.hpp"
 
-#include <unicode/uchar.h>
-
 #include <algorithm>
 
 #include "engine/utf8.hpp"
@@ -9,16 +7,20 @@
 namespace careermap {
 namespace {
 
-// The line-break classes of Unicode's UAX #14, from ICU, that may not begin a line: closing
-// punctuation and brackets, ! and ?, infix separators (, . : ;), nonstarters (・ ゝ 々 ー …),
-// small kana (CJ) and postfixes (% ℃ ‰).
-bool starts_no_line(int lb) {
-  return lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS || lb == U_LB_EXCLAMATION ||
-         lb == U_LB_INFIX_NUMERIC || lb == U_LB_NONSTARTER || lb == U_LB_CONDITIONAL_JAPANESE_STARTER ||
-         lb == U_LB_POSTFIX_NUMERIC;
-}
-// Japanese line-start rules (JIS X 4051) beyond those classes: the dashes and the wave dash.
-constexpr std::u32string_view kNoStartAlso = U"—‐–～";
+// The characters no line may start with: those of Unicode's UAX #14 line-break classes CL, CP,
+// EX, IS, NS, CJ and PO and the closing quotation marks (QU, Pf), over the Latin, general
+// punctuation, CJK, kana and half- and full-width blocks, plus the dashes and the wave dash
+// JIS X 4051 adds (—‐–～); and those no line may end with: OP and the opening quotation marks
+// (QU, Pi). Written out here, so that the program needs no ICU data at run time;
+// tests/reports/line_break_test.cpp checks them against ICU's classes, character by character.
+constexpr std::u32string_view kNoStart =
+    U"!%),.:;?]}¢°»’”‰‱′″‴‵‶‷›‼‽⁄⁆⁇⁈⁉⁗℃℉、。々〉》」"
+    U"』】〕〗〙〛〜〞〟〻〼ぁぃぅぇぉっゃゅょゎゕゖ゛゜ゝゞ゠ァィゥェォッャュョヮヵヶ"
+    U"・ーヽヾㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ︐︑︒︓︔︕︖︘︶︸︺︼︾﹀﹂﹄﹈﹐﹒﹔"
+    U"﹕﹖﹗﹚﹜﹞﹪！％），．：；？］｝｠｡｣､･ｧｨｩｪｫｬｭｮｯｰﾞﾟ￠—‐–～";
+constexpr std::u32string_view kNoEnd =
+    U"([{¡«¿‘‚‛“„‟‹⁅〈《「『【〔〖〘〚〝︗︵︷︹︻︽︿﹁﹃﹇﹙﹛﹝（［｛"
+    U"｟｢";
 
 enum class Kind { word, space, newline };
 
@@ -86,19 +88,8 @@ std::string join(const std::vector<Token>& line) {
 
 }  // namespace
 
-bool no_line_start(char32_t c) {
-  const int lb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK);
-  if (starts_no_line(lb) || kNoStartAlso.find(c) != std::u32string_view::npos) return true;
-  // A quotation mark that closes (’ ” »).
-  return lb == U_LB_QUOTATION && u_charType(static_cast<UChar32>(c)) == U_FINAL_PUNCTUATION;
-}
-
-bool no_line_end(char32_t c) {
-  const int lb = u_getIntPropertyValue(static_cast<UChar32>(c), UCHAR_LINE_BREAK);
-  // Opening punctuation and brackets, and a quotation mark that opens (‘ “ «).
-  return lb == U_LB_OPEN_PUNCTUATION ||
-         (lb == U_LB_QUOTATION && u_charType(static_cast<UChar32>(c)) == U_INITIAL_PUNCTUATION);
-}
+bool no_line_start(char32_t c) { return kNoStart.find(c) != std::u32string_view::npos; }
+bool no_line_end(char32_t c) { return kNoEnd.find(c) != std::u32string_view::npos; }
 
 std::vector<std::string> break_lines(std::string_view text, double width, const MeasureFn& measure) {
   std::vector<Token> tokens = tokenize(text);
