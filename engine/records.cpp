@@ -73,8 +73,13 @@ std::vector<MeetingRecord> meeting_records(const Questionnaire& q, const std::ve
     for (size_t v = 0; v < versions.size(); ++v)
       if (rank_of[v] == rank) newest = v;
     rec.meeting = versions[newest].meeting;
-    rec.answers = versions[newest];
-    rec.answers.values.clear();
+    const Answers& from_file = versions[newest];  // every field but the answers, which come by part below
+    rec.answers.file = from_file.file;
+    rec.answers.questionnaire = from_file.questionnaire;
+    rec.answers.participant = from_file.participant;
+    rec.answers.name = from_file.name;
+    rec.answers.cohort = from_file.cohort;
+    rec.answers.meeting = from_file.meeting;
     // A part sent alone (a worksheet) may say no name or cohort: the latest said up to here.
     for (int r = -1; r <= rank; ++r)
       for (size_t v = 0; v < versions.size(); ++v) {
