@@ -68,7 +68,7 @@ std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key,
   std::vector<int64_t> counted;
   for (int s = 0; s < 2; ++s) {
     if (side[s].empty()) continue;
-    MeetingRecord rec = meeting_records(q, side[s]).back();
+    MeetingRecord rec = meeting_records(q, std::move(side[s])).back();
     for (size_t i : rec.versions) counted.push_back(ids[s][i]);
     (s ? v.post : v.pre) = std::move(rec.answers);
   }

@@ -2,7 +2,9 @@
 #include "engine/messages.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <utility>
 
 namespace careermap {
 
@@ -103,6 +105,25 @@ std::vector<MeetingRecord> meeting_records(const Questionnaire& q, const std::ve
     std::sort(rec.versions.begin(), rec.versions.end());
     out.push_back(std::move(rec));
   }
+  return out;
+}
+
+std::vector<MeetingRecord> meeting_records(const Questionnaire& q, std::vector<Answers>&& versions) {
+  if (versions.size() != 1) return meeting_records(q, std::as_const(versions));
+  // One version: its one record is that version (the items of `q` only), moved, not copied.
+  Answers& only = versions.front();
+  MeetingRecord rec;
+  rec.meeting = only.meeting;
+  const std::vector<int> held = parts_present(q, only);
+  for (size_t p = 0; p < q.parts.size(); ++p)
+    (std::find(held.begin(), held.end(), static_cast<int>(p)) != held.end() ? rec.parts : rec.missing)
+        .push_back(q.parts[p].id);
+  if (!held.empty()) rec.versions = {0};
+  for (auto it = only.values.begin(); it != only.values.end();)
+    it = q.find_item(it->first) ? std::next(it) : only.values.erase(it);
+  rec.answers = std::move(only);
+  std::vector<MeetingRecord> out;
+  out.push_back(std::move(rec));
   return out;
 }
 

@@ -17,6 +17,7 @@
 #include "engine/csv.hpp"
 #include "tools/commands.hpp"
 #include "tools/read_answers.hpp"
+#include "tools/shard.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap::cli {
@@ -114,6 +115,7 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 // next is read, so memory holds one row whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
+  const Shard shard = shard_option(args);
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const std::string session = meeting_option(args, *q);
@@ -129,7 +131,9 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   {
     ImportSession import = archive->begin_import(now_utc());
     unreadable = each_submission(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session,
-                                 err, [&](Submission&& sub) { import.add(std::move(sub)); });
+                                 err, [&](Submission&& sub) {
+                                   if (in_shard(shard, sub.participant, sub.source)) import.add(std::move(sub));
+                                 });
     if (!unreadable) s = import.commit();
   }  // not committed: rolled back
   if (unreadable) {  // all of an import or nothing: an archive made for it is removed again
