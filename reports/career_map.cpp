@@ -37,10 +37,6 @@ class Builder {
   Lang lang_;
 };
 
-std::string score_text(std::optional<double> s, const std::string& none) {
-  return s ? std::to_string(static_cast<int>(std::lround(*s))) : none;
-}
-
 std::string Builder::own(const std::string& text, const std::string& field, CareerMapContent& c) const {
   std::string out;
   out.reserve(text.size());
@@ -132,7 +128,6 @@ void Builder::map_page(CareerMapContent& c) const {
     cell.label = sc.label.in(lang_);
     cell.number_text = fill(tx("map.scene_number"), {{"number", std::to_string(sc.number)}});
     if (cell.scene < static_cast<int>(p_.scenes.size())) cell.score = p_.scenes[cell.scene].score;
-    cell.score_text = score_text(cell.score, c.no_score);
     cell.current = p_.current && *p_.current == cell.scene;
     cell.next_step = std::find(p_.next_steps.begin(), p_.next_steps.end(), cell.scene) != p_.next_steps.end();
     c.cells.push_back(std::move(cell));
@@ -179,7 +174,7 @@ void Builder::profile(CareerMapContent& c) const {
     const std::string label = scene.label.in(lang_);
     const LocalText* own_sentence = t_.find("strength." + scene.id);
     const std::string sentence = own_sentence ? own_sentence->in(lang_) : fill(tx("strength.default"), {{"scene", label}});
-    c.strengths.push_back({scene.number - 1, label, score_text(scored[k]->score, ""), sentence});
+    c.strengths.push_back({scene.number - 1, label, *scored[k]->score, sentence});
   }
   for (int w : p_.walls_ahead) {
     const Wall& wall = m_.walls[w];

@@ -26,8 +26,7 @@ struct MapCell {
   int scene = 0, number = 0, stage = 0, level = 0;
   std::string label;             // the scene's label
   std::string number_text;       // "場面3" / "Scene 3"
-  std::optional<double> score;   // 0..100 or none
-  std::string score_text;        // "62", or the no-score text
+  std::optional<double> score;   // 0..100 or none (drawn as CareerMapContent::no_score)
   bool current = false;
   bool next_step = false;
 };
@@ -42,7 +41,9 @@ struct MapEpisode {
 
 struct Strength {
   int scene = 0;
-  std::string label, score_text, sentence;
+  std::string label;
+  double score = 0;  // 0..100
+  std::string sentence;
 };
 
 struct WallNote {

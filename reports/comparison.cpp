@@ -51,8 +51,6 @@ class Builder {
   ComparisonContent out_;
 };
 
-std::string whole(double v) { return std::to_string(static_cast<int>(std::lround(v))); }
-
 ComparisonContent Builder::build(const std::string& then_name, const std::string& now_name) {
   out_.then_name = then_name.empty() ? tx("comparison.then") : then_name;
   out_.now_name = now_name.empty() ? tx("comparison.now") : now_name;
@@ -67,7 +65,7 @@ ComparisonContent Builder::build(const std::string& then_name, const std::string
   out_.legend_wall_crossed = fill(tx("comparison.legend.wall_crossed"), names);
   out_.tag_then = tx("comparison.tag_then");
   out_.tag_now = tx("comparison.tag_now");
-  const std::string none = tx("map.no_score");
+  out_.no_score = tx("map.no_score");
   for (const auto& ch : c_.scenes) {
     const Scene& sc = m_.scenes[ch.scene];
     ComparisonCell cell;
@@ -76,13 +74,8 @@ ComparisonContent Builder::build(const std::string& then_name, const std::string
     cell.level = sc.level;
     cell.label = sc.label.in(lang_);
     cell.number_text = fill(tx("map.scene_number"), {{"number", std::to_string(sc.number)}});
-    cell.then_text = ch.then ? whole(*ch.then) : none;
-    cell.now_text = ch.now ? whole(*ch.now) : none;
-    if (ch.then && ch.now) {
-      // The change of the rounded scores shown, so that the numbers on the page add up.
-      const int d = static_cast<int>(std::lround(*ch.now)) - static_cast<int>(std::lround(*ch.then));
-      cell.change_text = d > 0 ? "+" + std::to_string(d) : d < 0 ? "−" + std::to_string(-d) : "±0";
-    }
+    cell.then = ch.then, cell.now = ch.now;
+    if (ch.then && ch.now) cell.change = static_cast<int>(std::lround(*ch.now)) - static_cast<int>(std::lround(*ch.then));
     cell.current_then = c_.then.current == ch.scene;
     cell.current_now = c_.now.current == ch.scene;
     out_.cells.push_back(std::move(cell));

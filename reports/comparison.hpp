@@ -24,8 +24,10 @@ namespace careermap {
 struct ComparisonCell {
   int scene = 0, stage = 0, level = 0;
   std::string label, number_text;
-  std::string then_text, now_text;  // "52", or the no-score text
-  std::string change_text;          // "+9", "−4", "±0"; empty when a side has no score
+  std::optional<double> then, now;  // 0..100, or none (drawn as ComparisonContent::no_score)
+  // The change of the rounded scores shown, so that the numbers on the page add up; none
+  // when a side has no score.
+  std::optional<int> change;
   bool current_then = false, current_now = false;
 };
 
@@ -41,6 +43,7 @@ struct ComparisonContent {
   std::string legend_then_current, legend_now_current, legend_then_reach, legend_now_reach, legend_wall_crossed,
       legend_scores;
   std::string tag_then, tag_now;  // the short marks on the current scenes ("前回", "今回")
+  std::string no_score;
   std::vector<ComparisonCell> cells;  // in scene number order
   std::optional<int> then_frontier_stage, then_frontier_level, now_frontier_stage, now_frontier_level;
   std::vector<bool> wall_crossed;     // per stage: the wall after it was crossed since

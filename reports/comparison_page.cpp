@@ -89,10 +89,11 @@ class Page {
       while (size > 5 && doc_.width(s, size) > w - 2 * pad) size -= 0.5;
       return size;
     };
-    std::vector<std::string> lines{cell.then_text + " → " + cell.now_text};
+    const std::string then = score_text(cell.then, k_.no_score), now = score_text(cell.now, k_.no_score);
+    std::vector<std::string> lines{then + " → " + now};
     double size = fit(lines[0]);
     if (size < 8) {
-      lines = {cell.then_text, "→ " + cell.now_text};
+      lines = {then, "→ " + now};
       size = std::min(fit(lines[0]), fit(lines[1]));
     }
     const double leading = size * 1.2, block = leading * static_cast<double>(lines.size() - 1);
@@ -101,7 +102,7 @@ class Page {
       centered(x + w / 2, sy, l, size, palette::kInk);
       sy += leading;
     }
-    if (!cell.change_text.empty()) centered(x + w / 2, sy - leading + 12, cell.change_text, 8.5, palette::kMuted);
+    if (cell.change) centered(x + w / 2, sy - leading + 12, change_text(*cell.change), 8.5, palette::kMuted);
   }
 
   // A tag ending at `right`; returns where the next one may end.

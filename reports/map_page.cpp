@@ -113,8 +113,8 @@ class MapLayout {
       dl_.text(b.x + pad, y, s, 8.5, ink);
       y += 10.5;
     }
-    if (cell.score) centered(b.x + b.w / 2, b.y + b.h / 2 + 22, cell.score_text, 22, ink);
-    else centered(b.x + b.w / 2, b.y + b.h / 2 + 16, cell.score_text, 9, palette::kMuted);
+    if (cell.score) centered(b.x + b.w / 2, b.y + b.h / 2 + 22, score_text(cell.score, ""), 22, ink);
+    else centered(b.x + b.w / 2, b.y + b.h / 2 + 16, c_.no_score, 9, palette::kMuted);
     if (cell.next_step) {
       const double in = 4;
       const double x0 = b.x + in, y0 = b.y + in, x1 = b.x + b.w - in, y1 = b.y + b.h - in;

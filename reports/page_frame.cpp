@@ -1,10 +1,19 @@
 #include "reports/page_frame.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "reports/palette.hpp"
 
 namespace careermap::frame {
+
+std::string score_text(std::optional<double> score, const std::string& none) {
+  return score ? std::to_string(static_cast<int>(std::lround(*score))) : none;
+}
+
+std::string change_text(int change) {
+  return change > 0 ? "+" + std::to_string(change) : change < 0 ? "−" + std::to_string(-change) : "±0";
+}
 
 PageFrame career_map_frame(const CareerMapContent& c) {
   PageFrame f;

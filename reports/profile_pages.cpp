@@ -1,6 +1,7 @@
 #include "reports/profile_pages.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include "reports/palette.hpp"
 
@@ -30,9 +31,9 @@ double bar_chart(const CareerMapContent& c, Document& doc, double top) {
       dl.fill_rect(bar_x, y + 2, bar_w, row - 4, {0.95, 0.95, 0.95});
       if (cell.score) {
         dl.fill_rect(bar_x, y + 2, bar_w * *cell.score / 100.0, row - 4, palette::score_color(std::max(*cell.score, 25.0)));
-        dl.text(bar_x + bar_w + 5, y + 10.5, cell.score_text, 8.5, palette::kInk);
+        dl.text(bar_x + bar_w + 5, y + 10.5, score_text(cell.score, ""), 8.5, palette::kInk);
       } else {
-        dl.text(bar_x + 4, y + 10, cell.score_text, 7.5, palette::kMuted);
+        dl.text(bar_x + 4, y + 10, c.no_score, 7.5, palette::kMuted);
       }
       y += row + 9.5 * static_cast<double>(std::max<size_t>(lines.size(), 1) - 1);
     }
@@ -57,9 +58,12 @@ double notes_column(const CareerMapContent& c, Document& doc, double top) {
   heading(c.strengths_heading);
   if (c.strengths.empty()) para(c.no_strengths, kRightX, kRightW, 9, palette::kMuted);
   for (const auto& s : c.strengths) {
-    dl.fill_rect(kRightX, f.y() + 1, 26, 13, palette::score_color(std::stod(s.score_text)));
-    dl.text(kRightX + 13 - doc.width(s.score_text, 8.5) / 2, f.y() + 11, s.score_text, 8.5,
-            palette::needs_light_text(std::stod(s.score_text)) ? palette::kWhite : palette::kInk);
+    // The colour of the whole points shown, as the number in it.
+    const std::string score = score_text(s.score, "");
+    const double shown = std::round(s.score);
+    dl.fill_rect(kRightX, f.y() + 1, 26, 13, palette::score_color(shown));
+    dl.text(kRightX + 13 - doc.width(score, 8.5) / 2, f.y() + 11, score, 8.5,
+            palette::needs_light_text(shown) ? palette::kWhite : palette::kInk);
     para(s.label, kRightX + 32, kRightW - 32, 10, palette::kInk);
     para(s.sentence, kRightX + 32, kRightW - 32, 8.5, palette::kMuted);
     f.gap(4);

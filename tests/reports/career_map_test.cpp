@@ -1,4 +1,5 @@
 #include "reports/career_map.hpp"
+#include "reports/page_frame.hpp"
 
 #include <boost/test/unit_test.hpp>
 
@@ -56,10 +57,11 @@ BOOST_AUTO_TEST_CASE(cells_carry_scores_marks_and_labels) {
   BOOST_TEST(c.level_labels == (std::vector<std::string>{"直す", "深める"}), tt::per_element());
   BOOST_TEST(c.wall_labels == (std::vector<std::string>{"壁", ""}), tt::per_element());
   // fix.near: items .75 with a led episode (1/2): .75*.75 + .25*.5 = .6875
-  BOOST_TEST(c.cells[0].score_text == "69");
+  BOOST_TEST(frame::score_text(c.cells[0].score, c.no_score) == "69");
+  BOOST_TEST(*c.cells[0].score == 68.75);
   BOOST_TEST(c.cells[0].label == "近くを直す");
   BOOST_TEST(c.cells[0].number_text == "場面1");
-  BOOST_TEST(c.cells[2].score_text == "スコアなし");  // deep.near has no answers
+  BOOST_TEST(c.no_score == "スコアなし");  // deep.near has no answers
   BOOST_TEST(!c.cells[2].score.has_value());
   int current = 0, next = 0;
   for (const auto& cell : c.cells) {
@@ -87,7 +89,8 @@ BOOST_AUTO_TEST_CASE(the_path_lists_episodes_in_time_order_with_years_and_roles)
 
 BOOST_AUTO_TEST_CASE(english_switches_every_template_but_not_the_participants_words) {
   const CareerMapContent c = build_career_map(q, a, p, t, Lang::en, "2026-07-01");
-  BOOST_TEST(c.cells[2].score_text == "No score");
+  BOOST_TEST(c.no_score == "No score");
+  BOOST_TEST(!c.cells[2].score.has_value());
   BOOST_TEST(c.cells[0].label == "Fix near");
   BOOST_TEST(c.path[1].years == "2022–ongoing");
   BOOST_TEST(c.path[0].title == "手順書");
@@ -123,7 +126,7 @@ BOOST_AUTO_TEST_CASE(strengths_walls_and_the_participants_words) {
   // (72) and improve.workplace (69) are below it.
   BOOST_REQUIRE(c.strengths.size() == 1u);
   BOOST_TEST(c.strengths[0].label == "自分の仕事のミス・ムダをなくす");
-  BOOST_TEST(c.strengths[0].score_text == "81");
+  BOOST_TEST(frame::score_text(c.strengths[0].score, "") == "81");
   BOOST_TEST(c.strengths[0].sentence == "自分の仕事のミスやムダに気づき、手順から直す力があります。守りの土台です。");
   // Frontier stage: workplace; the walls after it are ahead.
   BOOST_REQUIRE(c.walls.size() == 3u);

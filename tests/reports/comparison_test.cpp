@@ -5,6 +5,7 @@
 #include "reports/comparison.hpp"
 
 #include "reports/career_map_pdf.hpp"
+#include "reports/page_frame.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <fstream>
@@ -67,13 +68,16 @@ BOOST_AUTO_TEST_CASE(a_wider_deeper_pair_in_japanese) {
   BOOST_TEST(c.sentences[0].key == "comparison.stage.wider.default");
   BOOST_TEST(c.heading == "前回との比較");
   BOOST_REQUIRE(c.cells.size() == 4u);
-  BOOST_TEST(c.cells[1].then_text == "25");
-  BOOST_TEST(c.cells[1].now_text == "92");
-  BOOST_TEST(c.cells[1].change_text == "+67");
-  BOOST_TEST(c.cells[2].then_text == "スコアなし");
-  BOOST_TEST(c.cells[2].now_text == "50");
-  BOOST_TEST(c.cells[2].change_text == "");
-  BOOST_TEST(c.cells[0].change_text == "±0");
+  BOOST_TEST(frame::score_text(c.cells[1].then, c.no_score) == "25");
+  BOOST_TEST(frame::score_text(c.cells[1].now, c.no_score) == "92");
+  BOOST_TEST(c.cells[1].change == std::optional<int>(67));
+  BOOST_TEST(frame::change_text(*c.cells[1].change) == "+67");
+  BOOST_TEST(!c.cells[2].then.has_value());
+  BOOST_TEST(frame::score_text(c.cells[2].then, c.no_score) == "スコアなし");
+  BOOST_TEST(frame::score_text(c.cells[2].now, c.no_score) == "50");
+  BOOST_TEST(!c.cells[2].change.has_value());
+  BOOST_TEST(c.cells[0].change == std::optional<int>(0));
+  BOOST_TEST(frame::change_text(*c.cells[0].change) == "±0");
   BOOST_TEST(c.cells[0].current_then);
   BOOST_TEST(c.cells[1].current_now);
   BOOST_TEST(c.wall_crossed == (std::vector<bool>{true, false}), boost::test_tools::per_element());
@@ -92,7 +96,8 @@ BOOST_AUTO_TEST_CASE(the_reverse_pair_in_english_with_meeting_names) {
   };
   BOOST_TEST(texts(c) == want, boost::test_tools::per_element());
   BOOST_TEST(c.heading == "Compared with Meeting 1");
-  BOOST_TEST(c.cells[1].change_text == "−67");
+  BOOST_TEST(c.cells[1].change == std::optional<int>(-67));
+  BOOST_TEST(frame::change_text(*c.cells[1].change) == "−67");
 }
 
 BOOST_AUTO_TEST_CASE(the_same_answers_say_so_and_nothing_else) {
