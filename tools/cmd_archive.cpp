@@ -15,6 +15,7 @@
 #include "engine/records.hpp"
 #include "engine/release_log.hpp"
 #include "engine/csv.hpp"
+#include "tools/archive_use.hpp"
 #include "tools/commands.hpp"
 #include "tools/read_answers.hpp"
 #include "tools/shard.hpp"
@@ -22,13 +23,6 @@
 
 namespace careermap::cli {
 namespace {
-
-std::string lines_of(const Diagnostics& d) {
-  std::string s;
-  for (const auto& x : d.list()) s += x.format() + "\n";
-  return s;
-}
-
 
 // Makes the folder `dir` (mode 0700) unless it is one already. False, with a message, when
 // something else is in its way (a file, a link) or it cannot be made.
@@ -45,70 +39,6 @@ bool make_folder(const std::filesystem::path& dir, std::ostream& err) {
 }
 
 }  // namespace
-
-std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err, const Questionnaire* q) {
-  const std::string path = args.get("--archive");
-  ArchiveOptions o;
-  o.create = create;
-  o.questionnaire = q;
-  o.on_wait = [&err, path, limit = o.busy_wait_seconds](int waited) {
-    if (waited < 30)
-      err << trf("careermap: {file} is in use by another careermap; waiting (up to {seconds} s)",
-                 {{"file", path}, {"seconds", std::to_string(limit)}})
-          << '\n';
-    else
-      err << trf("careermap: still waiting for {file} ({seconds} s)",
-                 {{"file", path}, {"seconds", std::to_string(waited)}})
-          << '\n';
-  };
-  try {
-    return Archive::open(path, o);
-  } catch (const Error& e) {
-    err << e.diagnostic().format() << '\n';
-    return std::nullopt;
-  }
-}
-
-// The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
-// through `mapping` (valid rows kept as the answers YAML they became, bad rows as the
-// header and the row exactly as received).
-int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-                    const std::string& cohort, const std::string& session, std::ostream& err,
-                    const std::function<void(Submission&&)>& each) {
-  const std::string key = answers_blob_key(q);
-  const ReadResult r = read_answers(q, files, mapping, err, nullptr, [&](AnswersRead& read) {
-    const Answers& a = read.answers;
-    Submission s;
-    s.cohort = cohort;
-    s.meeting = session.empty() ? a.meeting : session;
-    if (read.ok)
-      for (const auto& part : part_ids_present(q, a)) s.parts += (s.parts.empty() ? "" : " ") + part;
-    s.participant = a.participant;
-    s.questionnaire = q.id;
-    s.source = a.file;
-    s.quarantined = !read.ok;
-    s.diagnostics = read.ok ? "" : lines_of(*read.problems);
-    s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a) : std::string(read.raw);
-    if (read.ok) {
-      // Beside the bytes, the answers they hold (a CSV row's as its stored YAML reads back,
-      // with that file's lines and columns), so that no report parses them again.
-      Diagnostics again;
-      s.answers = encode_answers(read.csv_row ? parse_answers(q, s.raw, s.source, again) : a);
-      s.answers_key = key;
-      if (again.has_errors()) s.answers.clear();
-    }
-    each(std::move(s));
-  });
-  return r.unread;
-}
-
-std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
-                                       const Mapping* mapping, const std::string& cohort, const std::string& session,
-                                       std::ostream& err) {
-  std::vector<Submission> out;
-  each_submission(q, files, mapping, cohort, session, err, [&](Submission&& s) { out.push_back(std::move(s)); });
-  return out;
-}
 
 // careermap import (options: its row in tools/command_table.cpp).
 // Streams: each submission is read, checked and stored in the one transaction before the
@@ -281,46 +211,6 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
              {{"n", std::to_string(n)}, {"folder", dir.string()}})
       << '\n';
   return kOk;
-}
-
-// The newest valid answers of `cohort` in the archive named by --archive.
-Batch archive_records(const Archive& archive, const Questionnaire& q, const std::string& cohort,
-                      const std::string& meeting, const std::string& name, std::ostream& err) {
-  Batch versions;
-  const std::string key = answers_blob_key(q);
-  for (const auto& s : archive.history({cohort})) {
-    Diagnostics d;
-    const std::string where = name + "#" + std::to_string(s.id);
-    Answers a = stored_answers(q, s.raw, s.answers, s.answers_key == key, where, d);
-    const auto resolved = resolve_meeting(q, s.meeting);
-    if (!resolved)
-      d.error({where, 0, 0}, "meeting",
-              trf("stored for meeting {value}, which {id} does not have ({meeting_ids})",
-                  {{"value", std::string(shown_id(s.meeting, "-"))},
-                   {"id", std::string(q.id)},
-                   {"meeting_ids", std::string(q.meeting_ids())}}));
-    print(err, d);
-    if (d.has_errors()) {
-      versions.invalid.push_back(where);
-      continue;
-    }
-    a.meeting = *resolved;
-    a.cohort = s.cohort;  // the cohort it was imported into, whatever the file said
-    versions.valid.push_back(std::move(a));
-  }
-  return records_batch(q, std::move(versions), meeting);
-}
-
-std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
-  const std::string meeting = meeting_option(args, q);
-  const auto archive = open_archive(args, false, err, &q);
-  if (!archive) return std::nullopt;
-  const std::string cohort = args.get("--cohort");
-  if (const std::string problem = missing_cohorts(*archive, "--cohort", {cohort}, archive->current({cohort})); !problem.empty()) {
-    err << escaped(args.get("--archive")) << ": " << tr("error: ") << problem << '\n';
-    return std::nullopt;
-  }
-  return archive_records(*archive, q, cohort, meeting, args.get("--archive"), err);
 }
 
 }  // namespace careermap::cli

@@ -13,39 +13,11 @@
 #include "engine/release_log.hpp"
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"
+#include "tools/archive_use.hpp"
 #include "tools/commands.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap::cli {
-
-std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
-                            const std::vector<Submission>& chosen) {
-  std::set<std::string> found;
-  for (const auto& s : chosen) found.insert(s.cohort);
-  if (asked.empty()) return found.empty() ? tr("the archive holds no valid submissions; nothing was done") : "";
-  std::vector<std::string> missing;  // ids the argument parser checked
-  for (const auto& c : asked)
-    if (!found.count(c)) missing.push_back(c);
-  if (missing.empty()) return "";
-  std::set<std::string> valid, other;
-  for (const auto& s : archive.current()) (valid_participant_id(s.cohort) ? valid : other).insert(s.cohort);
-  const auto join = [](const auto& ids) {
-    std::string list;
-    for (const auto& c : ids) list += (list.empty() ? "" : ", ") + c;
-    return list;
-  };
-  std::string there = join(valid);
-  if (!other.empty())
-    there += (there.empty() ? "" : tr(", and ")) +
-             trn("{n} whose id is not valid", "{n} whose ids are not valid", other.size());
-  const std::string holds = there.empty() ? tr("the archive holds none")
-                                          : trn("the archive holds cohort {cohorts}",
-                                                "the archive holds cohorts {cohorts}",
-                                                valid.size() + other.size(), {{"cohorts", there}});
-  return trn("{option}: no valid submissions of cohort {cohorts} ({holds}); nothing was done",
-             "{option}: no valid submissions of cohorts {cohorts} ({holds}); nothing was done", missing.size(),
-             {{"option", std::string(option)}, {"cohorts", join(missing)}, {"holds", holds}});
-}
 
 namespace {
 

@@ -8,7 +8,9 @@
 #include "engine/release_log.hpp"
 #include "reports/cohort_report.hpp"
 #include "reports/font.hpp"
+#include "tools/archive_use.hpp"
 #include "tools/commands.hpp"
+#include "tools/render_batches.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap::cli {

@@ -6,6 +6,7 @@
 #include "engine/score_csv.hpp"
 #include "engine/score_json.hpp"
 #include "engine/scoring.hpp"
+#include "tools/archive_use.hpp"
 #include "tools/commands.hpp"
 #include "tools/record_stream.hpp"
 #include "tools/shard.hpp"
