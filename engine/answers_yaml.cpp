@@ -1,4 +1,5 @@
 #include "engine/answers_yaml.hpp"
+#include "engine/numbers.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -6,14 +7,6 @@
 
 namespace careermap {
 namespace {
-
-// The shortest text that reads back as `v` (3.1, not %.17g's 3.1000000000000001).
-std::string number_text(double v) {
-  if (v == std::floor(v) && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
-  char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, v);
-  return std::string(buf, r.ptr);
-}
 
 // A plain decimal number, written as it is (a number field's value as answered).
 bool plain_number(std::string_view s) {
@@ -84,7 +77,7 @@ std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
     out += "\n  " + item.id + ":";  // ids are [A-Za-z0-9_-]: plain
     switch (item.type) {
       case ItemType::likert:
-      case ItemType::number: out += " " + number_text(*ans->number); break;
+      case ItemType::number: out += " " + num::shortest(*ans->number); break;
       case ItemType::choice:
       case ItemType::text: out += " " + yaml_quoted(ans->text); break;
       case ItemType::multi:

@@ -4,8 +4,8 @@
 #include <cstdio>
 #include <map>
 
-#include "engine/answers_intake.hpp"
-#include "engine/yaml_read.hpp"
+#include "answers_intake.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {

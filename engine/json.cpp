@@ -1,4 +1,5 @@
 #include "engine/json.hpp"
+#include "engine/numbers.hpp"
 
 #include <cmath>
 #include <cstdio>
@@ -27,18 +28,7 @@ std::string quote(std::string_view s) {
   return out + "\"";
 }
 
-std::string number(double v, int decimals) {
-  if (!std::isfinite(v)) return "null";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  std::string s = buf;
-  if (s.find('.') != std::string::npos) {
-    while (s.back() == '0') s.pop_back();
-    if (s.back() == '.') s.pop_back();
-  }
-  if (s == "-0") s = "0";
-  return s;
-}
+std::string number(double v, int decimals) { return std::isfinite(v) ? num::trimmed(v, decimals) : "null"; }
 
 std::string number(std::optional<double> v, int decimals) {
   return v ? number(*v, decimals) : "null";

@@ -1,10 +1,11 @@
 #include "engine/mapping.hpp"
+#include "engine/enum_names.hpp"
 
 #include <algorithm>
 #include <cctype>
 
 #include "engine/answers_yaml.hpp"
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {
@@ -33,18 +34,18 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
 
 }  // namespace
 
+namespace {
+// The targets that are a word of their own (FORMAT.md "Column mappings").
+constexpr EnumName<ColumnTarget::Kind> kWordTargets[] = {
+    {ColumnTarget::Kind::ignore, "ignore"}, {ColumnTarget::Kind::participant, "participant"},
+    {ColumnTarget::Kind::name, "name"},     {ColumnTarget::Kind::cohort, "cohort"},
+    {ColumnTarget::Kind::meeting, "meeting"}, {ColumnTarget::Kind::session, "session"}};
+}  // namespace
+
 std::string ColumnTarget::text() const {
-  switch (kind) {
-    case Kind::ignore: return "ignore";
-    case Kind::participant: return "participant";
-    case Kind::name: return "name";
-    case Kind::cohort: return "cohort";
-    case Kind::meeting: return "meeting";
-    case Kind::session: return "session";
-    case Kind::item: return item;
-    case Kind::episode_field: return item + "[" + std::to_string(episode) + "]." + field;
-  }
-  return "ignore";
+  if (kind == Kind::item) return item;
+  if (kind == Kind::episode_field) return item + "[" + std::to_string(episode) + "]." + field;
+  return std::string(name_in(kWordTargets, kind));
 }
 
 std::string normalize_header(std::string_view s) {
@@ -83,12 +84,7 @@ std::string normalize_header(std::string_view s) {
 bool parse_target(const Questionnaire& q, std::string_view text, ColumnTarget& out, std::string& error) {
   using Kind = ColumnTarget::Kind;
   out = {};
-  if (text == "ignore") return true;
-  if (text == "participant") return (out.kind = Kind::participant), true;
-  if (text == "name") return (out.kind = Kind::name), true;
-  if (text == "cohort") return (out.kind = Kind::cohort), true;
-  if (text == "meeting") return (out.kind = Kind::meeting), true;
-  if (text == "session") return (out.kind = Kind::session), true;
+  if (const auto word = value_in(kWordTargets, text)) return (out.kind = *word), true;
   // <item>[N].<field>, read by hand: the text may be of any length.
   const std::string s(text);
   if (const size_t open = s.find('['); open != std::string::npos) {
@@ -141,14 +137,58 @@ const Mapping::Column* Mapping::find(std::string_view header) const {
 }
 
 Mapping Mapping::parse(std::string_view text, const std::string& file, const Questionnaire& q, Diagnostics& diags) {
-  try {
-    return read_mapping(yaml::parse(text, file), file, q, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(file);
-  }
+  return yaml::guarded(file, [&] { return read_mapping(yaml::parse(text, file), file, q, diags); });
 }
 
 namespace {
+
+// One entry of `columns:`: a header and its target, or a list of them for a title the CSV
+// repeats; kept only when every target is good.
+void read_column(const YAML::Node& key, const YAML::Node& value, const std::string& file, const Questionnaire& q,
+                 Mapping& m, Diagnostics& diags) {
+  Mapping::Column col{key.Scalar(), {}};
+  bool ok = true;
+  std::vector<YAML::Node> nodes;
+  if (value.IsSequence() && value.size() > 0)
+    for (const auto& n : value) nodes.push_back(n);
+  else
+    nodes.push_back(value);
+  for (const auto& n : nodes) {
+    ColumnTarget t;
+    std::string error;
+    if (!n.IsScalar()) {
+      diags.error(yaml::at(n, file), col.header, tr("needs a target (an item id, ignore, ...) or a list of targets"));
+      ok = false;
+    } else if (!parse_target(q, n.Scalar(), t, error)) {
+      diags.error(yaml::at(n, file), col.header, error);
+      ok = false;
+    }
+    col.targets.push_back(t);
+  }
+  if (ok) m.columns.push_back(std::move(col));
+}
+
+// `values:`: per item (or episodes.field), labels mapped to option codes.
+void read_values(const YAML::Node& vals, const std::string& file, const Questionnaire& q, Mapping& m,
+                 Diagnostics& diags) {
+  for (const auto& kv : vals) {
+    const std::string item = kv.first.Scalar();
+    const size_t dot = item.find('.');
+    const auto idx = q.find_item(item.substr(0, dot));
+    const bool ok = idx && (dot == std::string::npos ? q.items[*idx].type != ItemType::episodes
+                                                     : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
+    if (!ok)
+      diags.error(yaml::at(kv.first, file), item, trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
+    if (!kv.second.IsMap()) continue;
+    for (const auto& v : kv.second) {
+      if (!v.first.IsScalar() || !(v.second.IsScalar() || v.second.IsNull())) {
+        diags.error(yaml::at(v.first, file), item, tr("a value maps a label to an option code: {label: code}"));
+        continue;
+      }
+      m.values[item][v.first.Scalar()] = v.second.IsNull() ? "" : v.second.Scalar();
+    }
+  }
+}
 
 Mapping read_mapping(const YAML::Node& root, const std::string& file, const Questionnaire& q, Diagnostics& diags) {
   Mapping m;
@@ -168,54 +208,11 @@ Mapping read_mapping(const YAML::Node& root, const std::string& file, const Ques
   if (root["meeting"]) m.meeting = yaml::scalar(root["meeting"], file, "meeting", diags).value_or("");
   if (root["session"]) m.session = yaml::scalar(root["session"], file, "session", diags).value_or("");
   const YAML::Node cols = root["columns"];
-  if (!cols || !cols.IsMap()) {
+  if (!cols || !cols.IsMap())
     diags.error(yaml::at(cols ? cols : root, file), "columns", tr("needs a map from column header to item"));
-  } else {
-    for (const auto& kv : cols) {
-      Mapping::Column col{kv.first.Scalar(), {}};
-      bool ok = true;
-      // One target, or a list of them for a title the CSV repeats.
-      std::vector<YAML::Node> nodes;
-      if (kv.second.IsSequence() && kv.second.size() > 0)
-        for (const auto& n : kv.second) nodes.push_back(n);
-      else
-        nodes.push_back(kv.second);
-      for (const auto& n : nodes) {
-        ColumnTarget t;
-        std::string error;
-        if (!n.IsScalar()) {
-          diags.error(yaml::at(n, file), col.header,
-                      tr("needs a target (an item id, ignore, ...) or a list of targets"));
-          ok = false;
-        } else if (!parse_target(q, n.Scalar(), t, error)) {
-          diags.error(yaml::at(n, file), col.header, error);
-          ok = false;
-        }
-        col.targets.push_back(t);
-      }
-      if (ok) m.columns.push_back(std::move(col));
-    }
-  }
-  if (const YAML::Node vals = root["values"]; vals && vals.IsMap()) {
-    for (const auto& kv : vals) {
-      const std::string item = kv.first.Scalar();
-      const size_t dot = item.find('.');
-      const auto idx = q.find_item(item.substr(0, dot));
-      const bool ok = idx && (dot == std::string::npos ? q.items[*idx].type != ItemType::episodes
-                                                       : q.items[*idx].find_field(item.substr(dot + 1)) != nullptr);
-      if (!ok)
-        diags.error(yaml::at(kv.first, file), item,
-                    trf("no such item (or episodes.field) in {id}", {{"id", std::string(q.id)}}));
-      if (!kv.second.IsMap()) continue;
-      for (const auto& v : kv.second) {
-        if (!v.first.IsScalar() || !(v.second.IsScalar() || v.second.IsNull())) {
-          diags.error(yaml::at(v.first, file), item, tr("a value maps a label to an option code: {label: code}"));
-          continue;
-        }
-        m.values[item][v.first.Scalar()] = v.second.IsNull() ? "" : v.second.Scalar();
-      }
-    }
-  }
+  else
+    for (const auto& kv : cols) read_column(kv.first, kv.second, file, q, m, diags);
+  if (const YAML::Node vals = root["values"]; vals && vals.IsMap()) read_values(vals, file, q, m, diags);
   return m;
 }
 
@@ -250,33 +247,87 @@ std::string column_numbers(const std::vector<size_t>& cols) {
   return s;
 }
 
-std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
-                            std::vector<std::string>& unmatched, const std::string& cohort, const std::string& meeting) {
-  using Kind = ColumnTarget::Kind;
-  struct Known {
-    std::string text, norm;
-    ColumnTarget target;
-    bool per_episode = false;  // a field's own label: the title a form section per episode repeats
-  };
-  std::vector<Known> known;
+namespace {
+
+// A column title careermap knows: a form column's title in either language, or an episode
+// field's own label (the title a form section per episode repeats).
+struct KnownTitle {
+  std::string text, norm;
+  ColumnTarget target;
+  bool per_episode = false;
+};
+
+std::vector<KnownTitle> known_titles(const Questionnaire& q, const Templates& t) {
+  std::vector<KnownTitle> known;
   for (Lang lang : {Lang::ja, Lang::en}) {
     for (auto& [text, target] : form_columns(q, t, lang, 20)) known.push_back({text, normalize_header(text), target});
     for (const auto& item : q.items)
       for (const auto& f : item.fields)
-        known.push_back({f.label.in(lang), normalize_header(f.label.in(lang)), {Kind::episode_field, item.id, 1, f.id}, true});
+        known.push_back({f.label.in(lang), normalize_header(f.label.in(lang)),
+                         {ColumnTarget::Kind::episode_field, item.id, 1, f.id}, true});
   }
-  auto match = [&](std::string_view h) -> const Known* {
+  return known;
+}
+
+// The title `h` as written, else as normalized; a grid question's column `QUESTION [ROW]`
+// by its row (the item's text).
+const KnownTitle* match_title(const std::vector<KnownTitle>& known, std::string_view h) {
+  auto match = [&](std::string_view title) -> const KnownTitle* {
     for (const auto& k : known)
-      if (!k.text.empty() && k.text == h) return &k;
-    const std::string n = normalize_header(h);
+      if (!k.text.empty() && k.text == title) return &k;
+    const std::string n = normalize_header(title);
     for (const auto& k : known)
       if (!n.empty() && k.norm == n) return &k;
     return nullptr;
   };
-  auto one_of = [](std::string_view h, const auto& list) {
-    const std::string n = normalize_header(h);
-    return std::any_of(std::begin(list), std::end(list), [&](std::string_view c) { return normalize_header(c) == n; });
-  };
+  const KnownTitle* hit = match(h);
+  if (const size_t open = h.rfind('['); !hit && h.size() > 2 && h.back() == ']' && open != std::string::npos)
+    hit = match(h.substr(open + 1, h.size() - open - 2));
+  return hit;
+}
+
+template <class List>
+bool one_of(std::string_view h, const List& list) {
+  const std::string n = normalize_header(h);
+  return std::any_of(std::begin(list), std::end(list), [&](std::string_view c) { return normalize_header(c) == n; });
+}
+
+// The lines of `columns:` for title `h`, which heads the columns `cols`; a title nothing
+// matches goes to `unmatched`.
+std::string column_lines(const std::string& h, const std::vector<size_t>& cols, const KnownTitle* hit,
+                         std::vector<std::string>& unmatched) {
+  const std::string key = "  " + yaml_quoted(h) + ": ";
+  const bool service = one_of(h, kServiceColumns);
+  if (cols.size() > 1 && hit && hit->per_episode) {
+    std::string out = key + "  # " + tr("one target per column with this title, in order") + "\n";
+    for (size_t k = 0; k < cols.size(); ++k) {
+      ColumnTarget e = hit->target;
+      e.episode = static_cast<int>(k + 1);
+      out += "    - " + e.text() + "\n";
+    }
+    return out;
+  }
+  if (cols.size() > 1 && !service) {
+    unmatched.push_back(h);
+    return key + "ignore   # " +
+           trf("NOT MATCHED: the title heads columns {numbers}; list one target per column",
+               {{"numbers", column_numbers(cols)}}) +
+           "\n";
+  }
+  if (hit) return key + hit->target.text() + "\n";
+  if (one_of(h, kNameColumns)) return key + "name\n";
+  if (one_of(h, kCohortColumns)) return key + "cohort\n";
+  if (one_of(h, kMeetingColumns)) return key + "meeting\n";
+  if (service) return key + "ignore   # " + tr("added by the form service") + "\n";
+  unmatched.push_back(h);
+  return key + "ignore   # " + tr("NOT MATCHED: write the item id here, or keep ignore") + "\n";
+}
+
+}  // namespace
+
+std::string starter_mapping(const Questionnaire& q, const Templates& t, const std::vector<std::string>& header,
+                            std::vector<std::string>& unmatched, const std::string& cohort, const std::string& meeting) {
+  const std::vector<KnownTitle> known = known_titles(q, t);
   // The comments are in the message language, for whoever checks the file; "NOT MATCHED" stays
   // in either, to be searched for.
   std::string out = tr("# careermap mapping: how the columns of a form's CSV become answers (FORMAT.md).\n"
@@ -287,42 +338,9 @@ std::string starter_mapping(const Questionnaire& q, const Templates& t, const st
   std::map<std::string_view, std::vector<size_t>> columns_of;  // title -> its columns
   for (size_t c = 0; c < header.size(); ++c) columns_of[header[c]].push_back(c);
   for (size_t c = 0; c < header.size(); ++c) {
-    const std::string& h = header[c];
-    const std::vector<size_t>& cols = columns_of[h];
+    const std::vector<size_t>& cols = columns_of[header[c]];
     if (cols[0] != c) continue;  // a repeated title is written once, at its first column
-    const Known* hit = match(h);
-    // A grid question's column: `QUESTION [ROW]`, the row being the item's text.
-    if (const size_t open = h.rfind('['); !hit && h.size() > 2 && h.back() == ']' && open != std::string::npos)
-      hit = match(std::string_view(h).substr(open + 1, h.size() - open - 2));
-    const std::string key = "  " + yaml_quoted(h) + ": ";
-    const bool service = one_of(h, kServiceColumns);
-    if (cols.size() > 1 && hit && hit->per_episode) {
-      out += key + "  # " + tr("one target per column with this title, in order") + "\n";
-      for (size_t k = 0; k < cols.size(); ++k) {
-        ColumnTarget e = hit->target;
-        e.episode = static_cast<int>(k + 1);
-        out += "    - " + e.text() + "\n";
-      }
-    } else if (cols.size() > 1 && !service) {
-      out += key + "ignore   # " +
-             trf("NOT MATCHED: the title heads columns {numbers}; list one target per column",
-                 {{"numbers", column_numbers(cols)}}) +
-             "\n";
-      unmatched.push_back(h);
-    } else if (hit) {
-      out += key + hit->target.text() + "\n";
-    } else if (one_of(h, kNameColumns)) {
-      out += key + "name\n";
-    } else if (one_of(h, kCohortColumns)) {
-      out += key + "cohort\n";
-    } else if (one_of(h, kMeetingColumns)) {
-      out += key + "meeting\n";
-    } else if (service) {
-      out += key + "ignore   # " + tr("added by the form service") + "\n";
-    } else {
-      out += key + "ignore   # " + tr("NOT MATCHED: write the item id here, or keep ignore") + "\n";
-      unmatched.push_back(h);
-    }
+    out += column_lines(header[c], cols, match_title(known, header[c]), unmatched);
   }
   out += "# values:            # " + tr("answer texts that are neither an option's value nor its label") +
          "\n#   item_id: {\"answer text\": option_value}\n";

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {
@@ -72,16 +72,67 @@ const Wall* Model::wall_after(int inner_stage) const {
 }
 
 Model Model::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
-  try {
-    return read_model(yaml::parse(text, file), file, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(file);
-  }
+  return yaml::guarded(file, [&] { return read_model(yaml::parse(text, file), file, diags); });
 }
 
 Model Model::load(const std::string& path, Diagnostics& diags) { return parse(yaml::read_file(path), path, diags); }
 
 namespace {
+
+// `scenes:`: each scene's label, description and skills, by <level>.<stage> id.
+void read_scenes(const YAML::Node& scenes, const std::string& file, Model& m, Diagnostics& diags) {
+  if (!scenes.IsMap()) {
+    diags.error(yaml::at(scenes, file), "scenes", tr("expected a map from scene id to its texts"));
+    return;
+  }
+  for (const auto& kv : scenes) {
+    const std::string id = kv.first.Scalar();
+    auto idx = m.find_scene(id);
+    if (!idx) {
+      diags.error(yaml::at(kv.first, file), id, tr("unknown scene id (expected <level>.<stage>)"));
+      continue;
+    }
+    Scene& sc = m.scenes[*idx];
+    const YAML::Node& n = kv.second;
+    if (!n.IsMap()) {
+      diags.error(yaml::at(n, file), id, tr("expected a map with label, description and skills"));
+      continue;
+    }
+    yaml::warn_unknown_keys(n, {"label", "description", "skills"}, file, id, diags);
+    if (n["label"]) sc.label = yaml::local_text(n["label"], file, id, diags);
+    if (n["description"]) sc.description = yaml::local_text(n["description"], file, id, diags);
+    if (n["skills"] && !n["skills"].IsSequence())
+      diags.error(yaml::at(n["skills"], file), id, tr("skills must be a list of texts"));
+    else if (n["skills"])
+      for (const auto& sk : n["skills"]) sc.skills.push_back(yaml::local_text(sk, file, id, diags));
+  }
+}
+
+// `walls:`: each after a stage, with its label.
+void read_walls(const YAML::Node& walls, const std::string& file, Model& m, Diagnostics& diags) {
+  if (!walls.IsSequence()) {
+    diags.error(yaml::at(walls, file), "walls", tr("expected a list of walls: [{after: <stage id>, label: ...}]"));
+    return;
+  }
+  for (const auto& w : walls) {
+    const std::string where = "walls";
+    if (!w.IsMap()) {
+      diags.error(yaml::at(w, file), where, tr("a wall is a map: {after: <stage id>, label: ...}"));
+      continue;
+    }
+    const YAML::Node after = w["after"];
+    auto stage = after && after.IsScalar() ? m.find_stage(after.Scalar()) : std::nullopt;
+    if (!stage) {
+      diags.error(yaml::at(after ? after : w, file), where, tr("a wall needs after: <stage id>"));
+      continue;
+    }
+    yaml::warn_unknown_keys(w, {"after", "label"}, file, where, diags);
+    Wall wall;
+    wall.inner = *stage;
+    if (w["label"]) wall.label = yaml::local_text(w["label"], file, where, diags);
+    m.walls.push_back(std::move(wall));
+  }
+}
 
 Model read_model(const YAML::Node& root, const std::string& file, Diagnostics& diags) {
   Model m;
@@ -101,59 +152,10 @@ Model read_model(const YAML::Node& root, const std::string& file, Diagnostics& d
       sc.level = static_cast<int>(l);
       m.scenes.push_back(std::move(sc));
     }
-
-  const YAML::Node scenes = root["scenes"];
-  if (scenes && !scenes.IsMap()) {
-    diags.error(yaml::at(scenes, file), "scenes", tr("expected a map from scene id to its texts"));
-  } else if (scenes) {
-    for (const auto& kv : scenes) {
-      const std::string id = kv.first.Scalar();
-      auto idx = m.find_scene(id);
-      if (!idx) {
-        diags.error(yaml::at(kv.first, file), id, tr("unknown scene id (expected <level>.<stage>)"));
-        continue;
-      }
-      Scene& sc = m.scenes[*idx];
-      const YAML::Node& n = kv.second;
-      if (!n.IsMap()) {
-        diags.error(yaml::at(n, file), id, tr("expected a map with label, description and skills"));
-        continue;
-      }
-      yaml::warn_unknown_keys(n, {"label", "description", "skills"}, file, id, diags);
-      if (n["label"]) sc.label = yaml::local_text(n["label"], file, id, diags);
-      if (n["description"]) sc.description = yaml::local_text(n["description"], file, id, diags);
-      if (n["skills"] && !n["skills"].IsSequence())
-        diags.error(yaml::at(n["skills"], file), id, tr("skills must be a list of texts"));
-      else if (n["skills"])
-        for (const auto& sk : n["skills"]) sc.skills.push_back(yaml::local_text(sk, file, id, diags));
-    }
-  }
+  if (const YAML::Node scenes = root["scenes"]) read_scenes(scenes, file, m, diags);
   for (const auto& sc : m.scenes)
     if (sc.label.empty()) diags.error({file, 0, 0}, sc.id, tr("scene has no label"));
-
-  const YAML::Node walls = root["walls"];
-  if (walls && !walls.IsSequence())
-    diags.error(yaml::at(walls, file), "walls", tr("expected a list of walls: [{after: <stage id>, label: ...}]"));
-  if (walls && walls.IsSequence()) {
-    for (const auto& w : walls) {
-      const std::string where = "walls";
-      if (!w.IsMap()) {
-        diags.error(yaml::at(w, file), where, tr("a wall is a map: {after: <stage id>, label: ...}"));
-        continue;
-      }
-      const YAML::Node after = w["after"];
-      auto stage = after && after.IsScalar() ? m.find_stage(after.Scalar()) : std::nullopt;
-      if (!stage) {
-        diags.error(yaml::at(after ? after : w, file), where, tr("a wall needs after: <stage id>"));
-        continue;
-      }
-      yaml::warn_unknown_keys(w, {"after", "label"}, file, where, diags);
-      Wall wall;
-      wall.inner = *stage;
-      if (w["label"]) wall.label = yaml::local_text(w["label"], file, where, diags);
-      m.walls.push_back(std::move(wall));
-    }
-  }
+  if (const YAML::Node walls = root["walls"]) read_walls(walls, file, m, diags);
   return m;
 }
 

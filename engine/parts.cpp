@@ -1,4 +1,4 @@
-#include "engine/parts_yaml.hpp"
+#include "parts_yaml.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -22,7 +22,6 @@
 namespace careermap {
 
 enum class ItemType { likert, choice, multi, text, number, episodes };
-std::string_view to_string(ItemType t);
 
 // Where an item's answer appears in the participant's report (FORMAT.md: `report:`).
 enum class ReportUse { none, checklist, own_words };
@@ -32,6 +31,17 @@ enum class SheetPart { none, where, allies, against, timing };
 
 // What an episode field means to careermap (FORMAT.md: `use:`).
 enum class FieldUse { none, from_year, to_year, title, stage, level, role, outcome };
+
+// Each enum's names as FORMAT.md writes them, from one table per enum (questionnaire.cpp):
+// to_string gives "" for `none`; the *_named functions give none for an unknown name.
+std::string_view to_string(ItemType t);
+std::string_view to_string(ReportUse u);
+std::string_view to_string(SheetPart p);
+std::string_view to_string(FieldUse u);
+std::optional<ItemType> item_type_named(std::string_view name);
+std::optional<ReportUse> report_use_named(std::string_view name);
+std::optional<SheetPart> sheet_part_named(std::string_view name);
+std::optional<FieldUse> field_use_named(std::string_view name);
 
 struct Option {
   std::string value;

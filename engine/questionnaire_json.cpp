@@ -1,4 +1,5 @@
 #include "engine/questionnaire_json.hpp"
+#include "engine/numbers.hpp"
 
 #include "engine/answers.hpp"
 #include "engine/json.hpp"
@@ -12,24 +13,7 @@ std::string text(const LocalText& t) { return "{\"ja\":" + json::quote(t.ja) + "
 
 // A range bound, exactly (%.17g reads back as the same double), or null.
 std::string bound(const std::optional<double>& v) {
-  if (!v) return "null";
-  char buf[40];
-  std::snprintf(buf, sizeof buf, "%.17g", *v);
-  return buf;
-}
-
-std::string use_name(FieldUse u) {
-  switch (u) {
-    case FieldUse::none: return "";
-    case FieldUse::from_year: return "from_year";
-    case FieldUse::to_year: return "to_year";
-    case FieldUse::title: return "title";
-    case FieldUse::stage: return "stage";
-    case FieldUse::level: return "level";
-    case FieldUse::role: return "role";
-    case FieldUse::outcome: return "outcome";
-  }
-  return "";
+  return v ? num::general(*v, 17) : "null";
 }
 
 std::string options(const std::vector<Option>& list) {
@@ -42,7 +26,7 @@ std::string options(const std::vector<Option>& list) {
 std::string field(const Field& f) {
   return "{\"id\":" + json::quote(f.id) + ",\"type\":" + json::quote(to_string(f.type)) + ",\"label\":" + text(f.label) +
          ",\"required\":" + (f.required ? "true" : "false") + ",\"options\":" + options(f.options) +
-         ",\"min\":" + bound(f.min) + ",\"max\":" + bound(f.max) + ",\"use\":" + json::quote(use_name(f.use)) + "}";
+         ",\"min\":" + bound(f.min) + ",\"max\":" + bound(f.max) + ",\"use\":" + json::quote(std::string(to_string(f.use))) + "}";
 }
 
 }  // namespace

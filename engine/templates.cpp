@@ -1,6 +1,6 @@
 #include "engine/templates.hpp"
 
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap {
@@ -55,16 +55,11 @@ const LocalText* Templates::find(const std::string& key) const {
 Templates Templates::parse(std::string_view text, const std::string& file, Diagnostics& diags) {
   Templates t;
   t.file_ = file;
-  try {
+  yaml::guarded(file, [&] {
     const YAML::Node root = yaml::parse(text, file);
-    if (!root.IsMap()) {
-      diags.error({file, 1, 1}, "", tr("a template file must be a map"));
-      return t;
-    }
-    flatten(root, "", file, t.texts_, diags);
-  } catch (const YAML::Exception&) {
-    yaml::rethrow(file);
-  }
+    if (!root.IsMap()) diags.error({file, 1, 1}, "", tr("a template file must be a map"));
+    else flatten(root, "", file, t.texts_, diags);
+  });
   return t;
 }
 

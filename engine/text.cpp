@@ -1,4 +1,5 @@
 #include "engine/text.hpp"
+#include "engine/utf8.hpp"
 
 namespace careermap {
 
@@ -20,25 +21,12 @@ std::string bracketed(std::string_view text, Lang lang) {
 std::optional<std::string> half_width(std::string_view s) {
   std::string out;
   bool changed = false;
-  for (size_t i = 0; i < s.size();) {
-    const auto b = [&](size_t k) { return static_cast<unsigned char>(s[i + k]); };
-    if (i + 2 < s.size() && b(0) == 0xEF && (b(1) == 0xBC || b(1) == 0xBD) && b(2) >= 0x80 && b(2) <= 0xBF) {
-      const unsigned cp = 0xFF00u + ((b(1) - 0xBCu) << 6) + (b(2) - 0x80u);  // U+FF00..U+FF7F
-      if (cp >= 0xFF01 && cp <= 0xFF5E) {
-        out.push_back(static_cast<char>(cp - 0xFEE0));
-        changed = true;
-        i += 3;
-        continue;
-      }
-    }
-    if (i + 2 < s.size() && b(0) == 0xE3 && b(1) == 0x80 && b(2) == 0x80) {
-      out.push_back(' ');
-      changed = true;
-      i += 3;
-      continue;
-    }
-    out.push_back(s[i++]);
-  }
+  for_each_char(s, [&](char32_t c, std::string_view bytes) {
+    if (c >= 0xFF01 && c <= 0xFF5E) out.push_back(static_cast<char>(c - 0xFEE0));  // the full-width ASCII forms
+    else if (c == 0x3000) out.push_back(' ');                                      // the ideographic space
+    else return void(out.append(bytes));
+    changed = true;
+  });
   if (!changed) return std::nullopt;
   return out;
 }

@@ -1,4 +1,4 @@
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 
 #include "engine/files.hpp"
 #include "engine/utf8.hpp"
@@ -36,12 +36,10 @@ Location at(const YAML::Node& node, const std::string& file) {
   return {file, m.line + 1, m.column + 1};
 }
 
-void rethrow(const std::string& file) {
-  try {
-    throw;
-  } catch (const YAML::Exception& e) {
-    throw Error(place(e.mark, file), "", trf("unexpected YAML: {msg}", {{"msg", std::string(e.msg)}}));
-  }
+Error error_of(const YAML::Exception& e, const std::string& file, bool malformed) {
+  const std::string msg(e.msg);
+  return Error(place(e.mark, file), "",
+               malformed ? trf("malformed YAML: {msg}", {{"msg", msg}}) : trf("unexpected YAML: {msg}", {{"msg", msg}}));
 }
 
 namespace {
@@ -163,7 +161,7 @@ YAML::Node parse(std::string_view text, const std::string& file) {
     }
     return YAML::Load(copy);
   } catch (const YAML::Exception& e) {
-    throw Error(place(e.mark, file), "", trf("malformed YAML: {msg}", {{"msg", std::string(e.msg)}}));
+    throw error_of(e, file, true);
   }
 }
 

@@ -129,6 +129,13 @@ void print(std::ostream& err, const Diagnostics& diags) {
   for (const auto& d : diags.list()) err << d.format() << '\n';
 }
 
+Templates load_templates(const std::string& name, std::ostream& err) {
+  Diagnostics d;
+  Templates t = Templates::load((std::filesystem::path(data_dir()) / "templates" / name).string(), d);
+  print(err, d);
+  return t;
+}
+
 std::optional<Questionnaire> load_questionnaire(const std::string& path, std::ostream& err) {
   Diagnostics diags;
   try {

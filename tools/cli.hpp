@@ -16,6 +16,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/mapping.hpp"
 #include "engine/questionnaire.hpp"
+#include "engine/templates.hpp"
 #include "tools/args.hpp"
 
 namespace careermap::cli {
@@ -68,6 +69,9 @@ void print(std::ostream& err, const Diagnostics& diags);
 // Loads the questionnaire at `path`, printing its diagnostics to `err`. Returns nullopt
 // when it cannot be used (unreadable, malformed, or with errors).
 std::optional<Questionnaire> load_questionnaire(const std::string& path, std::ostream& err);
+
+// The texts of templates/NAME in the data folder (data_dir), printing their diagnostics.
+Templates load_templates(const std::string& name, std::ostream& err);
 
 struct Batch {
   std::vector<Answers> valid;          // usable answers, in the order given

@@ -18,8 +18,6 @@
 
 namespace careermap::cli {
 
-Templates load_templates(const std::string& name, std::ostream& err);
-
 std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
                             const std::vector<Submission>& chosen) {
   std::set<std::string> found;

@@ -13,8 +13,6 @@
 
 namespace careermap::cli {
 
-Templates load_templates(const std::string& name, std::ostream& err);
-
 // The part of --part, "" for the whole questionnaire. The implicit part `all` of a
 // questionnaire without parts is the whole questionnaire; any other id not of q.parts is
 // refused with the list of its parts.

@@ -12,13 +12,6 @@
 
 namespace careermap::cli {
 
-Templates load_templates(const std::string& name, std::ostream& err) {
-  Diagnostics d;
-  Templates t = Templates::load((std::filesystem::path(data_dir()) / "templates" / name).string(), d);
-  print(err, d);
-  return t;
-}
-
 // careermap mapping (options: its row in tools/command_table.cpp).
 int cmd_mapping(const Args& args, std::ostream& out, std::ostream& err) {
   const auto q = load_questionnaire(args.get("-q"), err);

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "engine/comparison.hpp"
+#include "engine/numbers.hpp"
 #include "engine/scoring.hpp"
 #include "engine/templates.hpp"
 #include "reports/career_map.hpp"
@@ -24,12 +25,6 @@
 
 namespace careermap::cli {
 namespace {
-
-std::string code_point(char32_t c) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(c));
-  return buf;
-}
 
 // What rendering one participant produced: diagnostics to print, in input order.
 struct Outcome {
@@ -134,7 +129,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
           for (const auto& w : c.warnings)
             o.diagnostics.push_back({{a.file, 0, 0}, Severity::warning, w.field,
                                      trf("participant {id}: {code} cannot be drawn by the font; shown as 〓",
-                                         {{"id", a.participant}, {"code", code_point(w.code)}})});
+                                         {{"id", a.participant}, {"code", num::code_point(w.code)}})});
           write_career_map_pdf(c, font, o.path, s.password);
           o.ok = true;
         } catch (const Error& e) {

@@ -37,7 +37,6 @@ int each_submission(const Questionnaire& q, const std::vector<std::string>& file
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
                                        std::ostream& err);
-Templates load_templates(const std::string& name, std::ostream& err);
 
 // Rendering career maps, batch after batch (files a chunk at a time keep memory flat).
 struct RenderSettings {

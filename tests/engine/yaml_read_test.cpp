@@ -1,7 +1,7 @@
 // The one YAML policy (engine/yaml_read.hpp): UTF-8 only, no anchors or aliases, bounded
 // depth and size, no key twice in one map. Exact messages, and a property test against an
 // independent reference on random documents.
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 
 #include <boost/test/unit_test.hpp>
 #include <map>
@@ -26,6 +26,19 @@ std::string refusal(const std::string& text) {
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(yaml_policy)
+
+BOOST_AUTO_TEST_CASE(a_node_read_as_what_it_is_not_becomes_an_error_at_its_place) {
+  const YAML::Node root = yaml::parse("a: 1\nb: [x, y]\n", "f.yaml");
+  std::string msg;
+  try {
+    yaml::guarded("f.yaml", [&] { return root["b"].as<int>(); });
+  } catch (const Error& e) {
+    msg = e.diagnostic().format();
+  }
+  BOOST_TEST(msg == "f.yaml:2:4: error: unexpected YAML: bad conversion");
+  BOOST_TEST(yaml::guarded("f.yaml", [&] { return root["a"].as<int>(); }) == 1);
+  BOOST_TEST(refusal("a: [1\n") == "f.yaml:2:1: error: malformed YAML: end of sequence flow not found");
+}
 
 BOOST_AUTO_TEST_CASE(anchors_and_aliases_are_refused_where_they_stand) {
   const std::string msg = "error: YAML anchors and aliases (& and *) are not accepted; write each value out";

@@ -8,7 +8,7 @@
 
 #include "engine/diagnostic.hpp"
 #include "engine/questionnaire.hpp"
-#include "engine/yaml_read.hpp"
+#include "yaml_read.hpp"
 
 namespace careermap {
 

@@ -1,5 +1,6 @@
 // Private to the engine: reading yaml-cpp nodes with locations and turning yaml-cpp's
-// exceptions into careermap::Error. Only engine .cpp files include this header.
+// exceptions into careermap::Error. In engine/private/: only the engine (and
+// its tests) has it on the include path, and tests/house/boundaries.sh checks no one else names it.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "engine/diagnostic.hpp"
 #include "engine/text.hpp"
@@ -31,9 +33,21 @@ inline constexpr size_t kMaxYamlNodes = 200'000;
 // column. An empty document gives a null node.
 YAML::Node parse(std::string_view text, const std::string& file);
 
-// Inside a catch block: a yaml-cpp exception becomes careermap::Error at its place (any
-// other exception goes on as it was). For the loaders' boundaries.
-[[noreturn]] void rethrow(const std::string& file);
+// The one place a yaml-cpp exception becomes careermap::Error: at the exception's line and
+// column in `file`, "malformed YAML" for the parser's, "unexpected YAML" for a node read
+// as what it is not.
+Error error_of(const YAML::Exception& e, const std::string& file, bool malformed = false);
+
+// Runs `read` (a loader reading nodes) with yaml-cpp's exceptions turned into Error by
+// error_of: every loader's boundary goes through here.
+template <class Read>
+decltype(auto) guarded(const std::string& file, Read&& read) {
+  try {
+    return std::forward<Read>(read)();
+  } catch (const YAML::Exception& e) {
+    throw error_of(e, file);
+  }
+}
 
 // Reads a whole data file (files.hpp: bounded); throws Error when it cannot.
 std::string read_file(const std::string& path);

@@ -1,5 +1,6 @@
 // Private to the engine: the answers intake over a YAML node, for callers that build
-// the node themselves (the CSV intake). Only engine .cpp files include this header.
+// the node themselves (the CSV intake). In engine/private/: only the engine (and
+// its tests) has it on the include path, and tests/house/boundaries.sh checks no one else names it.
 #pragma once
 
 #include <yaml-cpp/yaml.h>
