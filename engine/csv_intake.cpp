@@ -129,6 +129,9 @@ struct CsvIntake::Impl {
 
   Impl(const Questionnaire& q, const Mapping& m, RowSource& reader) : q(q), m(m), reader(reader) {}
 
+  using Uses = std::vector<std::pair<const Mapping::Column*, std::vector<size_t>>>;
+  using ColumnOf = std::map<std::string, std::pair<std::string, int>>;  // target -> header, column
+
   void bind_header(Diagnostics& diags) {
     const std::string& file = reader.file();
     if (!reader.next(head, diags)) {
@@ -137,8 +140,23 @@ struct CsvIntake::Impl {
     }
     head_raw = reader.raw();
     if (!head.ok) return;
-    // Columns by the mapping entry they match, in the order the entries are first used.
-    std::vector<std::pair<const Mapping::Column*, std::vector<size_t>>> uses;
+    const Uses uses = mapping_uses(diags);
+    bool ok = true;
+    for (const auto& [col, cols] : uses) ok = assign_targets(*col, cols, diags) && ok;
+    for (const auto& col : m.columns) {
+      const bool present = std::any_of(uses.begin(), uses.end(), [&](const auto& u) { return u.first == &col; });
+      const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
+      if (!present && !ignored)
+        diags.warning(reader.at(head.line, 0), col.header, tr("mapped column is not in this file"));
+    }
+    look_up_columns();
+    usable = ok;
+  }
+
+  // Columns by the mapping entry they match, in the order the entries are first used; a
+  // column the mapping does not name is said and ignored.
+  Uses mapping_uses(Diagnostics& diags) {
+    Uses uses;
     targets.assign(head.cells.size(), nullptr);
     for (size_t c = 0; c < head.cells.size(); ++c) {
       const Mapping::Column* col = m.find(head.cells[c]);
@@ -152,37 +170,40 @@ struct CsvIntake::Impl {
       if (it == uses.end()) uses.push_back({col, {c}});
       else it->second.push_back(c);
     }
-    bool ok = true;
-    for (const auto& [col, cols] : uses) {
-      const auto& list = col->targets;
-      const bool all_ignored = std::all_of(list.begin(), list.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
-      if (list.size() == 1 && (cols.size() == 1 || all_ignored)) {
-        for (size_t c : cols) targets[c] = &list[0];
-      } else if (list.size() == cols.size()) {
-        for (size_t k = 0; k < cols.size(); ++k) targets[cols[k]] = &list[k];
-      } else {
-        ok = false;
-        diags.error(reader.at(head.line, 0), head.cells[cols[0]],
-                    trn("the title heads {columns} columns ({numbers}) and the mapping {file} gives {n} target for it; "
-                        "list one target per column, in order: {example}",
-                        "the title heads {columns} columns ({numbers}) and the mapping {file} gives {n} targets for it; "
-                        "list one target per column, in order: {example}",
-                        list.size(),
-                        {{"columns", std::to_string(cols.size())},
-                         {"numbers", column_numbers(cols)},
-                         {"file", m.file},
-                         {"example", list[0].kind == Kind::episode_field
-                                         ? "[\"" + list[0].item + "[1]." + list[0].field + "\", \"" + list[0].item + "[2]." +
-                                               list[0].field + "\", ...]"
-                                         : tr("[first, second, ...]")}}));
-      }
+    return uses;
+  }
+
+  // The targets of the columns `cols` a mapping entry matches: its one target, or one per
+  // column in order; false (said) when the counts differ.
+  bool assign_targets(const Mapping::Column& col, const std::vector<size_t>& cols, Diagnostics& diags) {
+    const auto& list = col.targets;
+    const bool all_ignored = std::all_of(list.begin(), list.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
+    if (list.size() == 1 && (cols.size() == 1 || all_ignored)) {
+      for (size_t c : cols) targets[c] = &list[0];
+      return true;
     }
-    for (const auto& col : m.columns) {
-      const bool present = std::any_of(uses.begin(), uses.end(), [&](const auto& u) { return u.first == &col; });
-      const bool ignored = std::all_of(col.targets.begin(), col.targets.end(), [](const ColumnTarget& t) { return t.kind == Kind::ignore; });
-      if (!present && !ignored)
-        diags.warning(reader.at(head.line, 0), col.header, tr("mapped column is not in this file"));
+    if (list.size() == cols.size()) {
+      for (size_t k = 0; k < cols.size(); ++k) targets[cols[k]] = &list[k];
+      return true;
     }
+    diags.error(reader.at(head.line, 0), head.cells[cols[0]],
+                trn("the title heads {columns} columns ({numbers}) and the mapping {file} gives {n} target for it; "
+                    "list one target per column, in order: {example}",
+                    "the title heads {columns} columns ({numbers}) and the mapping {file} gives {n} targets for it; "
+                    "list one target per column, in order: {example}",
+                    list.size(),
+                    {{"columns", std::to_string(cols.size())},
+                     {"numbers", column_numbers(cols)},
+                     {"file", m.file},
+                     {"example", list[0].kind == Kind::episode_field
+                                     ? "[\"" + list[0].item + "[1]." + list[0].field + "\", \"" + list[0].item + "[2]." +
+                                           list[0].field + "\", ...]"
+                                     : tr("[first, second, ...]")}}));
+    return false;
+  }
+
+  // Per column, once per file: the item and field it answers and the codes of its options.
+  void look_up_columns() {
     codes.resize(targets.size());
     items.assign(targets.size(), nullptr);
     fields.assign(targets.size(), nullptr);
@@ -196,11 +217,9 @@ struct CsvIntake::Impl {
       // Messages name items and episode fields; CSV users know columns.
       if (t && t->kind != Kind::ignore) columns_by_target[t->text()] = {head.cells[c], static_cast<int>(c) + 1};
     }
-    usable = ok;
   }
 
   bool next(Answers& a, Diagnostics& diags) {
-    const std::string& file = reader.file();
     if (!usable) return false;
     if (!reader.next(rec, diags)) {
       if (data_row == 0 && !diags.has_errors())
@@ -210,18 +229,33 @@ struct CsvIntake::Impl {
     ++data_row;
     a = Answers{};
     a.file = reader.row_name(rec.line);
-    if (!rec.ok) return true;  // the reader said why
+    if (!rec.ok || !row_fits_header(diags)) return true;  // said why
+    ColumnOf column_of = columns_by_target;
+    Diagnostics checked;
+    a = read_answers_node(q, row_node(column_of), reader.file(), checked);
+    a.file = reader.row_name(rec.line);
+    say_at_columns(checked, column_of, diags);
+    return true;
+  }
+
+  // A row cut short is an error; extra cells are ignored, with a warning.
+  bool row_fits_header(Diagnostics& diags) {
     if (rec.cells.size() < head.cells.size()) {
       diags.error(reader.at(rec.line, 0), "",
                   trf("the row has {size} cells and the header {size_a}: the row is cut short",
                       {{"size", std::to_string(rec.cells.size())},
                        {"size_a", std::to_string(head.cells.size())}}));
-      return true;
+      return false;
     }
     if (rec.cells.size() > head.cells.size())
       diags.warning(reader.at(rec.line, 0), "",
                     tr("the row has more cells than the header; the extra ones are ignored"));
+    return true;
+  }
 
+  // The row as the answers file it stands for (FORMAT.md "Answers file"); `column_of` learns
+  // the column of every target the row gives.
+  YAML::Node row_node(ColumnOf& column_of) {
     YAML::Node root(YAML::NodeType::Map);
     root["questionnaire"] = q.id;
     if (!m.cohort.empty()) root["cohort"] = m.cohort;
@@ -233,64 +267,75 @@ struct CsvIntake::Impl {
       root["participant"] = id;
     }
     YAML::Node answers(YAML::NodeType::Map);
-    std::map<std::string, std::map<int, YAML::Node>> episodes;  // item -> slot -> fields
-    auto column_of = columns_by_target;  // item (or item[N].field) -> header, column
-    for (size_t c = 0; c < targets.size(); ++c) {
-      const ColumnTarget* t = targets[c];
-      if (!t || t->kind == Kind::ignore) continue;
-      const std::string& cell = rec.cells[c];
-      const Item* item = items[c];
-      const Field* f = fields[c];
-      const bool exact = t->kind == Kind::name || (t->kind == Kind::item && item->type == ItemType::text) ||
-                         (f && f->type == ItemType::text);
-      const std::string value = exact ? cell : trimmed(cell);
-      if (value.empty()) continue;
-      const std::pair<std::string, int> header{head.cells[c], static_cast<int>(c) + 1};
-      switch (t->kind) {
-        case Kind::participant: root["participant"] = value; column_of["participant"] = header; break;
-        case Kind::name: root["name"] = value; column_of["name"] = header; break;
-        case Kind::cohort: root["cohort"] = value; column_of["cohort"] = header; break;
-        case Kind::meeting: root["meeting"] = value; column_of["meeting"] = header; break;
-        case Kind::session: root["session"] = value; column_of["session"] = header; break;
-        case Kind::item: {
-          column_of[item->id] = header;
-          if (item->type == ItemType::multi) {
-            YAML::Node list(YAML::NodeType::Sequence);
-            for (const auto& part : split_choices(*item, value, m)) list.push_back(codes[c]->of(part));
-            answers[item->id] = list;
-          } else {
-            answers[item->id] = item->type == ItemType::text ? value : codes[c]->of(value);
-          }
-          break;
+    Episodes episodes;
+    for (size_t c = 0; c < targets.size(); ++c)
+      if (targets[c] && targets[c]->kind != Kind::ignore) put_cell(c, root, answers, episodes, column_of);
+    add_episodes(episodes, answers, column_of);
+    root["answers"] = answers;
+    return root;
+  }
+
+  using Episodes = std::map<std::string, std::map<int, YAML::Node>>;  // item -> slot -> fields
+
+  // Column c's cell into the row's node.
+  void put_cell(size_t c, YAML::Node& root, YAML::Node& answers, Episodes& episodes, ColumnOf& column_of) {
+    const ColumnTarget* t = targets[c];
+    const std::string& cell = rec.cells[c];
+    const Item* item = items[c];
+    const Field* f = fields[c];
+    const bool exact = t->kind == Kind::name || (t->kind == Kind::item && item->type == ItemType::text) ||
+                       (f && f->type == ItemType::text);
+    const std::string value = exact ? cell : trimmed(cell);
+    if (value.empty()) return;
+    const std::pair<std::string, int> header{head.cells[c], static_cast<int>(c) + 1};
+    switch (t->kind) {
+      case Kind::participant: root["participant"] = value; column_of["participant"] = header; break;
+      case Kind::name: root["name"] = value; column_of["name"] = header; break;
+      case Kind::cohort: root["cohort"] = value; column_of["cohort"] = header; break;
+      case Kind::meeting: root["meeting"] = value; column_of["meeting"] = header; break;
+      case Kind::session: root["session"] = value; column_of["session"] = header; break;
+      case Kind::item: {
+        column_of[item->id] = header;
+        if (item->type == ItemType::multi) {
+          YAML::Node list(YAML::NodeType::Sequence);
+          for (const auto& part : split_choices(*item, value, m)) list.push_back(codes[c]->of(part));
+          answers[item->id] = list;
+        } else {
+          answers[item->id] = item->type == ItemType::text ? value : codes[c]->of(value);
         }
-        case Kind::episode_field:
-          episodes[item->id][t->episode][f->id] = f->type == ItemType::choice ? codes[c]->of(value) : value;
-          column_of[item->id + "[" + std::to_string(t->episode) + "]." + f->id] = header;
-          break;
-        case Kind::ignore: break;
+        break;
       }
+      case Kind::episode_field:
+        episodes[item->id][t->episode][f->id] = f->type == ItemType::choice ? codes[c]->of(value) : value;
+        column_of[item->id + "[" + std::to_string(t->episode) + "]." + f->id] = header;
+        break;
+      case Kind::ignore: break;
     }
+  }
+
+  // The episodes the row gives, in slot order, as lists; messages name an episode by its place
+  // in the list, so `column_of` points those names at its columns.
+  static void add_episodes(Episodes& episodes, YAML::Node& answers, ColumnOf& column_of) {
     for (auto& [item, slots] : episodes) {
       YAML::Node list(YAML::NodeType::Sequence);
       int n = 0;
       for (auto& [slot, fields] : slots) {
         list.push_back(fields);
         ++n;
-        // Messages name the episode by its place in the list; point them at its columns.
         const std::string prefix = item + "[" + std::to_string(slot) + "].";
-        for (auto& [key, header] : decltype(column_of)(column_of))
+        for (auto& [key, header] : ColumnOf(column_of))
           if (key.rfind(prefix, 0) == 0)
             column_of[item + "[" + std::to_string(n) + "]." + key.substr(prefix.size())] = header;
         column_of[item + "[" + std::to_string(n) + "]"] = {item + " #" + std::to_string(slot), 0};
       }
       answers[item] = list;
     }
-    root["answers"] = answers;
+  }
 
-    Diagnostics checked;
-    a = read_answers_node(q, root, file, checked);
-    a.file = reader.row_name(rec.line);
-    std::vector<std::string> said;  // several parts of one cell can fail the same way
+  // The answers' messages at the row's line and the column of what they are about, each once
+  // (several parts of one cell can fail the same way).
+  void say_at_columns(const Diagnostics& checked, const ColumnOf& column_of, Diagnostics& diags) {
+    std::vector<std::string> said;
     for (auto d : checked.list()) {
       d.where = reader.at(rec.line, 0);
       if (auto it = column_of.find(d.item); it != column_of.end()) {
@@ -301,7 +346,6 @@ struct CsvIntake::Impl {
       said.push_back(d.format());
       diags.add(std::move(d));
     }
-    return true;
   }
 };
 

@@ -178,6 +178,15 @@ struct CsvReader::Impl {
     return true;
   }
 
+  // What reading one record's bytes found, besides its cells.
+  struct Scan {
+    bool quoted = false;      // its last cell began with a quote
+    bool unclosed = false;    // a quoted cell ran to the end of the file
+    bool wide = false;        // more than kMaxCsvColumns cells
+    bool long_cell = false;   // a cell over kMaxCsvCellBytes
+    int nul_line = 0, nul_col = 0;  // the first NUL byte
+  };
+
   bool next(CsvRecord& rec, Diagnostics& diags) {
     if (!opened && (!open(diags) || !sniff(diags))) return false;
     for (;;) {
@@ -187,74 +196,12 @@ struct CsvReader::Impl {
       rec.line = line;
       rec.cells.clear();
       rec.ok = true;
-      std::string cell;
-      bool in_quotes = false, quoted = false, unclosed = false;
-      bool wide = false, long_cell = false;
-      int nul_line = 0, nul_col = 0, col = 1;
-      for (;;) {
-        const int c = get(diags);
-        if (c < 0) {
-          unclosed = in_quotes;
-          break;
-        }
-        if (c == 0 && !nul_line) nul_line = line, nul_col = col;
-        if ((c & 0xC0) != 0x80) ++col;
-        const bool cr = c == '\r';
-        if (c == '\n' || (cr && peek(diags) != '\n')) {  // the end of a physical line
-          if (!in_quotes) {
-            ++line;
-            break;
-          }
-          ++line;
-          col = 1;
-        } else if (cr && !in_quotes) {  // CR LF ends the record
-          get(diags);
-          ++line;
-          break;
-        }
-        if (in_quotes) {
-          if (c == '"') {
-            if (peek(diags) == '"') get(diags);
-            else {
-              in_quotes = false;
-              continue;
-            }
-          }
-        } else if (c == '"' && cell.empty() && !quoted) {
-          in_quotes = quoted = true;
-          continue;
-        } else if (c == ',') {
-          if (rec.cells.size() < kMaxCsvColumns) rec.cells.push_back(std::move(cell));
-          else wide = true;
-          cell.clear();
-          quoted = false;
-          continue;
-        }
-        if (cell.size() < kMaxCsvCellBytes) cell.push_back(static_cast<char>(c));
-        else long_cell = true;
-      }
-      if (rec.cells.size() < kMaxCsvColumns) rec.cells.push_back(std::move(cell));
-      else wide = true;
-      if (!quoted && rec.cells.size() == 1 && rec.cells[0].empty() && !unclosed) continue;  // a blank line
-      std::string problem;
-      if (unclosed) problem = tr("the row is cut short: a quoted cell is not closed before the end of the file");
-      else if (wide)
-        problem =
-            trf("the row has more than {max_csv_columns} columns; a CSV of answers has at most "
-                "{max_csv_columns}",
-                {{"max_csv_columns", std::to_string(kMaxCsvColumns)}});
-      else if (!raw_kept)
-        problem = trf("the row has more than {value}; a row is at most {value}",
-                      {{"value", std::string(mb(kMaxCsvRowBytes))}});
-      else if (long_cell)
-        problem =
-            trf("a cell has more than {max_csv_cell_bytes} bytes; a cell is at most "
-                "{max_csv_cell_bytes}",
-                {{"max_csv_cell_bytes", std::to_string(kMaxCsvCellBytes)}});
-      if (!problem.empty()) {
+      const Scan scan = scan_record(rec, diags);
+      if (!scan.quoted && rec.cells.size() == 1 && rec.cells[0].empty() && !scan.unclosed) continue;  // a blank line
+      if (const std::string problem = record_problem(scan); !problem.empty()) {
         diags.error({file, rec.line, 0}, "", problem);
-      } else if (nul_line) {
-        diags.error({file, nul_line, nul_col}, "", tr("the cell holds a NUL byte; it is not text"));
+      } else if (scan.nul_line) {
+        diags.error({file, scan.nul_line, scan.nul_col}, "", tr("the cell holds a NUL byte; it is not text"));
       } else if (decode(rec, rec.line, diags)) {
         return true;
       }
@@ -263,6 +210,75 @@ struct CsvReader::Impl {
       if (!raw_kept) raw.clear();
       return true;
     }
+  }
+
+  // Reads one record's cells (RFC 4180 quoting; a line break inside quotes stays in the cell),
+  // counting lines and columns as it goes.
+  Scan scan_record(CsvRecord& rec, Diagnostics& diags) {
+    Scan scan;
+    std::string cell;
+    bool in_quotes = false;
+    int col = 1;
+    const auto end_cell = [&] {
+      if (rec.cells.size() < kMaxCsvColumns) rec.cells.push_back(std::move(cell));
+      else scan.wide = true;
+      cell.clear();
+    };
+    for (;;) {
+      const int c = get(diags);
+      if (c < 0) {
+        scan.unclosed = in_quotes;
+        break;
+      }
+      if (c == 0 && !scan.nul_line) scan.nul_line = line, scan.nul_col = col;
+      if ((c & 0xC0) != 0x80) ++col;
+      const bool cr = c == '\r';
+      if (c == '\n' || (cr && peek(diags) != '\n')) {  // the end of a physical line
+        ++line;
+        if (!in_quotes) break;
+        col = 1;
+      } else if (cr && !in_quotes) {  // CR LF ends the record
+        get(diags);
+        ++line;
+        break;
+      }
+      if (in_quotes) {
+        if (c == '"') {
+          if (peek(diags) == '"') get(diags);
+          else {
+            in_quotes = false;
+            continue;
+          }
+        }
+      } else if (c == '"' && cell.empty() && !scan.quoted) {
+        in_quotes = scan.quoted = true;
+        continue;
+      } else if (c == ',') {
+        end_cell();
+        scan.quoted = false;
+        continue;
+      }
+      if (cell.size() < kMaxCsvCellBytes) cell.push_back(static_cast<char>(c));
+      else scan.long_cell = true;
+    }
+    end_cell();
+    return scan;
+  }
+
+  // Why a scanned record cannot be used, or "".
+  std::string record_problem(const Scan& scan) const {
+    if (scan.unclosed) return tr("the row is cut short: a quoted cell is not closed before the end of the file");
+    if (scan.wide)
+      return trf("the row has more than {max_csv_columns} columns; a CSV of answers has at most "
+                 "{max_csv_columns}",
+                 {{"max_csv_columns", std::to_string(kMaxCsvColumns)}});
+    if (!raw_kept)
+      return trf("the row has more than {value}; a row is at most {value}", {{"value", std::string(mb(kMaxCsvRowBytes))}});
+    if (scan.long_cell)
+      return trf("a cell has more than {max_csv_cell_bytes} bytes; a cell is at most "
+                 "{max_csv_cell_bytes}",
+                 {{"max_csv_cell_bytes", std::to_string(kMaxCsvCellBytes)}});
+    return "";
   }
 };
 

@@ -233,6 +233,19 @@ struct XlsxReader::Impl {
                   tr("this is an Excel 97-2003 workbook (.xls); save it as Excel ブック (.xlsx) or "
                      "as CSV")),
              false;
+    if (!open_zip(diags)) return false;
+    std::string rid, strings_part = "xl/sharedStrings.xml";
+    if (!find_first_sheet(rid, diags) || !find_parts(rid, strings_part, diags)) return false;
+    if (!read_strings(strings_part, diags)) return false;
+    zf = open_part(sheet_part, diags, true, trf("the sheet '{sheet}'", {{"sheet", sheet}}));
+    if (!zf) return false;
+    unpacked = 0;
+    start_sheet();
+    return true;
+  }
+
+  // The bytes as a zip archive (libzip's errors said here, once).
+  bool open_zip(Diagnostics& diags) {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
@@ -243,55 +256,51 @@ struct XlsxReader::Impl {
       const std::string why = not_zip ? tr("it is not a zip archive") : zip_error_strerror(&error);
       zip_error_fini(&error);
       return stop(diags, whole(),
-                  trf("the file is not an Excel workbook (.xlsx): {why}",
-                      {{"why", std::string(why)}})),
+                  trf("the file is not an Excel workbook (.xlsx): {why}", {{"why", std::string(why)}})),
              false;
     }
     zip_error_fini(&error);
+    return true;
+  }
 
-    // The first sheet of the workbook, and where its part is.
-    std::string rid;
-    {
-      Xml x;
-      x.start = [&](std::string_view n, const XML_Char** a) {
-        if (n == "sheet" && rid.empty()) {
-          const XML_Char* name = attr(a, "name");
-          const XML_Char* id = attr(a, "id");
-          sheet = name ? name : "";
-          rid = id ? id : "";
-        }
-      };
-      x.end = [](std::string_view) {};
-      if (!read_part(x, "xl/workbook.xml", diags, true, tr("the list of sheets"))) return false;
-    }
+  // The first sheet of the workbook (xl/workbook.xml): its name, and its relationship id.
+  bool find_first_sheet(std::string& rid, Diagnostics& diags) {
+    Xml x;
+    x.start = [&](std::string_view n, const XML_Char** a) {
+      if (n == "sheet" && rid.empty()) {
+        const XML_Char* name = attr(a, "name");
+        const XML_Char* id = attr(a, "id");
+        sheet = name ? name : "";
+        rid = id ? id : "";
+      }
+    };
+    x.end = [](std::string_view) {};
+    if (!read_part(x, "xl/workbook.xml", diags, true, tr("the list of sheets"))) return false;
     if (rid.empty()) return stop(diags, whole(), tr("the workbook has no sheet")), false;
-    std::string strings_part = "xl/sharedStrings.xml";
-    {
-      Xml x;
-      x.start = [&](std::string_view n, const XML_Char** a) {
-        if (n != "Relationship") return;
-        const XML_Char* id = attr(a, "Id");
-        const XML_Char* target = attr(a, "Target");
-        const XML_Char* type = attr(a, "Type");
-        if (!id || !target) return;
-        std::string t = target;
-        t = t.rfind('/', 0) == 0 ? t.substr(1) : "xl/" + t;
-        if (rid == id) sheet_part = t;
-        if (type && std::string_view(type).ends_with("/sharedStrings")) strings_part = t;
-      };
-      x.end = [](std::string_view) {};
-      if (!read_part(x, "xl/_rels/workbook.xml.rels", diags, true, tr("where the sheets are"))) return false;
-    }
+    return true;
+  }
+
+  // Where that sheet's part and the shared strings are (xl/_rels/workbook.xml.rels).
+  bool find_parts(const std::string& rid, std::string& strings_part, Diagnostics& diags) {
+    Xml x;
+    x.start = [&](std::string_view n, const XML_Char** a) {
+      if (n != "Relationship") return;
+      const XML_Char* id = attr(a, "Id");
+      const XML_Char* target = attr(a, "Target");
+      const XML_Char* type = attr(a, "Type");
+      if (!id || !target) return;
+      std::string t = target;
+      t = t.rfind('/', 0) == 0 ? t.substr(1) : "xl/" + t;
+      if (rid == id) sheet_part = t;
+      if (type && std::string_view(type).ends_with("/sharedStrings")) strings_part = t;
+    };
+    x.end = [](std::string_view) {};
+    if (!read_part(x, "xl/_rels/workbook.xml.rels", diags, true, tr("where the sheets are"))) return false;
     if (sheet_part.empty())
       return stop(diags, whole(),
                   trf("the workbook's sheet '{sheet}' has no part in xl/_rels/workbook.xml.rels",
                       {{"sheet", std::string(sheet)}})),
              false;
-    if (!read_strings(strings_part, diags)) return false;
-    zf = open_part(sheet_part, diags, true, trf("the sheet '{sheet}'", {{"sheet", sheet}}));
-    if (!zf) return false;
-    unpacked = 0;
-    start_sheet();
     return true;
   }
 

@@ -179,69 +179,72 @@ std::string usage_of(const Syntax& syntax) {
   return s;
 }
 
-Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
-  Args a;
-  std::vector<std::string> order;  // the options as given
-  bool options_end = false;
-  for (int i = first; i < argc; ++i) {
-    std::string s = argv[i];
-    if (options_end || s.size() < 2 || s[0] != '-') {
-      if (syntax.files == Files::none)
-        throw UsageError(trf("unexpected argument {argument}: this command takes no files", {{"argument", quoted(s)}}));
-      a.positional.push_back(s);
-      continue;
-    }
-    if (s == "--") {
-      options_end = true;
-      continue;
-    }
-    std::string value;
-    bool inline_value = false;
-    if (const size_t eq = s.find('='); s.rfind("--", 0) == 0 && eq != std::string::npos) {
-      value = s.substr(eq + 1);
-      s.resize(eq);
-      inline_value = true;
-    }
-    const Option* o = find(syntax, s);
-    if (!o) {
-      const std::string head = s.substr(0, 2);  // "-q=a" or "-qa": a short option glued to its value
-      const Option* glued = s[1] != '-' ? find(syntax, head) : nullptr;
-      if (glued && glued->kind != Value::flag)
-        throw UsageError(trf("unknown option {option} (a value follows {head} after a space: {head} {value})",
-                             {{"option", escaped(s)}, {"head", head}, {"value", std::string(glued->value)}}));
-      throw UsageError(trf("unknown option {option}", {{"option", escaped(s)}}));
-    }
-    if (a.has(s)) throw UsageError(trf("option {option} given twice", {{"option", s}}));
-    order.push_back(s);
-    if (o->kind == Value::flag) {
-      if (inline_value) throw UsageError(trf("option {option} takes no value", {{"option", s}}));
-      a.options[s] = "";
-      continue;
-    }
-    if (!inline_value) {
-      if (i + 1 >= argc || is_option(syntax, argv[i + 1]))
-        throw UsageError(trf("option {option} needs a value: {value}",
-                             {{"option", s}, {"value", std::string(o->value)}}));
-      value = argv[++i];
-    }
-    if (value.empty() && o->kind == Value::text)
-      throw UsageError(trf("option {option} needs a value: {value} (it was empty)",
-                           {{"option", s}, {"value", std::string(o->value)}}));
-    if (const std::string want = expected(*o, value); !want.empty())
-      throw UsageError(trf("{option} {value}: expected {expected}",
-                           {{"option", s}, {"value", quoted(value)}, {"expected", want}}) +
-                       half_width_note(*o, value));
-    a.options[s] = value;
+namespace {
+
+// "a", "a and b", "a, b and c" in the message language.
+template <class List>
+std::string listed(const List& names) {
+  std::string out;
+  for (size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? tr(" and ") : tr(", ")) + std::string(names[i]);
+  return out;
+}
+
+// The option word argv[i] (and its value, after it or after '='), checked and added to `a`.
+void read_option(int argc, const char* const* argv, int& i, const Syntax& syntax, Args& a,
+                 std::vector<std::string>& order) {
+  std::string s = argv[i];
+  std::string value;
+  bool inline_value = false;
+  if (const size_t eq = s.find('='); s.rfind("--", 0) == 0 && eq != std::string::npos) {
+    value = s.substr(eq + 1);
+    s.resize(eq);
+    inline_value = true;
   }
+  const Option* o = find(syntax, s);
+  if (!o) {
+    const std::string head = s.substr(0, 2);  // "-q=a" or "-qa": a short option glued to its value
+    const Option* glued = s[1] != '-' ? find(syntax, head) : nullptr;
+    if (glued && glued->kind != Value::flag)
+      throw UsageError(trf("unknown option {option} (a value follows {head} after a space: {head} {value})",
+                           {{"option", escaped(s)}, {"head", head}, {"value", std::string(glued->value)}}));
+    throw UsageError(trf("unknown option {option}", {{"option", escaped(s)}}));
+  }
+  if (a.has(s)) throw UsageError(trf("option {option} given twice", {{"option", s}}));
+  order.push_back(s);
+  if (o->kind == Value::flag) {
+    if (inline_value) throw UsageError(trf("option {option} takes no value", {{"option", s}}));
+    a.options[s] = "";
+    return;
+  }
+  if (!inline_value) {
+    if (i + 1 >= argc || is_option(syntax, argv[i + 1]))
+      throw UsageError(trf("option {option} needs a value: {value}", {{"option", s}, {"value", std::string(o->value)}}));
+    value = argv[++i];
+  }
+  if (value.empty() && o->kind == Value::text)
+    throw UsageError(trf("option {option} needs a value: {value} (it was empty)",
+                         {{"option", s}, {"value", std::string(o->value)}}));
+  if (const std::string want = expected(*o, value); !want.empty())
+    throw UsageError(trf("{option} {value}: expected {expected}",
+                         {{"option", s}, {"value", quoted(value)}, {"expected", want}}) +
+                     half_width_note(*o, value));
+  a.options[s] = value;
+}
+
+void check_missing(const Syntax& syntax, const Args& a) {
   std::string missing;
   for (const auto& o : syntax.options)
     if (o.required && !a.has(std::string(o.name))) missing += (missing.empty() ? "" : ", ") + name_and_value(o);
   if (syntax.files == Files::required && a.positional.empty())
     missing += (missing.empty() ? "" : ", ") + std::string(syntax.files_name);
   if (!missing.empty()) throw UsageError(trf("missing {what}", {{"what", missing}}));
-  // Two alternatives of one `either` group: "give --html or --csv, not both", in the order given.
-  // An alternative is given by its first option, unless that option is also one joined to
-  // another alternative given (form's -o of --html -o FORM.html is not -o BLANK.pdf).
+}
+
+// Two alternatives of one `either` group: "give --html or --csv, not both", in the order given.
+// An alternative is given by its first option, unless that option is also one joined to
+// another alternative given (form's -o of --html -o FORM.html is not -o BLANK.pdf).
+void check_alternatives(const Syntax& syntax, const Args& a, const std::vector<std::string>& order) {
   const auto& opts = syntax.options;
   const auto joined_to = [&](size_t head, std::string_view name) {
     for (size_t j = head + 1; j < opts.size() && opts[j].joined; ++j)
@@ -267,26 +270,47 @@ Args parse_args(int argc, const char* const* argv, int first, const Syntax& synt
     if (given.size() < 2) continue;
     std::sort(given.begin(), given.end());
     if (given.size() == 2)
-      throw UsageError(trf(
-          "give {value} or {value_a}, not both",
-          {{"value", std::string(given[0].second)}, {"value_a", std::string(given[1].second)}}));
-    std::string names;
-    for (size_t i = 0; i < given.size(); ++i)
-      names += (i == 0 ? "" : i + 1 == given.size() ? tr(" and ") : tr(", ")) + given[i].second;
-    throw UsageError(trf("give only one of {names}", {{"names", std::string(names)}}));
+      throw UsageError(trf("give {value} or {value_a}, not both",
+                           {{"value", std::string(given[0].second)}, {"value_a", std::string(given[1].second)}}));
+    std::vector<std::string> names;
+    for (const auto& g2 : given) names.push_back(g2.second);
+    throw UsageError(trf("give only one of {names}", {{"names", listed(names)}}));
   }
-  // An option given without the one it goes with: "--name and --cohort go with --participant ID".
+}
+
+// An option given without the one it goes with: "--name and --cohort go with --participant ID".
+void check_under(const Syntax& syntax, const Args& a) {
   for (const auto& o : syntax.options) {
     if (o.under.empty() || !a.has(std::string(o.name)) || a.has(std::string(o.under))) continue;
     std::vector<std::string_view> with;  // every option that goes with o.under, once each
     for (const auto& u : syntax.options)
       if (u.under == o.under && std::find(with.begin(), with.end(), u.name) == with.end()) with.push_back(u.name);
-    std::string names;
-    for (size_t i = 0; i < with.size(); ++i)
-      names += (i == 0 ? "" : i + 1 == with.size() ? tr(" and ") : tr(", ")) + std::string(with[i]);
     throw UsageError(trn("{names} goes with {option}", "{names} go with {option}", with.size(),
-                         {{"names", names}, {"option", name_and_value(*find(syntax, o.under))}}));
+                         {{"names", listed(with)}, {"option", name_and_value(*find(syntax, o.under))}}));
   }
+}
+
+}  // namespace
+
+Args parse_args(int argc, const char* const* argv, int first, const Syntax& syntax) {
+  Args a;
+  std::vector<std::string> order;  // the options as given
+  bool options_end = false;
+  for (int i = first; i < argc; ++i) {
+    const std::string s = argv[i];
+    if (options_end || s.size() < 2 || s[0] != '-') {
+      if (syntax.files == Files::none)
+        throw UsageError(trf("unexpected argument {argument}: this command takes no files", {{"argument", quoted(s)}}));
+      a.positional.push_back(s);
+    } else if (s == "--") {
+      options_end = true;
+    } else {
+      read_option(argc, argv, i, syntax, a, order);
+    }
+  }
+  check_missing(syntax, a);
+  check_alternatives(syntax, a, order);
+  check_under(syntax, a);
   return a;
 }
 

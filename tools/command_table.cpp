@@ -6,6 +6,7 @@
 
 namespace careermap::cli {
 
+// One table, one row per command: long because it is the whole command line, data and not steps.
 std::span<const Command> commands() {
   using V = Value;
   const Option q{.name = "-q", .kind = V::text, .value = "Q.yaml", .help = N_("the questionnaire (YAML)"), .required = true};
