@@ -452,6 +452,13 @@ std::string Intake::suggestion(const std::string& unknown) const {
   return best ? answer_message(AnswerMsg::item_suggestion, {{"id", best->id}}) : "";
 }
 
+// What a file that could not be read at all gives: no answers, only its name.
+Answers unread(const std::string& file) {
+  Answers a;
+  a.file = file;
+  return a;
+}
+
 }  // namespace
 
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
@@ -460,9 +467,7 @@ Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const 
     return yaml::guarded(file, [&] { return Intake(q, file, diags).read(root); });
   } catch (const Error& e) {
     diags.add(e.diagnostic());
-    Answers a;
-    a.file = file;
-    return a;
+    return unread(file);
   }
 }
 
@@ -471,13 +476,11 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
   YAML::Node root;
   try {
     root = yaml::parse(text, file);
-    return yaml::guarded(file, [&] { return Intake(q, file, diags).read(root); });
   } catch (const Error& e) {
     diags.add(e.diagnostic());
+    return unread(file);
   }
-  Answers a;
-  a.file = file;
-  return a;
+  return read_answers_node(q, root, file, diags);
 }
 
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {
@@ -486,9 +489,7 @@ Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostic
     text = read_file(path, kMaxAnswersBytes, tr("an answers file"));
   } catch (const Error& e) {
     diags.add(e.diagnostic());
-    Answers a;
-    a.file = path;
-    return a;
+    return unread(path);
   }
   return parse_answers(q, text, path, diags);
 }

@@ -13,6 +13,7 @@
 #include <iterator>
 
 #include "engine/answers.hpp"
+#include "engine/answers_blob.hpp"
 #include "engine/diagnostic.hpp"
 #include "engine/release_log_schema.hpp"
 #include "engine/sha256.hpp"
@@ -80,6 +81,7 @@ class Stmt {
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();
   }
   int64_t num(int i) const { return sqlite3_column_int64(s_, i); }
+  sqlite3_stmt* handle() const { return s_; }
 
  private:
   const Archive::Impl& a_;
@@ -117,6 +119,11 @@ constexpr Migration kMigrations[] = {
     // The parts of a questionnaire each submission holds (questionnaires/FORMAT.md "Parts and
     // meetings"), for the listing; older rows hold '' (parts were not told apart then).
     {4, "ALTER TABLE submissions ADD COLUMN parts TEXT NOT NULL DEFAULT '';"},
+    // The validated answers beside the raw bytes (engine/answers_blob.hpp), so that reports
+    // need not parse YAML again; a cache of the raw bytes for the rules of answers_key, made
+    // again by rebuild_answers() (older rows have none until then).
+    {5, "CREATE TABLE validated (submission INTEGER PRIMARY KEY REFERENCES submissions(id),"
+        " answers_key TEXT NOT NULL, answers BLOB NOT NULL);"},
 };
 static_assert(std::size(kMigrations) == kArchiveSchemaVersion, "one migration step per schema version");
 
@@ -185,8 +192,8 @@ int stored_version(const Archive::Impl& a) {
 }
 
 constexpr const char* kSelect =
-    "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics, raw, parts "
-    "FROM submissions";
+    "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics, raw, parts,"
+    " answers_key, answers FROM submissions LEFT JOIN validated ON submission = id";
 
 Submission read_row(const Stmt& s) {
   Submission r;
@@ -202,10 +209,26 @@ Submission read_row(const Stmt& s) {
   r.diagnostics = s.col(9);
   r.raw = s.col(10);
   r.parts = s.col(11);
+  r.answers_key = s.col(12);
+  r.answers = s.col(13);
   return r;
 }
 
+void store_answers(const Archive::Impl& a, int64_t id, const std::string& key, const std::string& blob) {
+  Stmt s(a, "INSERT OR REPLACE INTO validated (submission, answers_key, answers) VALUES (?, ?, ?)");
+  s.text(2, key).blob(3, blob);
+  sqlite3_bind_int64(s.handle(), 1, id);
+  s.step();
+}
+
 }  // namespace
+
+std::string archive_schema_sql(int version) {
+  std::string sql;
+  for (const auto& m : kMigrations)
+    if (m.to <= version) sql += m.sql + std::string(m.sql[std::strlen(m.sql) - 1] == ';' ? "" : ";");
+  return sql;
+}
 
 Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
   Archive a;
@@ -245,6 +268,7 @@ Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
   // Only now that it is known to be a careermap archive.
   im.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
   ::chmod(path.c_str(), 0600);
+  if (options.questionnaire) a.rebuild_answers(*options.questionnaire);
   return a;
 }
 
@@ -290,6 +314,7 @@ void ImportSession::add(Submission s) {
   ins.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
       .text(6, s.sha256).blob(7, s.raw).text(8, now_).text(9, s.quarantined ? "quarantined" : "valid")
       .text(10, s.diagnostics).text(11, s.parts).step();
+  if (!s.quarantined && !s.answers.empty()) store_answers(im, sqlite3_last_insert_rowid(im.db), s.answers_key, s.answers);
   if (s.quarantined) ++sum_.quarantined;
   else if (known) ++sum_.versions;
   else ++sum_.added;
@@ -305,6 +330,40 @@ ImportSummary Archive::import(std::vector<Submission> subs, const std::string& n
   ImportSession session = begin_import(now);
   for (auto& s : subs) session.add(std::move(s));
   return session.commit();
+}
+
+size_t Archive::rebuild_answers(const Questionnaire& q) {
+  Impl& im = *impl_;
+  const std::string key = answers_blob_key(q);
+  struct Stale {
+    int64_t id;
+    std::string source, raw;
+  };
+  std::vector<Stale> stale;
+  {
+    Stmt s(im,
+           "SELECT id, source, raw FROM submissions LEFT JOIN validated ON submission = id WHERE status = 'valid'"
+           " AND questionnaire IN (?, '') AND (answers_key IS NULL OR answers_key != ?) ORDER BY id");
+    s.text(1, q.id).text(2, key);
+    while (s.step()) stale.push_back({s.num(0), s.col(1), s.col(2)});
+  }
+  if (stale.empty()) return 0;  // the usual case: no write, no lock
+  size_t stored = 0;
+  im.exec("BEGIN IMMEDIATE");
+  try {
+    for (const Stale& st : stale) {
+      Diagnostics d;
+      const Answers a = parse_answers(q, st.raw, st.source, d);
+      if (d.has_errors()) continue;
+      store_answers(im, st.id, key, encode_answers(a));
+      ++stored;
+    }
+    im.exec("COMMIT");
+  } catch (...) {
+    sqlite3_exec(im.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+  return stored;
 }
 
 std::vector<Submission> Archive::all() const {

@@ -21,6 +21,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/questionnaire.hpp"
+
 namespace careermap {
 
 struct Submission {
@@ -37,6 +39,10 @@ struct Submission {
   std::string raw;          // the submitted bytes (an answers YAML)
   std::string parts;        // ids of the questionnaire's parts it holds, space-separated; '' when
                             // quarantined or imported before schema 4
+  // The validated answers (answers_blob.hpp) beside the raw bytes, and the key of the rules
+  // they were checked by (answers_blob_key); both empty when none is stored (quarantined,
+  // imported before schema 5 and not yet rebuilt, or no longer valid).
+  std::string answers, answers_key;
 };
 
 struct ImportSummary {
@@ -46,13 +52,22 @@ struct ImportSummary {
   int quarantined = 0;  // kept, but invalid
 };
 
-inline constexpr int kArchiveSchemaVersion = 4;
+inline constexpr int kArchiveSchemaVersion = 5;
+
+// The SQL that makes an empty database an archive of schema `version` (1 to
+// kArchiveSchemaVersion): the migration steps up to it, the one definition of the schema
+// (tests make older archives with it).
+std::string archive_schema_sql(int version);
 
 struct ArchiveOptions {
   bool create = false;          // make a new archive (mode 0600) when there is none; only import does
   int busy_wait_seconds = 600;  // how long to wait while another careermap writes to the archive
   // Told how long it has waited so far: once after 1 s of waiting, then every 30 s.
   std::function<void(int waited_seconds)> on_wait;
+  // When given, open() also makes the validated answers of this questionnaire's submissions
+  // that have none for its rules (Archive::rebuild_answers): an archive of an older schema
+  // gets them when a command that reads it with a questionnaire first opens it.
+  const Questionnaire* questionnaire = nullptr;
 };
 
 class Archive;
@@ -103,6 +118,13 @@ class Archive {
   // Ordered by cohort, then participant, then as imported: the input of meeting_records
   // (records.hpp), which assembles each meeting's record from the parts.
   std::vector<Submission> history(const std::vector<std::string>& cohorts = {}) const;
+
+  // Stores the validated answers of the valid submissions of `q` (its id, or none said) that
+  // have none for the current rules (answers_blob_key(q)): those imported before schema 5, or
+  // against another version of the questionnaire; made from the raw bytes, in one
+  // transaction. Those that no longer read against `q` get none (readers then parse the raw
+  // bytes and report them). Returns how many were stored; Error on an SQLite failure.
+  size_t rebuild_answers(const Questionnaire& q);
 
   struct Impl;  // opaque: the SQLite connection
 

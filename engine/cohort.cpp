@@ -6,6 +6,7 @@
 #include <set>
 #include <tuple>
 
+#include "engine/answers_blob.hpp"
 #include "engine/csv.hpp"
 #include "engine/json.hpp"
 #include "engine/responses.hpp"
@@ -45,7 +46,9 @@ class Versions {
 // them is not counted, and a part sent on its own (a worksheet) adds to the questionnaire
 // sent at the same meeting instead of replacing it. Returns the ids of the submissions the
 // records take parts from, ascending.
-std::vector<int64_t> read_person(const Questionnaire& q, std::vector<const Submission*> subs, Version& v) {
+// `key`: answers_blob_key(q); a submission with validated answers for it is not parsed again.
+std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key, std::vector<const Submission*> subs,
+                                 Version& v) {
   std::sort(subs.begin(), subs.end(), [](const Submission* a, const Submission* b) { return a->id < b->id; });
   std::vector<Answers> side[2];  // first meeting (or none said), last meeting; oldest first
   std::vector<int64_t> ids[2];
@@ -56,7 +59,7 @@ std::vector<int64_t> read_person(const Questionnaire& q, std::vector<const Submi
     const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
     if (rank > 0 && !last) continue;
     Diagnostics d;
-    Answers a = parse_answers(q, sub->raw, sub->source, d);
+    Answers a = stored_answers(q, sub->raw, sub->answers, sub->answers_key == key, sub->source, d);
     if (d.has_errors()) continue;
     a.meeting = *meeting;
     side[last].push_back(std::move(a));
@@ -65,7 +68,7 @@ std::vector<int64_t> read_person(const Questionnaire& q, std::vector<const Submi
   std::vector<int64_t> counted;
   for (int s = 0; s < 2; ++s) {
     if (side[s].empty()) continue;
-    MeetingRecord rec = meeting_records(q, side[s]).back();
+    MeetingRecord rec = meeting_records(q, std::move(side[s])).back();
     for (size_t i : rec.versions) counted.push_back(ids[s][i]);
     (s ? v.post : v.pre) = std::move(rec.answers);
   }
@@ -110,7 +113,8 @@ struct Measures {
 // summarize_cohorts, step by step: people, groups, atoms, measures, values, cells, read-back.
 class Summarizer {
  public:
-  Summarizer(const Questionnaire& q, const CohortOptions& o) : q_(q), o_(o), k_(o.min_group) {}
+  Summarizer(const Questionnaire& q, const CohortOptions& o)
+      : q_(q), o_(o), k_(o.min_group), key_(answers_blob_key(q)) {}
 
   CohortSummary run(const std::vector<Submission>& submissions) {
     s_.min_group = k_;
@@ -140,7 +144,7 @@ class Summarizer {
     }
     for (const auto& [who, subs] : by_person) {
       Version tmp;
-      const std::vector<int64_t> ids = read_person(q_, subs, tmp);
+      const std::vector<int64_t> ids = read_person(q_, key_, subs, tmp);
       if (ids.empty()) continue;
       const int v = versions_.add(who.first, who.second, ids);
       Version& version = versions_.list[v];
@@ -203,7 +207,7 @@ class Summarizer {
         for (const Submission* sub : subs) ids.push_back(sub->id);
         const int v = versions_.add(who.first, who.second, ids);
         Version& version = versions_.list[v];
-        if (!version.current && !version.pre && !version.post) read_person(q_, subs, version);
+        if (!version.current && !version.pre && !version.post) read_person(q_, key_, subs, version);
         if (version.pre || version.post) in.push_back(v);
       }
       group_versions_.push_back(in);
@@ -464,6 +468,7 @@ class Summarizer {
   const Questionnaire& q_;
   const CohortOptions& o_;
   const int k_;
+  const std::string key_;  // answers_blob_key(q_): stored answers checked by these rules are read as they are
   CohortSummary s_;
   Versions versions_;
   std::vector<int> mine_;                         // this report's people (versions)

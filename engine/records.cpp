@@ -2,7 +2,9 @@
 #include "engine/messages.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <map>
+#include <utility>
 
 namespace careermap {
 
@@ -73,8 +75,13 @@ std::vector<MeetingRecord> meeting_records(const Questionnaire& q, const std::ve
     for (size_t v = 0; v < versions.size(); ++v)
       if (rank_of[v] == rank) newest = v;
     rec.meeting = versions[newest].meeting;
-    rec.answers = versions[newest];
-    rec.answers.values.clear();
+    const Answers& from_file = versions[newest];  // every field but the answers, which come by part below
+    rec.answers.file = from_file.file;
+    rec.answers.questionnaire = from_file.questionnaire;
+    rec.answers.participant = from_file.participant;
+    rec.answers.name = from_file.name;
+    rec.answers.cohort = from_file.cohort;
+    rec.answers.meeting = from_file.meeting;
     // A part sent alone (a worksheet) may say no name or cohort: the latest said up to here.
     for (int r = -1; r <= rank; ++r)
       for (size_t v = 0; v < versions.size(); ++v) {
@@ -98,6 +105,25 @@ std::vector<MeetingRecord> meeting_records(const Questionnaire& q, const std::ve
     std::sort(rec.versions.begin(), rec.versions.end());
     out.push_back(std::move(rec));
   }
+  return out;
+}
+
+std::vector<MeetingRecord> meeting_records(const Questionnaire& q, std::vector<Answers>&& versions) {
+  if (versions.size() != 1) return meeting_records(q, std::as_const(versions));
+  // One version: its one record is that version (the items of `q` only), moved, not copied.
+  Answers& only = versions.front();
+  MeetingRecord rec;
+  rec.meeting = only.meeting;
+  const std::vector<int> held = parts_present(q, only);
+  for (size_t p = 0; p < q.parts.size(); ++p)
+    (std::find(held.begin(), held.end(), static_cast<int>(p)) != held.end() ? rec.parts : rec.missing)
+        .push_back(q.parts[p].id);
+  if (!held.empty()) rec.versions = {0};
+  for (auto it = only.values.begin(); it != only.values.end();)
+    it = q.find_item(it->first) ? std::next(it) : only.values.erase(it);
+  rec.answers = std::move(only);
+  std::vector<MeetingRecord> out;
+  out.push_back(std::move(rec));
   return out;
 }
 

@@ -49,6 +49,8 @@ struct MeetingRecord {
 // the newest version sent at M, its name and cohort the last ones given up to M (a worksheet
 // sent alone may give none).
 std::vector<MeetingRecord> meeting_records(const Questionnaire& q, const std::vector<Answers>& versions);
+// The same, taking the versions: the answers of a single version are moved, not copied.
+std::vector<MeetingRecord> meeting_records(const Questionnaire& q, std::vector<Answers>&& versions);
 
 // Everyone's records: `versions` (oldest first) grouped by participant, in the order each
 // participant first appears; versions without a participant are left out.

@@ -7,10 +7,20 @@
 namespace careermap {
 namespace {
 
+// The characters no line may start with: those of Unicode's UAX #14 line-break classes CL, CP,
+// EX, IS, NS, CJ and PO and the closing quotation marks (QU, Pf), over the Latin, general
+// punctuation, CJK, kana and half- and full-width blocks, plus the dashes and the wave dash
+// JIS X 4051 adds (—‐–～); and those no line may end with: OP and the opening quotation marks
+// (QU, Pi). Written out here, so that the program needs no ICU data at run time;
+// tests/reports/line_break_test.cpp checks them against ICU's classes, character by character.
 constexpr std::u32string_view kNoStart =
-    U"、。，．,.・：；:;？！?!)）]］}｝〕〉》」』】〙〗〟’”»ヽヾゝゞ々〻ー—‐゠–〜～"
-    U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ%％";
-constexpr std::u32string_view kNoEnd = U"(（[［{｛〔〈《「『【〘〖〝‘“«";
+    U"!%),.:;?]}¢°»’”‰‱′″‴‵‶‷›‼‽⁄⁆⁇⁈⁉⁗℃℉、。々〉》」"
+    U"』】〕〗〙〛〜〞〟〻〼ぁぃぅぇぉっゃゅょゎゕゖ゛゜ゝゞ゠ァィゥェォッャュョヮヵヶ"
+    U"・ーヽヾㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ︐︑︒︓︔︕︖︘︶︸︺︼︾﹀﹂﹄﹈﹐﹒﹔"
+    U"﹕﹖﹗﹚﹜﹞﹪！％），．：；？］｝｠｡｣､･ｧｨｩｪｫｬｭｮｯｰﾞﾟ￠—‐–～";
+constexpr std::u32string_view kNoEnd =
+    U"([{¡«¿‘‚‛“„‟‹⁅〈《「『【〔〖〘〚〝︗︵︷︹︻︽︿﹁﹃﹇﹙﹛﹝（［｛"
+    U"｟｢";
 
 enum class Kind { word, space, newline };
 

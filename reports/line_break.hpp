@@ -3,7 +3,9 @@
 // Breaks between any two Japanese characters, at spaces, and never inside a run of
 // ASCII letters, digits and punctuation (a word or number) unless that run alone is
 // wider than the line. Line-start rules: no line starts with closing brackets, 、。
-// and the like, ー or small kana; line-end rules: no line ends with an opening bracket.
+// and the like, ー or small kana; line-end rules: no line ends with an opening bracket. The
+// characters are those of Unicode's UAX #14 line-break classes, with the dashes and the wave
+// dash that JIS X 4051 adds (line_break.cpp; tested against ICU's classes).
 // '\n' in the text forces a break. The text must be UTF-8 (intake makes sure of it).
 // Widths come from the caller's measure function, so text is measured with the font it
 // is drawn in. Pure function; thread-safe.

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "engine/answers_blob.hpp"
 #include "engine/answers_yaml.hpp"
 #include "engine/archive.hpp"
 #include "engine/archive_names.hpp"
@@ -16,6 +17,7 @@
 #include "engine/csv.hpp"
 #include "tools/commands.hpp"
 #include "tools/read_answers.hpp"
+#include "tools/shard.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap::cli {
@@ -44,10 +46,11 @@ bool make_folder(const std::filesystem::path& dir, std::ostream& err) {
 
 }  // namespace
 
-std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err) {
+std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err, const Questionnaire* q) {
   const std::string path = args.get("--archive");
   ArchiveOptions o;
   o.create = create;
+  o.questionnaire = q;
   o.on_wait = [&err, path, limit = o.busy_wait_seconds](int waited) {
     if (waited < 30)
       err << trf("careermap: {file} is in use by another careermap; waiting (up to {seconds} s)",
@@ -72,6 +75,7 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                     const std::string& cohort, const std::string& session, std::ostream& err,
                     const std::function<void(Submission&&)>& each) {
+  const std::string key = answers_blob_key(q);
   const ReadResult r = read_answers(q, files, mapping, err, nullptr, [&](AnswersRead& read) {
     const Answers& a = read.answers;
     Submission s;
@@ -85,6 +89,14 @@ int each_submission(const Questionnaire& q, const std::vector<std::string>& file
     s.quarantined = !read.ok;
     s.diagnostics = read.ok ? "" : lines_of(*read.problems);
     s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a) : std::string(read.raw);
+    if (read.ok) {
+      // Beside the bytes, the answers they hold (a CSV row's as its stored YAML reads back,
+      // with that file's lines and columns), so that no report parses them again.
+      Diagnostics again;
+      s.answers = encode_answers(read.csv_row ? parse_answers(q, s.raw, s.source, again) : a);
+      s.answers_key = key;
+      if (again.has_errors()) s.answers.clear();
+    }
     each(std::move(s));
   });
   return r.unread;
@@ -103,6 +115,7 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 // next is read, so memory holds one row whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
+  const Shard shard = shard_option(args);
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const std::string session = meeting_option(args, *q);
@@ -111,14 +124,16 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   std::error_code ec;
   const fs::path path = args.get("--archive");
   const bool existed = fs::symlink_status(path, ec).type() != fs::file_type::not_found;
-  auto archive = open_archive(args, true, err);
+  auto archive = open_archive(args, true, err, &*q);
   if (!archive) return kUsage;
   ImportSummary s;
   int unreadable = 0;  // inputs that could not be read at all (missing, unreadable, too large)
   {
     ImportSession import = archive->begin_import(now_utc());
     unreadable = each_submission(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session,
-                                 err, [&](Submission&& sub) { import.add(std::move(sub)); });
+                                 err, [&](Submission&& sub) {
+                                   if (in_shard(shard, sub.participant, sub.source)) import.add(std::move(sub));
+                                 });
     if (!unreadable) s = import.commit();
   }  // not committed: rolled back
   if (unreadable) {  // all of an import or nothing: an archive made for it is removed again
@@ -162,7 +177,7 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   if (!args.has("--list") && !args.has("--releases")) throw UsageError(tr("missing --list or --releases"));
   std::optional<Questionnaire> q;
   if (args.has("-q") && !(q = load_questionnaire(args.get("-q"), err))) return kUsage;
-  const auto archive = open_archive(args, false, err);
+  const auto archive = open_archive(args, false, err, q ? &*q : nullptr);
   if (!archive) return kUsage;
   if (args.has("--releases")) return print_releases(args.get("--archive"), out);
   out << "id\tcohort\tmeeting\tparticipant\tstatus\tparts\timported\tsha256\tsource\n";
@@ -272,10 +287,11 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
 Batch archive_records(const Archive& archive, const Questionnaire& q, const std::string& cohort,
                       const std::string& meeting, const std::string& name, std::ostream& err) {
   Batch versions;
+  const std::string key = answers_blob_key(q);
   for (const auto& s : archive.history({cohort})) {
     Diagnostics d;
     const std::string where = name + "#" + std::to_string(s.id);
-    Answers a = parse_answers(q, s.raw, where, d);
+    Answers a = stored_answers(q, s.raw, s.answers, s.answers_key == key, where, d);
     const auto resolved = resolve_meeting(q, s.meeting);
     if (!resolved)
       d.error({where, 0, 0}, "meeting",
@@ -297,7 +313,7 @@ Batch archive_records(const Archive& archive, const Questionnaire& q, const std:
 
 std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std::ostream& err) {
   const std::string meeting = meeting_option(args, q);
-  const auto archive = open_archive(args, false, err);
+  const auto archive = open_archive(args, false, err, &q);
   if (!archive) return std::nullopt;
   const std::string cohort = args.get("--cohort");
   if (const std::string problem = missing_cohorts(*archive, "--cohort", {cohort}, archive->current({cohort})); !problem.empty()) {

@@ -131,7 +131,7 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   if (args.has("--cohorts")) o.cohorts = split_ids(args.get("--cohorts"));
-  const auto archive = open_archive(args, false, err);
+  const auto archive = open_archive(args, false, err, &*q);
   if (!archive) return kUsage;
   const std::vector<Submission> chosen = archive->current(o.cohorts);
   if (const std::string problem = missing_cohorts(*archive, "--cohorts", o.cohorts, chosen); !problem.empty()) {

@@ -21,6 +21,7 @@
 #include "reports/career_map_pdf.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
+#include "tools/shard.hpp"
 #include "engine/messages.hpp"
 
 namespace careermap::cli {
@@ -166,6 +167,7 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
 // meeting (their record as of that meeting), from files or the archive alike.
 int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   const bool from_archive = answers_from_archive(args);
+  const Shard shard = shard_option(args);
   if (args.has("--password") && args.has("--password-file"))
     throw UsageError(tr("give --password-file F or --password P, not both"));
   const Lang lang = *parse_lang(args.get("--lang", "ja"));
@@ -195,6 +197,7 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   if (from_archive) {
     std::optional<Batch> once = archive_batch(args, *q, err);
     if (!once) return kUsage;
+    once = shard_of(std::move(*once), shard);
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
   // A record may join parts from several files: every file is read before the first map.
@@ -205,7 +208,7 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     std::move(b->valid.begin(), b->valid.end(), std::back_inserter(versions.valid));
     versions.invalid.insert(versions.invalid.end(), b->invalid.begin(), b->invalid.end());
   }
-  std::optional<Batch> once = records_batch(*q, std::move(versions), meeting);
+  std::optional<Batch> once = shard_of(records_batch(*q, std::move(versions), meeting), shard);
   return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
 }
 

@@ -2,6 +2,7 @@
 #include "engine/score_json.hpp"
 #include "engine/scoring.hpp"
 #include "tools/commands.hpp"
+#include "tools/shard.hpp"
 
 namespace careermap::cli {
 
@@ -9,13 +10,15 @@ namespace careermap::cli {
 // and meeting (their record as of that meeting)
 int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string format = args.get("--format", "json");
+  const Shard shard = shard_option(args);
   const bool from_archive = answers_from_archive(args);
   auto in = load_inputs(args, err);
   if (!in) return kUsage;
   const Questionnaire* q = &in->q;
   std::optional<Batch> stored = from_archive ? archive_batch(args, *q, err) : std::nullopt;
   if (from_archive && !stored) return kUsage;
-  const Batch b = from_archive ? std::move(*stored) : records_batch(*q, std::move(in->batch), meeting_option(args, *q));
+  const Batch b =
+      shard_of(from_archive ? std::move(*stored) : records_batch(*q, std::move(in->batch), meeting_option(args, *q)), shard);
   const auto placements = score(*q, b.valid);
   std::vector<std::string> meetings;
   for (const auto& a : b.valid) meetings.push_back(a.meeting);

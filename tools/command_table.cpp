@@ -17,6 +17,8 @@ std::span<const Command> commands() {
                       .help = N_("the cohort (letters, digits, '_' and '-', at most 64)")};
   const Option meeting{.name = "--meeting", .kind = V::id, .value = "ID",
                        .help = N_("only the records of this meeting (an id of the questionnaire's meetings)")};
+  const Option shard{.name = "--shard", .kind = V::text, .value = "K/N",
+                     .help = N_("only part K of N of the participants, split by participant id (an array job; docs/SCALE.md)")};
   const Option lang{.name = "--lang", .kind = V::choice, .value = "ja|en", .help = N_("the language (default: ja)")};
   const auto date = [](std::string_view help) {
     return Option{.name = "--date", .kind = V::date, .value = "YYYY-MM-DD", .help = help};
@@ -43,7 +45,7 @@ std::span<const Command> commands() {
        cmd_validate},
       {"score", N_("place participants on the matrix, with the evidence behind every score"),
        {{q, {.name = "--format", .kind = V::choice, .value = "json|csv", .help = N_("the output format (default: json)")},
-         mapping, meeting, from_archive, of_cohort},
+         mapping, meeting, shard, from_archive, of_cohort},
         Files::optional, "ANSWERS...", answers, 1},
        cmd_score},
       {"analyze", N_("item statistics and Cronbach's alpha per scene scale"),
@@ -61,7 +63,7 @@ std::span<const Command> commands() {
          {.name = "--password", .kind = V::text, .value = "P",
           .help = N_("encrypt with password P (discouraged: other users can see a command line; use --password-file)"),
           .in_usage = false},
-         mapping, meeting, from_archive, of_cohort},
+         mapping, meeting, shard, from_archive, of_cohort},
         Files::optional, "ANSWERS...", answers, 1},
        cmd_render},
       {"form", N_("the blank paper form, the CSV header row for a form service or typist, the offline answer page, or the form kit"),
@@ -107,7 +109,7 @@ std::span<const Command> commands() {
           .help = N_("the meeting the answers are of (default: the answers file's own); a meeting id of the questionnaire")},
          {.name = "--session", .kind = V::choice, .value = "pre|post",
           .help = N_("the older way to say the meeting: the first (pre) or the last (post)")},
-         mapping},
+         mapping, shard},
         Files::required, "FILES...", N_("answers files (YAML, or CSV with --mapping)")},
        cmd_import},
       {"archive", N_("list every submission (quarantined ones with their problems), or the cohort reports released"),

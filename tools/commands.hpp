@@ -56,8 +56,10 @@ int render_batches(const Questionnaire& q, const NextBatch& next, const RenderSe
 
 // The archive named by --archive, for a command (`create`: import only). Says on `err` while
 // it waits for another careermap. nullopt, the reason printed, when it cannot be used: the
-// command then exits with kUsage.
-std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err);
+// command then exits with kUsage. With `q`, the validated answers of its submissions are made
+// where the archive has none for its rules (ArchiveOptions::questionnaire).
+std::optional<Archive> open_archive(const Args& args, bool create, std::ostream& err,
+                                    const Questionnaire* q = nullptr);
 
 // Empty when every cohort in `asked` has valid submissions among `chosen` (those of `archive`
 // for `asked`), or, when none is asked for, when `chosen` is not empty; else the problem, for

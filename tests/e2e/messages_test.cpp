@@ -256,9 +256,9 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
       // score, analyze, render, form, convert, cohort: usage errors.
       {"score -q q.yaml --format xml a.yaml",
        "careermap score: --format 'xml': expected json or csv\nusage: careermap score -q Q.yaml [--format json|csv] "
-       "[--mapping M.yaml] [--meeting ID] (ANSWERS... | --archive A.db --cohort C)\n",
+       "[--mapping M.yaml] [--meeting ID] [--shard K/N] (ANSWERS... | --archive A.db --cohort C)\n",
        "careermap score: --format 'xml': json、csv のどれかを指定してください\n使い方: careermap score -q Q.yaml [--format "
-       "json|csv] [--mapping M.yaml] [--meeting ID] (ANSWERS... | --archive A.db --cohort C)\n"},
+       "json|csv] [--mapping M.yaml] [--meeting ID] [--shard K/N] (ANSWERS... | --archive A.db --cohort C)\n"},
       {"analyze -q q.yaml",
        "careermap analyze: missing ANSWERS...\nusage: careermap analyze -q Q.yaml [--format text|json] [--mapping M.yaml] "
        "ANSWERS...\n",
@@ -267,10 +267,10 @@ BOOST_AUTO_TEST_CASE(every_command_and_kind_of_input_in_both_languages) {
       {"render -q q.yaml -o out --date 2026-13-01 x.yaml",
        "careermap render: --date '2026-13-01': expected a calendar date YYYY-MM-DD (e.g. 2026-07-01)\nusage: careermap "
        "render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
-       "[--meeting ID] (ANSWERS... | --archive A.db --cohort C)\n",
+       "[--meeting ID] [--shard K/N] (ANSWERS... | --archive A.db --cohort C)\n",
        "careermap render: --date '2026-13-01': YYYY-MM-DD の日付（例: 2026-07-01、半角）を指定してください\n使い方: "
        "careermap render -q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping "
-       "M.yaml] [--meeting ID] (ANSWERS... | --archive A.db --cohort C)\n"},
+       "M.yaml] [--meeting ID] [--shard K/N] (ANSWERS... | --archive A.db --cohort C)\n"},
       {"form -q q.yaml --csv --html",
        "careermap form: give --csv or --html, not both\nusage: careermap form -q Q.yaml (-o BLANK.pdf | --csv | --html -o "
        "FORM.html [--part P] [--participant ID [--name NAME] [--cohort C]] | --kit -o DIR) [--lang ja|en]\n",

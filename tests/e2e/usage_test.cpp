@@ -15,17 +15,17 @@ namespace {
 
 const std::map<std::string, std::string> kUsage = {
     {"validate", "-q Q.yaml [--mapping M.yaml] [ANSWERS...]"},
-    {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] [--meeting ID] (ANSWERS... | --archive A.db --cohort C)"},
+    {"score", "-q Q.yaml [--format json|csv] [--mapping M.yaml] [--meeting ID] [--shard K/N] (ANSWERS... | --archive A.db --cohort C)"},
     {"analyze", "-q Q.yaml [--format text|json] [--mapping M.yaml] ANSWERS..."},
     {"render",
      "-q Q.yaml -o DIR [--lang ja|en] [--date YYYY-MM-DD] [--jobs N] [--password-file F] [--mapping M.yaml] "
-     "[--meeting ID] (ANSWERS... | --archive A.db --cohort C)"},
+     "[--meeting ID] [--shard K/N] (ANSWERS... | --archive A.db --cohort C)"},
     {"form",
      "-q Q.yaml (-o BLANK.pdf | --csv | --html -o FORM.html [--part P] [--participant ID [--name NAME] [--cohort C]] | --kit -o DIR) "
      "[--lang ja|en]"},
     {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml] [--cohort C] [--meeting ID]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
-    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] FILES..."},
+    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] [--shard K/N] FILES..."},
     {"archive", "--archive A.db (--list [-q Q.yaml] | --releases)"},
     {"export", "--archive A.db -o DIR"},
     {"cohort",

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <thread>
 
+#include "engine/answers_blob.hpp"
 #include "engine/sha256.hpp"
 #include "tests/testutil.hpp"
 
@@ -128,13 +129,10 @@ BOOST_AUTO_TEST_CASE(a_schema_1_archive_is_migrated_with_its_data) {
   const std::string path = (dir.path() / "old.db").string();
   sqlite3* db = nullptr;
   BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
-  BOOST_REQUIRE(sqlite3_exec(db,
-                             "CREATE TABLE submissions (id INTEGER PRIMARY KEY, cohort TEXT NOT NULL, participant TEXT NOT NULL,"
-                             " source TEXT NOT NULL, sha256 TEXT NOT NULL, raw BLOB NOT NULL, imported_at TEXT NOT NULL,"
-                             " valid INTEGER NOT NULL);"
-                             "INSERT INTO submissions VALUES (1, '2024', 'p9', 'p9.yaml', 'abc', 'old bytes', '2024-05-01', 1);"
-                             "INSERT INTO submissions VALUES (2, '2024', 'p8', 'p8.yaml', 'def', 'broken', '2024-05-01', 0);",
-                             nullptr, nullptr, nullptr) == SQLITE_OK);
+  const std::string schema_1 = archive_schema_sql(1) +
+                               "INSERT INTO submissions VALUES (1, '2024', 'p9', 'p9.yaml', 'abc', 'old bytes', '2024-05-01', 1);"
+                               "INSERT INTO submissions VALUES (2, '2024', 'p8', 'p8.yaml', 'def', 'broken', '2024-05-01', 0);";
+  BOOST_REQUIRE(sqlite3_exec(db, schema_1.c_str(), nullptr, nullptr, nullptr) == SQLITE_OK);
   sqlite3_close(db);
   Archive a = Archive::open(path);
   BOOST_TEST(a.schema_version() == kArchiveSchemaVersion);
@@ -154,9 +152,11 @@ BOOST_AUTO_TEST_CASE(a_schema_3_archive_gains_the_parts_and_keeps_every_version)
   test::TempDir dir;
   const std::string path = (dir.path() / "a.db").string();
   create(path).import({sub("p1", "one"), sub("p2", "two")}, "2026-05-01T00:00:00Z");
-  sql(path, "ALTER TABLE submissions DROP COLUMN parts; UPDATE meta SET value = '3' WHERE key = 'schema_version';");
+  sql(path,
+      "DROP TABLE validated; ALTER TABLE submissions DROP COLUMN parts;"
+      " UPDATE meta SET value = '3' WHERE key = 'schema_version';");
   Archive a = Archive::open(path);
-  BOOST_TEST(a.schema_version() == 4);
+  BOOST_TEST(a.schema_version() == kArchiveSchemaVersion);
   Submission later = sub("p1", "worksheet");
   later.meeting = "m3";
   later.parts = "worksheet";
@@ -256,7 +256,7 @@ BOOST_AUTO_TEST_CASE(a_new_archive_runs_every_migration_step) {
   sqlite3_close(db);
   BOOST_TEST(names ==
              "meta,release_groups,release_members,release_members_grp,release_shown,release_shown_grp,releases,"
-             "sqlite_autoindex_meta_1,sqlite_autoindex_submissions_1,submissions,submissions_current");
+             "sqlite_autoindex_meta_1,sqlite_autoindex_submissions_1,submissions,submissions_current,validated");
 }
 
 BOOST_AUTO_TEST_CASE(a_busy_archive_is_waited_for_then_refused_with_what_it_means) {
@@ -296,6 +296,66 @@ BOOST_AUTO_TEST_CASE(an_id_that_breaks_the_id_rule_is_never_stored) {
   Submission none = sub("", "no id", true);  // the placeholder of a quarantined file: no id
   none.meeting = "";
   BOOST_TEST(a.import({none}, "t").quarantined == 1);
+}
+
+// Schema 5 keeps the validated answers beside the raw bytes. A schema-4 archive (made by its
+// own migration steps) gains them when it is opened with the questionnaire; a submission that
+// no longer reads gets none; the answers decode to what the raw bytes parse to.
+BOOST_AUTO_TEST_CASE(a_schema_4_archive_gains_the_validated_answers_when_opened_with_the_questionnaire) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  const std::string good = "questionnaire: tiny\nparticipant: p1\nanswers: {a1: 4, a2: 2, size: small}\n";
+  sql(path, (archive_schema_sql(4) +
+             "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+             "INSERT INTO meta VALUES ('schema_version', '4');"
+             "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
+             " status) VALUES ('2026', 'pre', 'p1', 'tiny', 'p1.yaml', 'a', '" + good + "', 't', 'valid'),"
+             " ('2026', 'pre', 'p2', 'tiny', 'p2.yaml', 'b', 'answers: {a1: 9}', 't', 'valid'),"
+             " ('2026', 'pre', 'p3', 'other', 'p3.yaml', 'c', '" + good + "', 't', 'valid');")
+                .c_str());
+  const Questionnaire q = test::tiny_questionnaire();
+  {
+    Archive plain = Archive::open(path);  // without the questionnaire: the table only
+    BOOST_TEST(plain.schema_version() == 5);
+    for (const auto& s : plain.all()) BOOST_TEST(s.answers.empty());
+  }
+  ArchiveOptions o;
+  o.questionnaire = &q;
+  Archive a = Archive::open(path, o);
+  const auto all = a.all();
+  BOOST_REQUIRE_EQUAL(all.size(), 3u);
+  BOOST_TEST(all[0].answers_key == answers_blob_key(q));
+  Diagnostics d;
+  const Answers parsed = parse_answers(q, good, "p1.yaml", d);
+  const std::optional<Answers> stored = decode_answers(all[0].answers, "p1.yaml");
+  BOOST_REQUIRE(stored);
+  BOOST_TEST(stored->participant == "p1");
+  BOOST_TEST(stored->values.size() == parsed.values.size());
+  BOOST_TEST(stored->values.at("a1").number == 4.0);
+  BOOST_TEST(stored->values.at("a1").where.line == parsed.values.at("a1").where.line);
+  BOOST_TEST(all[1].answers.empty());  // 9 is outside the scale: parsed (and reported) when read
+  BOOST_TEST(all[2].answers.empty());  // another questionnaire's
+  BOOST_TEST(a.rebuild_answers(q) == 0u);  // nothing left to make
+}
+
+// An import stores the answers it was given beside the bytes; a quarantined one none.
+BOOST_AUTO_TEST_CASE(an_import_keeps_the_validated_answers_beside_the_bytes) {
+  test::TempDir dir;
+  Archive a = create((dir.path() / "a.db").string());
+  Submission s = sub("p1", "one");
+  s.answers = "CMA1 blob";
+  s.answers_key = "k";
+  Submission bad = sub("p2", "two", true);
+  bad.answers = "CMA1 other";
+  bad.answers_key = "k";
+  a.import({s, bad}, "t");
+  const auto all = a.all();
+  BOOST_REQUIRE_EQUAL(all.size(), 2u);
+  BOOST_TEST(all[0].answers == "CMA1 blob");
+  BOOST_TEST(all[0].answers_key == "k");
+  BOOST_TEST(all[1].answers.empty());
+  BOOST_TEST(a.history()[0].answers == "CMA1 blob");
+  BOOST_TEST(a.current()[0].answers == "CMA1 blob");
 }
 
 BOOST_AUTO_TEST_SUITE_END()

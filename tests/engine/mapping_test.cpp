@@ -1,6 +1,7 @@
 #include "engine/mapping.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <fstream>
 
 #include "tests/testutil.hpp"
 
@@ -9,6 +10,28 @@ namespace tt = boost::test_tools;
 using Lines = std::vector<std::string>;
 
 BOOST_AUTO_TEST_SUITE(mapping)
+
+// The targets that are a word of their own: each read to its kind and written back as the same
+// word, each word FORMAT.md names; anything close to one is not one.
+BOOST_AUTO_TEST_CASE(word_targets_read_and_write_the_same_word) {
+  const Questionnaire q = test::tiny_questionnaire();
+  std::ifstream in(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/FORMAT.md");
+  const std::string doc((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  using Kind = ColumnTarget::Kind;
+  const std::pair<const char*, Kind> words[] = {{"ignore", Kind::ignore}, {"participant", Kind::participant},
+                                                {"name", Kind::name},     {"cohort", Kind::cohort},
+                                                {"meeting", Kind::meeting}, {"session", Kind::session}};
+  for (const auto& [word, kind] : words) {
+    ColumnTarget t;
+    std::string error;
+    BOOST_TEST_INFO(word);
+    BOOST_TEST(parse_target(q, word, t, error));
+    BOOST_TEST((t.kind == kind));
+    BOOST_TEST(t.text() == word);
+    BOOST_TEST(doc.find("`" + std::string(word) + "`") != std::string::npos);
+    BOOST_TEST(!parse_target(q, std::string(word) + "s", t, error));
+  }
+}
 
 BOOST_AUTO_TEST_CASE(headers_compare_loosely) {
   BOOST_TEST(normalize_header("Ｑ１．　あてはまる？") == "q1あてはまる");

@@ -50,6 +50,16 @@ BOOST_AUTO_TEST_CASE(fixed_and_general_write_what_printf_writes) {
     }
 }
 
+// Values exactly half-way between two results round as printf rounds them (to even).
+BOOST_AUTO_TEST_CASE(half_way_values_round_as_printf_does) {
+  for (double v : {0.5, 1.5, 2.5, -0.5, -2.5, 0.125, 0.375, 62.125, 62.375, 0.03125, 1.03125, -62.125, 1e15 + 0.5})
+    for (int p : {0, 1, 2, 3, 4})
+      BOOST_TEST(num::fixed(v, p) == printf_text("%.*f", p, v), v << " at " << p);
+  BOOST_TEST(num::fixed(2.5, 0) == "2");
+  BOOST_TEST(num::fixed(62.125, 2) == "62.12");
+  BOOST_TEST(num::trimmed(0.03125, 4) == "0.0312");
+}
+
 BOOST_AUTO_TEST_CASE(trimmed_drops_trailing_zeros_and_the_sign_of_zero) {
   BOOST_TEST(num::trimmed(62.5, 4) == "62.5");
   BOOST_TEST(num::trimmed(3.0, 2) == "3");

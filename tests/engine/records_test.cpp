@@ -150,6 +150,18 @@ BOOST_AUTO_TEST_CASE(records_agree_with_a_replay_of_the_versions_on_random_histo
       versions.push_back(version(meetings[rng() % meetings.size()], values));
     }
     const auto recs = meeting_records(q, versions);
+    // Taking the versions (one is moved) gives the same records.
+    const auto taken = meeting_records(q, std::vector<Answers>(versions));
+    BOOST_REQUIRE_EQUAL(taken.size(), recs.size());
+    for (size_t r = 0; r < recs.size(); ++r) {
+      BOOST_REQUIRE_EQUAL(taken[r].meeting, recs[r].meeting);
+      BOOST_REQUIRE(taken[r].parts == recs[r].parts);
+      BOOST_REQUIRE(taken[r].missing == recs[r].missing);
+      BOOST_REQUIRE(taken[r].versions == recs[r].versions);
+      BOOST_REQUIRE(numbers(taken[r].answers) == numbers(recs[r].answers));
+      BOOST_REQUIRE_EQUAL(taken[r].answers.participant, recs[r].answers.participant);
+      BOOST_REQUIRE_EQUAL(taken[r].answers.meeting, recs[r].answers.meeting);
+    }
     std::vector<std::string> sent_at;
     for (const auto& m : meetings)
       for (const auto& v : versions)

@@ -30,7 +30,7 @@ BOOST_AUTO_TEST_CASE(a_schema_2_archive_gains_an_empty_log_and_keeps_what_is_app
   sqlite3* db = nullptr;
   BOOST_REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   BOOST_REQUIRE(sqlite3_exec(db,
-                             "DROP TABLE release_shown; DROP TABLE release_members; DROP TABLE release_groups;"
+                             "DROP TABLE validated; DROP TABLE release_shown; DROP TABLE release_members; DROP TABLE release_groups;"
                              " DROP TABLE releases; ALTER TABLE submissions DROP COLUMN parts;"
                              " UPDATE meta SET value = '2' WHERE key = 'schema_version';",
                              nullptr, nullptr, nullptr) == SQLITE_OK);

@@ -1,6 +1,9 @@
 #include "reports/line_break.hpp"
 
+#include <unicode/uchar.h>
+
 #include <boost/test/unit_test.hpp>
+#include <string>
 
 using namespace careermap;
 using Lines = std::vector<std::string>;
@@ -76,6 +79,42 @@ BOOST_AUTO_TEST_CASE(rules_sets) {
   BOOST_TEST(!no_line_start(U'あ'));
   BOOST_TEST(no_line_end(U'（'));
   BOOST_TEST(!no_line_end(U'）'));
+}
+
+// The rules are Unicode's: over the Latin, general punctuation, letterlike, CJK, kana, vertical,
+// small and half- and full-width blocks, a character may not start a line exactly when ICU gives
+// it the line-break class CL, CP, EX, IS, NS, CJ or PO, or QU as a closing mark (Pf), or it is
+// one of the dashes and the wave dash JIS X 4051 adds; and may not end one exactly when its class
+// is OP, or QU as an opening mark (Pi). Every character of the table careermap wrote by hand
+// before stays in.
+BOOST_AUTO_TEST_CASE(the_rules_are_the_line_break_classes_of_uax_14) {
+  const std::u32string jis = U"—‐–～";
+  auto starts_no_line = [&](UChar32 c) {
+    const int lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    return lb == U_LB_CLOSE_PUNCTUATION || lb == U_LB_CLOSE_PARENTHESIS || lb == U_LB_EXCLAMATION ||
+           lb == U_LB_INFIX_NUMERIC || lb == U_LB_NONSTARTER || lb == U_LB_CONDITIONAL_JAPANESE_STARTER ||
+           lb == U_LB_POSTFIX_NUMERIC || (lb == U_LB_QUOTATION && u_charType(c) == U_FINAL_PUNCTUATION) ||
+           jis.find(static_cast<char32_t>(c)) != std::u32string::npos;
+  };
+  auto ends_no_line = [](UChar32 c) {
+    const int lb = u_getIntPropertyValue(c, UCHAR_LINE_BREAK);
+    return lb == U_LB_OPEN_PUNCTUATION || (lb == U_LB_QUOTATION && u_charType(c) == U_INITIAL_PUNCTUATION);
+  };
+  const std::pair<char32_t, char32_t> blocks[] = {{0x20, 0x7E},     {0xA0, 0xFF},     {0x2010, 0x2064},
+                                                  {0x2100, 0x2150}, {0x3000, 0x30FF}, {0x31F0, 0x31FF},
+                                                  {0xFE10, 0xFE6F}, {0xFF00, 0xFFEF}};
+  int checked = 0;
+  for (const auto& [lo, hi] : blocks)
+    for (char32_t c = lo; c <= hi; ++c, ++checked) {
+      BOOST_TEST_INFO("U+" << std::hex << static_cast<unsigned>(c));
+      BOOST_TEST(no_line_start(c) == starts_no_line(static_cast<UChar32>(c)));
+      BOOST_TEST(no_line_end(c) == ends_no_line(static_cast<UChar32>(c)));
+    }
+  BOOST_TEST(checked == 965);
+  for (char32_t c : std::u32string(U"、。，．,.・：；:;？！?!)）]］}｝〕〉》」』】〙〗〟’”»ヽヾゝゞ々〻ー—‐゠–〜～"
+                                   U"ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶㇰㇱㇲㇳㇴㇵㇶㇷㇸㇹㇺㇻㇼㇽㇾㇿ%％"))
+    BOOST_TEST(no_line_start(c));
+  for (char32_t c : std::u32string(U"(（[［{｛〔〈《「『【〘〖〝‘“«")) BOOST_TEST(no_line_end(c));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

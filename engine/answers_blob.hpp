@@ -1,0 +1,38 @@
+// Validated answers in a compact binary form, stored in the archive beside each submission's
+// raw bytes so that the cohort report, score and render read them without parsing YAML again
+// (issue 18). The raw bytes stay the record; this is a cache of parse_answers(q, raw) and says
+// for which questionnaire it holds (answers_blob_key): when the questionnaire's rules change,
+// the key changes and the blob is made again from the raw bytes.
+//
+// The form: "CMA1", then every field of Answers (answers.hpp) as little-endian lengths and
+// bytes, the numbers as their IEEE 754 bits, the locations as line and column (the file name
+// is given when reading). decode_answers() refuses (nullopt) anything it did not write: a short,
+// long or otherwise damaged blob never gives answers. Pure functions; thread-safe.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "engine/answers.hpp"
+#include "engine/questionnaire.hpp"
+
+namespace careermap {
+
+std::string encode_answers(const Answers& a);
+
+// The answers `blob` holds, with `file` as answers.file and as the file of every location.
+std::optional<Answers> decode_answers(std::string_view blob, const std::string& file);
+
+// The answers of a stored submission: decoded from `blob` when `current` (its key is
+// answers_blob_key(q)) and it decodes, else parsed from the raw bytes (parse_answers, its
+// diagnostics in `diags`), both with `file` as the name in locations.
+Answers stored_answers(const Questionnaire& q, std::string_view raw, std::string_view blob, bool current,
+                       const std::string& file, Diagnostics& diags);
+
+// What the blobs made against `q` are valid for: the SHA-256 (hex) of the form's version and
+// the rules answers are checked by (questionnaire_json.hpp: items, types, options, scales,
+// ranges, fields, parts, the intake's bounds; and the id, version and meetings).
+std::string answers_blob_key(const Questionnaire& q);
+
+}  // namespace careermap
