@@ -325,6 +325,13 @@ void instructions_sheet(lxw_worksheet* info, const Formats& f, const Questionnai
   }
 }
 
+// The one place a libxlsxwriter failure becomes careermap::Error: the workbook it could not
+// start (no error code), or the error it gave on closing (where it writes the file).
+[[noreturn]] void workbook_failed(const std::string& path, std::optional<lxw_error> e) {
+  if (!e) throw Error({path, 0, 0}, "", tr("cannot write the workbook"));
+  throw Error({path, 0, 0}, "", trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(*e))}}));
+}
+
 }  // namespace
 
 void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& cols, const Templates& t, Lang lang,
@@ -349,7 +356,7 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
       std::filesystem::remove_all(folder, ec);
     }
   } pending{wb, folder};
-  if (!wb) throw Error({path, 0, 0}, "", tr("cannot write the workbook"));
+  if (!wb) workbook_failed(path, std::nullopt);
   const std::string answers_name = sheet_name(t.text("kit.sheet_answers", lang));
   lxw_worksheet* ws = workbook_add_worksheet(wb, answers_name.c_str());
   lxw_worksheet* info = workbook_add_worksheet(wb, sheet_name(t.text("kit.sheet_instructions", lang)).c_str());
@@ -359,10 +366,7 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
   instructions_sheet(info, f, q, t, answers_name, q_file, workbook);
   const lxw_error e = workbook_close(wb);
   wb = nullptr;
-  if (e != LXW_NO_ERROR)
-    throw Error(
-        {path, 0, 0}, "",
-        trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(e))}}));
+  if (e != LXW_NO_ERROR) workbook_failed(path, e);
   write_file_atomically(path, read_file(tmp, kMaxDataFileBytes, tr("the workbook")));
 }
 
