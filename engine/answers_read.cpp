@@ -176,6 +176,8 @@ class Intake {
   void check_required(const YAML::Node& answers, const Location& answers_at, const Answers& a);
   void read_item(const Item& item, const YAML::Node& key, const YAML::Node& value, Answers& out);
   void read_episodes(const Item& item, const YAML::Node& value, Answer& answer);
+  bool read_episode_fields(const Item& item, const YAML::Node& e, const std::string& name, Episode& ep);
+  bool check_episode(const Item& item, const YAML::Node& e, const std::string& name, bool fields_ok, Episode& ep);
   std::string suggestion(const std::string& unknown) const;
   void read_meeting(const YAML::Node& root, Answers& a);
 
@@ -397,46 +399,60 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
     }
     Episode ep;
     ep.where = yaml::at(e, file_);
-    bool ok = true;
-    for (const auto& kv : e) {
-      const std::string fid = kv.first.Scalar();
-      const Field* f = item.find_field(fid);
-      const std::string where = name + "." + fid;
-      if (!f) {
-        diags_.warning(yaml::at(kv.first, file_), valid_participant_id(fid) ? where : name,
-                       answer_message(valid_participant_id(fid) ? AnswerMsg::field_unknown : AnswerMsg::field_not_id));
-        continue;
-      }
-      if (kv.second.IsNull()) continue;
-      std::optional<std::string> v;
-      if (f->type == ItemType::choice) {
-        v = read_.choice(kv.second, f->options, where);
-      } else if (f->type == ItemType::number) {
-        if (auto num = read_.number(kv.second, f->min, f->max, where)) v = num::readable(*num);
-      } else {
-        v = read_.text(kv.second, where);
-      }
-      if (v) ep.fields[fid] = *v;
-      else ok = false;
-    }
-    for (const auto& f : item.fields)
-      if (f.required && !ep.fields.count(f.id) && ok) {
-        diags_.error(ep.where, name + "." + f.id, answer_message(AnswerMsg::field_required));
-        ok = false;
-      }
-    const Field* from = item.field_for(FieldUse::from_year);
-    const Field* to = item.field_for(FieldUse::to_year);
-    if (from && to && ep.fields.count(from->id) && ep.fields.count(to->id)) {
-      const double a = *yaml::to_number(ep.fields[from->id]);
-      const double b = *yaml::to_number(ep.fields[to->id]);
-      if (b < a) {
-        diags_.error(yaml::at(e[to->id], file_), name,
-                     answer_message(AnswerMsg::episode_years, {{"to", num::readable(b)}, {"from", num::readable(a)}}));
-        ok = false;
-      }
-    }
+    bool ok = read_episode_fields(item, e, name, ep);
+    ok = check_episode(item, e, name, ok, ep) && ok;
     if (ok) answer.episodes.push_back(std::move(ep));
   }
+}
+
+// An episode's fields, each read as its type says; false when one is wrong (said).
+bool Intake::read_episode_fields(const Item& item, const YAML::Node& e, const std::string& name, Episode& ep) {
+  bool ok = true;
+  for (const auto& kv : e) {
+    const std::string fid = kv.first.Scalar();
+    const Field* f = item.find_field(fid);
+    const std::string where = name + "." + fid;
+    if (!f) {
+      diags_.warning(yaml::at(kv.first, file_), valid_participant_id(fid) ? where : name,
+                     answer_message(valid_participant_id(fid) ? AnswerMsg::field_unknown : AnswerMsg::field_not_id));
+      continue;
+    }
+    if (kv.second.IsNull()) continue;
+    std::optional<std::string> v;
+    if (f->type == ItemType::choice) {
+      v = read_.choice(kv.second, f->options, where);
+    } else if (f->type == ItemType::number) {
+      if (auto num = read_.number(kv.second, f->min, f->max, where)) v = num::readable(*num);
+    } else {
+      v = read_.text(kv.second, where);
+    }
+    if (v) ep.fields[fid] = *v;
+    else ok = false;
+  }
+  return ok;
+}
+
+// The episode as a whole: its required fields (when its fields were good, `fields_ok`), and
+// its years in order. False when it breaks one (said).
+bool Intake::check_episode(const Item& item, const YAML::Node& e, const std::string& name, bool fields_ok, Episode& ep) {
+  bool ok = fields_ok;
+  for (const auto& f : item.fields)
+    if (f.required && !ep.fields.count(f.id) && ok) {
+      diags_.error(ep.where, name + "." + f.id, answer_message(AnswerMsg::field_required));
+      ok = false;
+    }
+  const Field* from = item.field_for(FieldUse::from_year);
+  const Field* to = item.field_for(FieldUse::to_year);
+  if (from && to && ep.fields.count(from->id) && ep.fields.count(to->id)) {
+    const double a = *yaml::to_number(ep.fields[from->id]);
+    const double b = *yaml::to_number(ep.fields[to->id]);
+    if (b < a) {
+      diags_.error(yaml::at(e[to->id], file_), name,
+                   answer_message(AnswerMsg::episode_years, {{"to", num::readable(b)}, {"from", num::readable(a)}}));
+      ok = false;
+    }
+  }
+  return ok;
 }
 
 std::string Intake::suggestion(const std::string& unknown) const {

@@ -73,9 +73,28 @@ class Router {
     return true;
   }
 
-  // The cheapest orthogonal route from a to b over the lanes (and a's and b's own row and
-  // column), or nothing.
-  std::vector<Point> lattice(Point a, Point b) {
+  // The nodes a route may turn at: the lanes and a's and b's own row and column, within the
+  // lanes' bounds (widened to reach a and b). Node n is column n % nx, row n / nx.
+  struct Grid {
+    std::vector<double> xs, ys;
+    int nx = 0, ny = 0;
+    Point at(int n) const { return Point{xs[n % nx], ys[n / nx]}; }
+    int index(Point p) const {
+      const int ix = static_cast<int>(std::lower_bound(xs.begin(), xs.end(), p.x) - xs.begin());
+      const int iy = static_cast<int>(std::lower_bound(ys.begin(), ys.end(), p.y) - ys.begin());
+      return iy * nx + ix;
+    }
+    // Directions: 0 right, 1 left, 2 down, 3 up; the neighbour of node n in direction d, or -1.
+    int step(int n, int d) const {
+      const int ix = n % nx, iy = n / nx;
+      if (d == 0) return ix + 1 < nx ? n + 1 : -1;
+      if (d == 1) return ix > 0 ? n - 1 : -1;
+      if (d == 2) return iy + 1 < ny ? n + nx : -1;
+      return iy > 0 ? n - nx : -1;
+    }
+  };
+
+  Grid grid(Point a, Point b) const {
     auto axis = [](std::vector<double> v, double p, double q, double lo, double hi) {
       v.push_back(p);
       v.push_back(q);
@@ -85,53 +104,47 @@ class Router {
       return v;
     };
     const Rect& r = lanes_.bounds;
-    const std::vector<double> xs = axis(lanes_.xs, a.x, b.x, std::min(r.x0, std::min(a.x, b.x)),
-                                        std::max(r.x1, std::max(a.x, b.x)));
-    const std::vector<double> ys = axis(lanes_.ys, a.y, b.y, std::min(r.y0, std::min(a.y, b.y)),
-                                        std::max(r.y1, std::max(a.y, b.y)));
-    const int nx = static_cast<int>(xs.size()), ny = static_cast<int>(ys.size());
-    auto at = [&](int n) { return Point{xs[n % nx], ys[n / nx]}; };
-    auto index = [&](Point p) {
-      const int ix = static_cast<int>(std::lower_bound(xs.begin(), xs.end(), p.x) - xs.begin());
-      const int iy = static_cast<int>(std::lower_bound(ys.begin(), ys.end(), p.y) - ys.begin());
-      return iy * nx + ix;
-    };
-    // Directions: 0 right, 1 left, 2 down, 3 up; the neighbour of node n in direction d.
-    auto step = [&](int n, int d) {
-      const int ix = n % nx, iy = n / nx;
-      if (d == 0) return ix + 1 < nx ? n + 1 : -1;
-      if (d == 1) return ix > 0 ? n - 1 : -1;
-      if (d == 2) return iy + 1 < ny ? n + nx : -1;
-      return iy > 0 ? n - nx : -1;
-    };
-    const int start = index(a), goal = index(b), N = nx * ny;
+    Grid g;
+    g.xs = axis(lanes_.xs, a.x, b.x, std::min(r.x0, std::min(a.x, b.x)), std::max(r.x1, std::max(a.x, b.x)));
+    g.ys = axis(lanes_.ys, a.y, b.y, std::min(r.y0, std::min(a.y, b.y)), std::max(r.y1, std::max(a.y, b.y)));
+    g.nx = static_cast<int>(g.xs.size());
+    g.ny = static_cast<int>(g.ys.size());
+    return g;
+  }
+
+  // The cost of the step from node n to its neighbour m in direction d, having arrived in
+  // direction din: its length, a bend, and running along marks or earlier legs.
+  double step_cost(const Grid& g, int n, int m, int d, int din, int start, int goal) const {
+    const Point p = g.at(n), q = g.at(m);
+    double w = length(p, q) + (n != start && d != din ? kBend : 0);
+    for (const auto& mark : marks_) w += kOnMark * along(p, q, mark);
+    for (const auto& mark : taken_) w += kOnLeg * along(p, q, mark) + (m != goal && on(q, mark) ? kMeet : 0);
+    return w;
+  }
+
+  // Dijkstra over (node, direction arrived in); the state reaching the goal, -1 when none,
+  // with `from` the state before each.
+  int cheapest(const Grid& g, int start, int goal, std::vector<int>& from) const {
+    const int N = g.nx * g.ny;
     constexpr double inf = std::numeric_limits<double>::infinity();
     std::vector<double> cost(static_cast<size_t>(N) * 4, inf);
-    std::vector<int> from(static_cast<size_t>(N) * 4, -1);
+    from.assign(static_cast<size_t>(N) * 4, -1);
     using Entry = std::pair<double, int>;  // cost, state = node * 4 + direction arrived in
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> open;
     for (int d = 0; d < 4; ++d) {
       cost[start * 4 + d] = 0;
       open.push({0, start * 4 + d});
     }
-    int done = -1;
     while (!open.empty()) {
       const auto [c, s] = open.top();
       open.pop();
       if (c > cost[s]) continue;
       const int n = s / 4, din = s % 4;
-      if (n == goal) {
-        done = s;
-        break;
-      }
+      if (n == goal) return s;
       for (int d = 0; d < 4; ++d) {
-        const int m = step(n, d);
-        if (m < 0) continue;
-        const Point p = at(n), q = at(m);
-        if (!clear({p, q})) continue;
-        double w = length(p, q) + (n != start && d != din ? kBend : 0);
-        for (const auto& mark : marks_) w += kOnMark * along(p, q, mark);
-        for (const auto& mark : taken_) w += kOnLeg * along(p, q, mark) + (m != goal && on(q, mark) ? kMeet : 0);
+        const int m = g.step(n, d);
+        if (m < 0 || !clear({g.at(n), g.at(m)})) continue;
+        const double w = step_cost(g, n, m, d, din, start, goal);
         const int t = m * 4 + d;
         if (c + w < cost[t]) {
           cost[t] = c + w;
@@ -140,10 +153,19 @@ class Router {
         }
       }
     }
+    return -1;
+  }
+
+  // The cheapest orthogonal route from a to b over the lanes (and a's and b's own row and
+  // column), as its corners, or nothing.
+  std::vector<Point> lattice(Point a, Point b) {
+    const Grid g = grid(a, b);
+    std::vector<int> from;
+    const int done = cheapest(g, g.index(a), g.index(b), from);
     if (done < 0) return {};
     std::vector<Point> line;
     for (int s = done; s >= 0; s = from[s]) {
-      const Point p = at(s / 4);
+      const Point p = g.at(s / 4);
       // Keep only the corners: drop a point in line with its neighbours.
       if (line.size() >= 2) {
         const Point u = line[line.size() - 2], v = line.back();

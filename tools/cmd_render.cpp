@@ -21,6 +21,7 @@
 #include "reports/career_map_pdf.hpp"
 #include "reports/font.hpp"
 #include "tools/commands.hpp"
+#include "tools/record_stream.hpp"
 #include "tools/shard.hpp"
 #include "engine/messages.hpp"
 
@@ -33,6 +34,13 @@ struct Outcome {
   std::vector<Diagnostic> diagnostics;
   bool ok = false;
 };
+
+// Progress on a terminal: counts only, never a value from a file.
+void tell_files_read(size_t n, size_t all) {
+  std::fprintf(stderr, "%s\n",
+               trf("careermap render: {n} of {all} files read", {{"n", std::to_string(n)}, {"all", std::to_string(all)}})
+                   .c_str());
+}
 
 }  // namespace
 
@@ -51,11 +59,7 @@ NextBatch file_batches(const Questionnaire& q, const std::vector<std::string>& f
     const std::vector<std::string> chunk(files.begin() + state->at, files.begin() + end);
     Batch b = load_batch(q, chunk, err, &state->seen, mapping);
     state->at = end;
-    if (tty)
-      std::fprintf(stderr, "%s\n",
-                   trf("careermap render: {n} of {all} files read",
-                       {{"n", std::to_string(end)}, {"all", std::to_string(files.size())}})
-                       .c_str());
+    if (tty) tell_files_read(end, files.size());
     return b;
   };
 }
@@ -200,16 +204,14 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     once = shard_of(std::move(*once), shard);
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
-  // A record may join parts from several files: every file is read before the first map.
-  const std::string meeting = meeting_option(args, *q);
-  Batch versions;
-  const NextBatch next = file_batches(*q, args.positional, mapping ? &*mapping : nullptr, err);
-  while (std::optional<Batch> b = next()) {
-    std::move(b->valid.begin(), b->valid.end(), std::back_inserter(versions.valid));
-    versions.invalid.insert(versions.invalid.end(), b->invalid.begin(), b->invalid.end());
-  }
-  std::optional<Batch> once = shard_of(records_batch(*q, std::move(versions), meeting), shard);
-  return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
+  // A record may join parts from several files: every file is read (and kept on disk) before
+  // the first map, then the maps are drawn a few people at a time (record_stream.hpp).
+  const bool tty = ::isatty(STDERR_FILENO);
+  RecordStream stream(*q, args.positional, mapping ? &*mapping : nullptr, meeting_option(args, *q), shard, err,
+                      [tty](size_t n, size_t all) {
+                        if (tty) tell_files_read(n, all);
+                      });
+  return render_batches(*q, [&stream] { return stream.next(); }, settings, out, err);
 }
 
 }  // namespace careermap::cli
