@@ -14,6 +14,11 @@
 namespace careermap {
 namespace {
 
+// The one place a HarfBuzz failure, or a font it cannot use, becomes careermap::Error.
+[[noreturn]] void fail(const std::string& path, const std::string& message) {
+  throw Error(Location{path, 0, 0}, "", message);
+}
+
 uint32_t be32(const std::string& s, size_t at) {
   return (uint32_t{static_cast<uint8_t>(s[at])} << 24) | (uint32_t{static_cast<uint8_t>(s[at + 1])} << 16) |
          (uint32_t{static_cast<uint8_t>(s[at + 2])} << 8) | uint32_t{static_cast<uint8_t>(s[at + 3])};
@@ -152,10 +157,10 @@ struct FontSource::Impl {
 FontSource::FontSource(const std::string& path) : impl_(std::make_unique<Impl>()) {
   impl_->path = path;
   hb_blob_t* blob = hb_blob_create_from_file_or_fail(path.c_str());
-  if (!blob) throw Error(Location{path, 0, 0}, "", tr("cannot read the font"));
+  if (!blob) fail(path, tr("cannot read the font"));
   impl_->face = hb_face_create(blob, 0);
   hb_blob_destroy(blob);
-  if (hb_face_get_glyph_count(impl_->face) == 0) throw Error(Location{path, 0, 0}, "", tr("not a TrueType font"));
+  if (hb_face_get_glyph_count(impl_->face) == 0) fail(path, tr("not a TrueType font"));
   hb_face_make_immutable(impl_->face);
   // Widths of every character of the basic plane, once: libharu's own rule, the
   // glyph's advance x 1000 / units per em, truncated.
@@ -200,11 +205,10 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   // The private use area (U+E000..U+F8FF) when it fits, else from U+3400 up to the surrogates.
   out.first_code = out.chars.size() <= 0x1900 ? 0xE000 : 0x3400;
   if (out.first_code == 0x3400 && out.first_code + out.chars.size() > 0xD800)
-    throw Error(Location{impl_->path, 0, 0}, "",
-                tr("a document uses more different characters than a PDF font can hold"));
+    fail(impl_->path, tr("a document uses more different characters than a PDF font can hold"));
 
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) throw Error(Location{impl_->path, 0, 0}, "", tr("cannot subset the font (out of memory)"));
+  if (!input) fail(impl_->path, tr("cannot subset the font (out of memory)"));
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
   for (char32_t c : out.chars) hb_set_add(unicodes, c);
   // libharu draws glyphs by their outlines and widths only: hinting, layout and vertical
@@ -215,7 +219,7 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
     hb_set_add(drop, hb_tag_from_string(tag, 4));
   hb_face_t* sub = hb_subset_or_fail(impl_->face, input);
   hb_subset_input_destroy(input);
-  if (!sub) throw Error(Location{impl_->path, 0, 0}, "", tr("cannot subset the font"));
+  if (!sub) fail(impl_->path, tr("cannot subset the font"));
 
   // The subset's glyph of each character, in character order, behind consecutive codes.
   hb_font_t* sub_font = hb_font_create(sub);

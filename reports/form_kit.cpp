@@ -58,6 +58,78 @@ std::string sheet_name(std::string s) {
 
 }  // namespace
 
+namespace {
+
+void likert_column(KitColumn& c, const Scale& s, const Templates& t, Lang lang) {
+  c.type = t.text("kit.type_likert", lang);
+  std::vector<std::string> points;
+  for (int v = s.min; v <= s.max; ++v) {
+    const size_t k = static_cast<size_t>(v - s.min);
+    const std::string label = k < s.labels.size() ? s.labels[k].in(lang) : "";
+    points.push_back(label.empty() ? std::to_string(v) : std::to_string(v) + "=" + label);
+    c.list.push_back(label.empty() ? std::to_string(v) : label);
+    if (s.labels.empty()) c.list_numbers.push_back(v);
+  }
+  c.scale = join(points, "; ");
+  c.range = range_of(s.min, s.max);
+}
+
+void item_column(KitColumn& c, const Questionnaire& q, const Item& item, const Templates& t, Lang lang) {
+  c.required = item.required ? t.text("kit.yes", lang) : "";
+  switch (item.type) {
+    case ItemType::likert: likert_column(c, q.scales[item.scale], t, lang); break;
+    case ItemType::choice: c.type = t.text("kit.type_choice", lang); add_options(c, item.options, lang); break;
+    case ItemType::multi:
+      c.type = t.text("kit.type_multi", lang);
+      add_options(c, item.options, lang);
+      c.several = true;
+      break;
+    case ItemType::number:
+      c.type = t.text("kit.type_number", lang);
+      c.min = item.min, c.max = item.max;
+      c.range = range_of(item.min, item.max);
+      break;
+    case ItemType::text:
+    case ItemType::episodes: c.type = t.text("kit.type_text", lang); c.text = true; break;
+  }
+}
+
+void field_column(KitColumn& c, const Field& f, const Templates& t, Lang lang) {
+  c.required = f.required ? t.text("kit.yes", lang) : "";
+  const bool year = f.use == FieldUse::from_year || f.use == FieldUse::to_year;
+  if (f.type == ItemType::choice) {
+    c.type = t.text("kit.type_choice", lang);
+    add_options(c, f.options, lang);
+  } else if (f.type == ItemType::number) {
+    c.type = t.text(year ? "kit.type_year" : "kit.type_number", lang);
+    c.whole = year;
+    c.min = f.min, c.max = f.max;
+    c.range = range_of(f.min, f.max);
+  } else {
+    c.type = t.text("kit.type_text", lang);
+    c.text = true;
+  }
+}
+
+// Which cohort, and which meeting, a row is of: the columns after the name.
+void cohort_and_meeting_columns(std::vector<KitColumn>& out, const Questionnaire& q, const Templates& t, Lang lang) {
+  KitColumn cohort;
+  cohort.title = t.text("kit.cohort", lang);
+  cohort.target.kind = Kind::cohort;
+  cohort.type = t.text("kit.type_cohort", lang);
+  cohort.text = true;
+  out.push_back(std::move(cohort));
+  KitColumn session;
+  session.title = t.text("kit.session", lang);
+  session.target.kind = Kind::meeting;
+  session.type = t.text("kit.type_session", lang);
+  for (const auto& mt : q.meetings) session.list.push_back(mt.id);
+  session.options = join(session.list, "; ");
+  out.push_back(std::move(session));
+}
+
+}  // namespace
+
 std::vector<KitColumn> kit_columns(const Questionnaire& q, const Templates& t, Lang lang) {
   std::vector<KitColumn> out;
   for (auto& [title, target] : form_columns(q, t, lang)) {
@@ -74,78 +146,14 @@ std::vector<KitColumn> kit_columns(const Questionnaire& q, const Templates& t, L
         c.type = t.text("kit.type_name", lang);
         c.text = true;
         break;
-      case Kind::item: {
-        const Item& item = q.items[*q.find_item(target.item)];
-        c.required = item.required ? t.text("kit.yes", lang) : "";
-        switch (item.type) {
-          case ItemType::likert: {
-            const Scale& s = q.scales[item.scale];
-            c.type = t.text("kit.type_likert", lang);
-            std::vector<std::string> points;
-            for (int v = s.min; v <= s.max; ++v) {
-              const size_t k = static_cast<size_t>(v - s.min);
-              const std::string label = k < s.labels.size() ? s.labels[k].in(lang) : "";
-              points.push_back(label.empty() ? std::to_string(v) : std::to_string(v) + "=" + label);
-              c.list.push_back(label.empty() ? std::to_string(v) : label);
-            }
-            c.list_numbers = s.labels.empty();
-            c.scale = join(points, "; ");
-            c.range = range_of(s.min, s.max);
-            break;
-          }
-          case ItemType::choice: c.type = t.text("kit.type_choice", lang); add_options(c, item.options, lang); break;
-          case ItemType::multi:
-            c.type = t.text("kit.type_multi", lang);
-            add_options(c, item.options, lang);
-            c.several = true;
-            break;
-          case ItemType::number:
-            c.type = t.text("kit.type_number", lang);
-            c.min = item.min, c.max = item.max;
-            c.range = range_of(item.min, item.max);
-            break;
-          case ItemType::text:
-          case ItemType::episodes: c.type = t.text("kit.type_text", lang); c.text = true; break;
-        }
+      case Kind::item: item_column(c, q, q.items[*q.find_item(target.item)], t, lang); break;
+      case Kind::episode_field:
+        field_column(c, *q.items[*q.find_item(target.item)].find_field(target.field), t, lang);
         break;
-      }
-      case Kind::episode_field: {
-        const Item& item = q.items[*q.find_item(target.item)];
-        const Field& f = *item.find_field(target.field);
-        c.required = f.required ? t.text("kit.yes", lang) : "";
-        const bool year = f.use == FieldUse::from_year || f.use == FieldUse::to_year;
-        if (f.type == ItemType::choice) {
-          c.type = t.text("kit.type_choice", lang);
-          add_options(c, f.options, lang);
-        } else if (f.type == ItemType::number) {
-          c.type = t.text(year ? "kit.type_year" : "kit.type_number", lang);
-          c.whole = year;
-          c.min = f.min, c.max = f.max;
-          c.range = range_of(f.min, f.max);
-        } else {
-          c.type = t.text("kit.type_text", lang);
-          c.text = true;
-        }
-        break;
-      }
       default: break;
     }
     out.push_back(std::move(c));
-    if (target.kind == Kind::name) {  // which cohort, and which meeting, a row is of
-      KitColumn cohort;
-      cohort.title = t.text("kit.cohort", lang);
-      cohort.target.kind = Kind::cohort;
-      cohort.type = t.text("kit.type_cohort", lang);
-      cohort.text = true;
-      out.push_back(std::move(cohort));
-      KitColumn session;
-      session.title = t.text("kit.session", lang);
-      session.target.kind = Kind::meeting;
-      session.type = t.text("kit.type_session", lang);
-      for (const auto& mt : q.meetings) session.list.push_back(mt.id);
-      session.options = join(session.list, "; ");
-      out.push_back(std::move(session));
-    }
+    if (target.kind == Kind::name) cohort_and_meeting_columns(out, q, t, lang);
   }
   return out;
 }
@@ -199,6 +207,133 @@ std::string kit_questions_md(const Questionnaire& q, const std::vector<KitColumn
   return s;
 }
 
+namespace {
+
+struct Formats {
+  lxw_format *head, *as_text, *wrap, *title;
+};
+
+Formats formats(lxw_workbook* wb) {
+  Formats f{workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb), workbook_add_format(wb)};
+  format_set_bold(f.head);
+  format_set_text_wrap(f.head);
+  format_set_align(f.head, LXW_ALIGN_VERTICAL_TOP);
+  format_set_bg_color(f.head, 0xDDEBF7);
+  format_set_num_format(f.as_text, "@");  // ids stay as written (p007, 007)
+  format_set_text_wrap(f.wrap);
+  format_set_num_format(f.wrap, "@");
+  format_set_bold(f.title);
+  format_set_font_size(f.title, 14);
+  return f;
+}
+
+// A column's number limits: whole numbers (years) or any, between its min and max.
+void number_limits(const KitColumn& c, lxw_data_validation& dv) {
+  dv.validate = c.whole ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
+  if (c.min && c.max) {
+    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    dv.minimum_number = *c.min;
+    dv.maximum_number = *c.max;
+  } else if (c.min) {
+    dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+    dv.value_number = *c.min;
+  } else if (c.max) {
+    dv.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
+    dv.value_number = *c.max;
+  } else {
+    dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
+    dv.minimum_number = -1e9;
+    dv.maximum_number = 1e9;
+  }
+}
+
+// The answers sheet: the header row, then a drop-down list (its entries in column
+// `list_col` of the hidden lists sheet) or number limits on every column that has one.
+class AnswersSheet {
+ public:
+  AnswersSheet(lxw_worksheet* ws, lxw_worksheet* lists, const Formats& f, const Templates& t, Lang lang)
+      : ws_(ws), lists_(lists), f_(f), t_(t), lang_(lang) {}
+
+  void write(const std::vector<KitColumn>& cols) {
+    worksheet_set_row(ws_, 0, 60, nullptr);
+    worksheet_freeze_panes(ws_, 1, 0);
+    for (size_t k = 0; k < cols.size(); ++k) column(cols[k], static_cast<lxw_col_t>(k));
+    worksheet_hide(lists_);
+  }
+
+ private:
+  void column(const KitColumn& c, lxw_col_t col) {
+    worksheet_write_string(ws_, 0, col, c.title.c_str(), f_.head);
+    const bool item_text = c.text && c.target.kind == Kind::item;
+    worksheet_set_column(ws_, col, col, item_text ? 40 : 16, c.text ? (item_text ? f_.wrap : f_.as_text) : nullptr);
+    lxw_data_validation dv{};
+    std::string formula, message;
+    if (!c.list.empty()) {
+      formula = list_entries(c);
+      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+      dv.value_formula = formula.data();
+      if (c.several) {
+        dv.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION;  // several, separated, are typed
+        message = capped(t_.text("kit.multi_hint", lang_), 250);
+        dv.input_message = message.data();
+      }
+    } else if (c.whole || c.min || c.max) {
+      number_limits(c, dv);
+    }
+    std::string input_title = capped(c.title, 32);
+    if (dv.validate) {
+      dv.input_title = input_title.data();
+      worksheet_data_validation_range(ws_, 1, col, kKitRows, col, &dv);
+    }
+  }
+
+  // The entries on the (hidden) lists sheet: no limit on their number or length. Returns the
+  // formula that points at them.
+  std::string list_entries(const KitColumn& c) {
+    const auto col = static_cast<lxw_col_t>(list_col_);
+    for (size_t e = 0; e < c.list.size(); ++e) {
+      const auto row = static_cast<lxw_row_t>(e);
+      if (!c.list_numbers.empty()) worksheet_write_number(lists_, row, col, c.list_numbers[e], nullptr);
+      else worksheet_write_string(lists_, row, col, c.list[e].c_str(), nullptr);
+    }
+    const std::string letters = column_letters(list_col_ + 1);
+    ++list_col_;
+    return "=lists!$" + letters + "$1:$" + letters + "$" + std::to_string(c.list.size());
+  }
+
+  lxw_worksheet *ws_, *lists_;
+  const Formats& f_;
+  const Templates& t_;
+  Lang lang_;
+  int list_col_ = 0;
+};
+
+void instructions_sheet(lxw_worksheet* info, const Formats& f, const Questionnaire& q, const Templates& t,
+                        const std::string& answers_name, const std::string& q_file, const std::string& workbook) {
+  worksheet_set_column(info, 0, 0, 110, nullptr);
+  lxw_row_t r = 0;
+  for (Lang l : {Lang::ja, Lang::en}) {
+    const auto lines = t.list("kit.instructions");
+    for (size_t k = 0; k < lines.size(); ++k) {
+      const std::string text = fill(lines[k].in(l), {{"title", q.title.in(l)},
+                                                      {"sheet", answers_name},
+                                                      {"questionnaire", q_file},
+                                                      {"workbook", workbook}});
+      worksheet_write_string(info, r++, 0, text.c_str(), k == 0 ? f.title : nullptr);
+    }
+    ++r;
+  }
+}
+
+// The one place a libxlsxwriter failure becomes careermap::Error: the workbook it could not
+// start (no error code), or the error it gave on closing (where it writes the file).
+[[noreturn]] void workbook_failed(const std::string& path, std::optional<lxw_error> e) {
+  if (!e) throw Error({path, 0, 0}, "", tr("cannot write the workbook"));
+  throw Error({path, 0, 0}, "", trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(*e))}}));
+}
+
+}  // namespace
+
 void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& cols, const Templates& t, Lang lang,
                         const std::string& path, const std::string& q_file, const std::string& workbook) {
   namespace fs = std::filesystem;
@@ -221,99 +356,17 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
       std::filesystem::remove_all(folder, ec);
     }
   } pending{wb, folder};
-  if (!wb) throw Error({path, 0, 0}, "", tr("cannot write the workbook"));
+  if (!wb) workbook_failed(path, std::nullopt);
   const std::string answers_name = sheet_name(t.text("kit.sheet_answers", lang));
   lxw_worksheet* ws = workbook_add_worksheet(wb, answers_name.c_str());
   lxw_worksheet* info = workbook_add_worksheet(wb, sheet_name(t.text("kit.sheet_instructions", lang)).c_str());
   lxw_worksheet* lists = workbook_add_worksheet(wb, "lists");
-  lxw_format* head = workbook_add_format(wb);
-  format_set_bold(head);
-  format_set_text_wrap(head);
-  format_set_align(head, LXW_ALIGN_VERTICAL_TOP);
-  format_set_bg_color(head, 0xDDEBF7);
-  lxw_format* as_text = workbook_add_format(wb);
-  format_set_num_format(as_text, "@");  // ids stay as written (p007, 007)
-  lxw_format* wrap = workbook_add_format(wb);
-  format_set_text_wrap(wrap);
-  format_set_num_format(wrap, "@");
-  lxw_format* title = workbook_add_format(wb);
-  format_set_bold(title);
-  format_set_font_size(title, 14);
-
-  worksheet_set_row(ws, 0, 60, nullptr);
-  worksheet_freeze_panes(ws, 1, 0);
-  int list_col = 0;
-  for (size_t k = 0; k < cols.size(); ++k) {
-    const KitColumn& c = cols[k];
-    const auto col = static_cast<lxw_col_t>(k);
-    worksheet_write_string(ws, 0, col, c.title.c_str(), head);
-    worksheet_set_column(ws, col, col, c.text && c.target.kind == Kind::item ? 40 : 16,
-                         c.text ? (c.target.kind == Kind::item ? wrap : as_text) : nullptr);
-    lxw_data_validation dv{};
-    std::string formula, message;
-    if (!c.list.empty()) {
-      // The entries on the (hidden) lists sheet: no limit on their number or length.
-      for (size_t e = 0; e < c.list.size(); ++e) {
-        if (c.list_numbers) worksheet_write_number(lists, static_cast<lxw_row_t>(e), static_cast<lxw_col_t>(list_col), std::stod(c.list[e]), nullptr);
-        else
-          worksheet_write_string(lists, static_cast<lxw_row_t>(e), static_cast<lxw_col_t>(list_col),
-                                 c.list[e].c_str(), nullptr);
-      }
-      const std::string letters = column_letters(list_col + 1);
-      formula = "=lists!$" + letters + "$1:$" + letters + "$" + std::to_string(c.list.size());
-      ++list_col;
-      dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
-      dv.value_formula = formula.data();
-      if (c.several) {
-        dv.error_type = LXW_VALIDATION_ERROR_TYPE_INFORMATION;  // several, separated, are typed
-        message = capped(t.text("kit.multi_hint", lang), 250);
-        dv.input_message = message.data();
-      }
-    } else if (c.whole || c.min || c.max) {
-      dv.validate = c.whole ? LXW_VALIDATION_TYPE_INTEGER : LXW_VALIDATION_TYPE_DECIMAL;
-      if (c.min && c.max) {
-        dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-        dv.minimum_number = *c.min;
-        dv.maximum_number = *c.max;
-      } else if (c.min) {
-        dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
-        dv.value_number = *c.min;
-      } else if (c.max) {
-        dv.criteria = LXW_VALIDATION_CRITERIA_LESS_THAN_OR_EQUAL_TO;
-        dv.value_number = *c.max;
-      } else {
-        dv.criteria = LXW_VALIDATION_CRITERIA_BETWEEN;
-        dv.minimum_number = -1e9;
-        dv.maximum_number = 1e9;
-      }
-    }
-    std::string input_title = capped(c.title, 32);
-    if (dv.validate) {
-      dv.input_title = input_title.data();
-      worksheet_data_validation_range(ws, 1, col, kKitRows, col, &dv);
-    }
-  }
-  worksheet_hide(lists);
-
-  worksheet_set_column(info, 0, 0, 110, nullptr);
-  lxw_row_t r = 0;
-  for (Lang l : {Lang::ja, Lang::en}) {
-    const auto lines = t.list("kit.instructions");
-    for (size_t k = 0; k < lines.size(); ++k) {
-      const std::string text = fill(lines[k].in(l), {{"title", q.title.in(l)},
-                                                      {"sheet", answers_name},
-                                                      {"questionnaire", q_file},
-                                                      {"workbook", workbook}});
-      worksheet_write_string(info, r++, 0, text.c_str(), k == 0 ? title : nullptr);
-    }
-    ++r;
-  }
+  const Formats f = formats(wb);
+  AnswersSheet(ws, lists, f, t, lang).write(cols);
+  instructions_sheet(info, f, q, t, answers_name, q_file, workbook);
   const lxw_error e = workbook_close(wb);
   wb = nullptr;
-  if (e != LXW_NO_ERROR)
-    throw Error(
-        {path, 0, 0}, "",
-        trf("cannot write the workbook: {value}", {{"value", std::string(lxw_strerror(e))}}));
+  if (e != LXW_NO_ERROR) workbook_failed(path, e);
   write_file_atomically(path, read_file(tmp, kMaxDataFileBytes, tr("the workbook")));
 }
 

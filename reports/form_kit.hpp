@@ -28,7 +28,7 @@ struct KitColumn {
   ColumnTarget target;
   std::string type, required, options, scale, range;  // as the question list shows them
   std::vector<std::string> list;  // the drop-down's entries (empty: no list)
-  bool list_numbers = false;      // the entries are numbers (an unlabelled scale)
+  std::vector<int> list_numbers;  // the entries as numbers (an unlabelled scale), else empty
   bool several = false;           // a multiple choice: other text is allowed
   bool whole = false;             // a whole number (years)
   std::optional<double> min, max;  // number limits

@@ -45,13 +45,15 @@ struct PdfCanvas::Impl {
     if (font_fd >= 0) ::close(font_fd);
   }
 
+  // The one place a libharu failure becomes careermap::Error (at the font's file).
+  [[noreturn]] void fail(const std::string& message) const { throw Error(Location{font_path, 0, 0}, "", message); }
   // Throws when libharu recorded an error since the last check.
   void check(const char* what) {
-    if (last_error.empty() && HPDF_GetError(doc) == HPDF_OK) return;
+    if (last_error.empty() && (!doc || HPDF_GetError(doc) == HPDF_OK)) return;
     std::string msg = std::string("PDF: ") + what + ": " + last_error;
     last_error.clear();
     HPDF_ResetError(doc);
-    throw Error(Location{font_path, 0, 0}, "", msg);
+    fail(msg);
   }
   void color_fill(Color c) { HPDF_Page_SetRGBFill(page, c.r, c.g, c.b); }
   void color_stroke(Color c) { HPDF_Page_SetRGBStroke(page, c.r, c.g, c.b); }
@@ -65,17 +67,15 @@ PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
   impl_->font_fd = ::memfd_create("careermap-font", MFD_CLOEXEC);
   if (impl_->font_fd < 0 || ::write(impl_->font_fd, font.bytes.data(), font.bytes.size()) !=
                                 static_cast<ssize_t>(font.bytes.size()))
-    throw Error(
-        Location{font.name, 0, 0}, "",
-        trf("cannot stage the font: {value}", {{"value", std::string(std::strerror(errno))}}));
+    impl_->fail(trf("cannot stage the font: {value}", {{"value", std::string(std::strerror(errno))}}));
   const std::string path = "/proc/self/fd/" + std::to_string(impl_->font_fd);
   impl_->doc = HPDF_New(on_error, &impl_->last_error);
-  if (!impl_->doc) throw Error(Location{font.name, 0, 0}, "", tr("PDF: cannot create a document"));
+  if (!impl_->doc) impl_->fail(tr("PDF: cannot create a document"));
   HPDF_SetCompressionMode(impl_->doc, HPDF_COMP_ALL);
   HPDF_UseUTFEncodings(impl_->doc);
   HPDF_SetCurrentEncoder(impl_->doc, "UTF-8");
   const char* name = HPDF_LoadTTFontFromFile(impl_->doc, path.c_str(), HPDF_TRUE);
-  if (!name) throw Error(Location{font.name, 0, 0}, "", tr("PDF: cannot load the font"));
+  if (!name) impl_->fail(tr("PDF: cannot load the font"));
   impl_->font = HPDF_GetFont(impl_->doc, name, "UTF-8");
   impl_->check("font");
   set_to_unicode();
@@ -148,7 +148,7 @@ void PdfCanvas::new_page(double width, double height) {
   impl_->page = HPDF_AddPage(impl_->doc);
   if (!impl_->page) {  // libharu says why, or not: never draw on no page
     impl_->check("new page");
-    throw Error(Location{impl_->font_path, 0, 0}, "", tr("PDF: new page: libharu gave no page"));
+    impl_->fail(tr("PDF: new page: libharu gave no page"));
   }
   HPDF_Page_SetWidth(impl_->page, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(impl_->page, static_cast<HPDF_REAL>(height));

@@ -34,7 +34,8 @@ BOOST_AUTO_TEST_CASE(the_columns_are_the_csv_header_with_cohort_and_meeting_afte
   BOOST_TEST(cols[4].list == (Cells{"small", "large"}), tt::per_element());
   BOOST_TEST(cols[4].options == "small=small; large=large");
   BOOST_TEST(cols[5].list == (Cells{"1", "2", "3", "4", "5"}), tt::per_element());
-  BOOST_TEST(cols[5].list_numbers);
+  BOOST_TEST(cols[5].list_numbers == (std::vector<int>{1, 2, 3, 4, 5}), tt::per_element());
+  BOOST_TEST(cols[4].list_numbers.empty());
   BOOST_TEST(cols[5].range == "1〜5");
   const auto from = std::find_if(cols.begin(), cols.end(), [](const KitColumn& c) { return c.target.text() == "eps[1].from"; });
   BOOST_REQUIRE(from != cols.end());
