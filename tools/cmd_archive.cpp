@@ -150,6 +150,24 @@ int cmd_archive(const Args& args, std::ostream& out, std::ostream& err) {
   return readable ? kOk : kInvalid;
 }
 
+namespace {
+
+// The release log only as counts: per group the number of submissions, never which.
+std::string releases_csv(const std::string& archive) {
+  std::string releases = std::string(csv::kBom) +
+                         csv::row({"release", "created_at", "questionnaire", "min_group", "command", "groups"});
+  for (const Release& r : read_releases(archive)) {
+    std::string groups;
+    for (const auto& g : r.groups)
+      groups += (groups.empty() ? "" : "; ") + careermap::escaped(g.label) + ": " + std::to_string(g.submissions.size());
+    releases += csv::row({std::to_string(r.id), careermap::escaped(r.created_at), careermap::escaped(r.questionnaire),
+                          std::to_string(r.min_group), careermap::escaped(r.command), groups});
+  }
+  return releases;
+}
+
+}  // namespace
+
 // careermap export (options: its row in tools/command_table.cpp): every submission back out, with an index.
 int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
@@ -180,16 +198,7 @@ int cmd_export(const Args& args, std::ostream& out, std::ostream& err) {
                        shown_id(s.participant, ""), s.quarantined ? "quarantined" : "valid", careermap::escaped(s.imported_at),
                        careermap::escaped(s.sha256), careermap::escaped(s.source), rel[i]});
   }
-  // The release log only as counts: per group the number of submissions, never which.
-  std::string releases = std::string(csv::kBom) +
-                         csv::row({"release", "created_at", "questionnaire", "min_group", "command", "groups"});
-  for (const Release& r : read_releases(args.get("--archive"))) {
-    std::string groups;
-    for (const auto& g : r.groups)
-      groups += (groups.empty() ? "" : "; ") + careermap::escaped(g.label) + ": " + std::to_string(g.submissions.size());
-    releases += csv::row({std::to_string(r.id), careermap::escaped(r.created_at), careermap::escaped(r.questionnaire),
-                          std::to_string(r.min_group), careermap::escaped(r.command), groups});
-  }
+  const std::string releases = releases_csv(args.get("--archive"));
   size_t n = 0;
   try {
     write_file_atomically((dir / "index.csv").string(), index);

@@ -27,6 +27,33 @@ std::vector<std::string> yaml_in(const std::filesystem::path& dir) {
 }  // namespace
 
 
+namespace {
+
+// The sample archive of five years (cohorts of 3 to 5, first and last meeting) and the sample
+// cohort 2026's half year, imported as it came in. False when the worksheet's mapping is bad.
+bool import_samples(const Questionnaire& q, const std::filesystem::path& data, Archive& archive, std::ostream& err) {
+  namespace fs = std::filesystem;
+  const fs::path more = data / "questionnaires" / "samples" / "archive";
+  for (const char* year : {"2022", "2023", "2024", "2025"})
+    for (const char* session : {"pre", "post"})
+      if (fs::is_directory(more / (std::string(year) + "-" + session)))
+        archive.import(submissions_of(q, yaml_in(more / (std::string(year) + "-" + session)), nullptr, year, session, err),
+                       "2026-09-30T00:00:00Z");
+  const fs::path half = data / "questionnaires" / "samples" / "halfyear";
+  Diagnostics mdiags;
+  const Mapping worksheet_csv = Mapping::load((half / "worksheet.mapping.yaml").string(), q, mdiags);
+  print(err, mdiags);
+  if (mdiags.has_errors()) return false;
+  archive.import(submissions_of(q, yaml_in(half / "m1"), nullptr, "2026", "", err), "2026-05-20T09:00:00Z");
+  archive.import(submissions_of(q, yaml_in(half / "m3"), nullptr, "2026", "", err), "2026-07-15T09:00:00Z");
+  archive.import(submissions_of(q, {(half / "m3" / "worksheet.csv").string()}, &worksheet_csv, "2026", "", err),
+                 "2026-07-16T09:00:00Z");
+  archive.import(submissions_of(q, yaml_in(half / "m5"), nullptr, "2026", "", err), "2026-09-16T09:00:00Z");
+  return true;
+}
+
+}  // namespace
+
 // careermap demo (options: its row in tools/command_table.cpp): the shipped sample cohort rendered into DIR (default out/).
 int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
@@ -51,22 +78,7 @@ int cmd_demo(const Args& args, std::ostream& out, std::ostream& err) {
   ArchiveOptions create;
   create.create = true;
   Archive archive = Archive::open(db.string(), create);
-  const fs::path more = data / "questionnaires" / "samples" / "archive";
-  for (const char* year : {"2022", "2023", "2024", "2025"})
-    for (const char* session : {"pre", "post"})
-      if (fs::is_directory(more / (std::string(year) + "-" + session)))
-        archive.import(submissions_of(*q, yaml_in(more / (std::string(year) + "-" + session)), nullptr, year, session, err),
-                       "2026-09-30T00:00:00Z");
-  const fs::path half = data / "questionnaires" / "samples" / "halfyear";
-  Diagnostics mdiags;
-  const Mapping worksheet_csv = Mapping::load((half / "worksheet.mapping.yaml").string(), *q, mdiags);
-  print(err, mdiags);
-  if (mdiags.has_errors()) return kUsage;
-  archive.import(submissions_of(*q, yaml_in(half / "m1"), nullptr, "2026", "", err), "2026-05-20T09:00:00Z");
-  archive.import(submissions_of(*q, yaml_in(half / "m3"), nullptr, "2026", "", err), "2026-07-15T09:00:00Z");
-  archive.import(submissions_of(*q, {(half / "m3" / "worksheet.csv").string()}, &worksheet_csv, "2026", "", err),
-                 "2026-07-16T09:00:00Z");
-  archive.import(submissions_of(*q, yaml_in(half / "m5"), nullptr, "2026", "", err), "2026-09-16T09:00:00Z");
+  if (!import_samples(*q, data, archive, err)) return kUsage;
   std::optional<Batch> records = archive_records(archive, *q, "2026", "", db.string(), err);
   const size_t maps = records->valid.size();
   const std::string half_dir = (fs::path(dir) / "halfyear").string();

@@ -52,63 +52,74 @@ std::string needs_mapping(const Questionnaire& q, const std::string& csv) {
                           : trf("a CSV file needs --mapping; make one with: {command}", {command});
 }
 
-ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each) {
+namespace {
+
+// Reads answers files one at a time and hands each on; counts what could and could not be used.
+class AnswersReader {
+ public:
+  AnswersReader(const Questionnaire& q, const Mapping* mapping, std::ostream& err,
+                std::map<std::string, std::string>* seen, const EachAnswers& each)
+      : q_(q), mapping_(mapping), err_(err), seen_(seen), each_(each) {}
+
+  void read(const std::string& f) {
+    if (!is_form_table(f)) read_yaml(f);
+    else read_table(f);
+  }
   ReadResult r;
+
+ private:
   // Hands on one answers after checking its participant id against the others.
-  std::vector<Answers> one(1);
-  auto hand_on = [&](Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
-    one[0] = std::move(a);
-    if (seen) check_unique_participants(q, one, d, *seen);
-    print(err, d);
-    AnswersRead read{std::move(one[0]), !d.has_errors(), csv_row, raw, &d};
+  void hand_on(Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
+    one_[0] = std::move(a);
+    if (seen_) check_unique_participants(q_, one_, d, *seen_);
+    print(err_, d);
+    AnswersRead read{std::move(one_[0]), !d.has_errors(), csv_row, raw, &d};
     if (read.ok) ++r.valid;
     else r.invalid.push_back(read.answers.file);
-    each(read);
-  };
-  auto unread = [&](const std::string& f, const Diagnostics& d) {
-    print(err, d);
+    each_(read);
+  }
+
+  void unread(const std::string& f, const Diagnostics& d) {
+    print(err_, d);
     r.invalid.push_back(f);
     ++r.unread;
-  };
-  for (const auto& f : files) {
+  }
+
+  void read_yaml(const std::string& f) {
     Diagnostics d;
-    if (!is_form_table(f)) {
-      std::string bytes;
-      try {
-        bytes = read_file(f, kMaxAnswersBytes, tr("an answers file"));
-      } catch (const Error& e) {
-        d.add(e.diagnostic());
-        unread(f, d);
-        continue;
-      }
-      Answers a = parse_answers(q, bytes, f, d);
-      a.file = f;
-      hand_on(std::move(a), d, bytes, false);
-      continue;
+    std::string bytes;
+    try {
+      bytes = read_file(f, kMaxAnswersBytes, tr("an answers file"));
+    } catch (const Error& e) {
+      d.add(e.diagnostic());
+      return unread(f, d);
     }
-    if (!mapping) {
-      d.error({f, 0, 0}, "", needs_mapping(q, f));
-      unread(f, d);
-      continue;
+    Answers a = parse_answers(q_, bytes, f, d);
+    a.file = f;
+    hand_on(std::move(a), d, bytes, false);
+  }
+
+  // A CSV or workbook of a form service, row by row through the mapping.
+  void read_table(const std::string& f) {
+    Diagnostics d;
+    if (!mapping_) {
+      d.error({f, 0, 0}, "", needs_mapping(q_, f));
+      return unread(f, d);
     }
     const std::unique_ptr<RowSource> rows = open_rows(f);
     RowSource& reader = *rows;
-    CsvIntake intake(q, *mapping, reader, d);
-    if (!intake.usable()) {
-      unread(f, d);
-      continue;
-    }
-    print(err, d);
+    CsvIntake intake(q_, *mapping_, reader, d);
+    if (!intake.usable()) return unread(f, d);
+    print(err_, d);
     std::string raw;
-    for (size_t rows = 0;; ++rows) {
+    for (size_t n = 0;; ++n) {
       Diagnostics row;
       Answers a;
       if (!intake.next(a, row)) {
-        print(err, row);
+        print(err_, row);
         if (row.has_errors()) {
           r.invalid.push_back(f);
-          if (rows == 0) ++r.unread;
+          if (n == 0) ++r.unread;
         }
         break;
       }
@@ -117,7 +128,22 @@ ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& 
       hand_on(std::move(a), row, raw, true);
     }
   }
-  return r;
+
+  const Questionnaire& q_;
+  const Mapping* mapping_;
+  std::ostream& err_;
+  std::map<std::string, std::string>* seen_;
+  const EachAnswers& each_;
+  std::vector<Answers> one_ = std::vector<Answers>(1);
+};
+
+}  // namespace
+
+ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each) {
+  AnswersReader reader(q, mapping, err, seen, each);
+  for (const auto& f : files) reader.read(f);
+  return reader.r;
 }
 
 }  // namespace careermap::cli
