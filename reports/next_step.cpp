@@ -234,7 +234,7 @@ std::vector<Ally> SheetBuilder::episode_allies() const {
       if (f.type != ItemType::choice || (f.use != FieldUse::stage && f.use != FieldUse::none)) continue;
       const std::string* v = e->get(f.id);
       const Option* o = v ? f.find_option(*v) : nullptr;
-      // The nearest stage is one's own work (DOMAIN.md): its option names nobody else.
+      // The nearest stage is one's own work (docs/NAVIGATOR.md, the stages): its option names nobody else.
       if (!o || (f.use == FieldUse::stage && o->stage && *o->stage == 0)) continue;
       auto it = std::find_if(out.begin(), out.end(), [&](const Ally& x) {
         return x.item == step.item && x.field == f.id && x.value == o->value;
