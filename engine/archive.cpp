@@ -1,7 +1,6 @@
 #include "engine/archive.hpp"
 
 #include <fcntl.h>
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,74 +17,38 @@
 #include "engine/release_log_schema.hpp"
 #include "engine/sha256.hpp"
 #include "engine/messages.hpp"
+#include "sqlite.hpp"
 
 namespace careermap {
 
 struct Archive::Impl {
-  sqlite3* db = nullptr;
+  // SQLite's failures, as "archive: what: reason".
+  explicit Impl(const std::string& file)
+      : path(file), db(file, [](const std::string& what, const std::string& reason) {
+          return trf("archive: {why}", {{"why", what.empty() ? reason : what + ": " + reason}});
+        }) {}
   std::string path;
+  sqlite::Db db;
   ArchiveOptions options;
   std::chrono::steady_clock::time_point busy_since;
   int next_report = 1;  // seconds of waiting at which on_wait is told next
-  ~Impl() {
-    if (db) sqlite3_close(db);
-  }
+  // The archive's own refusals (not SQLite's), in the same words.
   [[noreturn]] void refuse(const std::string& why) const {
     throw Error(Location{path, 0, 0}, "", trf("archive: {why}", {{"why", std::string(why)}}));
-  }
-  // SQLite's own words, except for a lock held too long: say what it means.
-  std::string reason(const char* msg) const {
-    if (db && (sqlite3_errcode(db) == SQLITE_BUSY || sqlite3_errcode(db) == SQLITE_LOCKED))
-      return trf("still in use by another careermap after {seconds} s; try again when it has finished",
-                 {{"seconds", std::to_string(options.busy_wait_seconds)}});
-    return msg ? msg : tr("cannot open");
-  }
-  [[noreturn]] void fail(const std::string& what) const {
-    refuse(what + ": " + reason(db ? sqlite3_errmsg(db) : nullptr));
-  }
-  void exec(const char* sql) {
-    char* msg = nullptr;
-    if (sqlite3_exec(db, sql, nullptr, nullptr, &msg) != SQLITE_OK) {
-      const std::string m = reason(msg);
-      sqlite3_free(msg);
-      refuse(m);
-    }
   }
 };
 
 namespace {
 
-// A prepared statement that finalizes itself.
-class Stmt {
- public:
-  Stmt(const Archive::Impl& a, const char* sql) : a_(a) {
-    if (sqlite3_prepare_v2(a.db, sql, -1, &s_, nullptr) != SQLITE_OK) a.fail("prepare");
-  }
-  ~Stmt() { sqlite3_finalize(s_); }
-  Stmt& text(int i, const std::string& v) {
-    sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  Stmt& blob(int i, const std::string& v) {
-    sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
-    return *this;
-  }
-  bool step() {
-    const int rc = sqlite3_step(s_);
-    if (rc == SQLITE_ROW) return true;
-    if (rc != SQLITE_DONE) a_.fail("query");
-    return false;
-  }
-  std::string col(int i) const {
-    const auto* p = static_cast<const char*>(sqlite3_column_blob(s_, i));
-    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();
-  }
-  int64_t num(int i) const { return sqlite3_column_int64(s_, i); }
-  sqlite3_stmt* handle() const { return s_; }
+using sqlite::Stmt;
 
- private:
-  const Archive::Impl& a_;
-  sqlite3_stmt* s_ = nullptr;
+// The process's umask, set for one scope.
+struct Umask {
+  explicit Umask(mode_t mask) : old(::umask(mask)) {}
+  ~Umask() { ::umask(old); }
+  Umask(const Umask&) = delete;
+  Umask& operator=(const Umask&) = delete;
+  mode_t old;
 };
 
 // The schema's history: each step takes an archive from schema `to - 1` to `to`, in the
@@ -168,7 +131,7 @@ int on_busy(void* impl, int calls) {
 }
 
 bool has_table(const Archive::Impl& a, const char* name) {
-  Stmt s(a, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  Stmt s(a.db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
   return s.text(1, name).step();
 }
 
@@ -176,7 +139,7 @@ bool has_table(const Archive::Impl& a, const char* name) {
 // schema (which kept none); refuses a database that is not a careermap archive.
 int stored_version(const Archive::Impl& a) {
   if (has_table(a, "meta")) {
-    Stmt s(a, "SELECT value FROM meta WHERE key = 'schema_version'");
+    Stmt s(a.db, "SELECT value FROM meta WHERE key = 'schema_version'");
     const std::string v = s.step() ? s.col(0) : "";
     int n = 0;
     const auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
@@ -185,9 +148,9 @@ int stored_version(const Archive::Impl& a) {
     return n;
   }
   if (has_table(a, "submissions")) return 1;
-  Stmt any(a, "SELECT count(*) FROM sqlite_master");
+  Stmt any(a.db, "SELECT count(*) FROM sqlite_master");
   any.step();
-  if (any.num(0) != 0) a.refuse(tr("an SQLite database, but not a careermap archive; it was left as it was"));
+  if (any.number(0) != 0) a.refuse(tr("an SQLite database, but not a careermap archive; it was left as it was"));
   return 0;
 }
 
@@ -197,7 +160,7 @@ constexpr const char* kSelect =
 
 Submission read_row(const Stmt& s) {
   Submission r;
-  r.id = s.num(0);
+  r.id = s.number(0);
   r.cohort = s.col(1);
   r.meeting = s.col(2);
   r.participant = s.col(3);
@@ -215,10 +178,8 @@ Submission read_row(const Stmt& s) {
 }
 
 void store_answers(const Archive::Impl& a, int64_t id, const std::string& key, const std::string& blob) {
-  Stmt s(a, "INSERT OR REPLACE INTO validated (submission, answers_key, answers) VALUES (?, ?, ?)");
-  s.text(2, key).blob(3, blob);
-  sqlite3_bind_int64(s.handle(), 1, id);
-  s.step();
+  Stmt s(a.db, "INSERT OR REPLACE INTO validated (submission, answers_key, answers) VALUES (?, ?, ?)");
+  s.num(1, id).text(2, key).blob(3, blob).step();
 }
 
 }  // namespace
@@ -232,19 +193,19 @@ std::string archive_schema_sql(int version) {
 
 Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
   Archive a;
-  a.impl_ = std::make_unique<Impl>();
+  a.impl_ = std::make_unique<Impl>(path);
   Impl& im = *a.impl_;
-  im.path = path;
   im.options = options;
+  im.db.call_busy(trf("still in use by another careermap after {seconds} s; try again when it has finished",
+                      {{"seconds", std::to_string(options.busy_wait_seconds)}}));
   check_sqlite_file(im, options.create);
-  const mode_t old = ::umask(077);  // created 0600
-  const int rc = sqlite3_open_v2(path.c_str(), &im.db,
-                                 SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0), nullptr);
-  ::umask(old);
-  if (rc != SQLITE_OK) im.fail(tr("cannot open"));
-  sqlite3_busy_handler(im.db, on_busy, &im);
-  im.exec("PRAGMA foreign_keys=ON");
-  im.exec("BEGIN IMMEDIATE");
+  {
+    const Umask created_private(077);  // created 0600
+    im.db.open(SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0));
+  }
+  sqlite3_busy_handler(im.db.get(), on_busy, &im);
+  im.db.exec("PRAGMA foreign_keys=ON");
+  im.db.exec("BEGIN IMMEDIATE");
   try {
     const int version = stored_version(im);
     if (version == 0 && !options.create)
@@ -256,17 +217,17 @@ Archive Archive::open(const std::string& path, const ArchiveOptions& options) {
               {{"version", std::to_string(version)},
                {"archive_schema_version", std::to_string(kArchiveSchemaVersion)}}));
     for (const auto& m : kMigrations)
-      if (m.to > version) im.exec(m.sql);
-    im.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    Stmt set(im, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)");
+      if (m.to > version) im.db.exec(m.sql);
+    im.db.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    Stmt set(im.db, "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)");
     set.text(1, std::to_string(kArchiveSchemaVersion)).step();
-    im.exec("COMMIT");
+    im.db.exec("COMMIT");
   } catch (...) {
-    sqlite3_exec(im.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    im.db.rollback();
     throw;
   }
   // Only now that it is known to be a careermap archive.
-  im.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
+  im.db.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;");
   ::chmod(path.c_str(), 0600);
   if (options.questionnaire) a.rebuild_answers(*options.questionnaire);
   return a;
@@ -285,11 +246,11 @@ ImportSession Archive::begin_import(const std::string& now) {
 }
 
 ImportSession::ImportSession(Archive& archive, std::string now) : archive_(archive), now_(std::move(now)) {
-  archive_.impl_->exec("BEGIN IMMEDIATE");
+  archive_.impl_->db.exec("BEGIN IMMEDIATE");
 }
 
 ImportSession::~ImportSession() {
-  if (open_) sqlite3_exec(archive_.impl_->db, "ROLLBACK", nullptr, nullptr, nullptr);
+  if (open_) archive_.impl_->db.rollback();
 }
 
 void ImportSession::add(Submission s) {
@@ -301,27 +262,27 @@ void ImportSession::add(Submission s) {
             "nothing was imported",
             {{"source", std::string(s.source)}}));
   s.sha256 = sha256_hex(s.raw);
-  Stmt held(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
+  Stmt held(im.db, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
   if (held.text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step()) {
     ++sum_.unchanged;
     return;
   }
-  Stmt before(im, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'");
+  Stmt before(im.db, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'");
   const bool known = !s.participant.empty() && before.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).step();
-  Stmt ins(im,
+  Stmt ins(im.db,
            "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
            " status, diagnostics, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   ins.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
       .text(6, s.sha256).blob(7, s.raw).text(8, now_).text(9, s.quarantined ? "quarantined" : "valid")
       .text(10, s.diagnostics).text(11, s.parts).step();
-  if (!s.quarantined && !s.answers.empty()) store_answers(im, sqlite3_last_insert_rowid(im.db), s.answers_key, s.answers);
+  if (!s.quarantined && !s.answers.empty()) store_answers(im, im.db.last_id(), s.answers_key, s.answers);
   if (s.quarantined) ++sum_.quarantined;
   else if (known) ++sum_.versions;
   else ++sum_.added;
 }
 
 ImportSummary ImportSession::commit() {
-  archive_.impl_->exec("COMMIT");
+  archive_.impl_->db.exec("COMMIT");
   open_ = false;
   return sum_;
 }
@@ -341,15 +302,15 @@ size_t Archive::rebuild_answers(const Questionnaire& q) {
   };
   std::vector<Stale> stale;
   {
-    Stmt s(im,
+    Stmt s(im.db,
            "SELECT id, source, raw FROM submissions LEFT JOIN validated ON submission = id WHERE status = 'valid'"
            " AND questionnaire IN (?, '') AND (answers_key IS NULL OR answers_key != ?) ORDER BY id");
     s.text(1, q.id).text(2, key);
-    while (s.step()) stale.push_back({s.num(0), s.col(1), s.col(2)});
+    while (s.step()) stale.push_back({s.number(0), s.col(1), s.col(2)});
   }
   if (stale.empty()) return 0;  // the usual case: no write, no lock
   size_t stored = 0;
-  im.exec("BEGIN IMMEDIATE");
+  im.db.exec("BEGIN IMMEDIATE");
   try {
     for (const Stale& st : stale) {
       Diagnostics d;
@@ -358,9 +319,9 @@ size_t Archive::rebuild_answers(const Questionnaire& q) {
       store_answers(im, st.id, key, encode_answers(a));
       ++stored;
     }
-    im.exec("COMMIT");
+    im.db.exec("COMMIT");
   } catch (...) {
-    sqlite3_exec(im.db, "ROLLBACK", nullptr, nullptr, nullptr);
+    im.db.rollback();
     throw;
   }
   return stored;
@@ -368,14 +329,14 @@ size_t Archive::rebuild_answers(const Questionnaire& q) {
 
 std::vector<Submission> Archive::all() const {
   std::vector<Submission> out;
-  Stmt s(*impl_, (std::string(kSelect) + " ORDER BY id").c_str());
+  Stmt s(impl_->db, (std::string(kSelect) + " ORDER BY id").c_str());
   while (s.step()) out.push_back(read_row(s));
   return out;
 }
 
 std::vector<Submission> Archive::history(const std::vector<std::string>& cohorts) const {
   std::vector<Submission> out;
-  Stmt s(*impl_, (std::string(kSelect) + " WHERE status = 'valid' ORDER BY cohort, participant, id").c_str());
+  Stmt s(impl_->db, (std::string(kSelect) + " WHERE status = 'valid' ORDER BY cohort, participant, id").c_str());
   while (s.step()) {
     Submission r = read_row(s);
     if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end())
@@ -386,7 +347,7 @@ std::vector<Submission> Archive::history(const std::vector<std::string>& cohorts
 
 std::vector<Submission> Archive::current(const std::vector<std::string>& cohorts) const {
   std::vector<Submission> out;
-  Stmt s(*impl_, (std::string(kSelect) +
+  Stmt s(impl_->db, (std::string(kSelect) +
                   " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
                   " GROUP BY cohort, session, participant)"
                   " ORDER BY cohort, session = 'post', session, participant")

@@ -14,9 +14,25 @@
 #include <vector>
 
 #include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/node/detail/memory.h>
+#include <yaml-cpp/node/detail/node.h>
 
 #include "engine/answers.hpp"
 #include "engine/messages.hpp"
+
+namespace careermap::yaml {
+namespace {
+struct NodeAccess {};
+}  // namespace
+}  // namespace careermap::yaml
+
+// yaml-cpp makes a Node of the nodes it built only inside its own NodeBuilder (the Node
+// constructor that takes them is private); Node befriends every as_if<T, S>, so this one,
+// for a type of ours alone, makes the Node of the nodes the Reader below built.
+template <>
+struct YAML::as_if<careermap::yaml::NodeAccess, careermap::yaml::NodeAccess> {
+  static Node of(detail::node& root, const detail::shared_memory_holder& memory) { return Node(root, memory); }
+};
 
 namespace careermap::yaml {
 namespace {
@@ -53,24 +69,39 @@ std::string shown_key(const std::string& key) {
   return code ? key : "";
 }
 
-// Walks the parser's events and throws Error at the first breach of the policy.
-class Policy final : public YAML::EventHandler {
+// Builds the nodes from the parser's events in the one pass that checks them, and throws
+// Error at the first breach of the policy: nothing is read twice, and a breach stops the
+// reading where it stands (at most kMaxYamlNodes nodes, kMaxYamlDepth levels made).
+class Reader final : public YAML::EventHandler {
  public:
-  explicit Policy(const std::string& file) : file_(file) {}
+  explicit Reader(const std::string& file) : file_(file), memory_(std::make_shared<YAML::detail::memory_holder>()) {}
+
+  // The document read (a null node when there was none).
+  YAML::Node root() const;
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override { value(m, a, nullptr); }
-  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { refuse_alias(m); }
-  void OnScalar(const YAML::Mark& m, const std::string&, YAML::anchor_t a, const std::string& v) override {
-    value(m, a, &v);
+  void OnNull(const YAML::Mark& m, YAML::anchor_t a) override {
+    value(m, a, nullptr);
+    YAML::detail::node& n = make(m, "");
+    n.set_null();
+    add(n);
   }
-  void OnSequenceStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    open(m, a, false);
+  void OnAlias(const YAML::Mark& m, YAML::anchor_t) override { refuse_alias(m); }
+  void OnScalar(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a, const std::string& v) override {
+    value(m, a, &v);
+    YAML::detail::node& n = make(m, tag);
+    n.set_scalar(v);
+    add(n);
+  }
+  void OnSequenceStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
+                       YAML::EmitterStyle::value style) override {
+    open(m, a, false, tag, style);
   }
   void OnSequenceEnd() override { close(); }
-  void OnMapStart(const YAML::Mark& m, const std::string&, YAML::anchor_t a, YAML::EmitterStyle::value) override {
-    open(m, a, true);
+  void OnMapStart(const YAML::Mark& m, const std::string& tag, YAML::anchor_t a,
+                  YAML::EmitterStyle::value style) override {
+    open(m, a, true, tag, style);
   }
   void OnMapEnd() override { close(); }
   void OnAnchor(const YAML::Mark& m, const std::string&) override { refuse_alias(m); }
@@ -81,6 +112,8 @@ class Policy final : public YAML::EventHandler {
     bool map = false;
     bool key_next = true;                     // in a map: the next value is a key
     std::map<std::string, YAML::Mark> keys;  // scalar keys seen, where
+    YAML::detail::node* node = nullptr;       // the collection being built
+    YAML::detail::node* key = nullptr;        // in a map: the key whose value comes next
   };
 
   [[noreturn]] void refuse_alias(const YAML::Mark& m) {
@@ -116,25 +149,63 @@ class Policy final : public YAML::EventHandler {
     done(m, scalar ? scalar : &null_key);
   }
 
-  void open(const YAML::Mark& m, YAML::anchor_t anchor, bool map) {
+  void open(const YAML::Mark& m, YAML::anchor_t anchor, bool map, const std::string& tag,
+            YAML::EmitterStyle::value style) {
     count(m, anchor);
     if (static_cast<int>(stack_.size()) >= kMaxYamlDepth)
       throw Error(place(m, file_), "",
                   trf("lists and maps nested deeper than {max_yaml_depth} levels",
                       {{"max_yaml_depth", std::to_string(kMaxYamlDepth)}}));
-    stack_.push_back(Frame{m, map, true, {}});
+    YAML::detail::node& n = make(m, tag);
+    n.set_type(map ? YAML::NodeType::Map : YAML::NodeType::Sequence);
+    n.set_style(style);
+    stack_.push_back(Frame{m, map, true, {}, &n, nullptr});
   }
 
   void close() {
     const YAML::Mark m = stack_.back().mark;
+    YAML::detail::node& n = *stack_.back().node;
     stack_.pop_back();
     done(m, nullptr);
+    add(n);
+  }
+
+  YAML::detail::node& make(const YAML::Mark& m, const std::string& tag) {
+    YAML::detail::node& n = memory_->create_node();
+    n.set_mark(m);
+    n.set_tag(tag);
+    return n;
+  }
+
+  // A complete node goes into the collection it is in: a list's next entry, a map's key
+  // or the value of the key before it; outside any, it is the document.
+  void add(YAML::detail::node& n) {
+    if (stack_.empty()) {
+      root_ = &n;
+      return;
+    }
+    Frame& f = stack_.back();
+    if (!f.map) {
+      f.node->push_back(n, memory_);
+    } else if (!f.key) {
+      f.key = &n;
+    } else {
+      f.node->insert(*f.key, n, memory_);
+      f.key = nullptr;
+    }
   }
 
   const std::string& file_;
   size_t nodes_ = 0;
   std::vector<Frame> stack_;
+  YAML::detail::shared_memory_holder memory_;
+  YAML::detail::node* root_ = nullptr;
 };
+
+YAML::Node Reader::root() const {
+  if (!root_) return YAML::Node();
+  return YAML::as_if<NodeAccess, NodeAccess>::of(*root_, memory_);
+}
 
 // Text that is not UTF-8, or holds NUL bytes, is refused before YAML sees it: say where.
 void check_text(std::string_view text, const std::string& file) {
@@ -153,13 +224,11 @@ YAML::Node parse(std::string_view text, const std::string& file) {
   check_text(text, file);
   const std::string copy(text);
   try {
-    {
-      std::istringstream in(copy);
-      YAML::Parser parser(in);
-      Policy policy(file);
-      parser.HandleNextDocument(policy);
-    }
-    return YAML::Load(copy);
+    std::istringstream in(copy);
+    YAML::Parser parser(in);
+    Reader reader(file);
+    parser.HandleNextDocument(reader);
+    return reader.root();
   } catch (const YAML::Exception& e) {
     throw error_of(e, file, true);
   }

@@ -48,7 +48,7 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 // header and the row exactly as received).
 int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                     const std::string& cohort, const std::string& session, std::ostream& err,
-                    const std::function<void(Submission&&)>& each) {
+                    const std::function<void(Submission&&)>& each, unsigned jobs) {
   const std::string key = answers_blob_key(q);
   const ReadResult r = read_answers(q, files, mapping, err, nullptr, [&](AnswersRead& read) {
     const Answers& a = read.answers;
@@ -72,7 +72,7 @@ int each_submission(const Questionnaire& q, const std::vector<std::string>& file
       if (again.has_errors()) s.answers.clear();
     }
     each(std::move(s));
-  });
+  }, jobs);
   return r.unread;
 }
 

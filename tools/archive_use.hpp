@@ -22,9 +22,11 @@ namespace careermap::cli {
 // Submissions of answers files (YAML, or CSV through `mapping`) for the archive, handed to
 // `each` one at a time as they are read (each_submission returns how many inputs could not
 // be read at all), or all together (submissions_of, for small sets).
+// YAML files are read and checked on `jobs` threads (read_answers): the submissions, and
+// their order, are the same for any `jobs`.
 int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                     const std::string& cohort, const std::string& session, std::ostream& err,
-                    const std::function<void(Submission&&)>& each);
+                    const std::function<void(Submission&&)>& each, unsigned jobs = 1);
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
                                        std::ostream& err);

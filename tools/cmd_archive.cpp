@@ -17,6 +17,7 @@
 #include "engine/csv.hpp"
 #include "tools/archive_use.hpp"
 #include "tools/commands.hpp"
+#include "tools/in_order.hpp"
 #include "tools/read_answers.hpp"
 #include "tools/shard.hpp"
 #include "engine/messages.hpp"
@@ -41,11 +42,12 @@ bool make_folder(const std::filesystem::path& dir, std::ostream& err) {
 }  // namespace
 
 // careermap import (options: its row in tools/command_table.cpp).
-// Streams: each submission is read, checked and stored in the one transaction before the
-// next is read, so memory holds one row whatever the files hold.
+// Streams: the submissions are read and checked (YAML files a few ahead, on --jobs threads)
+// and stored in order in the one transaction, so memory holds a few whatever the files hold.
 int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   namespace fs = std::filesystem;
   const Shard shard = shard_option(args);
+  const unsigned jobs = args.has("--jobs") ? static_cast<unsigned>(std::stoul(args.get("--jobs"))) : all_cores();
   const auto q = load_questionnaire(args.get("-q"), err);
   if (!q) return kUsage;
   const std::string session = meeting_option(args, *q);
@@ -63,7 +65,7 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     unreadable = each_submission(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session,
                                  err, [&](Submission&& sub) {
                                    if (in_shard(shard, sub.participant, sub.source)) import.add(std::move(sub));
-                                 });
+                                 }, jobs);
     if (!unreadable) s = import.commit();
   }  // not committed: rolled back
   if (unreadable) {  // all of an import or nothing: an archive made for it is removed again

@@ -7,6 +7,7 @@
 #include "engine/messages.hpp"
 #include "engine/xlsx_read.hpp"
 #include "tools/cli.hpp"
+#include "tools/in_order.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -61,9 +62,22 @@ class AnswersReader {
                 std::map<std::string, std::string>* seen, const EachAnswers& each)
       : q_(q), mapping_(mapping), err_(err), seen_(seen), each_(each) {}
 
-  void read(const std::string& f) {
-    if (!is_form_table(f)) read_yaml(f);
-    else read_table(f);
+  // Reads `files` in order: a run of YAML files read and checked on `jobs` threads, handed
+  // on in order on this one.
+  void read(const std::vector<std::string>& files, unsigned jobs) {
+    for (size_t i = 0; i < files.size();) {
+      if (is_form_table(files[i])) {
+        read_table(files[i++]);
+        continue;
+      }
+      size_t end = i;
+      while (end < files.size() && !is_form_table(files[end])) ++end;
+      std::vector<YamlRead> slots(2 * static_cast<size_t>(jobs));
+      in_order(
+          end - i, jobs, slots.size(), [&](size_t k) { slots[k % slots.size()] = read_yaml(q_, files[i + k]); },
+          [&](size_t k) { hand_on(slots[k % slots.size()]); });
+      i = end;
+    }
   }
   ReadResult r;
 
@@ -85,18 +99,29 @@ class AnswersReader {
     ++r.unread;
   }
 
-  void read_yaml(const std::string& f) {
+  // One YAML file read and checked (on any thread: it depends on the file alone).
+  struct YamlRead {
+    std::string file, bytes;
+    bool unread = false;  // nothing could be read
+    Answers answers;
     Diagnostics d;
-    std::string bytes;
+  };
+  static YamlRead read_yaml(const Questionnaire& q, const std::string& f) {
+    YamlRead y{f, {}, false, {}, {}};
     try {
-      bytes = read_file(f, kMaxAnswersBytes, tr("an answers file"));
+      y.bytes = read_file(f, kMaxAnswersBytes, tr("an answers file"));
     } catch (const Error& e) {
-      d.add(e.diagnostic());
-      return unread(f, d);
+      y.d.add(e.diagnostic());
+      y.unread = true;
+      return y;
     }
-    Answers a = parse_answers(q_, bytes, f, d);
-    a.file = f;
-    hand_on(std::move(a), d, bytes, false);
+    y.answers = parse_answers(q, y.bytes, f, y.d);
+    y.answers.file = f;
+    return y;
+  }
+  void hand_on(YamlRead& y) {
+    if (y.unread) return unread(y.file, y.d);
+    hand_on(std::move(y.answers), y.d, y.bytes, false);
   }
 
   // A CSV or workbook of a form service, row by row through the mapping.
@@ -140,9 +165,10 @@ class AnswersReader {
 }  // namespace
 
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each) {
+                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each,
+                        unsigned jobs) {
   AnswersReader reader(q, mapping, err, seen, each);
-  for (const auto& f : files) reader.read(f);
+  reader.read(files, jobs);
   return reader.r;
 }
 

@@ -1,7 +1,8 @@
-// Answers files and CSV rows read one at a time, the way every command takes its
+// Answers files and CSV rows read in order, the way every command takes its
 // answers: each YAML file, and each data row of a CSV (through a mapping), is read,
-// checked, printed about and handed on before the next is read, so memory holds one at a
-// time whatever the files hold (plus the participant ids seen, to check they are unique).
+// checked, printed about and handed on in order, so memory holds a few at a time (2 × jobs
+// YAML files, or one row) whatever the files hold (plus the participant ids seen, to check
+// they are unique).
 // Problems are printed to `err` as they are found; nothing throws.
 #pragma once
 
@@ -45,8 +46,12 @@ std::unique_ptr<RowSource> open_rows(const std::string& f);
 // calling `each` for every answers read; participant ids are checked unique across all of
 // them and against `seen` (the ids of earlier calls) unless `seen` is null. A file that
 // cannot be read at all, or a CSV without rows, is listed invalid without a call.
+// YAML files are read and checked on `jobs` threads, up to 2 × jobs files ahead of the one
+// handed on (tools/in_order.hpp); `each`, the checks across files and the printing run on
+// the calling thread in the order of `files`, so all they see is the same for any `jobs`.
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each);
+                        std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each,
+                        unsigned jobs = 1);
 
 // The message for a CSV given without --mapping, with a command that makes one.
 std::string needs_mapping(const Questionnaire& q, const std::string& csv);

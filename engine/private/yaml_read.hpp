@@ -19,8 +19,9 @@ namespace careermap::yaml {
 Location at(const YAML::Node& node, const std::string& file);
 
 // One policy for every YAML input (questionnaire, model, templates, mapping, answers),
-// applied to the parser's events before any node is built, so that no input can make
-// the loaders take unbounded memory or time, and no value silently hides another:
+// applied to the parser's events in the one pass that builds the nodes (a breach stops
+// it there), so that no input can make the loaders take unbounded memory or time, and no
+// value silently hides another:
 // - the text is UTF-8 without NUL bytes;
 // - anchors and aliases (`&a`, `*a`) are refused: a few nested aliases stand for billions
 //   of values;

@@ -325,4 +325,40 @@ BOOST_AUTO_TEST_CASE(an_input_that_cannot_be_read_imports_nothing_and_makes_no_a
   BOOST_TEST(r.err.rfind("careermap import: --cohort '../x': expected an id of half-width letters, digits, '_' and '-' (at most 64)\n", 0) == 0u);
 }
 
+// Import reads and checks YAML files on --jobs threads and stores them in order on one: the
+// archive is the same bytes (but for the time of the import) on one thread or several, with
+// valid files, a person's second file, a malformed one and a repeated one among them.
+BOOST_AUTO_TEST_CASE(an_import_on_several_threads_makes_the_archive_one_thread_makes) {
+  careermap::test::TempDir dir;
+  const std::string course = kSrc + "/tests/data/tiny/course.yaml";
+  const std::string synth = (fs::path(kBin).parent_path() / "careermap-synth").string();
+  BOOST_REQUIRE(run(synth + " -q " + course + " -n 60 -o " + (dir.path() / "in").string() + " --seed 7").status == 0);
+  std::string again = slurp(dir.path() / "in" / "s000005.yaml");
+  again.replace(again.find("meeting: \"pre\""), 14, "meeting: \"post\"");
+  std::ofstream(dir.path() / "in" / "s000005-post.yaml") << again;
+  std::ofstream(dir.path() / "in" / "s000030-bad.yaml") << "questionnaire: course\nparticipant: [oops\n";
+  std::set<std::string> sorted;
+  for (const auto& e : fs::directory_iterator(dir.path() / "in")) sorted.insert(e.path().string());
+  std::string files;
+  for (const auto& f : sorted) files += " " + f;
+  files += " " + (dir.path() / "in" / "s000002.yaml").string();  // the same bytes again: unchanged
+  const auto archive = [&](const std::string& name, const std::string& jobs) {
+    const Run r = run(kBin + " import -q " + course + " --archive " + (dir.path() / name).string() +
+                      " --cohort c --jobs " + jobs + files);
+    BOOST_TEST(r.status == 1);  // the malformed file is quarantined
+    BOOST_TEST(r.out == "careermap import: 61 added, 0 new versions, 1 unchanged, 1 quarantined\n");
+    const std::string list = run(kBin + " archive --list --archive " + (dir.path() / name).string()).out;
+    const size_t at = list.find("\t20");  // the first row's time of import: YYYY-MM-DDTHH:MM:SSZ
+    BOOST_REQUIRE(at != std::string::npos);
+    return std::make_pair(list.substr(at + 1, 20), slurp(dir.path() / name));
+  };
+  const auto [time1, one] = archive("one.db", "1");
+  for (const std::string jobs : {"2", "5"}) {
+    auto [time, many] = archive("many" + jobs + ".db", jobs);
+    for (size_t at = many.find(time); at != std::string::npos; at = many.find(time, at + 1)) many.replace(at, 20, time1);
+    BOOST_TEST(many.size() == one.size());
+    BOOST_TEST((many == one), "--jobs " << jobs);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()

@@ -25,7 +25,7 @@ const std::map<std::string, std::string> kUsage = {
      "[--lang ja|en]"},
     {"mapping", "-q Q.yaml --init FORM.csv [-o MAPPING.yaml] [--cohort C] [--meeting ID]"},
     {"convert", "-q Q.yaml --mapping M.yaml -o DIR [--dry-run] FORM.csv..."},
-    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] [--shard K/N] FILES..."},
+    {"import", "-q Q.yaml --archive A.db --cohort C [--meeting ID] [--session pre|post] [--mapping M.yaml] [--shard K/N] [--jobs N] FILES..."},
     {"archive", "--archive A.db (--list [-q Q.yaml] | --releases)"},
     {"export", "--archive A.db -o DIR"},
     {"cohort",

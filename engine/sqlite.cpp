@@ -1,0 +1,75 @@
+#include "sqlite.hpp"
+
+#include <utility>
+
+#include "engine/diagnostic.hpp"
+#include "engine/messages.hpp"
+
+namespace careermap::sqlite {
+
+Db::Db(std::string path, Words words) : path_(std::move(path)), words_(std::move(words)) {}
+
+Db::~Db() {
+  if (db_) sqlite3_close(db_);
+}
+
+void Db::open(int flags) {
+  if (sqlite3_open_v2(path_.c_str(), &db_, flags, nullptr) != SQLITE_OK) fail(tr("cannot open"));
+}
+
+std::string Db::reason() const {
+  if (!db_) return tr("cannot open");
+  const int code = sqlite3_errcode(db_);
+  if (!busy_.empty() && (code == SQLITE_BUSY || code == SQLITE_LOCKED)) return busy_;
+  return sqlite3_errmsg(db_);
+}
+
+void Db::fail(const std::string& what) const {
+  throw Error(Location{path_, 0, 0}, "", words_(what, reason()));
+}
+
+void Db::exec(const char* sql) {
+  if (sqlite3_exec(db_, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail("");
+}
+
+void Db::rollback() noexcept {
+  if (db_ && !sqlite3_get_autocommit(db_)) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+Stmt::Stmt(const Db& db, const char* sql) : db_(db) {
+  if (sqlite3_prepare_v2(db.get(), sql, -1, &s_, nullptr) != SQLITE_OK) db.fail("prepare");
+}
+
+Stmt& Stmt::text(int i, const std::string& v) {
+  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Stmt& Stmt::blob(int i, const std::string& v) {
+  sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
+  return *this;
+}
+
+Stmt& Stmt::num(int i, int64_t v) {
+  sqlite3_bind_int64(s_, i, v);
+  return *this;
+}
+
+bool Stmt::step() {
+  const int rc = sqlite3_step(s_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc != SQLITE_DONE) db_.fail("query");
+  return false;
+}
+
+void Stmt::again() {
+  step();
+  sqlite3_reset(s_);
+}
+
+std::string Stmt::col(int i) const {
+  const auto* p = static_cast<const char*>(sqlite3_column_blob(s_, i));
+  return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();
+}
+
+}  // namespace careermap::sqlite
