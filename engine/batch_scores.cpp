@@ -1,6 +1,5 @@
 #include "engine/batch_scores.hpp"
 
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <bit>
@@ -228,21 +227,6 @@ void size_outputs(const Questionnaire& q, const ItemResponses& r, const ExactKey
 }
 
 }  // namespace
-
-void* out_allocate(size_t bytes) {
-  constexpr size_t kHuge = size_t{2} << 20;
-  if (bytes < kHuge) {
-    if (void* p = std::malloc(bytes ? bytes : 1)) return p;
-    throw std::bad_alloc();
-  }
-  const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
-  void* p = std::aligned_alloc(kHuge, rounded);
-  if (!p) throw std::bad_alloc();
-  ::madvise(p, rounded, MADV_HUGEPAGE);  // a hint; harmless where huge pages are off
-  return p;
-}
-
-void out_free(void* p) noexcept { std::free(p); }
 
 unsigned scoring_threads(size_t rows, unsigned asked) {
   const unsigned cores = std::max(1u, std::thread::hardware_concurrency());

@@ -24,13 +24,11 @@
 
 namespace careermap {
 
-// Memory for large outputs: 2 MB aligned and marked for transparent huge pages, so a
-// million-row batch takes a few hundred page faults instead of tens of thousands.
-void* out_allocate(size_t bytes);
-void out_free(void* p) noexcept;
-
 // A vector whose resize() leaves new elements uninitialised: every element of the
 // outputs below is written exactly once, so zero-filling them first would be wasted work.
+// Its memory is the plain allocator's: on this project's machines (virtual ones that hand
+// memory back to their host), asking for transparent huge pages made the first batch of a
+// million rows take 0.8-2.2 s instead of 0.15-0.38 s (docs/SCALE.md, "The first call").
 template <typename T>
 struct NoInit : std::allocator<T> {
   using value_type = T;
@@ -41,8 +39,6 @@ struct NoInit : std::allocator<T> {
   struct rebind {
     using other = NoInit<U>;
   };
-  T* allocate(size_t n) { return static_cast<T*>(out_allocate(n * sizeof(T))); }
-  void deallocate(T* p, size_t) noexcept { out_free(p); }
   template <typename U>
   void construct(U* p) noexcept {
     ::new (static_cast<void*>(p)) U;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <span>
 #include <tuple>
 
 #include "engine/answers_blob.hpp"
@@ -68,7 +69,7 @@ std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key,
   std::vector<int64_t> counted;
   for (int s = 0; s < 2; ++s) {
     if (side[s].empty()) continue;
-    MeetingRecord rec = meeting_records(q, std::move(side[s])).back();
+    MeetingRecord rec = std::move(meeting_records(q, std::move(side[s])).back());
     for (size_t i : rec.versions) counted.push_back(ids[s][i]);
     (s ? v.post : v.pre) = std::move(rec.answers);
   }
@@ -315,16 +316,17 @@ class Summarizer {
   }
 
   // The true values: everyone scored once, added into their atom.
+  // The answers move out of the versions (nothing reads them there after this step).
   void add_true_values() {
-    const auto& vs = versions_.list;
+    auto& vs = versions_.list;
     std::vector<Answers> post;
     std::vector<size_t> post_of;
     for (size_t v = 0; v < vs.size(); ++v) {
       if (vs[v].pre && vs[v].post) {
-        post.push_back(*vs[v].post);
+        post.push_back(std::move(*vs[v].post));
         post_of.push_back(stand_.size());
       }
-      stand_.push_back(vs[v].pre ? *vs[v].pre : *vs[v].post);
+      stand_.push_back(std::move(vs[v].pre ? *vs[v].pre : *vs[v].post));
       stand_version_.push_back(v);
     }
     const auto placed = score(q_, stand_, false);
@@ -459,9 +461,16 @@ class Summarizer {
   void add_reliability() {
     if (s_.people_hidden[G_ - 1] || std::find(s_.differing.begin(), s_.differing.end(), "all") != s_.differing.end())
       return;
-    std::vector<Answers> pool;
-    for (size_t i = 0; i < stand_.size(); ++i)
-      if (versions_.list[stand_version_[i]].current) pool.push_back(stand_[i]);
+    // This report's people come first (read_people adds them before any released group
+    // does), so the pool is a prefix of stand_, read where it is.
+    const auto current = [&](size_t i) { return versions_.list[stand_version_[i]].current; };
+    size_t n = 0;
+    while (n < stand_.size() && current(n)) ++n;
+    std::vector<Answers> scattered;  // should they ever not be: the current ones, copied
+    for (size_t i = n; i < stand_.size(); ++i)
+      if (current(i)) scattered.push_back(stand_[i]);
+    if (!scattered.empty()) scattered.insert(scattered.begin(), stand_.begin(), stand_.begin() + n);
+    const std::span<const Answers> pool = scattered.empty() ? std::span<const Answers>(stand_).first(n) : scattered;
     s_.reliability = analyze_items(q_, collect_responses(q_, pool)).scales;
   }
 

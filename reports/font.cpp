@@ -44,29 +44,44 @@ uint32_t checksum(const std::string& s, size_t at, size_t len) {
   return sum;
 }
 
-// A cmap with one format-4 subtable (Windows, Unicode BMP) mapping the codes
-// first..first+n-1 to `glyphs` through a glyph id array: one segment and the end mark.
-std::string single_segment_cmap(char32_t first, const std::vector<uint16_t>& glyphs) {
+// A cmap with one format-4 subtable (Windows, Unicode BMP) mapping each code of
+// `code_glyph` (sorted by code, codes below 0xFFFF) to its glyph: one segment per run of
+// consecutive codes whose glyphs are consecutive too (an idDelta, no glyph id array), and
+// the end mark. With codes equal to glyph ids that is a segment or a few.
+std::string delta_cmap(const std::vector<std::pair<uint16_t, uint16_t>>& code_glyph, const std::string& path) {
+  struct Segment {
+    uint16_t start, end, delta;
+  };
+  std::vector<Segment> segs;
+  for (const auto& [code, glyph] : code_glyph) {
+    const auto delta = static_cast<uint16_t>(glyph - code);
+    if (!segs.empty() && segs.back().end + 1 == code && segs.back().delta == delta)
+      segs.back().end = code;
+    else
+      segs.push_back({code, code, delta});
+  }
+  segs.push_back({0xFFFF, 0xFFFF, 1});
+  const size_t length = 16 + 8 * segs.size();
+  if (length > 0xFFFF) fail(path, tr("a document uses more different characters than a PDF font can hold"));
+  const auto n = static_cast<uint32_t>(segs.size());
+  uint32_t pow2 = 1, log2 = 0;
+  while (pow2 * 2 <= n) {
+    pow2 *= 2;
+    ++log2;
+  }
   std::string sub;
-  const uint32_t n = static_cast<uint32_t>(glyphs.size());
-  const uint32_t length = 16 + 2 * 8 + 2 * n;  // header 14 + pad 2 + 4 arrays of 2 segments + glyph ids
   put16(sub, 4);
-  put16(sub, length);
-  put16(sub, 0);        // language
-  put16(sub, 4);        // segCountX2
-  put16(sub, 4);        // searchRange
-  put16(sub, 1);        // entrySelector
-  put16(sub, 0);        // rangeShift
-  put16(sub, first + n - 1);
-  put16(sub, 0xFFFF);   // endCode
-  put16(sub, 0);        // reservedPad
-  put16(sub, first);
-  put16(sub, 0xFFFF);   // startCode
-  put16(sub, 0);
-  put16(sub, 1);        // idDelta
-  put16(sub, 4);        // idRangeOffset: from its own slot to glyphIdArray[0]
-  put16(sub, 0);
-  for (uint16_t g : glyphs) put16(sub, g);
+  put16(sub, static_cast<uint32_t>(length));
+  put16(sub, 0);             // language
+  put16(sub, 2 * n);         // segCountX2
+  put16(sub, 2 * pow2);      // searchRange
+  put16(sub, log2);          // entrySelector
+  put16(sub, 2 * n - 2 * pow2);  // rangeShift
+  for (const auto& g : segs) put16(sub, g.end);
+  put16(sub, 0);             // reservedPad
+  for (const auto& g : segs) put16(sub, g.start);
+  for (const auto& g : segs) put16(sub, g.delta);
+  for (size_t i = 0; i < segs.size(); ++i) put16(sub, 0);  // idRangeOffset: none
   std::string cmap;
   put16(cmap, 0);       // version
   put16(cmap, 1);       // one encoding record
@@ -139,7 +154,7 @@ std::string replace_cmap(const std::string& font, const std::string& cmap) {
 
 char32_t SubsetFont::code_of(char32_t c) const {
   auto it = std::lower_bound(chars.begin(), chars.end(), c);
-  if (it != chars.end() && *it == c) return first_code + static_cast<char32_t>(it - chars.begin());
+  if (it != chars.end() && *it == c) return codes[static_cast<size_t>(it - chars.begin())];
   if (c != U'〓') return code_of(U'〓');
   return 0;
 }
@@ -202,11 +217,6 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
     if (c <= 0xFFFF && hb_font_get_nominal_glyph(full, c, &g) && g) out.chars.push_back(c);
   }
   hb_font_destroy(full);
-  // The private use area (U+E000..U+F8FF) when it fits, else from U+3400 up to the surrogates.
-  out.first_code = out.chars.size() <= 0x1900 ? 0xE000 : 0x3400;
-  if (out.first_code == 0x3400 && out.first_code + out.chars.size() > 0xD800)
-    fail(impl_->path, tr("a document uses more different characters than a PDF font can hold"));
-
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) fail(impl_->path, tr("cannot subset the font (out of memory)"));
   hb_set_t* unicodes = hb_subset_input_unicode_set(input);
@@ -214,6 +224,11 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   // libharu draws glyphs by their outlines and widths only: hinting, layout and vertical
   // metrics tables add size and nothing it uses.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
+  // Of the names, libharu reads the PostScript name (6) and the subfamily (2): nothing else.
+  hb_set_t* names = hb_subset_input_set(input, HB_SUBSET_SETS_NAME_ID);
+  hb_set_clear(names);
+  hb_set_add(names, 2);
+  hb_set_add(names, 6);
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "DSIG", "gasp", "kern"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
@@ -221,22 +236,37 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   hb_subset_input_destroy(input);
   if (!sub) fail(impl_->path, tr("cannot subset the font"));
 
-  // The subset's glyph of each character, in character order, behind consecutive codes.
+  // Each character's code is its glyph id in the subset; a character drawn with a glyph an
+  // earlier one has (the font maps both to one) gets a code past the last glyph, so that the
+  // ToUnicode map still tells the two apart.
   hb_font_t* sub_font = hb_font_create(sub);
-  std::vector<uint16_t> glyphs;
+  const unsigned glyph_count = hb_face_get_glyph_count(sub);
+  std::vector<bool> taken(glyph_count);
+  std::vector<std::pair<uint16_t, uint16_t>> code_glyph;
+  uint32_t next = glyph_count;
   for (char32_t c : out.chars) {
     hb_codepoint_t g = 0;
     hb_font_get_nominal_glyph(sub_font, c, &g);
-    glyphs.push_back(static_cast<uint16_t>(g));
+    uint32_t code = g;
+    if (g >= glyph_count || taken[g]) code = next++;
+    else taken[g] = true;
+    if (code >= 0xFFFF) fail(impl_->path, tr("a document uses more different characters than a PDF font can hold"));
+    out.codes.push_back(static_cast<uint16_t>(code));
+    code_glyph.emplace_back(static_cast<uint16_t>(code), static_cast<uint16_t>(g));
   }
   hb_font_destroy(sub_font);
+  std::sort(code_glyph.begin(), code_glyph.end());
+  if (next > glyph_count) {
+    out.cid_to_gid.assign(next, 0);
+    for (const auto& [code, glyph] : code_glyph) out.cid_to_gid[code] = glyph;
+  }
   hb_blob_t* blob = hb_face_reference_blob(sub);
   unsigned len = 0;
   const char* data = hb_blob_get_data(blob, &len);
   const std::string bytes(data, len);
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
-  out.bytes = replace_cmap(bytes, single_segment_cmap(out.first_code, glyphs));
+  out.bytes = replace_cmap(bytes, delta_cmap(code_glyph, impl_->path));
   return out;
 }
 

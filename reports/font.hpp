@@ -3,24 +3,29 @@
 // libharu alone embeds the whole font (about 250 KB a document for IPAex Gothic) and,
 // for every document, looks up all 65,536 code points in the font's cmap with a linear
 // search. A FontSource subsets the font with HarfBuzz to the characters one document
-// draws and gives them consecutive codes in a private range, so the subset's cmap is a
-// single segment: 10 to 20 KB of font and a fast cmap. The PDF's ToUnicode map turns the
+// draws, and draws each character with a code equal to its glyph id in the subset, so the
+// PDF needs no CIDToGIDMap (/Identity) and the subset's cmap is a few idDelta segments:
+// 30 to 40 KB of font for a career map and a fast cmap. The PDF's ToUnicode map turns the
 // codes back into the real characters (see PdfCanvas). Loading reads the font once;
 // subset() and the measuring functions are safe to call from several threads at once.
 // Failures throw careermap::Error.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace careermap {
 
 struct SubsetFont {
-  std::string bytes;      // a TrueType font
-  std::u32string chars;   // sorted; chars[i] is drawn with code `first_code + i`
-  char32_t first_code = 0;
-  std::string name;       // the source font's path, for errors
+  std::string bytes;             // a TrueType font
+  std::u32string chars;          // sorted
+  std::vector<uint16_t> codes;   // codes[i] draws chars[i]: its glyph id in `bytes`, except a
+                                 // character whose glyph an earlier one has: a code past the glyphs
+  std::vector<uint16_t> cid_to_gid;  // empty when every code is its glyph id; else [code] = glyph id
+  std::string name;              // the source font's path, for errors
 
   // The code that draws `c`, or the code of 〓 (or 0) when the subset lacks it.
   char32_t code_of(char32_t c) const;

@@ -83,33 +83,79 @@ PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
 
 PdfCanvas::~PdfCanvas() = default;
 
-// libharu writes a ToUnicode CMap with a cidrange, which readers reject. With UTF-8
-// encoding its character codes are the code points it is given: here the subset's private
-// codes, each of which the map sends back to its real character.
+// libharu writes a ToUnicode CMap with a cidrange, which readers reject, and a CIDToGIDMap
+// for all 65,536 codes. With UTF-8 encoding its character codes are the code points it is
+// given: here the subset's codes, which are glyph ids (font.hpp), so the map is /Identity
+// unless two characters share a glyph. libharu's two streams are rewritten in place (no
+// object left unused but the emptied map): the ToUnicode map sends each code back to its
+// character, as ranges of consecutive codes with the list of their characters.
 void PdfCanvas::set_to_unicode() {
   const SubsetFont& f = *impl_->subset;
-  std::string cmap =
+  std::vector<std::pair<uint16_t, char32_t>> code_char;
+  for (size_t i = 0; i < f.chars.size(); ++i) code_char.emplace_back(f.codes[i], f.chars[i]);
+  std::sort(code_char.begin(), code_char.end());
+  std::string ranges, singles;
+  size_t n_ranges = 0, n_singles = 0;
+  char buf[48];
+  auto flush = [](std::string& cmap, std::string& part, size_t& n, const char* what) {
+    if (n == 0) return;
+    cmap += std::to_string(n) + " begin" + what + "\n" + part + "end" + what + "\n";
+    part.clear();
+    n = 0;
+  };
+  std::string body;
+  for (size_t i = 0; i < code_char.size();) {
+    // A run of consecutive codes that differ in the last byte only: one range with the
+    // list of its characters (the codes themselves are not repeated).
+    size_t j = i + 1;
+    while (j < code_char.size() && code_char[j].first == code_char[j - 1].first + 1 && (code_char[j].first & 0xFF) != 0)
+      ++j;
+    if (j - i > 1) {
+      std::snprintf(buf, sizeof buf, "<%04X><%04X>[", static_cast<unsigned>(code_char[i].first),
+                    static_cast<unsigned>(code_char[j - 1].first));
+      ranges += buf;
+      for (size_t k = i; k < j; ++k) {
+        std::snprintf(buf, sizeof buf, "<%04X>", static_cast<unsigned>(code_char[k].second));
+        ranges += buf;
+      }
+      ranges += "]\n";
+      if (++n_ranges == 100) flush(body, ranges, n_ranges, "bfrange");
+    } else {
+      std::snprintf(buf, sizeof buf, "<%04X><%04X>\n", static_cast<unsigned>(code_char[i].first),
+                    static_cast<unsigned>(code_char[i].second));
+      singles += buf;
+      if (++n_singles == 100) flush(body, singles, n_singles, "bfchar");
+    }
+    i = j;
+  }
+  flush(body, ranges, n_ranges, "bfrange");
+  flush(body, singles, n_singles, "bfchar");
+  const std::string cmap =
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  char buf[32];
-  for (size_t i = 0; i < f.chars.size(); i += 100) {
-    const size_t n = std::min<size_t>(100, f.chars.size() - i);
-    cmap += std::to_string(n) + " beginbfchar\n";
-    for (size_t k = i; k < i + n; ++k) {
-      std::snprintf(buf, sizeof buf, "<%04X> <%04X>\n", static_cast<unsigned>(f.first_code + k),
-                    static_cast<unsigned>(f.chars[k]));
-      cmap += buf;
+      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
+      body + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+  // libharu's ToUnicode stream (its UTF-8 CMap), rewritten.
+  auto* stream = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(impl_->font, "ToUnicode", HPDF_OCLASS_DICT));
+  auto* fonts = static_cast<HPDF_Array>(HPDF_Dict_GetItem(impl_->font, "DescendantFonts", HPDF_OCLASS_ARRAY));
+  auto* cid_font = fonts ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(fonts, 0, HPDF_OCLASS_DICT)) : nullptr;
+  auto* map = cid_font ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid_font, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
+  if (!stream || !map) impl_->fail(tr("PDF: cannot load the font"));
+  for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(stream, key);
+  HPDF_MemStream_FreeData(stream->stream);
+  HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
+  HPDF_MemStream_FreeData(map->stream);
+  if (f.cid_to_gid.empty()) {
+    HPDF_Dict_AddName(cid_font, "CIDToGIDMap", "Identity");
+  } else {
+    std::string bytes;
+    for (uint16_t g : f.cid_to_gid) {
+      bytes.push_back(static_cast<char>(g >> 8));
+      bytes.push_back(static_cast<char>(g & 0xFF));
     }
-    cmap += "endbfchar\n";
+    HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
   }
-  cmap += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  HPDF_Dict stream = HPDF_DictStream_New(impl_->doc->mmgr, impl_->doc->xref);
-  if (!stream) impl_->check("ToUnicode");
-  stream->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
-  HPDF_Stream_WriteStr(stream->stream, cmap.c_str());
-  HPDF_Dict_Add(impl_->font, "ToUnicode", stream);
   impl_->check("ToUnicode");
 }
 
@@ -120,9 +166,17 @@ std::string PdfCanvas::encode(std::string_view utf8) const {
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
     const char32_t code = impl_->subset->code_of(c);
     if (code == 0) return;
-    out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    // libharu reads the code back from its UTF-8 form (any code below 0x10000, unchecked).
+    if (code < 0x80) {
+      out.push_back(static_cast<char>(code));
+    } else if (code < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (code >> 6)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xE0 | (code >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
+    }
   });
   return out;
 }

@@ -195,5 +195,8 @@ int main(int argc, char** argv) {
               << "usage: careermap-bench scoring [--rows N] [--per-scene K] [--repeat R] [--threads T]\n"
                  "       careermap-bench render [--count N]\n";
     return cli::kUsage;
+  } catch (const std::exception& e) {  // e.g. no data beside the program: say why, not abort()
+    std::cerr << "careermap-bench: " << e.what() << "\n";
+    return cli::kUsage;
   }
 }

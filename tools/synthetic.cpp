@@ -32,6 +32,34 @@ int likert_value(const Scale& s, double lean, std::mt19937_64& rng) {
   return std::clamp(static_cast<int>(std::lround(x)), s.min, s.max);
 }
 
+// Up to five episodes of `item`, one after another from a year in the 2000s.
+std::vector<Episode> career(const Item& item, std::mt19937_64& rng) {
+  std::vector<Episode> out;
+  const int n = static_cast<int>(rng() % 6);
+  int year = 2000 + static_cast<int>(rng() % 10);
+  for (int k = 0; k < n; ++k) {
+    Episode e;
+    for (const auto& f : item.fields) {
+      std::string v;
+      switch (f.use) {
+        case FieldUse::from_year: v = std::to_string(year); break;
+        case FieldUse::to_year:
+          if (k + 1 < n) v = std::to_string(year + 1 + static_cast<int>(rng() % 3));
+          break;
+        case FieldUse::title: v = kTitles[rng() % 8]; break;
+        case FieldUse::outcome: v = kPhrases[rng() % 6]; break;
+        default:
+          if (f.type == ItemType::choice) v = f.options[rng() % f.options.size()].value;
+          else if (f.type == ItemType::text) v = kTitles[rng() % 8];
+      }
+      if (!v.empty()) e.fields[f.id] = v;
+    }
+    year += 2 + static_cast<int>(rng() % 3);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
 }  // namespace
 
 Answers answers(const Questionnaire& q, const std::string& id, std::mt19937_64& rng, bool episodes) {
@@ -64,33 +92,11 @@ Answers answers(const Questionnaire& q, const std::string& id, std::mt19937_64& 
         ans.number = std::floor(lo + (hi - lo) * static_cast<double>(rng() % 1000) / 1000.0);
         break;
       }
-      case ItemType::episodes: {
+      case ItemType::episodes:
         if (!episodes) continue;
-        const int n = static_cast<int>(rng() % 6);
-        int year = 2000 + static_cast<int>(rng() % 10);
-        for (int k = 0; k < n; ++k) {
-          Episode e;
-          for (const auto& f : item.fields) {
-            std::string v;
-            switch (f.use) {
-              case FieldUse::from_year: v = std::to_string(year); break;
-              case FieldUse::to_year:
-                if (k + 1 < n) v = std::to_string(year + 1 + static_cast<int>(rng() % 3));
-                break;
-              case FieldUse::title: v = kTitles[rng() % 8]; break;
-              case FieldUse::outcome: v = kPhrases[rng() % 6]; break;
-              default:
-                if (f.type == ItemType::choice) v = f.options[rng() % f.options.size()].value;
-                else if (f.type == ItemType::text) v = kTitles[rng() % 8];
-            }
-            if (!v.empty()) e.fields[f.id] = v;
-          }
-          year += 2 + static_cast<int>(rng() % 3);
-          ans.episodes.push_back(std::move(e));
-        }
+        ans.episodes = career(item, rng);
         if (ans.episodes.empty()) continue;
         break;
-      }
     }
     a.values.emplace(item.id, std::move(ans));
   }
