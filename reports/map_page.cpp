@@ -4,6 +4,7 @@
 #include <cmath>
 #include <map>
 
+#include "reports/cell_markers.hpp"
 #include "reports/palette.hpp"
 #include "reports/path_route.hpp"
 
@@ -15,7 +16,6 @@ using namespace frame;
 constexpr double kGridX = 118, kGridY = 116, kGridW = 480, kGridH = 360;
 constexpr double kPanelX = 622, kPanelW = kPageW - kMargin - kPanelX;
 constexpr double kListSize = 8.5, kLine = 11.5;
-constexpr double kMarkerR = 7.5;   // a path marker's radius
 constexpr double kClearance = 2;   // the path keeps this far from text and markers
 constexpr double kBeside = 6.5;    // lanes beside a cell edge: inside the next-step frame, before the text
 constexpr route::ArrowShape kArrow{};
@@ -103,6 +103,14 @@ class MapLayout {
     dl_.line(x - 1.2, bottom, x + 4, bottom, palette::kFrontier, 1.5);
   }
 
+  // A cell's score (or "no score") is centred below its label; markers go below that.
+  static constexpr double kScoreSize = 22, kNoScoreSize = 9;
+  static double score_baseline(const Box& b, const MapCell& cell) { return b.y + b.h / 2 + (cell.score ? 22 : 16); }
+  // Where the score's text ends: its digits stand on the baseline; "no score" has descenders.
+  static double score_bottom(const Box& b, const MapCell& cell) {
+    return score_baseline(b, cell) + (cell.score ? 2 : 0.25 * kNoScoreSize + 2);
+  }
+
   void cell_marks(const MapCell& cell) {
     const Box b = box(cell.stage, cell.level);
     const Color ink = cell.score && palette::needs_light_text(*cell.score) ? palette::kWhite : palette::kInk;
@@ -113,8 +121,8 @@ class MapLayout {
       dl_.text(b.x + pad, y, s, 8.5, ink);
       y += 10.5;
     }
-    if (cell.score) centered(b.x + b.w / 2, b.y + b.h / 2 + 22, score_text(cell.score, ""), 22, ink);
-    else centered(b.x + b.w / 2, b.y + b.h / 2 + 16, c_.no_score, 9, palette::kMuted);
+    if (cell.score) centered(b.x + b.w / 2, score_baseline(b, cell), score_text(cell.score, ""), kScoreSize, ink);
+    else centered(b.x + b.w / 2, score_baseline(b, cell), c_.no_score, kNoScoreSize, palette::kMuted);
     if (cell.next_step) {
       const double in = 4;
       const double x0 = b.x + in, y0 = b.y + in, x1 = b.x + b.w - in, y1 = b.y + b.h - in;
@@ -131,21 +139,20 @@ class MapLayout {
     }
   }
 
-  std::map<int, std::pair<double, double>> points() const {
+  // Each placed episode's marker (by its order): where, and how large (cell_markers.hpp).
+  struct Marker {
+    double x, y, r;
+  };
+  std::map<int, Marker> points() const {
     std::map<int, std::vector<int>> by_scene;
     for (const auto& e : c_.path)
       if (e.scene) by_scene[*e.scene].push_back(e.order);
-    std::map<int, std::pair<double, double>> at;
+    std::map<int, Marker> at;
     for (const auto& [scene, orders] : by_scene) {
       const MapCell& cell = c_.cells[scene];
       const Box b = box(cell.stage, cell.level);
-      const int n = static_cast<int>(orders.size());
-      const int per_row = std::max(1, static_cast<int>((b.w - 16) / 19));
-      for (int k = 0; k < n; ++k) {
-        const int row = k / per_row, col = k % per_row;
-        const int in_row = std::min(per_row, n - row * per_row);
-        at[orders[k]] = {b.x + b.w * (col + 1) / (in_row + 1), b.y + b.h - 15 - row * 19};
-      }
+      const CellMarkers m = cell_markers(static_cast<int>(orders.size()), b.x, b.y, b.w, b.h, score_bottom(b, cell));
+      for (size_t k = 0; k < orders.size(); ++k) at[orders[k]] = {m.at[k].first, m.at[k].second, m.r};
     }
     return at;
   }
@@ -158,8 +165,12 @@ class MapLayout {
   void path_lines(size_t under, size_t markers) {
     const auto at = points();
     std::vector<route::Point> stops;
+    std::vector<double> stop_r;
     for (const auto& e : c_.path)
-      if (auto it = at.find(e.order); it != at.end()) stops.push_back({it->second.first, it->second.second});
+      if (auto it = at.find(e.order); it != at.end()) {
+        stops.push_back({it->second.x, it->second.y});
+        stop_r.push_back(it->second.r);
+      }
     if (stops.size() < 2) return;
     std::vector<route::Rect> boxes;
     std::vector<int> owner;
@@ -188,7 +199,7 @@ class MapLayout {
     // A marker's number is inside its circle: the circle's square stands for both. The
     // stops are the markers (the placed episodes, in time order): each owns its square.
     for (size_t j = 0; j < stops.size(); ++j) {
-      const double r = kMarkerR + kClearance;
+      const double r = stop_r[j] + kClearance;
       boxes.push_back({stops[j].x - r, stops[j].y - r, stops[j].x + r, stops[j].y + r});
       owner.push_back(static_cast<int>(j));
     }
@@ -229,7 +240,7 @@ class MapLayout {
   }
 
   void path_markers() {
-    for (const auto& [order, p] : points()) marker(p.first, p.second, std::to_string(order), kMarkerR);
+    for (const auto& [order, p] : points()) marker(p.x, p.y, std::to_string(order), p.r);
   }
 
   // The legend; returns where the episode list starts.

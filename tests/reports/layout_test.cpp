@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 #include <boost/test/unit_test.hpp>
 #include <random>
 
@@ -251,6 +252,64 @@ BOOST_AUTO_TEST_CASE(a_page_libharu_cannot_give_is_an_error_not_a_null_page) {
   }
   BOOST_TEST(pages < 100000);
   BOOST_TEST(message.rfind("PDF: new page: libharu error 0x", 0) == 0, message);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
+
+// A scene of many episodes: its markers stay clear of its score and of one another, on any
+// questionnaire, in either language (reports/cell_markers.hpp).
+BOOST_AUTO_TEST_SUITE(map_markers)
+
+BOOST_AUTO_TEST_CASE(many_episodes_in_one_scene_keep_their_markers_off_the_score) {
+  Diagnostics d;
+  const Questionnaire shipped =
+      Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  const Questionnaire tiny = test::tiny_questionnaire();
+  const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
+  const Templates t = templates();
+  std::mt19937_64 rng(21);
+  int tried = 0;
+  for (int n = 0; n < 60; ++n) {
+    const Questionnaire& q = n % 2 ? shipped : tiny;
+    Answers a = synthetic::answers(q, "m" + std::to_string(n), rng);
+    for (auto& [id, ans] : a.values) {
+      if (ans.type != ItemType::episodes || ans.episodes.empty()) continue;
+      const Item& item = q.items[*q.find_item(id)];
+      const Episode one = ans.episodes.front();
+      ans.episodes.clear();
+      const int k = 6 + n % 9;  // 6 to 14 of the same kind, so on the same scene
+      for (int e = 0; e < k; ++e) {
+        Episode copy = one;
+        for (const auto& f : item.fields) {
+          if (f.use == FieldUse::from_year) copy.fields[f.id] = std::to_string(1990 + 2 * e);
+          if (f.use == FieldUse::to_year) copy.fields.erase(f.id);
+        }
+        ans.episodes.push_back(copy);
+      }
+    }
+    const Placement p = score(q, std::vector<Answers>{a})[0];
+    const CareerMapContent c = build_career_map(q, a, p, t, n % 3 ? Lang::ja : Lang::en, "2026-09-01");
+    const DisplayList dl = layout_career_map(c, font);
+    std::vector<DrawOp> circles, scores;
+    for (const auto& op : dl.pages()[0].ops) {
+      if (op.kind == DrawOp::Kind::circle && op.x1 < frame::kPageW * 0.7) circles.push_back(op);  // not the legend's
+      if (op.kind == DrawOp::Kind::text && op.size == 22) scores.push_back(op);
+    }
+    if (circles.size() < 6) continue;
+    ++tried;
+    for (size_t i = 0; i < circles.size(); ++i) {
+      const DrawOp& m = circles[i];
+      for (const DrawOp& s : scores) {
+        const double left = s.x1, right = s.x1 + font.text_width(s.text, s.size), top = s.y1 - 0.75 * s.size;
+        const bool apart = m.x1 + m.size < left || m.x1 - m.size > right || m.y1 + m.size < top || m.y1 - m.size > s.y1;
+        BOOST_TEST(apart, a.participant << ": marker " << i + 1 << " of " << circles.size() << " covers the score " << s.text);
+      }
+      for (size_t j = 0; j < i; ++j)
+        BOOST_TEST(std::hypot(m.x1 - circles[j].x1, m.y1 - circles[j].y1) >= m.size + circles[j].size,
+                   a.participant << ": markers " << j + 1 << " and " << i + 1 << " overlap");
+    }
+  }
+  BOOST_TEST(tried >= 20);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
