@@ -305,6 +305,7 @@ void Reader::read_fields(const YAML::Node& n, Item& item) {
     }
     field.type = *t;
     if (f["label"]) field.label = yaml::local_text(f["label"], file_, where, diags_);
+    else field.label = {field.id, field.id};  // as an option without a label is called by its value
     field.required = flag(f, "required", file_, where, diags_);
     field.min = opt_number(f, "min", where);
     field.max = opt_number(f, "max", where);

@@ -160,21 +160,30 @@ class FormLayout {
     double head_h = 0;
     for (size_t k = 0; k < q.columns.size(); ++k)
       head_h = std::max(head_h, 10.0 * static_cast<double>(wrap(q.columns[k], w[k] - 4, 7.5).size()) + 6);
-    need(head_h + 30 * f_.episode_rows / 2.0);
-    double x = kM + num_w;
-    dl_.fill_rect(kM, y(), kFull, head_h, palette::kNoScore);
-    for (size_t k = 0; k < q.columns.size(); ++k) {
-      double ly = y();
-      for (const auto& l : wrap(q.columns[k], w[k] - 4, 7.5)) {
-        ly += 10;
-        dl_.text(x + 2, ly, l, 7.5, palette::kInk);
+    // The heading row, above the first row and again above the rows a page break carries over.
+    const auto heading = [&] {
+      double x = kM + num_w;
+      dl_.fill_rect(kM, y(), kFull, head_h, palette::kNoScore);
+      for (size_t k = 0; k < q.columns.size(); ++k) {
+        double ly = y();
+        for (const auto& l : wrap(q.columns[k], w[k] - 4, 7.5)) {
+          ly += 10;
+          dl_.text(x + 2, ly, l, 7.5, palette::kInk);
+        }
+        x += w[k];
       }
-      x += w[k];
-    }
-    dl_.text(kM + 3, y() + 10, f_.number, 7.5, palette::kInk);
-    flow_.gap(head_h);
+      dl_.text(kM + 3, y() + 10, f_.number, 7.5, palette::kInk);
+      flow_.gap(head_h);
+    };
+    need(head_h + 30 * f_.episode_rows / 2.0);
+    heading();
     for (int r = 1; r <= f_.episode_rows; ++r) {
+      const size_t page = dl_.pages().size();
       need(30);
+      if (dl_.pages().size() != page) {
+        need(head_h + 30);
+        heading();
+      }
       dl_.text(kM + 8, y() + 18, std::to_string(r), 8, palette::kMuted);
       double cx = kM;
       dl_.stroke_rect(cx, y(), num_w, 30, palette::kInk, 0.5);

@@ -31,8 +31,15 @@ inline constexpr int kMaxYamlDepth = 64;
 inline constexpr size_t kMaxYamlNodes = 200'000;
 
 // Parses `text` under that policy; a syntax error or a breach throws Error at its line and
-// column. An empty document gives a null node.
+// column. An empty document gives a null node. The nodes, marks and messages are yaml-cpp's
+// (its YAML::Load's nodes); plain documents are read by libyaml, which is faster and gives
+// the same, anything else by yaml-cpp.
 YAML::Node parse(std::string_view text, const std::string& file);
+// The two ways `parse` reads, for the tests that compare them: yaml-cpp alone, and libyaml
+// alone (nullopt where parse gives way to yaml-cpp: a text that is not plain, one libyaml
+// refuses, a breach of the policy).
+YAML::Node parse_with_yaml_cpp(std::string_view text, const std::string& file);
+std::optional<YAML::Node> parse_plain(std::string_view text, const std::string& file);
 
 // The one place a yaml-cpp exception becomes careermap::Error: at the exception's line and
 // column in `file`, "malformed YAML" for the parser's, "unexpected YAML" for a node read
