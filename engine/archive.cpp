@@ -177,8 +177,10 @@ Submission read_row(const Stmt& s) {
   return r;
 }
 
+constexpr const char* kStoreAnswers = "INSERT OR REPLACE INTO validated (submission, answers_key, answers) VALUES (?, ?, ?)";
+
 void store_answers(const Archive::Impl& a, int64_t id, const std::string& key, const std::string& blob) {
-  Stmt s(a.db, "INSERT OR REPLACE INTO validated (submission, answers_key, answers) VALUES (?, ?, ?)");
+  Stmt s(a.db, kStoreAnswers);
   s.num(1, id).text(2, key).blob(3, blob).step();
 }
 
@@ -245,11 +247,24 @@ ImportSession Archive::begin_import(const std::string& now) {
   return ImportSession(*this, now);
 }
 
+struct ImportSession::Statements {
+  explicit Statements(const sqlite::Db& db)
+      : held(db, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?"),
+        before(db, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'"),
+        insert(db,
+               "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
+               " status, diagnostics, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        validated(db, kStoreAnswers) {}
+  Stmt held, before, insert, validated;
+};
+
 ImportSession::ImportSession(Archive& archive, std::string now) : archive_(archive), now_(std::move(now)) {
   archive_.impl_->db.exec("BEGIN IMMEDIATE");
+  st_ = std::make_unique<Statements>(archive_.impl_->db);
 }
 
 ImportSession::~ImportSession() {
+  st_.reset();
   if (open_) archive_.impl_->db.rollback();
 }
 
@@ -262,20 +277,21 @@ void ImportSession::add(Submission s) {
             "nothing was imported",
             {{"source", std::string(s.source)}}));
   s.sha256 = sha256_hex(s.raw);
-  Stmt held(im.db, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND sha256 = ?");
-  if (held.text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step()) {
+  Statements& st = *st_;
+  const bool held = st.held.reset().text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step();
+  st.held.reset();
+  if (held) {
     ++sum_.unchanged;
     return;
   }
-  Stmt before(im.db, "SELECT 1 FROM submissions WHERE cohort = ? AND session = ? AND participant = ? AND status = 'valid'");
-  const bool known = !s.participant.empty() && before.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).step();
-  Stmt ins(im.db,
-           "INSERT INTO submissions (cohort, session, participant, questionnaire, source, sha256, raw, imported_at,"
-           " status, diagnostics, parts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-  ins.text(1, s.cohort).text(2, s.meeting).text(3, s.participant).text(4, s.questionnaire).text(5, s.source)
-      .text(6, s.sha256).blob(7, s.raw).text(8, now_).text(9, s.quarantined ? "quarantined" : "valid")
-      .text(10, s.diagnostics).text(11, s.parts).step();
-  if (!s.quarantined && !s.answers.empty()) store_answers(im, im.db.last_id(), s.answers_key, s.answers);
+  const bool known =
+      !s.participant.empty() && st.before.reset().text(1, s.cohort).text(2, s.meeting).text(3, s.participant).step();
+  st.before.reset();
+  st.insert.reset().text(1, s.cohort).text(2, s.meeting).text(3, s.participant).text(4, s.questionnaire)
+      .text(5, s.source).text(6, s.sha256).blob(7, s.raw).text(8, now_)
+      .text(9, s.quarantined ? "quarantined" : "valid").text(10, s.diagnostics).text(11, s.parts).again();
+  if (!s.quarantined && !s.answers.empty())
+    st.validated.reset().num(1, im.db.last_id()).text(2, s.answers_key).blob(3, s.answers).again();
   if (s.quarantined) ++sum_.quarantined;
   else if (known) ++sum_.versions;
   else ++sum_.added;

@@ -89,7 +89,9 @@ class ImportSession {
  private:
   friend class Archive;
   ImportSession(Archive& archive, std::string now);
+  struct Statements;  // prepared once for all the submissions of the session
   Archive& archive_;
+  std::unique_ptr<Statements> st_;
   std::string now_;
   ImportSummary sum_;
   bool open_ = true;

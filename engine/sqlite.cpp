@@ -67,6 +67,12 @@ void Stmt::again() {
   sqlite3_reset(s_);
 }
 
+Stmt& Stmt::reset() {
+  sqlite3_reset(s_);
+  sqlite3_clear_bindings(s_);
+  return *this;
+}
+
 std::string Stmt::col(int i) const {
   const auto* p = static_cast<const char*>(sqlite3_column_blob(s_, i));
   return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(s_, i))) : std::string();

@@ -63,6 +63,8 @@ class Stmt {
   bool step();
   // Runs a statement that returns no row, then readies it for new binds.
   void again();
+  // Readies it to run again (a statement kept for many rows): its row ended, its binds cleared.
+  Stmt& reset();
   // A column's bytes (text or blob; empty for NULL) and a column as a number.
   std::string col(int i) const;
   int64_t number(int i) const { return sqlite3_column_int64(s_, i); }

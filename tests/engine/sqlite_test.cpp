@@ -45,6 +45,27 @@ BOOST_AUTO_TEST_CASE(every_failure_is_an_error_at_the_file_in_the_owners_words) 
   BOOST_TEST(db.last_id() == 7);
 }
 
+// A statement kept for many rows (reset between them) finds and stores what fresh ones do,
+// and a reset clears its binds: an unbound parameter is NULL.
+BOOST_AUTO_TEST_CASE(a_statement_reset_runs_again_with_new_binds) {
+  test::TempDir dir;
+  sqlite::Db db((dir.path() / "a.db").string(), bracketed());
+  db.open(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  db.exec("CREATE TABLE t (k INTEGER PRIMARY KEY, v TEXT)");
+  sqlite::Stmt ins(db, "INSERT INTO t (k, v) VALUES (?, ?)");
+  sqlite::Stmt has(db, "SELECT v FROM t WHERE k = ?");
+  for (int k = 1; k <= 5; ++k) {
+    BOOST_TEST(!has.reset().num(1, k).step());
+    ins.reset().num(1, k).text(2, "v" + std::to_string(k)).again();
+    BOOST_TEST(has.reset().num(1, k).step());
+    BOOST_TEST(has.col(0) == "v" + std::to_string(k));
+  }
+  ins.reset().num(1, 9).again();  // v left unbound after the reset: NULL
+  sqlite::Stmt nulls(db, "SELECT count(*) FROM t WHERE v IS NULL");
+  BOOST_TEST(nulls.step());
+  BOOST_TEST(nulls.number(0) == 1);
+}
+
 BOOST_AUTO_TEST_CASE(a_file_that_cannot_be_opened_says_so) {
   test::TempDir dir;
   const std::string path = (dir.path() / "missing" / "a.db").string();
