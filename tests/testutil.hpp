@@ -140,6 +140,16 @@ std::vector<std::string> read_rows(Reader& r) {
   return out;
 }
 
+// The questionnaire at `path` in the source tree ("questionnaires/presession-v1.yaml",
+// "tests/data/tiny/course.yaml"); fails the test when it has errors.
+inline Questionnaire source_questionnaire(const std::string& path) {
+  Diagnostics d;
+  Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/" + path, d);
+  for (const auto& x : d.list()) BOOST_TEST_MESSAGE(x.format());
+  BOOST_REQUIRE(!d.has_errors());
+  return q;
+}
+
 // The shipped templates/NAME ("careermap.yaml", "form.yaml") of the source tree; fails the
 // test when they have diagnostics.
 inline Templates shipped_templates(const std::string& name) {

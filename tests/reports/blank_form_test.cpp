@@ -4,32 +4,17 @@
 #include <string>
 
 #include "engine/diagnostic.hpp"
+#include "tests/testutil.hpp"
 
 using namespace careermap;
-
-namespace {
-
-Questionnaire load(const std::string& rel) {
-  Diagnostics d;
-  Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/" + rel, d);
-  BOOST_REQUIRE(!d.has_errors());
-  return q;
-}
-
-Templates form_templates() {
-  Diagnostics d;
-  return Templates::load(std::string(CAREERMAP_SOURCE_DIR) + "/templates/form.yaml", d);
-}
-
-}  // namespace
 
 BOOST_AUTO_TEST_SUITE(blank_form)
 
 // course.yaml's episode fields have no labels: the table and the legend call them by their ids.
 BOOST_AUTO_TEST_CASE(a_field_without_a_label_is_called_by_its_id) {
-  const Questionnaire q = load("tests/data/tiny/course.yaml");
+  const Questionnaire q = test::source_questionnaire("tests/data/tiny/course.yaml");
   for (Lang lang : {Lang::ja, Lang::en}) {
-    const BlankForm f = build_blank_form(q, form_templates(), lang);
+    const BlankForm f = build_blank_form(q, test::shipped_templates("form.yaml"), lang);
     const FormQuestion* steps = nullptr;
     for (const auto& s : f.sections)
       for (const auto& fq : s.questions)
@@ -49,7 +34,7 @@ BOOST_AUTO_TEST_CASE(a_table_carried_over_a_page_break_is_headed_again) {
   int carried = 0;
   for (const char* rel : {"tests/data/tiny/course.yaml", "questionnaires/presession-v1.yaml"})
     for (Lang lang : {Lang::ja, Lang::en}) {
-      BlankForm f = build_blank_form(load(rel), form_templates(), lang);
+      BlankForm f = build_blank_form(test::source_questionnaire(rel), test::shipped_templates("form.yaml"), lang);
       for (int rows : {6, 20, 45}) {
         f.episode_rows = rows;
         const DisplayList dl = layout_blank_form(f, font);

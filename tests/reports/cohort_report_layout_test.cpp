@@ -10,13 +10,6 @@ using namespace careermap;
 
 namespace {
 
-Questionnaire load(const std::string& rel) {
-  Diagnostics d;
-  Questionnaire q = Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/" + rel, d);
-  BOOST_REQUIRE(!d.has_errors());
-  return q;
-}
-
 // `cohorts` cohorts and the pool, everyone standing and moving somewhere, nothing hidden.
 CohortSummary summary(const Questionnaire& q, int cohorts) {
   CohortSummary s;
@@ -55,7 +48,7 @@ BOOST_AUTO_TEST_CASE(the_grids_use_the_page_and_stay_apart_whatever_the_groups) 
   const Templates t = test::shipped_templates("cohort.yaml");
   const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
   for (const char* rel : {"tests/data/tiny/course.yaml", "questionnaires/presession-v1.yaml"}) {
-    const Questionnaire q = load(rel);
+    const Questionnaire q = test::source_questionnaire(rel);
     for (int cohorts : {1, 2, 3, 5, 8, 11}) {
       const CohortReport r = build_cohort_report(q, summary(q, cohorts), t, Lang::en, "2026-09-30");
       const DisplayList dl = layout_cohort_report(r, font);

@@ -202,9 +202,7 @@ static void check_sheet_columns(const CareerMapContent& c, const FontSource& fon
 }
 
 BOOST_AUTO_TEST_CASE(synthetic_participants_leave_no_page_mostly_empty_and_the_sheet_in_its_columns) {
-  Diagnostics d;
-  const Questionnaire shipped =
-      Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  const Questionnaire shipped = test::source_questionnaire("questionnaires/presession-v1.yaml");
   const Questionnaire tiny = test::tiny_questionnaire();
   const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
   const Templates t = templates();
@@ -261,9 +259,7 @@ BOOST_AUTO_TEST_SUITE_END()
 BOOST_AUTO_TEST_SUITE(map_markers)
 
 BOOST_AUTO_TEST_CASE(many_episodes_in_one_scene_keep_their_markers_off_the_score) {
-  Diagnostics d;
-  const Questionnaire shipped =
-      Questionnaire::load(std::string(CAREERMAP_SOURCE_DIR) + "/questionnaires/presession-v1.yaml", d);
+  const Questionnaire shipped = test::source_questionnaire("questionnaires/presession-v1.yaml");
   const Questionnaire tiny = test::tiny_questionnaire();
   const FontSource font("/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf");
   const Templates t = templates();
