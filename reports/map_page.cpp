@@ -157,6 +157,21 @@ class MapLayout {
     return at;
   }
 
+  // The lanes a path may run along: the cell edges (and just beside the walls), the
+  // markers' rows and columns.
+  route::Lanes path_lanes(const std::vector<route::Point>& stops) const {
+    route::Lanes lanes;
+    lanes.bounds = {kGridX, kGridY, kGridX + kGridW, kGridY + kGridH};
+    const double w = kGridW / c_.stage_count, h = kGridH / c_.level_count;
+    for (int s = 0; s <= c_.stage_count; ++s) {
+      const double x = kGridX + s * w;
+      lanes.xs.insert(lanes.xs.end(), {x, x - kBeside, x + kBeside});
+    }
+    for (int l = 0; l <= c_.level_count; ++l) lanes.ys.push_back(kGridY + l * h);
+    for (const auto& p : stops) lanes.xs.push_back(p.x), lanes.ys.push_back(p.y);
+    return lanes;
+  }
+
   // The arrows between the episodes in time order, each routed so that it touches no text
   // (route::route_legs): every text already on the page, the current scene's tag and the
   // other markers are boxes it avoids; the cell edges and the markers' rows and columns are
@@ -203,15 +218,7 @@ class MapLayout {
       boxes.push_back({stops[j].x - r, stops[j].y - r, stops[j].x + r, stops[j].y + r});
       owner.push_back(static_cast<int>(j));
     }
-    route::Lanes lanes;
-    lanes.bounds = {kGridX, kGridY, kGridX + kGridW, kGridY + kGridH};
-    const double w = kGridW / c_.stage_count, h = kGridH / c_.level_count;
-    for (int s = 0; s <= c_.stage_count; ++s) {
-      const double x = kGridX + s * w;
-      lanes.xs.insert(lanes.xs.end(), {x, x - kBeside, x + kBeside});
-    }
-    for (int l = 0; l <= c_.level_count; ++l) lanes.ys.push_back(kGridY + l * h);
-    for (const auto& p : stops) lanes.xs.push_back(p.x), lanes.ys.push_back(p.y);
+    const route::Lanes lanes = path_lanes(stops);
     for (const auto& leg : route::route_legs(stops, boxes, owner, marks, lanes, kArrow)) {
       const route::DrawnLeg d = route::drawn(leg.points, kArrow);
       if (d.line.empty()) continue;
