@@ -94,7 +94,7 @@ class Builder {
     for (const auto& k : s_.movement.rows) kinds.push_back(tx("movement." + k));
     r.movement = table_of(s_.movement, std::move(kinds), false);
     r.flows_title = tx("movement.flows"), r.no_flows = tx("movement.no_flows");
-    for (const auto& sc : q_.model.scenes) r.scenes.push_back({sc.number, sc.stage, sc.level});
+    for (const auto& sc : q_.model.scenes) r.scenes.push_back({sc.number, sc.stage, sc.level, sc.label.in(lang_)});
     for (size_t a = 0; a < s_.flows.size(); ++a)
       for (size_t b = 0; b < s_.flows[a].size(); ++b)
         if (s_.flows[a][b] && *s_.flows[a][b] > 0) r.flows.push_back({a, b, *s_.flows[a][b]});
@@ -187,30 +187,53 @@ class CohortLayout {
     y += 4;
   }
 
-  // Where people stand: a small matrix of counts per group.
+  // Where people stand: a matrix of counts per group, the grids as large as the page lets
+  // them be (grid_fit), in as many rows as that takes.
   void overview() {
     page(r_.overview_heading);
     double y = 104;
     if (!r_.pooled.empty()) text_wrapped(r_.pooled, kMargin, y, kPageW - 2 * kMargin, 9, palette::kInk);
     if (!r_.differing.empty()) text_wrapped(r_.differing, kMargin, y, kPageW - 2 * kMargin, 9, palette::kInk);
     pool_hint(r_.overview_mostly_hidden, y);
-    const double gw = kCellW * static_cast<double>(r_.stage_labels.size()) + 30;
-    double x = kMargin + 40;
     y += 34;
+    const Grid grid = grid_fit(y);
     for (size_t g = 0; g < r_.groups.size(); ++g) {
-      if (x + gw > kPageW - kMargin) {
-        x = kMargin + 40;
-        y += kCellH * static_cast<double>(r_.level_labels.size()) + 60;
-      }
-      group_grid(g, x, y);
-      x += gw;
+      const size_t row = g / grid.across, col = g % grid.across;
+      group_grid(g, kGridLeft + col * (grid.cw * stages() + kGridGap), y + row * (grid.ch * levels() + kGridBelow), grid);
     }
   }
 
-  static constexpr double kCellW = 30, kCellH = 22;
-  void group_grid(size_t g, double x, double y) {
+  double stages() const { return static_cast<double>(r_.stage_labels.size()); }
+  double levels() const { return static_cast<double>(r_.level_labels.size()); }
+
+  // The overview's grids: cells cw x ch (at least 30 x 22, at most 60 x 44, in that
+  // proportion), `across` grids to a row, the largest that fit the page below `top`.
+  struct Grid {
+    double cw = kCellW, ch = kCellH;
+    size_t across = 1;
+  };
+  static constexpr double kCellW = 30, kCellH = 22, kMaxScale = 2;
+  static constexpr double kGridLeft = kMargin + 40, kGridGap = 30, kGridBelow = 60;
+  Grid grid_fit(double top) const {
+    const size_t n = std::max<size_t>(1, r_.groups.size());
+    const double width = kPageW - kMargin - kGridLeft, height = kPageH - 60 - top;
+    Grid best;
+    best.across = std::max<size_t>(1, static_cast<size_t>((width + kGridGap) / (kCellW * stages() + kGridGap)));
+    double best_scale = 0;
+    for (size_t across = 1; across <= n; ++across) {
+      const double rows = std::ceil(static_cast<double>(n) / static_cast<double>(across));
+      const double by_width = (width - (across - 1) * kGridGap) / static_cast<double>(across) / stages() / kCellW;
+      const double by_height = (height / rows - kGridBelow) / levels() / kCellH;
+      const double scale = std::min({by_width, by_height, kMaxScale});
+      if (scale > best_scale + 1e-9) best_scale = scale, best.across = across;
+    }
+    if (best_scale >= 1) best.cw = kCellW * best_scale, best.ch = kCellH * best_scale;
+    return best;
+  }
+
+  void group_grid(size_t g, double x, double y, const Grid& grid) {
     const int levels = static_cast<int>(r_.level_labels.size());
-    const double cw = kCellW, ch = kCellH;
+    const double cw = grid.cw, ch = grid.ch, k = cw / kCellW, count_size = 9 * std::min(k, 1.5);
     dl_.text(x, y - 8, r_.groups[g].label + "（" + people(g) + "）", 9.5, palette::kInk);
     for (const auto& cell : r_.current[g]) {
       const double cx = x + cell.stage * cw, cy = y + (levels - 1 - cell.level) * ch;
@@ -219,17 +242,21 @@ class CohortLayout {
       dl_.stroke_rect(cx, cy, cw, ch, palette::kWhite, 1);
       const Color ink = cell.people && palette::needs_light_text(tone) ? palette::kWhite : palette::kInk;
       const std::string label = value(cell.people, 0);
-      dl_.text(cx + (cw - w(label, 9)) / 2, cy + ch / 2 + 3, label, 9, ink);
+      dl_.text(cx + (cw - w(label, count_size)) / 2, cy + ch / 2 + count_size / 3, label, count_size, ink);
     }
-    // Axis hints: level labels on the first grid of a row, stage initials below.
+    // Axis hints: level labels on the first grid of a row, stage names below, each at most
+    // as wide as its column.
     for (size_t st = 0; st < r_.stage_labels.size(); ++st) {
       const std::string& l = r_.stage_labels[st];
-      const double size = std::min(6.5, 6.5 * (cw - 2) / std::max(1.0, w(l, 6.5)));
+      const double size = std::min(6.5 * std::min(k, 1.3), 6.5 * (cw - 2) / std::max(1.0, w(l, 6.5)));
       dl_.text(x + st * cw + (cw - w(l, size)) / 2, y + levels * ch + 9, l, size, palette::kMuted);
     }
-    if (x == kMargin + 40)
-      for (int lv = 0; lv < levels; ++lv)
-        dl_.text(kMargin, y + (levels - 1 - lv) * ch + ch / 2 + 3, r_.level_labels[lv], 6.5, palette::kMuted);
+    if (x == kGridLeft)
+      for (int lv = 0; lv < levels; ++lv) {
+        const std::string& l = r_.level_labels[lv];
+        const double size = std::min(6.5, 6.5 * (kGridLeft - kMargin - 3) / std::max(1.0, w(l, 6.5)));
+        dl_.text(kMargin, y + (levels - 1 - lv) * ch + ch / 2 + 3, l, size, palette::kMuted);
+      }
   }
 
   // A table: a label column, then one column per group.
@@ -259,73 +286,115 @@ class CohortLayout {
     }
   }
 
+  // A table's height: its hint, its heading row and its rows.
+  static double table_height(const CohortTable& t) {
+    return (t.mostly_hidden ? 2 * 12.5 + 4 : 0) + 26 + 16 * static_cast<double>(t.rows.size());
+  }
+
+  // A section of tables goes on the page in hand, under a heading of its own, when its
+  // `needed` points fit below what is there; else on a new page headed with it. Returns
+  // where its first table goes.
+  double section(const std::string& heading, double needed) {
+    static constexpr double kBottom = kPageH - 60, kHeading = 34;
+    if (y_ > 0 && y_ + kHeading + needed <= kBottom) {
+      dl_.text(kMargin, y_ + 24, heading, 12, palette::kInk);
+      return y_ + kHeading;
+    }
+    page(heading);
+    return 106;
+  }
+
   void profile() {
-    page(r_.profile_heading);
-    double y = 106;
+    y_ = 0;  // the overview has its page to itself
+    double y = section(r_.profile_heading, table_height(r_.profile));
     table(y, r_.profile);
+    y_ = y;
   }
 
   std::string flows_title() const { return fill(r_.flows_title, {{"k", std::to_string(r_.min_group)}}); }
 
   void checklists_and_movement() {
-    page(r_.checklist_heading);
-    double y = 106;
-    for (const auto& c : r_.checklists) {
-      table(y, c);
-      y += 14;
+    if (!r_.checklists.empty()) {
+      double needed = 0;
+      for (const auto& c : r_.checklists) needed += table_height(c) + 14;
+      double y = section(r_.checklist_heading, needed);
+      for (const auto& c : r_.checklists) {
+        table(y, c);
+        y += 14;
+      }
+      y_ = y;
     }
-    y += 10;
-    dl_.text(kMargin, y + 12, r_.movement_heading, 12, palette::kInk);
-    y += 22;
+    double y = section(r_.movement_heading, table_height(r_.movement) + (r_.flows.empty() ? 30 : 0));
     table(y, r_.movement);
     if (r_.flows.empty()) {  // a page of its own only when a flow shows
       y += 8;
       text_wrapped(flows_title() + "：" + r_.no_flows, kMargin, y, kPageW - 2 * kMargin, 8.5, palette::kMuted);
       return;
     }
-    page(r_.movement_heading);
-    flow_map();
+    // The map under the table when it fits there at its first size at least, else on a page
+    // of its own.
+    const double top = y + 30;
+    if (top + this->levels() * 64 + 30 > kPageH - 80) {
+      page(r_.movement_heading);
+      flow_map(130);
+    } else {
+      flow_map(top);
+    }
   }
 
   // Movement in all cohorts drawn on the matrix: an arrow from where people stood at the
   // first meeting to where they stood at the last, for flows of at least min_group people.
-  void flow_map() {
+  void flow_map(double y0) {
     const int levels = static_cast<int>(r_.level_labels.size());
-    const double cw = 90, ch = 64, x0 = kMargin + 40, y0 = 130;
+    // As large as the page lets it be, in the career map's proportions.
+    const double x0 = kMargin + 40;
+    const double scale = std::clamp(std::min((kPageW - kMargin - x0) / stages() / 90, (kPageH - 80 - y0) / this->levels() / 64), 1.0, 2.0);
+    const double cw = 90 * scale, ch = 64 * scale, text_k = std::min(scale, 1.4);
     dl_.text(x0, y0 - 10, flows_title(), 9, palette::kInk);
     for (const auto& sc : r_.scenes) {
       const double x = x0 + sc.stage * cw, y = y0 + (levels - 1 - sc.level) * ch;
       dl_.fill_rect(x, y, cw, ch, palette::kNoScore);
       dl_.stroke_rect(x, y, cw, ch, palette::kWhite, 1.2);
-      dl_.text(x + 3, y + 9, std::to_string(sc.number), 6.5, palette::kMuted);
+      dl_.text(x + 3, y + 9 * text_k, std::to_string(sc.number), 6.5 * text_k, palette::kMuted);
+      if (scale > 1.2) {  // room for the scene's name under its number
+        double ly = y + 9 * text_k;
+        for (const auto& l : doc_.lines(sc.label, cw - 6, 7.5)) dl_.text(x + 3, ly += 10, l, 7.5, palette::kMuted);
+      }
     }
     for (size_t st = 0; st < r_.stage_labels.size(); ++st) {
       const std::string& l = r_.stage_labels[st];
-      dl_.text(x0 + st * cw + (cw - w(l, 7)) / 2, y0 + levels * ch + 10, l, 7, palette::kMuted);
+      dl_.text(x0 + st * cw + (cw - w(l, 7 * text_k)) / 2, y0 + levels * ch + 10 * text_k, l, 7 * text_k, palette::kMuted);
+    }
+    for (int lv = 0; lv < levels; ++lv) {
+      const std::string& l = r_.level_labels[lv];
+      const double size = std::min(7 * text_k, 7 * (x0 - kMargin - 3) / std::max(1.0, w(l, 7)));
+      dl_.text(kMargin, y0 + (levels - 1 - lv + 0.5) * ch + size / 3, l, size, palette::kMuted);
     }
     const auto centre = [&](size_t scene) {
       const CohortScene& sc = r_.scenes[scene];
       return std::pair<double, double>{x0 + (sc.stage + 0.5) * cw, y0 + (levels - 1 - sc.level + 0.5) * ch};
     };
-    for (const auto& f : r_.flows) arrow(centre(f.from), centre(f.to), f.from == f.to, std::to_string(f.people));
+    for (const auto& f : r_.flows) arrow(centre(f.from), centre(f.to), f.from == f.to, std::to_string(f.people), text_k);
   }
 
-  void arrow(std::pair<double, double> from, std::pair<double, double> to, bool stayed, const std::string& n) {
+  // `k`: how much larger than at first the map is drawn (its rings, arrows and counts too).
+  void arrow(std::pair<double, double> from, std::pair<double, double> to, bool stayed, const std::string& n, double k) {
     const auto [ax, ay] = from;
     const auto [bx, by] = to;
+    const double size = 8 * k;
     if (stayed) {  // stayed: a ring with the count
-      dl_.circle(ax, ay, 9, palette::kWhite, palette::kPath, 1.2);
-      dl_.text(ax - w(n, 8) / 2, ay + 3, n, 8, palette::kPath);
+      dl_.circle(ax, ay, 9 * k, palette::kWhite, palette::kPath, 1.2 * k);
+      dl_.text(ax - w(n, size) / 2, ay + size * 0.375, n, size, palette::kPath);
       return;
     }
     const double dx = bx - ax, dy = by - ay, len = std::hypot(dx, dy), ux = dx / len, uy = dy / len;
-    const double sx = ax + ux * 8, sy = ay + uy * 8, ex = bx - ux * 8, ey = by - uy * 8;
-    dl_.line(sx, sy, ex - ux * 6, ey - uy * 6, palette::kCurrent, 2);
-    dl_.triangle(ex, ey, ex - ux * 8 - uy * 4, ey - uy * 8 + ux * 4, ex - ux * 8 + uy * 4, ey - uy * 8 - ux * 4,
-                 palette::kCurrent);
+    const double sx = ax + ux * 8 * k, sy = ay + uy * 8 * k, ex = bx - ux * 8 * k, ey = by - uy * 8 * k;
+    dl_.line(sx, sy, ex - ux * 6 * k, ey - uy * 6 * k, palette::kCurrent, 2 * k);
+    dl_.triangle(ex, ey, ex - (ux * 8 + uy * 4) * k, ey - (uy * 8 - ux * 4) * k, ex - (ux * 8 - uy * 4) * k,
+                 ey - (uy * 8 + ux * 4) * k, palette::kCurrent);
     const double mx = (sx + ex) / 2, my = (sy + ey) / 2;
-    dl_.fill_rect(mx - w(n, 8) / 2 - 2, my - 7, w(n, 8) + 4, 10, palette::kWhite);
-    dl_.text(mx - w(n, 8) / 2, my + 1.5, n, 8, palette::kCurrent);
+    dl_.fill_rect(mx - w(n, size) / 2 - 2, my - 7 * k, w(n, size) + 4, 10 * k, palette::kWhite);
+    dl_.text(mx - w(n, size) / 2, my + 1.5 * k, n, size, palette::kCurrent);
   }
 
   void trends() {
@@ -420,6 +489,7 @@ class CohortLayout {
   }
 
   const CohortReport& r_;
+  double y_ = 0;  // where the page in hand's tables end (0: start a page)
   Document doc_;
   DisplayList& dl_ = doc_.pages();
   Flow flow_;

@@ -48,6 +48,7 @@ struct CohortCell {
 // A scene of the flow map.
 struct CohortScene {
   int number = 0, stage = 0, level = 0;
+  std::string label;
 };
 
 // People who moved from scene `from` to scene `to` (indexes of the model's scenes; the same

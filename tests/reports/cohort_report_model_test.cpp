@@ -183,7 +183,19 @@ BOOST_AUTO_TEST_CASE(the_drawing_shows_a_hidden_figure_as_its_mark) {
                  return s.find("figures about fewer than 3 people") != std::string::npos;
                }) == 1);
   }
-  BOOST_TEST(dl.pages().size() == 5u);  // overview, profile, checklists and movement, flows, trends
+  // The overview; the profile with the checklists under it (they fit); the movement with its
+  // map under it; the trends.
+  BOOST_REQUIRE(dl.pages().size() == 4u);
+  const auto has = [&](size_t p, const std::string& heading) {
+    const auto texts = dl.texts(p);
+    return std::count(texts.begin(), texts.end(), heading) == 1;
+  };
+  const CohortReport r = report(summary(), Lang::en);
+  BOOST_TEST(has(0, r.overview_heading));
+  BOOST_TEST(has(1, r.profile_heading));
+  BOOST_TEST(has(1, r.checklist_heading));
+  BOOST_TEST(has(2, r.movement_heading));
+  BOOST_TEST(has(3, r.trends_heading));
 }
 
 BOOST_AUTO_TEST_SUITE_END()
