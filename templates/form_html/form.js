@@ -397,7 +397,7 @@
     ja: {
       switchTo: 'English', switchLabel: 'Show this form in English', lang: 'ja',
       intro: 'この用紙はこのパソコン・スマートフォンの中だけで動き、どこにも送信しません。入力した内容はこのブラウザーに自動で残ります。最後に「保存」を押して、できたファイルを事務局に送ってください。',
-      required: '必須', progress: '必須の回答', progressShort: '必須', of: '/', noneRequired: '必須の設問はありません', save: '保存', open: '保存したファイルを開く',
+      required: '必須', progress: '必須の回答', progressShort: '必須', of: '/', save: '保存', open: '保存したファイルを開く',
       participant: '参加者 ID', participantHelp: '事務局から届いた ID を半角で入れてください（例: p03）。',
       name: 'お名前（任意）', cohort: '期', fixed: '（変更できません）',
       episodeAdd: 'エピソードを追加', episode: 'エピソード', up: '上へ', down: '下へ', remove: '削除',
@@ -416,7 +416,7 @@
     en: {
       switchTo: '日本語', switchLabel: '日本語で表示する', lang: 'en',
       intro: 'This form works only on this computer or phone and sends nothing anywhere. What you enter is kept in this browser as you type. When you are done, press "Save" and send the file it makes to the office.',
-      required: 'required', progress: 'Required answers', progressShort: 'Required', of: 'of', noneRequired: 'No question is required', save: 'Save', open: 'Open a saved file',
+      required: 'required', progress: 'Required answers', progressShort: 'Required', of: 'of', save: 'Save', open: 'Open a saved file',
       participant: 'Participant id', participantHelp: 'The id the office gave you, in half-width letters and digits (e.g. p03).',
       name: 'Your name (optional)', cohort: 'Cohort', fixed: '(cannot be changed)',
       episodeAdd: 'Add an episode', episode: 'Episode', up: 'Up', down: 'Down', remove: 'Remove',
@@ -525,14 +525,15 @@
     }
     const required = Q.items.filter((it) => it.required && asked(it));
     const bad = new Set(list.filter((d) => d.severity === 'error').map(baseItem));
-    const done = required.filter((it) => written(it, state) !== undefined && !bad.has(it.id)).length;
-    // A page without required items (a worksheet of optional rows) says so instead of "0 of 0".
-    if (required.length) $('progress-text').replaceChildren(el('span', { class: 'wide-only' }, UI[lang].progress + ' '),
-      el('span', { class: 'narrow-only' }, UI[lang].progressShort + ' '), done + ' ' + UI[lang].of + ' ' + required.length);
-    else $('progress-text').replaceChildren(UI[lang].noneRequired);
+    // The participant id is a required answer too (already given when the office fixed it),
+    // so even a worksheet of optional rows counts one.
+    const total = required.length + 1;
+    const done = required.filter((it) => written(it, state) !== undefined && !bad.has(it.id)).length +
+      (validId(state.participant || '') ? 1 : 0);
+    $('progress-text').replaceChildren(el('span', { class: 'wide-only' }, UI[lang].progress + ' '),
+      el('span', { class: 'narrow-only' }, UI[lang].progressShort + ' '), done + ' ' + UI[lang].of + ' ' + total);
     const bar = $('progress-bar');
-    bar.hidden = !required.length;
-    bar.max = Math.max(1, required.length);
+    bar.max = total;
     bar.value = done;
     return list;
   }
