@@ -87,7 +87,6 @@ std::u32string DisplayList::characters() const {
       if (op.kind == DrawOp::Kind::text) add(op.text);
       if (op.kind == DrawOp::Kind::page_number) add(page_text(op, p + 1, pages_.size()));
     }
-  all.push_back(U'〓');  // what a character the font lacks is drawn as
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
   return all;

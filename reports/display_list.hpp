@@ -49,7 +49,8 @@ class DisplayList {
   // text widths (for right-aligned page numbers).
   void draw(PdfCanvas& pdf, double width, double height,
             const std::function<double(std::string_view, double)>& measure) const;
-  // Every character drawn, page numbers included: sorted, without repeats.
+  // Every character drawn, page numbers included: sorted, without repeats (the font's
+  // subset adds 〓 when the font lacks one of them).
   std::u32string characters() const;
   // The texts of page `index` in drawing order (page numbers as drawn), for tests.
   std::vector<std::string> texts(size_t index) const;

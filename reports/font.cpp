@@ -91,15 +91,9 @@ std::string delta_cmap(const std::vector<std::pair<uint16_t, uint16_t>>& code_gl
   return cmap + sub;
 }
 
-// `font` with its cmap table replaced by `cmap` and a harmless 'prep' program (table
-// directory, checksums and the head table's checksum adjustment recomputed).
-//
-// Why 'prep': libharu rewrites the embedded font into a stream of 4 KB blocks and then
-// seeks to each table; 'prep' comes last, and when it is empty and the font a whole number
-// of blocks long, that seek lands one past the last block and fails (seen in 1 of 1,000
-// synthetic documents). Hinting is dropped from the subset, so 'prep' would be empty: a
-// three-byte program that pushes a value and pops it (PUSHB[0] 0, POP) does nothing and
-// keeps the table from being empty.
+// `font` with its cmap table replaced by `cmap` (table directory, checksums and the head
+// table's checksum adjustment recomputed). The PDF embeds these bytes as they are: libharu
+// only reads them (metrics, the PostScript name), and never copies them table by table.
 std::string replace_cmap(const std::string& font, const std::string& cmap) {
   struct Table {
     uint32_t tag;
@@ -110,12 +104,11 @@ std::string replace_cmap(const std::string& font, const std::string& cmap) {
   for (uint16_t i = 0; i < count; ++i) {
     const size_t rec = 12 + 16 * size_t{i};
     const uint32_t tag = be32(font, rec);
-    if (tag == 0x636D6170 || tag == 0x70726570) continue;  // 'cmap', 'prep'
+    if (tag == 0x636D6170) continue;  // 'cmap'
     tables.push_back({tag, font.substr(be32(font, rec + 8), be32(font, rec + 12))});
 
   }
   tables.push_back({0x636D6170, cmap});
-  tables.push_back({0x70726570, std::string("\xB0\x00\x21", 3)});
   std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.tag < b.tag; });
   const uint16_t n = static_cast<uint16_t>(tables.size());
   uint16_t pow2 = 1, log2 = 0;
@@ -162,9 +155,11 @@ char32_t SubsetFont::code_of(char32_t c) const {
 struct FontSource::Impl {
   std::string path;
   hb_face_t* face = nullptr;
+  hb_face_t* outlines = nullptr;  // the font without its cmap: what subset() cuts from
   std::vector<int16_t> widths;  // per BMP code point, 1/1000 em; -1 = not in the font
   int geta = 1000;              // width of 〓
   ~Impl() {
+    if (outlines) hb_face_destroy(outlines);
     if (face) hb_face_destroy(face);
   }
 };
@@ -177,6 +172,20 @@ FontSource::FontSource(const std::string& path) : impl_(std::make_unique<Impl>()
   hb_blob_destroy(blob);
   if (hb_face_get_glyph_count(impl_->face) == 0) fail(path, tr("not a TrueType font"));
   hb_face_make_immutable(impl_->face);
+  // The subsetter keeps every glyph a kept character reaches through the cmap, variation
+  // sequences too (in IPAex Gothic, 署 and 者 bring two glyphs never drawn): it cuts from
+  // the font without its cmap, given the glyphs.
+  impl_->outlines = hb_face_builder_create();
+  hb_tag_t tags[64];
+  unsigned n_tags = 64;
+  hb_face_get_table_tags(impl_->face, 0, &n_tags, tags);
+  for (unsigned i = 0; i < n_tags; ++i) {
+    if (tags[i] == HB_TAG('c', 'm', 'a', 'p')) continue;
+    hb_blob_t* table = hb_face_reference_table(impl_->face, tags[i]);
+    hb_face_builder_add_table(impl_->outlines, tags[i], table);
+    hb_blob_destroy(table);
+  }
+  hb_face_make_immutable(impl_->outlines);
   // Widths of every character of the basic plane, once: libharu's own rule, the
   // glyph's advance x 1000 / units per em, truncated.
   hb_font_t* font = hb_font_create(impl_->face);
@@ -210,17 +219,25 @@ const std::string& FontSource::path() const { return impl_->path; }
 SubsetFont FontSource::subset(std::u32string_view wanted) const {
   SubsetFont out;
   out.name = impl_->path;
-  // Only what the font has; the rest is drawn as 〓 (always in `wanted`).
+  // Only what the font has; a character it lacks is drawn as 〓, which the subset then has.
   hb_font_t* full = hb_font_create(impl_->face);
-  for (char32_t c : wanted) {
+  std::vector<std::pair<char32_t, hb_codepoint_t>> char_glyph;  // the full font's glyph
+  bool lacking = false;
+  auto add = [&](char32_t c) {
     hb_codepoint_t g = 0;
-    if (c <= 0xFFFF && hb_font_get_nominal_glyph(full, c, &g) && g) out.chars.push_back(c);
-  }
+    if (c <= 0xFFFF && hb_font_get_nominal_glyph(full, c, &g) && g) char_glyph.emplace_back(c, g);
+    else lacking = true;
+  };
+  for (char32_t c : wanted) add(c);
+  if (lacking && std::find(wanted.begin(), wanted.end(), U'〓') == wanted.end()) add(U'〓');
   hb_font_destroy(full);
+  std::sort(char_glyph.begin(), char_glyph.end());
+  for (const auto& [c, g] : char_glyph) out.chars.push_back(c);
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
   if (!input) fail(impl_->path, tr("cannot subset the font (out of memory)"));
-  hb_set_t* unicodes = hb_subset_input_unicode_set(input);
-  for (char32_t c : out.chars) hb_set_add(unicodes, c);
+  hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
+  for (const auto& [c, g] : char_glyph) hb_set_add(glyph_set, g);
+  hb_set_clear(hb_subset_input_unicode_set(input));
   // libharu draws glyphs by their outlines and widths only: hinting, layout and vertical
   // metrics tables add size and nothing it uses.
   hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING);
@@ -232,29 +249,37 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "DSIG", "gasp", "kern"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
-  hb_face_t* sub = hb_subset_or_fail(impl_->face, input);
+  hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(impl_->outlines, input);
   hb_subset_input_destroy(input);
-  if (!sub) fail(impl_->path, tr("cannot subset the font"));
+  hb_face_t* sub = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
+  if (!sub) {
+    if (plan) hb_subset_plan_destroy(plan);
+    fail(impl_->path, tr("cannot subset the font"));
+  }
+  const hb_map_t* new_glyph = hb_subset_plan_old_to_new_glyph_mapping(plan);
 
   // Each character's code is its glyph id in the subset; a character drawn with a glyph an
   // earlier one has (the font maps both to one) gets a code past the last glyph, so that the
   // ToUnicode map still tells the two apart.
-  hb_font_t* sub_font = hb_font_create(sub);
   const unsigned glyph_count = hb_face_get_glyph_count(sub);
   std::vector<bool> taken(glyph_count);
   std::vector<std::pair<uint16_t, uint16_t>> code_glyph;
   uint32_t next = glyph_count;
-  for (char32_t c : out.chars) {
-    hb_codepoint_t g = 0;
-    hb_font_get_nominal_glyph(sub_font, c, &g);
+  for (const auto& [c, old] : char_glyph) {
+    const hb_codepoint_t g = hb_map_get(new_glyph, old);
     uint32_t code = g;
-    if (g >= glyph_count || taken[g]) code = next++;
-    else taken[g] = true;
-    if (code >= 0xFFFF) fail(impl_->path, tr("a document uses more different characters than a PDF font can hold"));
+    if (g < glyph_count && taken[g]) code = next++;
+    else if (g < glyph_count) taken[g] = true;
+    if (g >= glyph_count || code >= 0xFFFF) {
+      hb_subset_plan_destroy(plan);
+      hb_face_destroy(sub);
+      fail(impl_->path, g >= glyph_count ? tr("cannot subset the font")
+                                         : tr("a document uses more different characters than a PDF font can hold"));
+    }
     out.codes.push_back(static_cast<uint16_t>(code));
     code_glyph.emplace_back(static_cast<uint16_t>(code), static_cast<uint16_t>(g));
   }
-  hb_font_destroy(sub_font);
+  hb_subset_plan_destroy(plan);
   std::sort(code_glyph.begin(), code_glyph.end());
   if (next > glyph_count) {
     out.cid_to_gid.assign(next, 0);

@@ -1,8 +1,11 @@
 #include "reports/pdf_canvas.hpp"
 
 #include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
+#include <libdeflate.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -79,6 +82,7 @@ PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
   impl_->font = HPDF_GetFont(impl_->doc, name, "UTF-8");
   impl_->check("font");
   set_to_unicode();
+  embed_font();
 }
 
 PdfCanvas::~PdfCanvas() = default;
@@ -137,11 +141,9 @@ void PdfCanvas::set_to_unicode() {
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
       body + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
   // libharu's ToUnicode stream (its UTF-8 CMap), rewritten.
-  auto* stream = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(impl_->font, "ToUnicode", HPDF_OCLASS_DICT));
-  auto* fonts = static_cast<HPDF_Array>(HPDF_Dict_GetItem(impl_->font, "DescendantFonts", HPDF_OCLASS_ARRAY));
-  auto* cid_font = fonts ? static_cast<HPDF_Dict>(HPDF_Array_GetItem(fonts, 0, HPDF_OCLASS_DICT)) : nullptr;
-  auto* map = cid_font ? static_cast<HPDF_Dict>(HPDF_Dict_GetItem(cid_font, "CIDToGIDMap", HPDF_OCLASS_DICT)) : nullptr;
-  if (!stream || !map) impl_->fail(tr("PDF: cannot load the font"));
+  const auto attr = static_cast<HPDF_FontAttr>(impl_->font->attr);
+  HPDF_Dict stream = attr->cmap_stream, map = attr->map_stream, cid_font = attr->descendant_font;
+  if (!stream || !map || !cid_font) impl_->fail(tr("PDF: cannot load the font"));
   for (const char* key : {"Type", "CMapName", "CIDSystemInfo", "WMode"}) HPDF_Dict_RemoveElement(stream, key);
   HPDF_MemStream_FreeData(stream->stream);
   HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(cmap.data()), static_cast<HPDF_UINT>(cmap.size()));
@@ -157,6 +159,78 @@ void PdfCanvas::set_to_unicode() {
     HPDF_Stream_Write(map->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()), static_cast<HPDF_UINT>(bytes.size()));
   }
   impl_->check("ToUnicode");
+}
+
+// The font's descriptor and font file, made before libharu would: libharu then neither
+// copies the font table by table (4 KB blocks, seeking) nor compresses it. The file is the
+// subset's bytes as they are; the entries are those libharu writes.
+void PdfCanvas::embed_font() {
+  HPDF_Doc doc = impl_->doc;
+  const auto attr = static_cast<HPDF_FontAttr>(impl_->font->attr);
+  HPDF_FontDef def = attr->fontdef;
+  const auto tt = static_cast<HPDF_TTFontDefAttr>(def->attr);
+  const std::string& bytes = impl_->subset->bytes;
+  HPDF_Dict file = HPDF_DictStream_New(doc->mmgr, doc->xref);
+  HPDF_Dict descriptor = HPDF_Dict_New(doc->mmgr);
+  if (!file || !descriptor || HPDF_Xref_Add(doc->xref, descriptor) != HPDF_OK) impl_->check("font file");
+  file->filter = HPDF_STREAM_FILTER_FLATE_DECODE;
+  HPDF_STATUS ret = HPDF_Stream_Write(file->stream, reinterpret_cast<const HPDF_BYTE*>(bytes.data()),
+                                      static_cast<HPDF_UINT>(bytes.size()));
+  ret += HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(bytes.size()));
+  ret += HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+  ret += HPDF_Dict_AddNumber(descriptor, "Ascent", def->ascent);
+  ret += HPDF_Dict_AddNumber(descriptor, "Descent", def->descent);
+  ret += HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(def->flags));
+  ret += HPDF_Dict_Add(descriptor, "FontBBox", HPDF_Box_Array_New(doc->mmgr, def->font_bbox));
+  ret += HPDF_Dict_Add(descriptor, "FontFile2", file);
+  ret += HPDF_Dict_AddName(descriptor, "FontName", tt->base_font);
+  ret += HPDF_Dict_AddNumber(descriptor, "ItalicAngle", def->italic_angle);
+  ret += HPDF_Dict_AddNumber(descriptor, "StemV", def->stemv);
+  ret += HPDF_Dict_AddNumber(descriptor, "XHeight", def->x_height);
+  if (ret != HPDF_OK) impl_->check("font file");
+  def->descriptor = descriptor;
+  impl_->check("font file");
+}
+
+// Every stream libharu would compress, compressed here instead (libdeflate, level 9: about
+// half zlib's time, and smaller) and left for libharu to write as it is.
+void PdfCanvas::compress_streams() {
+  struct Free {
+    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
+  };
+  thread_local std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(9));
+  if (!compressor) impl_->fail(tr("PDF: cannot compress (out of memory)"));
+  // The font's two streams of libharu's take the filter of their font when written: the
+  // fonts' is none, and the streams' is set here (an empty map stays as it is).
+  const auto attr = static_cast<HPDF_FontAttr>(impl_->font->attr);
+  for (HPDF_Dict font : {impl_->font, attr->descendant_font}) font->filter = HPDF_STREAM_FILTER_NONE;
+  for (HPDF_Dict stream : {attr->cmap_stream, attr->map_stream})
+    if (stream) stream->filter = stream->stream->size ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
+  HPDF_Xref xref = impl_->doc->xref;
+  std::string raw, packed;
+  for (HPDF_UINT i = 0; i < xref->entries->count; ++i) {
+    auto* obj = static_cast<HPDF_Obj_Header*>(HPDF_Xref_GetEntry(xref, i)->obj);
+    if (!obj || (obj->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT) continue;
+    auto dict = reinterpret_cast<HPDF_Dict>(obj);
+    if (!dict->stream || !(dict->filter & HPDF_STREAM_FILTER_FLATE_DECODE) || dict->write_fn) continue;
+    raw.clear();
+    for (HPDF_UINT k = 0; k < HPDF_MemStream_GetBufCount(dict->stream); ++k) {
+      HPDF_UINT len = 0;
+      const HPDF_BYTE* p = HPDF_MemStream_GetBufPtr(dict->stream, k, &len);
+      raw.append(reinterpret_cast<const char*>(p), len);
+    }
+    raw.resize(dict->stream->size);
+    packed.resize(libdeflate_zlib_compress_bound(compressor.get(), raw.size()));
+    packed.resize(libdeflate_zlib_compress(compressor.get(), raw.data(), raw.size(), packed.data(), packed.size()));
+    HPDF_MemStream_FreeData(dict->stream);
+    HPDF_STATUS ret = HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
+                                        static_cast<HPDF_UINT>(packed.size()));
+    // libharu drops a /Filter entry from a stream it does not compress itself: the entry is
+    // written by the dictionary's own writer instead.
+    dict->filter = HPDF_STREAM_FILTER_NONE;
+    dict->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
+    if (ret != HPDF_OK || packed.empty()) impl_->check("compress");
+  }
 }
 
 std::string PdfCanvas::encode(std::string_view utf8) const {
@@ -273,6 +347,7 @@ void PdfCanvas::fill_triangle(double x1, double y1, double x2, double y2, double
 }
 
 std::string PdfCanvas::bytes() {
+  compress_streams();
   if (HPDF_SaveToStream(impl_->doc) != HPDF_OK) impl_->check("write");
   std::string out(HPDF_GetStreamSize(impl_->doc), '\0');
   HPDF_UINT32 len = static_cast<HPDF_UINT32>(out.size());

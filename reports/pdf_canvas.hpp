@@ -2,13 +2,14 @@
 // font, rectangles, lines and circles, in points with the origin at the top left.
 //
 // The font is a SubsetFont (see font.hpp), handed to libharu through an anonymous
-// in-memory file; text is drawn with the subset's private codes, and the document gets a
-// ToUnicode map from those codes back to the real characters, so text extraction finds
-// every word. Owns one HPDF_Doc; not thread-safe,
-// but one canvas per thread is fine (threads need stacks over 192 KB: libharu puts
-// 128 KB on the stack). Every libharu error becomes careermap::Error, thrown from the call
-// that failed. A character the subset lacks (outside Unicode's basic plane, or missing
-// from the font) is drawn as 〓.
+// in-memory file for its metrics and embedded as it is (libharu's own copy of a font file
+// is skipped); text is drawn with the subset's codes, which are its glyph ids, and the
+// document gets a ToUnicode map from those codes back to the real characters, so text
+// extraction finds every word. Every stream is compressed with libdeflate. Owns one
+// HPDF_Doc; not thread-safe, but one canvas per thread is fine (threads need stacks over
+// 192 KB: libharu puts 128 KB on the stack). Every libharu error becomes careermap::Error,
+// thrown from the call that failed. A character the subset lacks (outside Unicode's basic
+// plane, or missing from the font) is drawn as 〓.
 #pragma once
 
 #include <memory>
@@ -54,6 +55,8 @@ class PdfCanvas {
 
  private:
   void set_to_unicode();
+  void embed_font();
+  void compress_streams();
   std::string encode(std::string_view utf8) const;  // UTF-8 of the font's codes
   struct Impl;
   std::unique_ptr<Impl> impl_;

@@ -15,7 +15,7 @@ case "$what" in demo|test|build) ;; *) echo "usage: tools/setup.sh demo|test|bui
 packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libhpdf-dev libyaml-cpp-dev libyaml-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev libqpdf-dev libglpk-dev
-  libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev nettle-dev libfmt-dev
+  libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev nettle-dev libfmt-dev libdeflate-dev
   fonts-ipaexfont-gothic poppler-utils qpdf
   dpkg-dev groff-base gettext
 )

@@ -118,11 +118,19 @@ BOOST_AUTO_TEST_CASE(characters_sharing_a_glyph_keep_codes_of_their_own) {
   BOOST_TEST(font().subset(U"-a").cid_to_gid.empty());
 }
 
-BOOST_AUTO_TEST_CASE(a_character_the_subset_lacks_draws_as_geta) {
-  const SubsetFont s = font().subset(U"a〓");
-  BOOST_TEST(static_cast<unsigned>(s.code_of(U'b')) == static_cast<unsigned>(s.code_of(U'〓')));
+BOOST_AUTO_TEST_CASE(a_character_the_font_lacks_draws_as_geta_which_the_subset_then_has) {
+  const SubsetFont s = font().subset(U"a\U0001F600");  // outside the basic plane: not in the font
+  BOOST_TEST((s.chars == U"a〓"));
+  BOOST_TEST(static_cast<unsigned>(s.code_of(U'\U0001F600')) == static_cast<unsigned>(s.code_of(U'〓')));
   BOOST_TEST(static_cast<unsigned>(s.code_of(U'〓')) != 0u);
+  BOOST_TEST((font().subset(U"ab").chars == U"ab"));  // nothing lacking: no 〓
   BOOST_TEST(static_cast<unsigned>(font().subset(U"a").code_of(U'b')) == 0u);
+}
+
+BOOST_AUTO_TEST_CASE(the_subset_holds_only_the_glyphs_of_its_characters) {
+  // In IPAex Gothic, 署 and 者 have variation sequences to two more glyphs: not kept.
+  const HbFont sub(font().subset(U"あ者署").bytes);
+  BOOST_TEST(hb_face_get_glyph_count(sub.face) == 4u);  // and .notdef
 }
 
 BOOST_AUTO_TEST_CASE(the_subset_names_only_what_libharu_reads) {
