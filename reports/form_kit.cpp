@@ -247,15 +247,25 @@ void number_limits(const KitColumn& c, lxw_data_validation& dv) {
   }
 }
 
+// The first error libxlsxwriter gave while the sheets were written: a call that fails writes
+// nothing and the others go on, so write_kit_workbook refuses the workbook with it after.
+struct FirstError {
+  lxw_error e = LXW_NO_ERROR;
+  void operator()(lxw_error got) {
+    if (e == LXW_NO_ERROR) e = got;
+  }
+};
+
 // The answers sheet: the header row, then a drop-down list (its entries in column
 // `list_col` of the hidden lists sheet) or number limits on every column that has one.
 class AnswersSheet {
  public:
-  AnswersSheet(lxw_worksheet* ws, lxw_worksheet* lists, const Formats& f, const Templates& t, Lang lang)
-      : ws_(ws), lists_(lists), f_(f), t_(t), lang_(lang) {}
+  AnswersSheet(lxw_worksheet* ws, lxw_worksheet* lists, const Formats& f, const Templates& t, Lang lang,
+               FirstError& ok)
+      : ws_(ws), lists_(lists), f_(f), t_(t), lang_(lang), ok_(ok) {}
 
   void write(const std::vector<KitColumn>& cols) {
-    worksheet_set_row(ws_, 0, 60, nullptr);
+    ok_(worksheet_set_row(ws_, 0, 60, nullptr));
     worksheet_freeze_panes(ws_, 1, 0);
     for (size_t k = 0; k < cols.size(); ++k) column(cols[k], static_cast<lxw_col_t>(k));
     worksheet_hide(lists_);
@@ -263,9 +273,9 @@ class AnswersSheet {
 
  private:
   void column(const KitColumn& c, lxw_col_t col) {
-    worksheet_write_string(ws_, 0, col, c.title.c_str(), f_.head);
+    ok_(worksheet_write_string(ws_, 0, col, c.title.c_str(), f_.head));
     const bool item_text = c.text && c.target.kind == Kind::item;
-    worksheet_set_column(ws_, col, col, item_text ? 40 : 16, c.text ? (item_text ? f_.wrap : f_.as_text) : nullptr);
+    ok_(worksheet_set_column(ws_, col, col, item_text ? 40 : 16, c.text ? (item_text ? f_.wrap : f_.as_text) : nullptr));
     lxw_data_validation dv{};
     std::string formula, message;
     if (!c.list.empty()) {
@@ -283,7 +293,7 @@ class AnswersSheet {
     std::string input_title = capped(c.title, 32);
     if (dv.validate) {
       dv.input_title = input_title.data();
-      worksheet_data_validation_range(ws_, 1, col, kKitRows, col, &dv);
+      ok_(worksheet_data_validation_range(ws_, 1, col, kKitRows, col, &dv));
     }
   }
 
@@ -293,8 +303,8 @@ class AnswersSheet {
     const auto col = static_cast<lxw_col_t>(list_col_);
     for (size_t e = 0; e < c.list.size(); ++e) {
       const auto row = static_cast<lxw_row_t>(e);
-      if (!c.list_numbers.empty()) worksheet_write_number(lists_, row, col, c.list_numbers[e], nullptr);
-      else worksheet_write_string(lists_, row, col, c.list[e].c_str(), nullptr);
+      if (!c.list_numbers.empty()) ok_(worksheet_write_number(lists_, row, col, c.list_numbers[e], nullptr));
+      else ok_(worksheet_write_string(lists_, row, col, c.list[e].c_str(), nullptr));
     }
     const std::string letters = column_letters(list_col_ + 1);
     ++list_col_;
@@ -305,12 +315,14 @@ class AnswersSheet {
   const Formats& f_;
   const Templates& t_;
   Lang lang_;
+  FirstError& ok_;
   int list_col_ = 0;
 };
 
 void instructions_sheet(lxw_worksheet* info, const Formats& f, const Questionnaire& q, const Templates& t,
-                        const std::string& answers_name, const std::string& q_file, const std::string& workbook) {
-  worksheet_set_column(info, 0, 0, 110, nullptr);
+                        const std::string& answers_name, const std::string& q_file, const std::string& workbook,
+                        FirstError& ok) {
+  ok(worksheet_set_column(info, 0, 0, 110, nullptr));
   lxw_row_t r = 0;
   for (Lang l : {Lang::ja, Lang::en}) {
     const auto lines = t.list("kit.instructions");
@@ -319,7 +331,7 @@ void instructions_sheet(lxw_worksheet* info, const Formats& f, const Questionnai
                                                       {"sheet", answers_name},
                                                       {"questionnaire", q_file},
                                                       {"workbook", workbook}});
-      worksheet_write_string(info, r++, 0, text.c_str(), k == 0 ? f.title : nullptr);
+      ok(worksheet_write_string(info, r++, 0, text.c_str(), k == 0 ? f.title : nullptr));
     }
     ++r;
   }
@@ -361,9 +373,12 @@ void write_kit_workbook(const Questionnaire& q, const std::vector<KitColumn>& co
   lxw_worksheet* ws = workbook_add_worksheet(wb, answers_name.c_str());
   lxw_worksheet* info = workbook_add_worksheet(wb, sheet_name(t.text("kit.sheet_instructions", lang)).c_str());
   lxw_worksheet* lists = workbook_add_worksheet(wb, "lists");
+  if (!ws || !info || !lists) workbook_failed(path, std::nullopt);  // e.g. two sheets of one name
   const Formats f = formats(wb);
-  AnswersSheet(ws, lists, f, t, lang).write(cols);
-  instructions_sheet(info, f, q, t, answers_name, q_file, workbook);
+  FirstError ok;
+  AnswersSheet(ws, lists, f, t, lang, ok).write(cols);
+  instructions_sheet(info, f, q, t, answers_name, q_file, workbook, ok);
+  if (ok.e != LXW_NO_ERROR) workbook_failed(path, ok.e);
   const lxw_error e = workbook_close(wb);
   wb = nullptr;
   if (e != LXW_NO_ERROR) workbook_failed(path, e);

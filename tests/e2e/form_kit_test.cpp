@@ -178,4 +178,24 @@ BOOST_AUTO_TEST_CASE(mapping_init_writes_the_cohort_and_meeting_it_is_given) {
              m.out);
 }
 
+
+
+// What Excel cannot hold (a question of more than 32,767 characters) is refused with
+// libxlsxwriter's reason, and no workbook is left, rather than one missing that column.
+BOOST_AUTO_TEST_CASE(a_cell_excel_cannot_hold_refuses_the_workbook) {
+  careermap::test::TempDir dir;
+  fs::copy_file(kSrc + "/tests/data/tiny/model.yaml", dir.path() / "model.yaml");
+  std::string q = slurp(kSrc + "/tests/data/tiny/tiny.yaml");
+  const std::string size = "text: Size,";
+  BOOST_REQUIRE(q.find(size) != std::string::npos);
+  std::string long_text;
+  for (int k = 0; k < 40000; ++k) long_text += "長";
+  q.replace(q.find(size), size.size(), "text: \"" + long_text + "\",");
+  std::ofstream(dir.path() / "long.yaml") << q;
+  const Run r = run(in(dir) + kBin + " form -q long.yaml --kit -o kit");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == "kit/answers.xlsx: error: cannot write the workbook: String exceeds Excel's limit of 32,767 characters.\n");
+  BOOST_TEST(!fs::exists(dir.path() / "kit" / "answers.xlsx"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
