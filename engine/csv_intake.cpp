@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <unordered_map>
 
 #include "answers_intake.hpp"
 #include "yaml_read.hpp"
@@ -43,7 +44,19 @@ struct Codes {
 
   // The answer text as the questionnaire codes it: an option value or a scale point;
   // unchanged when nothing matches (the intake then says what is wrong).
+  // A form's export repeats the same few texts row after row: each is coded once (up to
+  // kRemembered different texts per column, of at most kRemembered bytes each, so memory
+  // stays bounded).
   std::string of(const std::string& cell) const {
+    if (const auto it = remembered.find(cell); it != remembered.end()) return it->second;
+    std::string code = code_of(cell);
+    if (remembered.size() < kRemembered && cell.size() <= kRemembered) remembered.emplace(cell, code);
+    return code;
+  }
+  static constexpr size_t kRemembered = 256;
+  mutable std::unordered_map<std::string, std::string> remembered;
+
+  std::string code_of(const std::string& cell) const {
     if (values)
       if (auto v = values->find(cell); v != values->end()) return v->second;
     for (const auto& e : exact)

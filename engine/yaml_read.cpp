@@ -236,12 +236,15 @@ class FastRead {
       // One document, then the end of the text: anything after it (another document, or
       // what yaml-cpp may take for part of the first) is for yaml-cpp.
       for (bool document_ended = false;;) {
-        yaml_event_t e;
-        if (!yaml_parser_parse(&parser_, &e)) return std::nullopt;
-        const yaml_event_type_t type = e.type;
-        const bool go_on = (!document_ended || type == YAML_STREAM_END_EVENT) && take(e);
-        yaml_event_delete(&e);
-        if (!go_on) return std::nullopt;
+        // The event is freed however the Reader takes it (a breach throws).
+        struct Event {
+          yaml_event_t e{};
+          ~Event() { yaml_event_delete(&e); }
+        } event;
+        if (!yaml_parser_parse(&parser_, &event.e)) return std::nullopt;
+        const yaml_event_type_t type = event.e.type;
+        if (document_ended && type != YAML_STREAM_END_EVENT) return std::nullopt;
+        if (!take(event.e)) return std::nullopt;
         if (type == YAML_STREAM_END_EVENT) return reader_.root();
         document_ended = document_ended || type == YAML_DOCUMENT_END_EVENT;
       }

@@ -278,6 +278,9 @@ void PdfCanvas::new_page(double width, double height) {
     impl_->check("new page");
     impl_->fail(tr("PDF: new page: libharu gave no page"));
   }
+  // /ProcSet is obsolete (readers ignore it since PDF 1.4): libharu's five names go.
+  if (auto* resources = static_cast<HPDF_Dict>(HPDF_Dict_GetItem(impl_->page, "Resources", HPDF_OCLASS_DICT)))
+    HPDF_Dict_RemoveElement(resources, "ProcSet");
   HPDF_Page_SetWidth(impl_->page, static_cast<HPDF_REAL>(width));
   HPDF_Page_SetHeight(impl_->page, static_cast<HPDF_REAL>(height));
   impl_->height = height;

@@ -332,6 +332,32 @@ BOOST_AUTO_TEST_CASE(rows_become_answers_labels_and_all) {
              tt::per_element());
 }
 
+// A cell's code is remembered per column: the same texts row after row, after more different
+// texts than are remembered, long and short, give the same codes and messages as the first time.
+BOOST_AUTO_TEST_CASE(a_text_coded_again_gives_the_same_code) {
+  const Questionnaire q = labelled();
+  Diagnostics d;
+  const Mapping m = Mapping::parse("questionnaire: tiny\ncolumns:\n  size: size\n  A1: a1\n", "m.yaml", q, d);
+  BOOST_REQUIRE(d.empty());
+  std::string csv = "size,A1\n";
+  const std::string long_label = "小さい" + std::string(300, ' ');  // longer than what is remembered
+  for (int k = 0; k < 300; ++k) csv += "謎" + std::to_string(k) + ",1\n";  // more than are remembered
+  for (int k = 0; k < 3; ++k) csv += "小さい,4\n" + long_label + ",2\nLarge,3\n謎7,5\n";
+  std::vector<bool> ok;
+  const auto rows = rows_of(q, m, csv, d, ok);
+  BOOST_REQUIRE(rows.size() == 312u);
+  for (int k = 0; k < 3; ++k) {
+    const size_t r = 300 + 4 * static_cast<size_t>(k);
+    BOOST_TEST(rows[r].find("size")->text == "small");
+    BOOST_TEST(rows[r + 1].find("size")->text == "small");
+    BOOST_TEST(rows[r + 2].find("size")->text == "large");
+    BOOST_TEST(!ok[r + 3]);
+  }
+  const auto said = test::messages(d);
+  BOOST_TEST(said.size() == 303u);
+  BOOST_TEST(said.back() == "f.csv:313: error: size: the answer is not an option; expected one of: small, large");
+}
+
 BOOST_AUTO_TEST_CASE(a_values_entry_holding_a_separator_is_one_choice) {
   const Questionnaire q = labelled();
   Diagnostics d;

@@ -109,4 +109,10 @@ BOOST_AUTO_TEST_CASE(the_font_has_an_identity_map_unless_characters_share_a_glyp
   BOOST_TEST(pdftotext(shared) == "a-b\u2010c\u2011\n\f");
 }
 
+BOOST_AUTO_TEST_CASE(a_page_names_its_font_and_no_proc_set) {
+  const std::string pdf = pdf_of({"一", "二"});
+  BOOST_TEST(pdf.find("/ProcSet") == std::string::npos);
+  BOOST_TEST(std::regex_search(pdf, std::regex("/Resources\\s*<<\\s*/Font\\s*<<\\s*/F1 [0-9]+ 0 R\\s*>>\\s*>>")));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
