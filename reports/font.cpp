@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "engine/diagnostic.hpp"
@@ -216,12 +218,15 @@ FontSource::~FontSource() = default;
 
 const std::string& FontSource::path() const { return impl_->path; }
 
-SubsetFont FontSource::subset(std::u32string_view wanted) const {
-  SubsetFont out;
-  out.name = impl_->path;
-  // Only what the font has; a character it lacks is drawn as 〓, which the subset then has.
-  hb_font_t* full = hb_font_create(impl_->face);
-  std::vector<std::pair<char32_t, hb_codepoint_t>> char_glyph;  // the full font's glyph
+namespace {
+
+using CharGlyphs = std::vector<std::pair<char32_t, hb_codepoint_t>>;
+
+// The full font's glyph of each wanted character it has, by character; a character it lacks
+// is drawn as 〓, which is then wanted too.
+CharGlyphs glyphs_of(hb_face_t* face, std::u32string_view wanted) {
+  hb_font_t* full = hb_font_create(face);
+  CharGlyphs char_glyph;
   bool lacking = false;
   auto add = [&](char32_t c) {
     hb_codepoint_t g = 0;
@@ -232,9 +237,14 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   if (lacking && std::find(wanted.begin(), wanted.end(), U'〓') == wanted.end()) add(U'〓');
   hb_font_destroy(full);
   std::sort(char_glyph.begin(), char_glyph.end());
-  for (const auto& [c, g] : char_glyph) out.chars.push_back(c);
+  return char_glyph;
+}
+
+// What the subset keeps: those glyphs (cut from the font without its cmap, so no glyph of a
+// variation sequence comes along), no hinting, and only what libharu reads.
+hb_subset_input_t* subset_input(const CharGlyphs& char_glyph, const std::string& path) {
   hb_subset_input_t* input = hb_subset_input_create_or_fail();
-  if (!input) fail(impl_->path, tr("cannot subset the font (out of memory)"));
+  if (!input) fail(path, tr("cannot subset the font (out of memory)"));
   hb_set_t* glyph_set = hb_subset_input_glyph_set(input);
   for (const auto& [c, g] : char_glyph) hb_set_add(glyph_set, g);
   hb_set_clear(hb_subset_input_unicode_set(input));
@@ -249,6 +259,43 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
   for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "vhea", "vmtx", "VORG", "DSIG", "gasp", "kern"})
     hb_set_add(drop, hb_tag_from_string(tag, 4));
+  return input;
+}
+
+// Each character's code is its glyph id in the subset; a character drawn with a glyph an
+// earlier one has (the font maps both to one) gets a code past the last glyph, so that the
+// ToUnicode map still tells the two apart. Fills out.codes and `code_glyph` (by code);
+// returns the message of what went wrong, if anything did.
+std::optional<std::string> assign_codes(const CharGlyphs& char_glyph, const hb_map_t* new_glyph, unsigned glyph_count,
+                                        SubsetFont& out, std::vector<std::pair<uint16_t, uint16_t>>& code_glyph) {
+  std::vector<bool> taken(glyph_count);
+  uint32_t next = glyph_count;
+  for (const auto& [c, old] : char_glyph) {
+    const hb_codepoint_t g = hb_map_get(new_glyph, old);
+    uint32_t code = g;
+    if (g < glyph_count && taken[g]) code = next++;
+    else if (g < glyph_count) taken[g] = true;
+    if (g >= glyph_count) return tr("cannot subset the font");
+    if (code >= 0xFFFF) return tr("a document uses more different characters than a PDF font can hold");
+    out.codes.push_back(static_cast<uint16_t>(code));
+    code_glyph.emplace_back(static_cast<uint16_t>(code), static_cast<uint16_t>(g));
+  }
+  std::sort(code_glyph.begin(), code_glyph.end());
+  if (next > glyph_count) {
+    out.cid_to_gid.assign(next, 0);
+    for (const auto& [code, glyph] : code_glyph) out.cid_to_gid[code] = glyph;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+SubsetFont FontSource::subset(std::u32string_view wanted) const {
+  SubsetFont out;
+  out.name = impl_->path;
+  const CharGlyphs char_glyph = glyphs_of(impl_->face, wanted);
+  for (const auto& [c, g] : char_glyph) out.chars.push_back(c);
+  hb_subset_input_t* input = subset_input(char_glyph, impl_->path);
   hb_subset_plan_t* plan = hb_subset_plan_create_or_fail(impl_->outlines, input);
   hb_subset_input_destroy(input);
   hb_face_t* sub = plan ? hb_subset_plan_execute_or_fail(plan) : nullptr;
@@ -256,34 +303,13 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
     if (plan) hb_subset_plan_destroy(plan);
     fail(impl_->path, tr("cannot subset the font"));
   }
-  const hb_map_t* new_glyph = hb_subset_plan_old_to_new_glyph_mapping(plan);
-
-  // Each character's code is its glyph id in the subset; a character drawn with a glyph an
-  // earlier one has (the font maps both to one) gets a code past the last glyph, so that the
-  // ToUnicode map still tells the two apart.
-  const unsigned glyph_count = hb_face_get_glyph_count(sub);
-  std::vector<bool> taken(glyph_count);
   std::vector<std::pair<uint16_t, uint16_t>> code_glyph;
-  uint32_t next = glyph_count;
-  for (const auto& [c, old] : char_glyph) {
-    const hb_codepoint_t g = hb_map_get(new_glyph, old);
-    uint32_t code = g;
-    if (g < glyph_count && taken[g]) code = next++;
-    else if (g < glyph_count) taken[g] = true;
-    if (g >= glyph_count || code >= 0xFFFF) {
-      hb_subset_plan_destroy(plan);
-      hb_face_destroy(sub);
-      fail(impl_->path, g >= glyph_count ? tr("cannot subset the font")
-                                         : tr("a document uses more different characters than a PDF font can hold"));
-    }
-    out.codes.push_back(static_cast<uint16_t>(code));
-    code_glyph.emplace_back(static_cast<uint16_t>(code), static_cast<uint16_t>(g));
-  }
+  const std::optional<std::string> problem = assign_codes(
+      char_glyph, hb_subset_plan_old_to_new_glyph_mapping(plan), hb_face_get_glyph_count(sub), out, code_glyph);
   hb_subset_plan_destroy(plan);
-  std::sort(code_glyph.begin(), code_glyph.end());
-  if (next > glyph_count) {
-    out.cid_to_gid.assign(next, 0);
-    for (const auto& [code, glyph] : code_glyph) out.cid_to_gid[code] = glyph;
+  if (problem) {
+    hb_face_destroy(sub);
+    fail(impl_->path, *problem);
   }
   hb_blob_t* blob = hb_face_reference_blob(sub);
   unsigned len = 0;

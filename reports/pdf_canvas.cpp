@@ -87,14 +87,11 @@ PdfCanvas::PdfCanvas(const SubsetFont& font) : impl_(std::make_unique<Impl>()) {
 
 PdfCanvas::~PdfCanvas() = default;
 
-// libharu writes a ToUnicode CMap with a cidrange, which readers reject, and a CIDToGIDMap
-// for all 65,536 codes. With UTF-8 encoding its character codes are the code points it is
-// given: here the subset's codes, which are glyph ids (font.hpp), so the map is /Identity
-// unless two characters share a glyph. libharu's two streams are rewritten in place (no
-// object left unused but the emptied map): the ToUnicode map sends each code back to its
-// character, as ranges of consecutive codes with the list of their characters.
-void PdfCanvas::set_to_unicode() {
-  const SubsetFont& f = *impl_->subset;
+namespace {
+
+// The ToUnicode CMap that sends each of the subset's codes back to its character: ranges of
+// consecutive codes with the list of their characters, and single codes.
+std::string to_unicode_cmap(const SubsetFont& f) {
   std::vector<std::pair<uint16_t, char32_t>> code_char;
   for (size_t i = 0; i < f.chars.size(); ++i) code_char.emplace_back(f.codes[i], f.chars[i]);
   std::sort(code_char.begin(), code_char.end());
@@ -134,12 +131,25 @@ void PdfCanvas::set_to_unicode() {
   }
   flush(body, ranges, n_ranges, "bfrange");
   flush(body, singles, n_singles, "bfchar");
-  const std::string cmap =
+  return
       "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
       "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n" +
       body + "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+}
+
+}  // namespace
+
+// libharu writes a ToUnicode CMap with a cidrange, which readers reject, and a CIDToGIDMap
+// for all 65,536 codes. With UTF-8 encoding its character codes are the code points it is
+// given: here the subset's codes, which are glyph ids (font.hpp), so the map is /Identity
+// unless two characters share a glyph. libharu's two streams are rewritten in place (no
+// object left unused but the emptied map): the ToUnicode map sends each code back to its
+// character, as ranges of consecutive codes with the list of their characters.
+void PdfCanvas::set_to_unicode() {
+  const SubsetFont& f = *impl_->subset;
+  const std::string cmap = to_unicode_cmap(f);
   // libharu's ToUnicode stream (its UTF-8 CMap), rewritten.
   const auto attr = static_cast<HPDF_FontAttr>(impl_->font->attr);
   HPDF_Dict stream = attr->cmap_stream, map = attr->map_stream, cid_font = attr->descendant_font;

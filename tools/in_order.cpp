@@ -11,6 +11,87 @@ namespace careermap::cli {
 
 unsigned all_cores() { return std::max(1u, std::thread::hardware_concurrency()); }
 
+namespace {
+
+// What the workers and the caller share, under one lock: the next index to work on, how
+// far done has come, and a slot per index of the window (its result is ready, and how work
+// ended). Destroying it stops the work and joins the threads, however in_order ends.
+class Window {
+ public:
+  Window(size_t n, size_t window, const std::function<void(size_t)>& work)
+      : n_(n), window_(window), work_(work), ready_(window, 0), failed_(window) {}
+  ~Window() {
+    {
+      std::lock_guard lock(m_);
+      stop_ = true;
+    }
+    changed_.notify_all();
+    for (auto& t : pool_) t.join();
+  }
+  Window(const Window&) = delete;
+  Window& operator=(const Window&) = delete;
+
+  void start(size_t threads) {
+    for (size_t t = 0; t < threads; ++t) pool_.emplace_back([this] { worker(); });
+  }
+
+  // Waits for work(i), then calls done(i) (or throws what work(i) threw).
+  void take(size_t i, const std::function<void(size_t)>& done) {
+    std::exception_ptr e;
+    {
+      std::unique_lock lock(m_);
+      changed_.wait(lock, [&] { return ready_[i % window_] != 0; });
+      ready_[i % window_] = 0;
+      e = std::move(failed_[i % window_]);
+    }
+    if (e) std::rethrow_exception(e);
+    done(i);
+    {
+      std::lock_guard lock(m_);
+      taken_ = i + 1;
+    }
+    changed_.notify_all();
+  }
+
+ private:
+  void worker() {
+    for (;;) {
+      size_t i = 0;
+      {
+        std::unique_lock lock(m_);
+        changed_.wait(lock, [&] { return stop_ || next_ >= n_ || next_ < taken_ + window_; });
+        if (stop_ || next_ >= n_) return;
+        i = next_++;
+      }
+      std::exception_ptr e;
+      try {
+        work_(i);
+      } catch (...) {
+        e = std::current_exception();
+      }
+      {
+        std::lock_guard lock(m_);
+        ready_[i % window_] = 1;
+        failed_[i % window_] = e;
+      }
+      changed_.notify_all();
+    }
+  }
+
+  const size_t n_, window_;
+  const std::function<void(size_t)>& work_;
+  std::mutex m_;
+  std::condition_variable changed_;
+  size_t next_ = 0;    // the next index to work on
+  size_t taken_ = 0;   // done(i) has returned for every i < taken_
+  bool stop_ = false;  // in_order is ending (done threw, or all is done): no more work
+  std::vector<char> ready_;
+  std::vector<std::exception_ptr> failed_;
+  std::vector<std::thread> pool_;
+};
+
+}  // namespace
+
 void in_order(size_t n, unsigned threads, size_t window, const std::function<void(size_t)>& work,
               const std::function<void(size_t)>& done) {
   if (threads <= 1 || n <= 1) {
@@ -20,70 +101,9 @@ void in_order(size_t n, unsigned threads, size_t window, const std::function<voi
     }
     return;
   }
-  window = std::max<size_t>(window, 1);
-  std::mutex m;
-  std::condition_variable changed;
-  size_t next = 0;      // the next index to work on
-  size_t taken = 0;     // done(i) has returned for every i < taken
-  bool stop = false;    // done threw: no more work
-  std::vector<char> ready(window, 0);
-  std::vector<std::exception_ptr> failed(window);
-  const auto worker = [&] {
-    for (;;) {
-      size_t i = 0;
-      {
-        std::unique_lock lock(m);
-        changed.wait(lock, [&] { return stop || next >= n || next < taken + window; });
-        if (stop || next >= n) return;
-        i = next++;
-      }
-      std::exception_ptr e;
-      try {
-        work(i);
-      } catch (...) {
-        e = std::current_exception();
-      }
-      {
-        std::lock_guard lock(m);
-        ready[i % window] = 1;
-        failed[i % window] = e;
-      }
-      changed.notify_all();
-    }
-  };
-  std::vector<std::thread> pool;
-  // Stops and joins the pool however the loop below ends.
-  struct Join {
-    std::vector<std::thread>& pool;
-    std::mutex& m;
-    std::condition_variable& changed;
-    bool& stop;
-    ~Join() {
-      {
-        std::lock_guard lock(m);
-        stop = true;
-      }
-      changed.notify_all();
-      for (auto& t : pool) t.join();
-    }
-  } join{pool, m, changed, stop};
-  for (unsigned t = 0; t < std::min<size_t>(threads, n); ++t) pool.emplace_back(worker);
-  for (size_t i = 0; i < n; ++i) {
-    std::exception_ptr e;
-    {
-      std::unique_lock lock(m);
-      changed.wait(lock, [&] { return ready[i % window] != 0; });
-      ready[i % window] = 0;
-      e = std::move(failed[i % window]);
-    }
-    if (e) std::rethrow_exception(e);
-    done(i);
-    {
-      std::lock_guard lock(m);
-      taken = i + 1;
-    }
-    changed.notify_all();
-  }
+  Window w(n, std::max<size_t>(window, 1), work);
+  w.start(std::min<size_t>(threads, n));
+  for (size_t i = 0; i < n; ++i) w.take(i, done);
 }
 
 }  // namespace careermap::cli
