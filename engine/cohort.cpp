@@ -461,16 +461,9 @@ class Summarizer {
   void add_reliability() {
     if (s_.people_hidden[G_ - 1] || std::find(s_.differing.begin(), s_.differing.end(), "all") != s_.differing.end())
       return;
-    // This report's people come first (read_people adds them before any released group
-    // does), so the pool is a prefix of stand_, read where it is.
-    const auto current = [&](size_t i) { return versions_.list[stand_version_[i]].current; };
-    size_t n = 0;
-    while (n < stand_.size() && current(n)) ++n;
-    std::vector<Answers> scattered;  // should they ever not be: the current ones, copied
-    for (size_t i = n; i < stand_.size(); ++i)
-      if (current(i)) scattered.push_back(stand_[i]);
-    if (!scattered.empty()) scattered.insert(scattered.begin(), stand_.begin(), stand_.begin() + n);
-    const std::span<const Answers> pool = scattered.empty() ? std::span<const Answers>(stand_).first(n) : scattered;
+    // This report's people are the first versions (read_people adds each once, before any
+    // released group adds more), and stand_ is in version order: the pool is its prefix.
+    const std::span<const Answers> pool = std::span<const Answers>(stand_).first(mine_.size());
     s_.reliability = analyze_items(q_, collect_responses(q_, pool)).scales;
   }
 

@@ -286,9 +286,11 @@ class CohortLayout {
     }
   }
 
-  // A table's height: its hint, its heading row and its rows.
-  static double table_height(const CohortTable& t) {
-    return (t.mostly_hidden ? 2 * 12.5 + 4 : 0) + 26 + 16 * static_cast<double>(t.rows.size());
+  // A table's height: its hint (as many lines as it takes, pool_hint), its heading row and
+  // its rows.
+  double table_height(const CohortTable& t) const {
+    const double hint = static_cast<double>(doc_.lines(r_.pool_hint, kPageW - 2 * kMargin, 8.5).size());
+    return (t.mostly_hidden ? hint * (8.5 + 4) + 4 : 0) + 26 + 16 * static_cast<double>(t.rows.size());
   }
 
   // A section of tables goes on the page in hand, under a heading of its own, when its
