@@ -17,6 +17,7 @@
 #include "engine/files.hpp"
 #include "engine/numbers.hpp"
 #include "engine/utf8.hpp"
+#include "yaml_doc.hpp"
 #include "yaml_read.hpp"
 #include "engine/messages.hpp"
 
@@ -59,11 +60,12 @@ std::string option_list(const std::vector<Option>& options) {
 }
 
 // Reads the answer of one item or episode field. `item` names it in diagnostics.
+template <class N>
 class AnswerReader {
  public:
   AnswerReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
-  std::optional<double> likert(const YAML::Node& n, const Scale& s, const std::string& item) {
+  std::optional<double> likert(const N& n, const Scale& s, const std::string& item) {
     const std::string range = std::to_string(s.min) + ".." + std::to_string(s.max);
     const std::string expected = answer_message(AnswerMsg::expected_scale, {{"range", range}});
     if (!n.IsScalar()) return wrong(n, item, expected);
@@ -82,7 +84,7 @@ class AnswerReader {
     return v;
   }
 
-  std::optional<double> number(const YAML::Node& n, std::optional<double> min,
+  std::optional<double> number(const N& n, std::optional<double> min,
                                std::optional<double> max, const std::string& item) {
     const std::string expected = answer_message(AnswerMsg::expected_number);
     if (!n.IsScalar()) return wrong(n, item, expected);
@@ -97,7 +99,7 @@ class AnswerReader {
     return v;
   }
 
-  std::optional<std::string> choice(const YAML::Node& n, const std::vector<Option>& options,
+  std::optional<std::string> choice(const N& n, const std::vector<Option>& options,
                                     const std::string& item) {
     if (!n.IsScalar()) {
       wrong(n, item, answer_message(AnswerMsg::expected_one_of, {{"options", option_list(options)}}));
@@ -113,7 +115,7 @@ class AnswerReader {
     return std::nullopt;
   }
 
-  std::optional<std::string> text(const YAML::Node& n, const std::string& item) {
+  std::optional<std::string> text(const N& n, const std::string& item) {
     if (!n.IsScalar()) {
       wrong(n, item, answer_message(AnswerMsg::expected_text));
       return std::nullopt;
@@ -137,14 +139,14 @@ class AnswerReader {
   }
 
   // Reports a value of the wrong type.
-  std::optional<double> wrong(const YAML::Node& n, const std::string& item, const std::string& expected) {
+  std::optional<double> wrong(const N& n, const std::string& item, const std::string& expected) {
     diags_.error(yaml::at(n, file_), item,
                  answer_message(AnswerMsg::expected, {{"expected", expected}, {"got", full_width_number(n) ? answer_message(AnswerMsg::got_full_width) : shown(n)}}));
     return std::nullopt;
   }
 
   // A number written in full-width characters (４, １９９８): said as such, never converted.
-  static bool full_width_number(const YAML::Node& n) {
+  static bool full_width_number(const N& n) {
     if (!n.IsScalar() || yaml::to_number(n.Scalar())) return false;
     const auto half = half_width(n.Scalar());
     return half && yaml::to_number(*half);
@@ -152,7 +154,7 @@ class AnswerReader {
 
   // A value as diagnostics may show it: a number quoted; anything else, which may be free
   // text, a name or a code the participant made up, only described, never echoed.
-  static std::string shown(const YAML::Node& n) {
+  static std::string shown(const N& n) {
     if (!n.IsScalar()) return yaml::kind_of(n);
     const std::string& s = n.Scalar();
     return s.size() <= 32 && yaml::to_number(s) ? "'" + s + "'" : answer_message(AnswerMsg::got_text);
@@ -163,31 +165,33 @@ class AnswerReader {
   Diagnostics& diags_;
 };
 
+template <class N>
 class Intake {
  public:
   Intake(const Questionnaire& q, const std::string& file, Diagnostics& diags)
       : q_(q), file_(file), diags_(diags), read_(file, diags) {}
 
-  Answers read(const YAML::Node& root);
+  Answers read(const N& root);
 
  private:
-  void read_header(const YAML::Node& root, Answers& a);
-  Location read_answer_map(const YAML::Node& root, Answers& a);
-  void check_required(const YAML::Node& answers, const Location& answers_at, const Answers& a);
-  void read_item(const Item& item, const YAML::Node& key, const YAML::Node& value, Answers& out);
-  void read_episodes(const Item& item, const YAML::Node& value, Answer& answer);
-  bool read_episode_fields(const Item& item, const YAML::Node& e, const std::string& name, Episode& ep);
-  bool check_episode(const Item& item, const YAML::Node& e, const std::string& name, bool fields_ok, Episode& ep);
+  void read_header(const N& root, Answers& a);
+  Location read_answer_map(const N& root, Answers& a);
+  void check_required(const N& answers, const Location& answers_at, const Answers& a);
+  void read_item(const Item& item, const N& key, const N& value, Answers& out);
+  void read_episodes(const Item& item, const N& value, Answer& answer);
+  bool read_episode_fields(const Item& item, const N& e, const std::string& name, Episode& ep);
+  bool check_episode(const Item& item, const N& e, const std::string& name, bool fields_ok, Episode& ep);
   std::string suggestion(const std::string& unknown) const;
-  void read_meeting(const YAML::Node& root, Answers& a);
+  void read_meeting(const N& root, Answers& a);
 
   const Questionnaire& q_;
   const std::string& file_;
   Diagnostics& diags_;
-  AnswerReader read_;
+  AnswerReader<N> read_;
 };
 
-Answers Intake::read(const YAML::Node& root) {
+template <class N>
+Answers Intake<N>::read(const N& root) {
   Answers a;
   a.file = file_;
   if (!root.IsMap()) {
@@ -204,9 +208,10 @@ Answers Intake::read(const YAML::Node& root) {
 }
 
 // The keys above the answers: questionnaire, participant, name and cohort.
-void Intake::read_header(const YAML::Node& root, Answers& a) {
+template <class N>
+void Intake<N>::read_header(const N& root, Answers& a) {
   auto top = [&](const char* key) -> std::string {
-    const YAML::Node n = root[key];
+    const N n = root[key];
     if (!n || n.IsNull()) return "";
     return yaml::scalar(n, file_, key, diags_).value_or("");
   };
@@ -237,8 +242,9 @@ void Intake::read_header(const YAML::Node& root, Answers& a) {
 }
 
 // `answers:`, item by item; returns where it stands (where "missing" is said).
-Location Intake::read_answer_map(const YAML::Node& root, Answers& a) {
-  const YAML::Node answers = root["answers"];
+template <class N>
+Location Intake<N>::read_answer_map(const N& root, Answers& a) {
+  const N answers = root["answers"];
   Location answers_at{file_, 1, 1};
   if (!answers || answers.IsNull()) {
     diags_.error(answers_at, "answers", answer_message(AnswerMsg::answers_missing));
@@ -266,7 +272,8 @@ Location Intake::read_answer_map(const YAML::Node& root, Answers& a) {
   return answers_at;
 }
 
-void Intake::check_required(const YAML::Node& answers, const Location& answers_at, const Answers& a) {
+template <class N>
+void Intake<N>::check_required(const N& answers, const Location& answers_at, const Answers& a) {
   // A required item answered wrongly has its error already; only say "missing" when it is.
   std::set<std::string> given;
   if (answers && answers.IsMap())
@@ -290,13 +297,14 @@ void Intake::check_required(const YAML::Node& answers, const Location& answers_a
 // `meeting: ID` names a meeting of the questionnaire; the older `session: pre|post` names
 // the first or the last (records.hpp resolve_meeting). A value that names none is an error
 // that lists the ids, and is not kept.
-void Intake::read_meeting(const YAML::Node& root, Answers& a) {
+template <class N>
+void Intake<N>::read_meeting(const N& root, Answers& a) {
   if (root["meeting"] && root["session"] && !root["meeting"].IsNull() && !root["session"].IsNull()) {
     diags_.error(yaml::at(root["session"], file_), "session", answer_message(AnswerMsg::meeting_and_session));
     return;
   }
   const char* key = root["meeting"] && !root["meeting"].IsNull() ? "meeting" : "session";
-  const YAML::Node n = root[key];
+  const N n = root[key];
   if (!n || n.IsNull()) return;
   const std::string given = yaml::scalar(n, file_, key, diags_).value_or("");
   if (given.empty()) return;
@@ -318,7 +326,8 @@ void Intake::read_meeting(const YAML::Node& root, Answers& a) {
   a.meeting = *meeting;
 }
 
-void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node& value,
+template <class N>
+void Intake<N>::read_item(const Item& item, const N& key, const N& value,
                        Answers& out) {
   if (value.IsNull()) return;  // left blank
   Answer ans;
@@ -378,7 +387,8 @@ void Intake::read_item(const Item& item, const YAML::Node& key, const YAML::Node
   out.values.emplace(item.id, std::move(ans));
 }
 
-void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& answer) {
+template <class N>
+void Intake<N>::read_episodes(const Item& item, const N& value, Answer& answer) {
   if (!value.IsSequence()) {
     read_.wrong(value, item.id, answer_message(AnswerMsg::expected_episodes));
     return;
@@ -406,7 +416,8 @@ void Intake::read_episodes(const Item& item, const YAML::Node& value, Answer& an
 }
 
 // An episode's fields, each read as its type says; false when one is wrong (said).
-bool Intake::read_episode_fields(const Item& item, const YAML::Node& e, const std::string& name, Episode& ep) {
+template <class N>
+bool Intake<N>::read_episode_fields(const Item& item, const N& e, const std::string& name, Episode& ep) {
   bool ok = true;
   for (const auto& kv : e) {
     const std::string fid = kv.first.Scalar();
@@ -434,7 +445,8 @@ bool Intake::read_episode_fields(const Item& item, const YAML::Node& e, const st
 
 // The episode as a whole: its required fields (when its fields were good, `fields_ok`), and
 // its years in order. False when it breaks one (said).
-bool Intake::check_episode(const Item& item, const YAML::Node& e, const std::string& name, bool fields_ok, Episode& ep) {
+template <class N>
+bool Intake<N>::check_episode(const Item& item, const N& e, const std::string& name, bool fields_ok, Episode& ep) {
   bool ok = fields_ok;
   for (const auto& f : item.fields)
     if (f.required && !ep.fields.count(f.id) && ok) {
@@ -455,7 +467,8 @@ bool Intake::check_episode(const Item& item, const YAML::Node& e, const std::str
   return ok;
 }
 
-std::string Intake::suggestion(const std::string& unknown) const {
+template <class N>
+std::string Intake<N>::suggestion(const std::string& unknown) const {
   const Item* best = nullptr;
   size_t best_d = 3;  // suggest only close ids
   for (const auto& item : q_.items) {
@@ -480,15 +493,15 @@ Answers unread(const std::string& file) {
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
                           Diagnostics& diags) {
   try {
-    return yaml::guarded(file, [&] { return Intake(q, file, diags).read(root); });
+    return yaml::guarded(file, [&] { return Intake<YAML::Node>(q, file, diags).read(root); });
   } catch (const Error& e) {
     diags.add(e.diagnostic());
     return unread(file);
   }
 }
 
-Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
-                      Diagnostics& diags) {
+Answers parse_answers_with_nodes(const Questionnaire& q, std::string_view text, const std::string& file,
+                                 Diagnostics& diags) {
   YAML::Node root;
   try {
     root = yaml::parse(text, file);
@@ -497,6 +510,31 @@ Answers parse_answers(const Questionnaire& q, std::string_view text, const std::
     return unread(file);
   }
   return read_answers_node(q, root, file, diags);
+}
+
+Answers parse_answers(const Questionnaire& q, std::string_view text, const std::string& file,
+                      Diagnostics& diags) {
+  // A plain text (nearly every answers file) is read into a light tree, kept by the thread
+  // from file to file; the intake asks it what it would ask yaml-cpp's nodes. Anything else
+  // is read as before.
+  thread_local yaml::Doc doc;
+  bool plain = false;
+  try {
+    plain = yaml::read_plain(text, file, doc);
+  } catch (const Error& e) {
+    diags.add(e.diagnostic());
+    return unread(file);
+  }
+  if (!plain) return parse_answers_with_nodes(q, text, file, diags);
+  Answers a;
+  try {
+    a = Intake<yaml::Ref>(q, file, diags).read(doc.root());
+  } catch (const Error& e) {
+    diags.add(e.diagnostic());
+    a = unread(file);
+  }
+  doc.shrink();
+  return a;
 }
 
 Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostics& diags) {

@@ -1,4 +1,5 @@
 #include "yaml_read.hpp"
+#include "yaml_doc.hpp"
 
 #include "engine/files.hpp"
 #include "engine/utf8.hpp"
@@ -47,11 +48,72 @@ Location place(const YAML::Mark& m, const std::string& file) {
 }  // namespace
 
 
-Location at(const YAML::Node& node, const std::string& file) {
+namespace {
+
+template <class N>
+Location at_of(const N& node, const std::string& file) {
   if (!node.IsDefined()) return {file, 0, 0};  // a missing key has no place (and Mark() would throw)
   const YAML::Mark m = node.Mark();
   if (m.is_null()) return {file, 0, 0};
   return {file, m.line + 1, m.column + 1};
+}
+
+template <class N>
+std::string kind_of_node(const N& node) {
+  if (!node.IsDefined()) return "nothing";
+  switch (node.Type()) {
+    case YAML::NodeType::Map: return "a map";
+    case YAML::NodeType::Sequence: return "a list";
+    case YAML::NodeType::Scalar: return "text";
+    default: return "nothing";
+  }
+}
+
+template <class N>
+std::optional<std::string> scalar_of(const N& node, const std::string& file, const std::string& item,
+                                     Diagnostics& diags) {
+  if (node.IsScalar()) return node.Scalar();
+  diags.error(at(node, file), item, trf("expected text, got {value}", {{"value", std::string(kind_of(node))}}));
+  return std::nullopt;
+}
+
+template <class N>
+void warn_unknown(const N& node, std::initializer_list<std::string_view> known, const std::string& file,
+                  const std::string& item, Diagnostics& diags) {
+  if (!node.IsMap()) return;
+  for (const auto& kv : node) {
+    const std::string& key = kv.first.Scalar();
+    bool ok = false;
+    for (auto k : known) ok = ok || key == k;
+    // A key is named only when it is an id: any other key may be text from a person.
+    if (!ok)
+      diags.warning(at(kv.first, file), item,
+                    valid_participant_id(key) ? trf("unknown key '{key}' is ignored", {{"key", key}})
+                                              : tr("an unknown key is ignored"));
+  }
+}
+
+}  // namespace
+
+Location at(const YAML::Node& node, const std::string& file) { return at_of(node, file); }
+Location at(const Ref& node, const std::string& file) { return at_of(node, file); }
+std::string kind_of(const YAML::Node& node) { return kind_of_node(node); }
+std::string kind_of(const Ref& node) { return kind_of_node(node); }
+std::optional<std::string> scalar(const YAML::Node& node, const std::string& file, const std::string& item,
+                                  Diagnostics& diags) {
+  return scalar_of(node, file, item, diags);
+}
+std::optional<std::string> scalar(const Ref& node, const std::string& file, const std::string& item,
+                                  Diagnostics& diags) {
+  return scalar_of(node, file, item, diags);
+}
+void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
+                       const std::string& file, const std::string& item, Diagnostics& diags) {
+  warn_unknown(node, known, file, item, diags);
+}
+void warn_unknown_keys(const Ref& node, std::initializer_list<std::string_view> known, const std::string& file,
+                       const std::string& item, Diagnostics& diags) {
+  warn_unknown(node, known, file, item, diags);
 }
 
 Error error_of(const YAML::Exception& e, const std::string& file, bool malformed) {
@@ -209,6 +271,124 @@ YAML::Node Reader::root() const {
   return YAML::as_if<NodeAccess, NodeAccess>::of(*root_, memory_);
 }
 
+// What the DocBuilder throws where the Reader would refuse the text (a breach of the
+// policy): the text is then read as before, and the Reader says where.
+struct NotPlain {};
+
+}  // namespace
+
+// Builds a Doc of what FastRead reads, under the same policy as the Reader: at most
+// kMaxYamlNodes values and kMaxYamlDepth levels, no text key (or null key, taken as "~")
+// twice in one map; a breach throws NotPlain.
+class DocBuilder {
+ public:
+  explicit DocBuilder(Doc& doc) : d_(doc) {
+    d_.nodes_.clear();
+    if (d_.texts_.empty()) d_.texts_.emplace_back();
+    d_.used_texts_ = 1;
+    d_.root_ = Doc::kNone;
+    stack_.clear();
+  }
+
+  void null(const YAML::Mark& m) { add(make(m, YAML::NodeType::Null)); }
+  void scalar(const YAML::Mark& m, const char*, std::string_view v) {
+    const uint32_t i = make(m, YAML::NodeType::Scalar);
+    if (d_.used_texts_ < d_.texts_.size()) d_.texts_[d_.used_texts_].assign(v);
+    else d_.texts_.emplace_back(v);
+    d_.nodes_[i].text = static_cast<uint32_t>(d_.used_texts_++);
+    add(i);
+  }
+  void open(const YAML::Mark& m, bool map, YAML::EmitterStyle::value) {
+    const uint32_t i = make(m, map ? YAML::NodeType::Map : YAML::NodeType::Sequence);
+    if (static_cast<int>(stack_.size()) >= kMaxYamlDepth) throw NotPlain{};
+    stack_.push_back({i, Doc::kNone});
+  }
+  void close() {
+    const uint32_t i = stack_.back().node;
+    stack_.pop_back();
+    if (d_.nodes_[i].type == YAML::NodeType::Map) check_keys(i);
+    add(i);
+  }
+  Ref root() {
+    if (d_.root_ == Doc::kNone) {  // no document: a null node without a place, as yaml-cpp's
+      d_.root_ = make(YAML::Mark::null_mark(), YAML::NodeType::Null);
+    }
+    return d_.root();
+  }
+
+ private:
+  struct Frame {
+    uint32_t node, last;  // the collection, its last child so far
+  };
+
+  uint32_t make(const YAML::Mark& m, YAML::NodeType::value type) {
+    if (d_.nodes_.size() >= kMaxYamlNodes) throw NotPlain{};
+    Doc::Node& n = d_.nodes_.emplace_back();
+    n.type = type;
+    n.line = m.line;
+    n.column = m.column;
+    n.pos = m.pos;
+    return static_cast<uint32_t>(d_.nodes_.size() - 1);
+  }
+
+  // A complete node goes into the collection it is in (after its last child), or is the document.
+  void add(uint32_t i) {
+    if (stack_.empty()) {
+      d_.root_ = i;
+      return;
+    }
+    Frame& f = stack_.back();
+    Doc::Node& parent = d_.nodes_[f.node];
+    if (f.last == Doc::kNone) parent.first = i;
+    else d_.nodes_[f.last].next = i;
+    f.last = i;
+    ++parent.children;
+  }
+
+  // The map `i` holds no text key twice (a null key is "~", as the Reader takes it).
+  void check_keys(uint32_t i) {
+    keys_.clear();
+    for (uint32_t k = d_.nodes_[i].first; k != Doc::kNone; k = d_.nodes_[d_.nodes_[k].next].next) {
+      const Doc::Node& key = d_.nodes_[k];
+      if (key.type == YAML::NodeType::Scalar) keys_.push_back(d_.texts_[key.text]);
+      else if (key.type == YAML::NodeType::Null) keys_.push_back("~");
+    }
+    if (keys_.size() <= 8) {
+      for (size_t a = 0; a < keys_.size(); ++a)
+        for (size_t b = a + 1; b < keys_.size(); ++b)
+          if (keys_[a] == keys_[b]) throw NotPlain{};
+      return;
+    }
+    std::sort(keys_.begin(), keys_.end());
+    if (std::adjacent_find(keys_.begin(), keys_.end()) != keys_.end()) throw NotPlain{};
+  }
+
+  Doc& d_;
+  std::vector<Frame> stack_;
+  std::vector<std::string_view> keys_;
+};
+
+namespace {
+
+// The yaml-cpp nodes of what FastRead reads, built by the Reader (under the policy).
+class NodeSink {
+ public:
+  explicit NodeSink(const std::string& file) : reader_(file) {}
+  void null(const YAML::Mark& m) { reader_.OnNull(m, YAML::NullAnchor); }
+  void scalar(const YAML::Mark& m, const char* tag, std::string_view v) {
+    reader_.OnScalar(m, tag, YAML::NullAnchor, std::string(v));
+  }
+  void open(const YAML::Mark& m, bool map, YAML::EmitterStyle::value style) {
+    if (map) reader_.OnMapStart(m, "?", YAML::NullAnchor, style);
+    else reader_.OnSequenceStart(m, "?", YAML::NullAnchor, style);
+  }
+  void close() { reader_.OnMapEnd(); }  // the Reader closes a list and a map alike
+  YAML::Node root() const { return reader_.root(); }
+
+ private:
+  Reader reader_;
+};
+
 // libyaml reads about six times faster than yaml-cpp. It gives the same events for the plain
 // documents careermap's files are; for anything else the two might read differently (tags,
 // anchors, directives, carriage returns, tabs, '?', a byte order mark, an empty value, a
@@ -216,9 +396,13 @@ YAML::Node Reader::root() const {
 // refuses, and for any breach of the policy, this gives nullopt and yaml-cpp reads the text
 // as it always has, with its messages. Marks are yaml-cpp's: columns and positions in bytes
 // (libyaml counts characters).
+//
+// What it reads goes to a Sink: the yaml-cpp nodes (NodeSink) or a light Doc (DocBuilder),
+// by null(mark), scalar(mark, tag, text), open(mark, map, style), close() and root().
+template <class Sink>
 class FastRead {
  public:
-  FastRead(std::string_view text, const std::string& file) : text_(text), reader_(file) {
+  FastRead(std::string_view text, Sink& sink) : text_(text), reader_(sink) {
     yaml_parser_initialize(&parser_);
     yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data()), text.size());
   }
@@ -226,7 +410,7 @@ class FastRead {
   FastRead(const FastRead&) = delete;
   FastRead& operator=(const FastRead&) = delete;
 
-  std::optional<YAML::Node> run() {
+  std::optional<decltype(std::declval<Sink&>().root())> run() {
     // Line breaks yaml-cpp does not take as such (YAML 1.2), or counts otherwise; tabs; a BOM;
     // '?', which yaml-cpp refuses in some places where libyaml takes it for text.
     for (const char* odd : {"\r", "\t", "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "?"})
@@ -250,6 +434,8 @@ class FastRead {
       }
     } catch (const Error&) {
       return std::nullopt;  // a breach: yaml-cpp finds it again and says where
+    } catch (const NotPlain&) {
+      return std::nullopt;  // the same, from the DocBuilder
     }
   }
 
@@ -266,30 +452,31 @@ class FastRead {
         if (!plain(s.anchor, s.tag)) return false;
         // A literal or folded block (| or >): yaml-cpp places some otherwise.
         if (s.style == YAML_LITERAL_SCALAR_STYLE || s.style == YAML_FOLDED_SCALAR_STYLE) return false;
-        const std::string value(reinterpret_cast<const char*>(s.value), s.length);
+        const std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
         if (s.style == YAML_PLAIN_SCALAR_STYLE) {
           if (value.empty()) return false;
-          if (YAML::IsNullString(value)) reader_.OnNull(mark(e.start_mark), YAML::NullAnchor);
-          else reader_.OnScalar(mark(e.start_mark), "?", YAML::NullAnchor, value);
+          // (the null words are at most four bytes: a short string, never allocated)
+          if (value.size() <= 4 && YAML::IsNullString(std::string(value))) reader_.null(mark(e.start_mark));
+          else reader_.scalar(mark(e.start_mark), "?", value);
         } else {
-          reader_.OnScalar(mark(e.start_mark), "!", YAML::NullAnchor, value);
+          reader_.scalar(mark(e.start_mark), "!", value);
         }
         return true;
       }
       case YAML_SEQUENCE_START_EVENT:
         if (!plain(e.data.sequence_start.anchor, e.data.sequence_start.tag)) return false;
-        reader_.OnSequenceStart(mark(e.start_mark), "?", YAML::NullAnchor,
-                                e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? YAML::EmitterStyle::Flow
-                                                                                        : YAML::EmitterStyle::Block);
+        reader_.open(mark(e.start_mark), false,
+                     e.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE ? YAML::EmitterStyle::Flow
+                                                                             : YAML::EmitterStyle::Block);
         return true;
       case YAML_MAPPING_START_EVENT:
         if (!plain(e.data.mapping_start.anchor, e.data.mapping_start.tag)) return false;
-        reader_.OnMapStart(mark(e.start_mark), "?", YAML::NullAnchor,
-                           e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? YAML::EmitterStyle::Flow
-                                                                                 : YAML::EmitterStyle::Block);
+        reader_.open(mark(e.start_mark), true,
+                     e.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ? YAML::EmitterStyle::Flow
+                                                                           : YAML::EmitterStyle::Block);
         return true;
-      case YAML_SEQUENCE_END_EVENT: reader_.OnSequenceEnd(); return true;
-      case YAML_MAPPING_END_EVENT: reader_.OnMapEnd(); return true;
+      case YAML_SEQUENCE_END_EVENT:
+      case YAML_MAPPING_END_EVENT: reader_.close(); return true;
       case YAML_ALIAS_EVENT: return false;
       default: return true;  // the stream's start, the document's end
     }
@@ -313,7 +500,7 @@ class FastRead {
   }
 
   std::string_view text_;
-  Reader reader_;
+  Sink& reader_;
   yaml_parser_t parser_{};
   size_t chars_ = 0, bytes_ = 0, line_start_ = 0;  // the last mark: characters, bytes, its line's first byte
 };
@@ -338,7 +525,14 @@ YAML::Node parse(std::string_view text, const std::string& file) {
 
 std::optional<YAML::Node> parse_plain(std::string_view text, const std::string& file) {
   check_text(text, file);
-  return FastRead(text, file).run();
+  NodeSink sink(file);
+  return FastRead<NodeSink>(text, sink).run();
+}
+
+bool read_plain(std::string_view text, const std::string& file, Doc& doc) {
+  check_text(text, file);
+  DocBuilder builder(doc);
+  return FastRead<DocBuilder>(text, builder).run().has_value();
 }
 
 YAML::Node parse_with_yaml_cpp(std::string_view text, const std::string& file) {
@@ -356,23 +550,6 @@ YAML::Node parse_with_yaml_cpp(std::string_view text, const std::string& file) {
 }
 
 std::string read_file(const std::string& path) { return careermap::read_file(path); }
-
-std::string kind_of(const YAML::Node& node) {
-  if (!node.IsDefined()) return "nothing";
-  switch (node.Type()) {
-    case YAML::NodeType::Map: return "a map";
-    case YAML::NodeType::Sequence: return "a list";
-    case YAML::NodeType::Scalar: return "text";
-    default: return "nothing";
-  }
-}
-
-std::optional<std::string> scalar(const YAML::Node& node, const std::string& file,
-                                  const std::string& item, Diagnostics& diags) {
-  if (node.IsScalar()) return node.Scalar();
-  diags.error(at(node, file), item, trf("expected text, got {value}", {{"value", std::string(kind_of(node))}}));
-  return std::nullopt;
-}
 
 std::optional<double> to_number(const std::string& raw) {
   std::string_view s = raw;
@@ -415,22 +592,6 @@ LocalText local_text(const YAML::Node& node, const std::string& file, const std:
         trf("expected text or {ja, en}, got {value}", {{"value", std::string(kind_of(node))}}));
   }
   return t;
-}
-
-void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
-                       const std::string& file, const std::string& item, Diagnostics& diags) {
-  if (!node.IsMap()) return;
-  for (const auto& kv : node) {
-    const std::string key = kv.first.Scalar();
-    bool ok = false;
-    for (auto k : known) ok = ok || key == k;
-    // A key is named only when it is an id: any other key may be text from a person.
-    const bool id = valid_participant_id(key);
-    if (!ok)
-      diags.warning(at(kv.first, file), item,
-                    id ? trf("unknown key '{key}' is ignored", {{"key", key}})
-                       : tr("an unknown key is ignored"));
-  }
 }
 
 }  // namespace careermap::yaml

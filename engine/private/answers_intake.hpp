@@ -13,4 +13,9 @@ namespace careermap {
 Answers read_answers_node(const Questionnaire& q, const YAML::Node& root, const std::string& file,
                           Diagnostics& diags);
 
+// parse_answers as it was before the light tree (yaml_doc.hpp): yaml::parse's nodes read by
+// the same intake. The tests compare the two.
+Answers parse_answers_with_nodes(const Questionnaire& q, std::string_view text, const std::string& file,
+                                 Diagnostics& diags);
+
 }  // namespace careermap

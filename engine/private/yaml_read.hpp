@@ -15,8 +15,11 @@
 
 namespace careermap::yaml {
 
+class Ref;  // a node of a light document (yaml_doc.hpp): the helpers below take either
+
 // The location of a node (1-based), in file `file`.
 Location at(const YAML::Node& node, const std::string& file);
+Location at(const Ref& node, const std::string& file);
 
 // One policy for every YAML input (questionnaire, model, templates, mapping, answers),
 // applied to the parser's events in the one pass that builds the nodes (a breach stops
@@ -62,10 +65,13 @@ std::string read_file(const std::string& path);
 
 // A human word for the kind of node: "a map", "a list", "text", "nothing".
 std::string kind_of(const YAML::Node& node);
+std::string kind_of(const Ref& node);
 
 // Scalar helpers: nullopt (and an error in `diags`) when the node is not of that kind.
 std::optional<std::string> scalar(const YAML::Node& node, const std::string& file,
                                   const std::string& item, Diagnostics& diags);
+std::optional<std::string> scalar(const Ref& node, const std::string& file, const std::string& item,
+                                  Diagnostics& diags);
 std::optional<double> number(const YAML::Node& node, const std::string& file,
                              const std::string& item, Diagnostics& diags);
 // Parses a scalar as a number without diagnostics.
@@ -78,5 +84,7 @@ LocalText local_text(const YAML::Node& node, const std::string& file, const std:
 // Map keys of `node` that are not in `known` are reported as warnings ("unknown key").
 void warn_unknown_keys(const YAML::Node& node, std::initializer_list<std::string_view> known,
                        const std::string& file, const std::string& item, Diagnostics& diags);
+void warn_unknown_keys(const Ref& node, std::initializer_list<std::string_view> known, const std::string& file,
+                       const std::string& item, Diagnostics& diags);
 
 }  // namespace careermap::yaml
