@@ -72,7 +72,7 @@ class AnswersReader {
       }
       size_t end = i;
       while (end < files.size() && !is_form_table(files[end])) ++end;
-      std::vector<YamlRead> slots(2 * static_cast<size_t>(jobs));
+      std::vector<YamlRead> slots(4 * static_cast<size_t>(jobs));
       in_order(
           end - i, jobs, slots.size(), [&](size_t k) { slots[k % slots.size()] = read_yaml(q_, files[i + k]); },
           [&](size_t k) { hand_on(slots[k % slots.size()]); });
@@ -82,8 +82,10 @@ class AnswersReader {
   ReadResult r;
 
  private:
-  // Hands on one answers after checking its participant id against the others.
-  void hand_on(Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
+  // Hands on one answers after checking its participant id against the others; gives back
+  // what `each_` left of them (a YAML file's go back to their slot, and the worker that
+  // reads into it next frees them, not this thread).
+  void hand_on(Answers& a, Diagnostics& d, std::string_view raw, bool csv_row) {
     one_[0] = std::move(a);
     if (seen_) check_unique_participants(q_, one_, d, *seen_);
     print(err_, d);
@@ -91,6 +93,7 @@ class AnswersReader {
     if (read.ok) ++r.valid;
     else r.invalid.push_back(read.answers.file);
     each_(read);
+    a = std::move(read.answers);
   }
 
   void unread(const std::string& f, const Diagnostics& d) {
@@ -121,7 +124,7 @@ class AnswersReader {
   }
   void hand_on(YamlRead& y) {
     if (y.unread) return unread(y.file, y.d);
-    hand_on(std::move(y.answers), y.d, y.bytes, false);
+    hand_on(y.answers, y.d, y.bytes, false);
   }
 
   // A CSV or workbook of a form service, row by row through the mapping.
@@ -150,7 +153,7 @@ class AnswersReader {
       }
       raw = intake.header_raw();
       raw += reader.raw();
-      hand_on(std::move(a), row, raw, true);
+      hand_on(a, row, raw, true);
     }
   }
 

@@ -46,7 +46,7 @@ std::unique_ptr<RowSource> open_rows(const std::string& f);
 // calling `each` for every answers read; participant ids are checked unique across all of
 // them and against `seen` (the ids of earlier calls) unless `seen` is null. A file that
 // cannot be read at all, or a CSV without rows, is listed invalid without a call.
-// YAML files are read and checked on `jobs` threads, up to 2 × jobs files ahead of the one
+// YAML files are read and checked on `jobs` threads, up to 4 × jobs files ahead of the one
 // handed on (tools/in_order.hpp); `each`, the checks across files and the printing run on
 // the calling thread in the order of `files`, so all they see is the same for any `jobs`.
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
