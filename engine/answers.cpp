@@ -38,12 +38,12 @@ std::string id_problem(std::string_view id) {
   return answer_message(full_width_id(id) ? AnswerMsg::id_full_width : AnswerMsg::participant_invalid);
 }
 
-void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags) {
+void check_unique_participants(const Questionnaire& q, std::span<const Answers> batch, Diagnostics& diags) {
   std::map<std::string, std::string> seen;
   check_unique_participants(q, batch, diags, seen);
 }
 
-void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags,
+void check_unique_participants(const Questionnaire& q, std::span<const Answers> batch, Diagnostics& diags,
                                std::map<std::string, std::string>& seen) {
   for (const auto& a : batch) {
     if (a.participant.empty()) continue;

@@ -8,6 +8,7 @@
 
 #include <map>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -78,8 +79,8 @@ Answers load_answers(const Questionnaire& q, const std::string& path, Diagnostic
 // parts of a file: those it answers an item of, records.hpp); a repeated id is an error on
 // every file after the first that uses it for the same meeting and part. `seen` (key -> first
 // file) carries the ids of earlier batches when a long list of files is read batch by batch.
-void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags,
+void check_unique_participants(const Questionnaire& q, std::span<const Answers> batch, Diagnostics& diags,
                                std::map<std::string, std::string>& seen);
-void check_unique_participants(const Questionnaire& q, const std::vector<Answers>& batch, Diagnostics& diags);
+void check_unique_participants(const Questionnaire& q, std::span<const Answers> batch, Diagnostics& diags);
 
 }  // namespace careermap

@@ -46,7 +46,7 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 // The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
 // through `mapping` (valid rows kept as the answers YAML they became, bad rows as the
 // header and the row exactly as received).
-int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+int each_submission(const Questionnaire& q, const FileList& files, const Mapping* mapping,
                     const std::string& cohort, const std::string& session, std::ostream& err,
                     const std::function<void(Submission&&)>& each, unsigned jobs) {
   const std::string key = answers_blob_key(q);
@@ -80,7 +80,8 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
                                        const Mapping* mapping, const std::string& cohort, const std::string& session,
                                        std::ostream& err) {
   std::vector<Submission> out;
-  each_submission(q, files, mapping, cohort, session, err, [&](Submission&& s) { out.push_back(std::move(s)); });
+  each_submission(q, FileList(files), mapping, cohort, session, err,
+                  [&](Submission&& s) { out.push_back(std::move(s)); });
   return out;
 }
 

@@ -16,6 +16,7 @@
 #include "engine/questionnaire.hpp"
 #include "tools/args.hpp"
 #include "tools/cli.hpp"
+#include "tools/file_list.hpp"
 
 namespace careermap::cli {
 
@@ -24,7 +25,7 @@ namespace careermap::cli {
 // be read at all), or all together (submissions_of, for small sets).
 // YAML files are read and checked on `jobs` threads (read_answers): the submissions, and
 // their order, are the same for any `jobs`.
-int each_submission(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+int each_submission(const Questionnaire& q, const FileList& files, const Mapping* mapping,
                     const std::string& cohort, const std::string& session, std::ostream& err,
                     const std::function<void(Submission&&)>& each, unsigned jobs = 1);
 std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector<std::string>& files,

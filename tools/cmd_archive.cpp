@@ -60,9 +60,10 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
   if (!archive) return kUsage;
   ImportSummary s;
   int unreadable = 0;  // inputs that could not be read at all (missing, unreadable, too large)
+  const FileList files(args.positional);
   {
     ImportSession import = archive->begin_import(now_utc());
-    unreadable = each_submission(*q, args.positional, mapping ? &*mapping : nullptr, args.get("--cohort"), session,
+    unreadable = each_submission(*q, files, mapping ? &*mapping : nullptr, args.get("--cohort"), session,
                                  err, [&](Submission&& sub) {
                                    if (in_shard(shard, sub.participant, sub.source)) import.add(std::move(sub));
                                  }, jobs);
@@ -73,7 +74,7 @@ int cmd_import(const Args& args, std::ostream& out, std::ostream& err) {
     if (!existed)
       for (const char* end : {"", "-wal", "-shm", "-journal"}) fs::remove(path.string() + end, ec);
     err << trf("careermap import: nothing imported: {unreadable} of {all} inputs could not be read",
-               {{"unreadable", std::to_string(unreadable)}, {"all", std::to_string(args.positional.size())}})
+               {{"unreadable", std::to_string(unreadable)}, {"all", std::to_string(files.size())}})
         << '\n';
     return kInvalid;
   }

@@ -62,10 +62,11 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
   // A record may join parts from several files: every file is read (and kept on disk) before
   // the first map, then the maps are drawn a few people at a time (record_stream.hpp).
   const bool tty = ::isatty(STDERR_FILENO);
-  RecordStream stream(*q, args.positional, mapping ? &*mapping : nullptr, meeting_option(args, *q), shard, err,
+  RecordStream stream(*q, FileList(args.positional), mapping ? &*mapping : nullptr, meeting_option(args, *q), shard, err,
                       [tty](size_t n, size_t all) {
                         if (tty) tell_files_read(n, all);
-                      });
+                      },
+                      jobs);
   return render_batches(*q, [&stream] { return stream.next(); }, settings, out, err);
 }
 

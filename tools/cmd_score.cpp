@@ -8,6 +8,7 @@
 #include "engine/scoring.hpp"
 #include "tools/archive_use.hpp"
 #include "tools/commands.hpp"
+#include "tools/in_order.hpp"
 #include "tools/record_stream.hpp"
 #include "tools/shard.hpp"
 
@@ -73,14 +74,15 @@ int cmd_score(const Args& args, std::ostream& out, std::ostream& err) {
     each(shard_of(std::move(*stored), shard));
   } else {
     const bool tty = ::isatty(STDERR_FILENO);
-    RecordStream stream(*q, args.positional, mapping ? &*mapping : nullptr, meeting_option(args, *q), shard, err,
+    RecordStream stream(*q, FileList(args.positional), mapping ? &*mapping : nullptr, meeting_option(args, *q), shard, err,
                         [tty](size_t n, size_t all) {
                           if (tty)
                             std::fprintf(stderr, "%s\n",
                                          trf("careermap score: {n} of {all} files read",
                                              {{"n", std::to_string(n)}, {"all", std::to_string(all)}})
                                              .c_str());
-                        });
+                        },
+                        all_cores());
     while (const std::optional<Batch> b = stream.next(1024)) each(*b);
   }
   output.finish();

@@ -39,7 +39,7 @@ std::span<const Command> commands() {
   // score and render: the answers files, or a cohort of the archive.
   const Option from_archive = either(archive, 1);
   const Option of_cohort = either(cohort, 1, true);
-  constexpr std::string_view answers = N_("answers files (YAML, or CSV with --mapping)");
+  constexpr std::string_view answers = N_("answers files (YAML, or CSV with --mapping); a folder stands for its YAML files");
   static const Command table[] = {
       {"validate", N_("check a questionnaire and answers files"), {{q, mapping}, Files::optional, "ANSWERS...", answers},
        cmd_validate},
@@ -113,7 +113,7 @@ std::span<const Command> commands() {
          {.name = "--jobs", .kind = V::number, .value = "N",
           .help = N_("read and check the YAML files on N threads (default: all cores); the archive is the same"),
           .min = 1, .max = 999}},
-        Files::required, "FILES...", N_("answers files (YAML, or CSV with --mapping)")},
+        Files::required, "FILES...", N_("answers files (YAML, or CSV with --mapping); a folder stands for its YAML files")},
        cmd_import},
       {"archive", N_("list every submission (quarantined ones with their problems), or the cohort reports released"),
        {{required(archive), either({.name = "--list", .kind = V::flag, .help = N_("list every submission")}, 1),

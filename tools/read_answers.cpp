@@ -1,6 +1,8 @@
 #include "tools/read_answers.hpp"
 
 #include <cctype>
+#include <optional>
+#include <span>
 
 #include "engine/csv_intake.hpp"
 #include "engine/files.hpp"
@@ -56,26 +58,54 @@ std::string needs_mapping(const Questionnaire& q, const std::string& csv) {
 namespace {
 
 // Reads answers files one at a time and hands each on; counts what could and could not be used.
+// The ids checked against a map of every key seen (check_unique_participants).
+class SeenCheck : public IdCheck {
+ public:
+  explicit SeenCheck(std::map<std::string, std::string>& seen) : seen_(seen) {}
+  void check(const Questionnaire& q, const Answers& a, Diagnostics& d) override {
+    check_unique_participants(q, std::span(&a, 1), d, seen_);
+  }
+
+ private:
+  std::map<std::string, std::string>& seen_;
+};
+
 class AnswersReader {
  public:
-  AnswersReader(const Questionnaire& q, const Mapping* mapping, std::ostream& err,
-                std::map<std::string, std::string>* seen, const EachAnswers& each)
-      : q_(q), mapping_(mapping), err_(err), seen_(seen), each_(each) {}
+  AnswersReader(const Questionnaire& q, const Mapping* mapping, std::ostream& err, IdCheck* ids,
+                const EachAnswers& each)
+      : q_(q), mapping_(mapping), err_(err), ids_(ids), each_(each) {}
 
   // Reads `files` in order: a run of YAML files read and checked on `jobs` threads, handed
   // on in order on this one.
-  void read(const std::vector<std::string>& files, unsigned jobs) {
+  void read(const FileList& files, unsigned jobs, const std::function<void(size_t)>& progress) {
+    const auto done = [&](size_t n) {
+      if (progress) progress(n);
+    };
+    std::string name;
     for (size_t i = 0; i < files.size();) {
-      if (is_form_table(files[i])) {
-        read_table(files[i++]);
+      name = files[i];
+      if (const Diagnostic* problem = files.problem(i)) {
+        Diagnostics d;
+        d.add(*problem);
+        unread(name, d);
+        done(++i);
         continue;
       }
-      size_t end = i;
-      while (end < files.size() && !is_form_table(files[end])) ++end;
+      if (is_form_table(name)) {
+        read_table(name);
+        done(++i);
+        continue;
+      }
+      size_t end = i + 1;
+      while (end < files.size() && !files.problem(end) && !is_form_table(files[end])) ++end;
       std::vector<YamlRead> slots(4 * static_cast<size_t>(jobs));
       in_order(
           end - i, jobs, slots.size(), [&](size_t k) { slots[k % slots.size()] = read_yaml(q_, files[i + k]); },
-          [&](size_t k) { hand_on(slots[k % slots.size()]); });
+          [&](size_t k) {
+            hand_on(slots[k % slots.size()]);
+            done(i + k + 1);
+          });
       i = end;
     }
   }
@@ -86,10 +116,9 @@ class AnswersReader {
   // what `each_` left of them (a YAML file's go back to their slot, and the worker that
   // reads into it next frees them, not this thread).
   void hand_on(Answers& a, Diagnostics& d, std::string_view raw, bool csv_row) {
-    one_[0] = std::move(a);
-    if (seen_) check_unique_participants(q_, one_, d, *seen_);
+    if (ids_ && !a.participant.empty()) ids_->check(q_, a, d);
     print(err_, d);
-    AnswersRead read{std::move(one_[0]), !d.has_errors(), csv_row, raw, &d};
+    AnswersRead read{std::move(a), !d.has_errors(), csv_row, raw, &d};
     if (read.ok) ++r.valid;
     else r.invalid.push_back(read.answers.file);
     each_(read);
@@ -160,19 +189,26 @@ class AnswersReader {
   const Questionnaire& q_;
   const Mapping* mapping_;
   std::ostream& err_;
-  std::map<std::string, std::string>* seen_;
+  IdCheck* ids_;
   const EachAnswers& each_;
-  std::vector<Answers> one_ = std::vector<Answers>(1);
 };
 
 }  // namespace
 
+ReadResult read_answers(const Questionnaire& q, const FileList& files, const Mapping* mapping, std::ostream& err,
+                        std::map<std::string, std::string>* seen, const EachAnswers& each, unsigned jobs,
+                        const std::function<void(size_t)>& progress, IdCheck* ids) {
+  std::optional<SeenCheck> by_map;
+  if (!ids && seen) ids = &by_map.emplace(*seen);
+  AnswersReader reader(q, mapping, err, ids, each);
+  reader.read(files, jobs, progress);
+  return reader.r;
+}
+
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                         std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each,
                         unsigned jobs) {
-  AnswersReader reader(q, mapping, err, seen, each);
-  reader.read(files, jobs);
-  return reader.r;
+  return read_answers(q, FileList(files), mapping, err, seen, each, jobs);
 }
 
 }  // namespace careermap::cli

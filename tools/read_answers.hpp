@@ -17,6 +17,7 @@
 #include "engine/answers.hpp"
 #include "engine/csv_read.hpp"
 #include "engine/mapping.hpp"
+#include "tools/file_list.hpp"
 
 namespace careermap::cli {
 
@@ -36,19 +37,35 @@ struct AnswersRead {
 };
 using EachAnswers = std::function<void(AnswersRead& r)>;
 
+// How the participant ids of the answers read are checked unique across them (the rule of
+// check_unique_participants, engine/answers.hpp): told each answers with an id, before it is
+// printed about, it adds the error of a duplicate to `d`.
+class IdCheck {
+ public:
+  virtual ~IdCheck() = default;
+  virtual void check(const Questionnaire& q, const Answers& a, Diagnostics& d) = 0;
+};
+
 // A form's table: a CSV (*.csv) or an Excel workbook (*.xlsx, *.xlsm; an old *.xls is
 // refused by XlsxReader with a message), by its name's ending in any case.
 bool is_form_table(const std::string& f);
 // The rows of the form table `f`: an XlsxReader for a workbook, otherwise a CsvReader.
 std::unique_ptr<RowSource> open_rows(const std::string& f);
 
-// Reads `files` in order (form tables, is_form_table, through `mapping`; an error without one),
+// Reads `files` in order (form tables, is_form_table, through `mapping`; an error without one;
+// a folder's YAML files, tools/file_list.hpp),
 // calling `each` for every answers read; participant ids are checked unique across all of
 // them and against `seen` (the ids of earlier calls) unless `seen` is null. A file that
 // cannot be read at all, or a CSV without rows, is listed invalid without a call.
 // YAML files are read and checked on `jobs` threads, up to 4 × jobs files ahead of the one
 // handed on (tools/in_order.hpp); `each`, the checks across files and the printing run on
 // the calling thread in the order of `files`, so all they see is the same for any `jobs`.
+// `progress`, when given, is told how many of `files` are done after each one. `ids`, when
+// given, checks the ids instead of `seen`.
+ReadResult read_answers(const Questionnaire& q, const FileList& files, const Mapping* mapping, std::ostream& err,
+                        std::map<std::string, std::string>* seen, const EachAnswers& each, unsigned jobs = 1,
+                        const std::function<void(size_t)>& progress = {}, IdCheck* ids = nullptr);
+// The same, for files (and folders) as given.
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                         std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each,
                         unsigned jobs = 1);

@@ -1,71 +1,174 @@
 #include "tools/record_stream.hpp"
 
+#include <algorithm>
 #include <cstdio>
-#include <map>
 
 #include "engine/answers_blob.hpp"
+#include "engine/answer_messages.hpp"
 #include "engine/messages.hpp"
-#include "tools/read_answers.hpp"
+#include "engine/records.hpp"
 
 namespace careermap::cli {
 namespace {
+
+// A person's entries are read back to check a new one up to this many; past it their keys are
+// kept in memory (a person with that many files is rare: one per meeting and part).
+constexpr size_t kReadBack = 16;
 
 [[noreturn]] void spool_failed() {
   throw Error(Location{"", 0, 0}, "", tr("cannot use a temporary file (is the temporary folder full?)"));
 }
 
+void put_u32(std::string& out, uint32_t v) { out.append(reinterpret_cast<const char*>(&v), sizeof v); }
+void put_text(std::string& out, std::string_view s) {
+  put_u32(out, static_cast<uint32_t>(s.size()));
+  out += s;
+}
+
+// Reads what put_* wrote, in order; false once anything is missing.
+struct Reader {
+  std::string_view in;
+  bool ok = true;
+  uint32_t u32() {
+    uint32_t v = 0;
+    if (in.size() < sizeof v) return ok = false, 0;
+    std::copy_n(in.data(), sizeof v, reinterpret_cast<char*>(&v));
+    in.remove_prefix(sizeof v);
+    return v;
+  }
+  std::string text() {
+    const uint32_t n = u32();
+    if (!ok || in.size() < n) return ok = false, std::string();
+    std::string s(in.substr(0, n));
+    in.remove_prefix(n);
+    return s;
+  }
+};
+
+// An entry's head: the one before, then the sizes of what follows.
+struct Head {
+  uint64_t before;
+  uint32_t meta, answers;
+};
+
 }  // namespace
 
-RecordStream::RecordStream(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
+RecordStream::RecordStream(const Questionnaire& q, const FileList& files, const Mapping* mapping,
                            std::string meeting, const Shard& shard, std::ostream& err,
-                           const std::function<void(size_t, size_t)>& progress)
+                           const std::function<void(size_t, size_t)>& progress, unsigned jobs)
     : q_(q), meeting_(std::move(meeting)), spool_(std::tmpfile(), &std::fclose) {
   if (!spool_) spool_failed();
-  std::map<std::string, std::string> seen;  // participant ids, checked unique over every file
-  size_t done = 0;
-  const auto tell = [&] {
-    if (progress) progress(done, files.size());
-  };
-  // One file at a time, so that a CSV's rows come one by one too.
-  for (const std::string& file : files) {
-    const ReadResult r = read_answers(q, {file}, mapping, err, &seen, [&](AnswersRead& read) {
-      const Answers& a = read.answers;
-      if (!read.ok || a.participant.empty() || !in_shard(shard, a.participant)) return;
-      const std::string record = a.file + '\0' + encode_answers(a);
-      const long at = std::ftell(spool_.get());
-      if (at < 0 || std::fwrite(record.data(), 1, record.size(), spool_.get()) != record.size()) spool_failed();
-      const auto [it, fresh] = person_.try_emplace(a.participant, of_.size());
-      if (fresh) of_.emplace_back();
-      of_[it->second].push_back({at, record.size()});
-      ++versions_;
-    });
-    invalid_.insert(invalid_.end(), r.invalid.begin(), r.invalid.end());
-    if (++done % 1000 == 0) tell();
+  const ReadResult r = read_answers(
+      q, files, mapping, err, nullptr, [&](AnswersRead& read) { keep(read, shard); }, jobs,
+      [&](size_t done) {
+        if (progress && (done % 1000 == 0 || done == files.size())) progress(done, files.size());
+      },
+      this);
+  invalid_ = r.invalid;
+  many_.clear();
+}
+
+RecordStream::Entry RecordStream::load(uint64_t at, bool with_answers) {
+  Head h{};
+  if (std::fseek(spool_.get(), static_cast<long>(at), SEEK_SET) != 0 || std::fread(&h, sizeof h, 1, spool_.get()) != 1)
+    spool_failed();
+  std::string bytes(h.meta + (with_answers ? h.answers : 0), '\0');
+  if (std::fread(bytes.data(), 1, bytes.size(), spool_.get()) != bytes.size()) spool_failed();
+  Reader in{std::string_view(bytes).substr(0, h.meta)};
+  Entry e;
+  e.before = h.before;
+  e.meeting = in.text();
+  for (uint32_t n = in.u32(); in.ok && n > 0; --n) e.parts.push_back(in.text());
+  e.file = in.text();
+  if (!in.ok) spool_failed();
+  if (with_answers) e.answers = bytes.substr(h.meta);
+  return e;
+}
+
+std::vector<uint64_t> RecordStream::entries_of(uint32_t person) {
+  std::vector<uint64_t> at;
+  for (uint64_t e = last_[person]; e != 0; e = load(e - 1, false).before) at.push_back(e - 1);
+  std::reverse(at.begin(), at.end());
+  return at;
+}
+
+// check_unique_participants's rule, with the person's earlier entries as `seen`: for each part
+// (or "" when none), the first entry of the same meeting given that part is the file named.
+void RecordStream::check(const Questionnaire& q, const Answers& a, Diagnostics& d) {
+  std::vector<std::string> parts = part_ids_present(q, a);
+  if (parts.empty()) parts.push_back("");
+  const auto [person, fresh] = people_.add(a.participant);
+  if (fresh) last_.push_back(0), kept_.push_back(false);
+  person_ = person;
+  given_.clear();
+  auto many = many_.find(person);
+  std::vector<Entry> before;
+  if (many == many_.end()) {
+    const std::vector<uint64_t> at = entries_of(person);
+    for (const uint64_t e : at) before.push_back(load(e, false));
+    if (before.size() >= kReadBack) {
+      many = many_.emplace(person, std::map<std::string, std::string>()).first;
+      for (const Entry& e : before)
+        for (const std::string& part : e.parts) many->second.emplace(e.meeting + '\n' + part, e.file);
+    }
   }
-  if (done % 1000) tell();
-  person_.clear();
+  for (const std::string& part : parts) {
+    const std::string* first = nullptr;
+    if (many != many_.end()) {
+      const auto [it, added] = many->second.emplace(a.meeting + '\n' + part, a.file);
+      if (!added) first = &it->second;
+    } else {
+      for (const Entry& e : before)
+        if (e.meeting == a.meeting && std::find(e.parts.begin(), e.parts.end(), part) != e.parts.end()) {
+          first = &e.file;
+          break;
+        }
+    }
+    if (first) {
+      d.error({a.file, 0, 0}, "participant",
+              answer_message(AnswerMsg::participant_duplicate, {{"id", a.participant}, {"file", *first}}));
+      break;
+    }
+    given_.push_back(part);
+  }
+}
+
+void RecordStream::keep(const AnswersRead& read, const Shard& shard) {
+  const Answers& a = read.answers;
+  if (a.participant.empty() || given_.empty()) return;  // no id, or one given before for all it is
+  const bool kept = read.ok && in_shard(shard, a.participant);
+  std::string meta, answers = kept ? encode_answers(a) : std::string();
+  put_text(meta, a.meeting);
+  put_u32(meta, static_cast<uint32_t>(given_.size()));
+  for (const std::string& part : given_) put_text(meta, part);
+  put_text(meta, a.file);
+  given_.clear();
+  const Head h{last_[person_], static_cast<uint32_t>(meta.size()), static_cast<uint32_t>(answers.size())};
+  if (std::fseek(spool_.get(), 0, SEEK_END) != 0) spool_failed();
+  const long at = std::ftell(spool_.get());
+  if (at < 0 || std::fwrite(&h, sizeof h, 1, spool_.get()) != 1 ||
+      std::fwrite(meta.data(), 1, meta.size(), spool_.get()) != meta.size() ||
+      std::fwrite(answers.data(), 1, answers.size(), spool_.get()) != answers.size())
+    spool_failed();
+  last_[person_] = static_cast<uint64_t>(at) + 1;
+  if (kept && !kept_[person_]) order_.push_back(person_);
+  if (kept) kept_[person_] = true, ++versions_;
 }
 
 std::optional<Batch> RecordStream::next(size_t people) {
-  if (at_ >= of_.size() && !first_) return std::nullopt;
+  if (at_ >= order_.size() && !first_) return std::nullopt;
   Batch versions;
   if (first_) versions.invalid = std::move(invalid_);
   first_ = false;
-  std::string record;
-  for (const size_t end = std::min(of_.size(), at_ + people); at_ < end; ++at_) {
-    for (const Stored& s : of_[at_]) {
-      record.resize(s.size);
-      if (std::fseek(spool_.get(), s.offset, SEEK_SET) != 0 ||
-          std::fread(record.data(), 1, s.size, spool_.get()) != s.size)
-        spool_failed();
-      const size_t nul = record.find('\0');
-      std::optional<Answers> a = decode_answers(std::string_view(record).substr(nul + 1), record.substr(0, nul));
+  for (const size_t end = std::min(order_.size(), at_ + people); at_ < end; ++at_) {
+    for (const uint64_t e : entries_of(order_[at_])) {
+      Entry entry = load(e, true);
+      if (entry.answers.empty()) continue;
+      std::optional<Answers> a = decode_answers(entry.answers, entry.file);
       if (!a) spool_failed();
       versions.valid.push_back(std::move(*a));
     }
-    std::vector<Stored>().swap(of_[at_]);
   }
-  if (std::fseek(spool_.get(), 0, SEEK_END) != 0) spool_failed();
   return records_batch(q_, std::move(versions), meeting_);
 }
 

@@ -2,16 +2,21 @@
 // and render keep memory flat in the number of files.
 //
 // A record may join parts from several files of one person, so every file is read first: each
-// file is read, checked and printed about once, as read_answers does, and the answers of the
-// valid ones are written to an anonymous temporary file (engine/answers_blob.hpp), keeping in
-// memory only each person's id and where their answers lie (and read_answers' ids seen). Then
-// next() hands the records of the next people, in the order records_batch gives for all of
-// them at once, each record exactly as it would be. Only the people of `shard` are kept.
+// file is read, checked and printed about once, as read_answers does (on `jobs` threads, the
+// same for any number), and what later steps need goes to an anonymous temporary file: of
+// every answers with an id, the meeting and the parts its id was first given for (and its file),
+// and of the valid ones of the shard their answers (engine/answers_blob.hpp), each linked to the
+// same person's one before. Memory keeps only the ids (tools/person_index.hpp) and where each
+// person's last one lies, about 40 bytes a person: the ids are checked unique by the person's
+// own earlier entries, read back. Then next() hands the records of the next people, in the
+// order records_batch gives for all of them at once, each record exactly as it would be.
 // A temporary file that cannot be made or read throws Error.
 #pragma once
 
+#include <cstdint>
 #include <cstdio>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -22,16 +27,19 @@
 #include "engine/mapping.hpp"
 #include "engine/questionnaire.hpp"
 #include "tools/cli.hpp"
+#include "tools/file_list.hpp"
+#include "tools/person_index.hpp"
+#include "tools/read_answers.hpp"
 #include "tools/shard.hpp"
 
 namespace careermap::cli {
 
-class RecordStream {
+class RecordStream : private IdCheck {
  public:
   // `progress`, when given, is told (files read, all files) after every 1000 files and at the end.
-  RecordStream(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
-               std::string meeting, const Shard& shard, std::ostream& err,
-               const std::function<void(size_t, size_t)>& progress = {});
+  RecordStream(const Questionnaire& q, const FileList& files, const Mapping* mapping, std::string meeting,
+               const Shard& shard, std::ostream& err, const std::function<void(size_t, size_t)>& progress = {},
+               unsigned jobs = 1);
   // The records of the next `people` people (the first batch also lists every invalid file), or
   // nullopt when all were handed out.
   std::optional<Batch> next(size_t people = 256);
@@ -39,15 +47,32 @@ class RecordStream {
   size_t versions() const { return versions_; }
 
  private:
-  struct Stored {
-    long offset;
-    size_t size;
+  // One entry of the temporary file.
+  struct Entry {
+    uint64_t before = 0;  // the same person's entry before (its offset + 1), 0 for none
+    std::string meeting;
+    std::vector<std::string> parts;  // the parts its id was first given for at that meeting
+    std::string file;
+    std::string answers;  // encoded (answers_blob.hpp), empty when not kept
   };
+  void check(const Questionnaire& q, const Answers& a, Diagnostics& d) override;
+  void keep(const AnswersRead& read, const Shard& shard);
+  Entry load(uint64_t at, bool with_answers);
+  // The offsets of `person`'s entries, first to last.
+  std::vector<uint64_t> entries_of(uint32_t person);
+
   const Questionnaire& q_;
   std::string meeting_;
   std::unique_ptr<std::FILE, int (*)(std::FILE*)> spool_;
-  std::vector<std::vector<Stored>> of_;  // per person, in order of first appearance: their files, in input order
-  std::unordered_map<std::string, size_t> person_;
+  PersonIndex people_;
+  std::vector<uint64_t> last_;  // per person: their last entry's offset + 1, 0 for none
+  std::vector<bool> kept_;      // per person: some entry of theirs holds answers
+  std::vector<uint32_t> order_;  // the people with answers kept, in the order their first came
+  // The people with many entries: each key they were given for (meeting '\n' part), with its
+  // file, checked here instead of by reading their entries back (which would be slow for them).
+  std::unordered_map<uint32_t, std::map<std::string, std::string>> many_;
+  uint32_t person_ = 0;          // the answers being checked: its person and the parts newly given
+  std::vector<std::string> given_;
   std::vector<std::string> invalid_;
   size_t at_ = 0, versions_ = 0;
   bool first_ = true;

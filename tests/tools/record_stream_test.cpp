@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "engine/answers_yaml.hpp"
+#include "engine/files.hpp"
 #include "tests/testutil.hpp"
 #include "tools/synthetic.hpp"
 
@@ -65,7 +66,7 @@ BOOST_AUTO_TEST_CASE(batches_of_a_few_people_give_the_records_of_all_at_once) {
   for (const std::string meeting : {"", "closing"}) {
     std::ostringstream err_all, err_stream;
     const Batch all = records_batch(q, load_batch(q, files, err_all), meeting);
-    RecordStream stream(q, files, nullptr, meeting, Shard{}, err_stream);
+    RecordStream stream(q, FileList(files), nullptr, meeting, Shard{}, err_stream);
     BOOST_TEST(err_stream.str() == err_all.str());
     std::vector<std::string> valid, earlier, invalid;
     std::vector<bool> several;
@@ -89,6 +90,62 @@ BOOST_AUTO_TEST_CASE(batches_of_a_few_people_give_the_records_of_all_at_once) {
     BOOST_TEST(invalid == all.invalid, boost::test_tools::per_element());
     BOOST_TEST(invalid.size() == 1u);
     BOOST_TEST(valid.size() > (meeting.empty() ? 40u : 5u));
+  }
+}
+
+// The ids are checked unique as read_answers checks them with every key in a map (the messages
+// word for word, in order), and the records are those of all files at once, on random files:
+// a few people sending the parts of the questionnaire at random meetings, many duplicates, one
+// person with 60 files; on course.yaml and on it with 20 meetings more (so that the one person
+// has more entries than are read back), on one thread and two.
+BOOST_AUTO_TEST_CASE(ids_are_checked_as_with_every_key_in_memory) {
+  test::TempDir dir;
+  std::string wide = read_file(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/tiny/course.yaml");
+  for (int m = 5; m < 25; ++m)
+    wide += "  - id: m" + std::to_string(m) + "\n    order: " + std::to_string(m) +
+            "\n    name: {ja: 回, en: Meeting}\n    collects: [survey, journey]\n";
+  std::ofstream(dir.path() / "wide.yaml") << wide;
+  std::ofstream(dir.path() / "model.yaml") << read_file(std::string(CAREERMAP_SOURCE_DIR) + "/tests/data/tiny/model.yaml");
+  Diagnostics d;
+  const Questionnaire wide_q = Questionnaire::load((dir.path() / "wide.yaml").string(), d);
+  BOOST_TEST_REQUIRE(!d.has_errors());
+  BOOST_TEST_REQUIRE(wide_q.meetings.size() == 23u);
+  std::mt19937_64 rng(11);
+  for (const Questionnaire* q : {&course(), &wide_q}) {
+    for (int round = 0; round < 3; ++round) {
+      std::vector<std::string> files;
+      for (int f = 0; f < 200; ++f) {
+        const int person = f < 60 ? 0 : static_cast<int>(rng() % 25);
+        Answers a = synthetic::answers(*q, "p" + std::to_string(person), rng);
+        a.meeting = q->meetings[rng() % q->meetings.size()].id;
+        const size_t part = rng() % (q->parts.size() + 1);  // one part, or all
+        if (part < q->parts.size())
+          std::erase_if(a.values, [&](const auto& v) {
+            const auto i = q->find_item(v.first);
+            return i && q->items[*i].part != static_cast<int>(part);
+          });
+        const std::string name = (dir.path() / ("r" + std::to_string(round) + "-" + std::to_string(f) + ".yaml")).string();
+        std::ofstream(name) << answers_to_yaml(*q, a);
+        files.push_back(name);
+      }
+      std::shuffle(files.begin(), files.end(), rng);
+      std::ostringstream err_all;
+      const Batch all = records_batch(*q, load_batch(*q, files, err_all), "");
+      BOOST_TEST(err_all.str().find("participant:") != std::string::npos);  // duplicates there are
+      for (const unsigned jobs : {1u, 2u}) {
+        std::ostringstream err_stream;
+        RecordStream stream(*q, FileList(files), nullptr, "", Shard{}, err_stream, {}, jobs);
+        BOOST_TEST(err_stream.str() == err_all.str());
+        std::vector<std::string> valid, want, invalid;
+        while (const std::optional<Batch> b = stream.next(5)) {
+          for (const auto& a : b->valid) valid.push_back(shown(a));
+          invalid.insert(invalid.end(), b->invalid.begin(), b->invalid.end());
+        }
+        for (const auto& a : all.valid) want.push_back(shown(a));
+        BOOST_TEST(valid == want, boost::test_tools::per_element());
+        BOOST_TEST(invalid == all.invalid, boost::test_tools::per_element());
+      }
+    }
   }
 }
 
