@@ -1,6 +1,6 @@
 // Answers files and CSV rows read in order, the way every command takes its
 // answers: each YAML file, and each data row of a CSV (through a mapping), is read,
-// checked, printed about and handed on in order, so memory holds a few at a time (2 × jobs
+// checked, printed about and handed on in order, so memory holds a few at a time (4 × jobs
 // YAML files, or one row) whatever the files hold (plus the participant ids seen, to check
 // they are unique).
 // Problems are printed to `err` as they are found; nothing throws.
