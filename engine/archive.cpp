@@ -157,6 +157,13 @@ int stored_version(const Archive::Impl& a) {
 constexpr const char* kSelect =
     "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics, raw, parts,"
     " answers_key, answers FROM submissions LEFT JOIN validated ON submission = id";
+// The same, but the raw bytes only where the stored answers are not for the key bound as ?1.
+constexpr const char* kSelectLean =
+    "SELECT id, cohort, session, participant, questionnaire, source, sha256, imported_at, status, diagnostics,"
+    " CASE WHEN answers_key IS ?1 THEN '' ELSE raw END, parts,"
+    " answers_key, answers FROM submissions LEFT JOIN validated ON submission = id";
+
+std::string select(const std::string& answers_key) { return answers_key.empty() ? kSelect : kSelectLean; }
 
 Submission read_row(const Stmt& s) {
   Submission r;
@@ -344,9 +351,10 @@ size_t Archive::rebuild_answers(const Questionnaire& q) {
   return stored;
 }
 
-std::vector<Submission> Archive::all() const {
+std::vector<Submission> Archive::all(const std::string& answers_key) const {
   std::vector<Submission> out;
-  Stmt s(impl_->db, (std::string(kSelect) + " ORDER BY id").c_str());
+  Stmt s(impl_->db, (select(answers_key) + " ORDER BY id").c_str());
+  if (!answers_key.empty()) s.text(1, answers_key);
   while (s.step()) out.push_back(read_row(s));
   return out;
 }
@@ -362,13 +370,21 @@ std::vector<Submission> Archive::history(const std::vector<std::string>& cohorts
   return out;
 }
 
-std::vector<Submission> Archive::current(const std::vector<std::string>& cohorts) const {
+std::string Archive::raw(int64_t id) const {
+  Stmt s(impl_->db, "SELECT raw FROM submissions WHERE id = ?");
+  s.num(1, id);
+  return s.step() ? s.col(0) : std::string();
+}
+
+std::vector<Submission> Archive::current(const std::vector<std::string>& cohorts,
+                                         const std::string& answers_key) const {
   std::vector<Submission> out;
-  Stmt s(impl_->db, (std::string(kSelect) +
+  Stmt s(impl_->db, (select(answers_key) +
                   " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
                   " GROUP BY cohort, session, participant)"
                   " ORDER BY cohort, session = 'post', session, participant")
                      .c_str());
+  if (!answers_key.empty()) s.text(1, answers_key);
   while (s.step()) {
     Submission r = read_row(s);
     if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end())

@@ -110,12 +110,17 @@ class Archive {
   ImportSession begin_import(const std::string& now);
   // Adds the submissions in one ImportSession: all of them, or (on Error) none.
   ImportSummary import(std::vector<Submission> submissions, const std::string& now);
-  // Every submission, oldest first.
-  std::vector<Submission> all() const;
+  // Every submission, oldest first. With `answers_key` (answers_blob_key(q)), `raw` is left
+  // empty where the stored answers are for that key: a reader of the answers needs no more
+  // (stored_answers), and a report over many people holds half the bytes.
+  std::vector<Submission> all(const std::string& answers_key = {}) const;
   // The newest valid submission of each participant, cohort and session; only `cohorts`
   // when not empty. Ordered by cohort, then session (the first meeting before the last),
-  // then participant.
-  std::vector<Submission> current(const std::vector<std::string>& cohorts = {}) const;
+  // then participant. `answers_key` as for all().
+  std::vector<Submission> current(const std::vector<std::string>& cohorts = {},
+                                  const std::string& answers_key = {}) const;
+  // The raw bytes of submission `id` ("" when there is none).
+  std::string raw(int64_t id) const;
   // Every valid submission (every version of every part); only `cohorts` when not empty.
   // Ordered by cohort, then participant, then as imported: the input of meeting_records
   // (records.hpp), which assembles each meeting's record from the parts.

@@ -2,6 +2,7 @@
 #include "engine/records.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <span>
@@ -17,12 +18,28 @@
 namespace careermap {
 namespace {
 
-// One person as a group counted them: their answers and the submissions behind them.
+// Where one person stands by one record: of their placement and answers, only what the
+// report counts (so that a report over many people holds a few hundred bytes a person, not
+// their answers).
+struct Stand {
+  std::optional<int> current;                  // Placement::current
+  std::vector<std::optional<double>> scores;   // per scene
+  std::optional<double> centroid_stage, centroid_level;
+  std::vector<bool> chosen;     // per option of each `report: checklist` item, in order
+  std::vector<float> keyed;     // the keyed answers (collect_responses), for the reliability pool
+};
+
+// One person as a group counted them: where they stood and moved to, and the submissions behind them.
 struct Version {
   std::string cohort, participant;
   std::vector<int64_t> ids;  // sorted
-  std::optional<Answers> pre, post;
+  std::optional<Stand> pre, post;
   bool current = false;
+};
+
+// A person's records as read_person reads them, before they are scored.
+struct Read {
+  std::optional<Answers> pre, post;
 };
 
 // Every version any group counts, each once.
@@ -48,8 +65,9 @@ class Versions {
 // sent at the same meeting instead of replacing it. Returns the ids of the submissions the
 // records take parts from, ascending.
 // `key`: answers_blob_key(q); a submission with validated answers for it is not parsed again.
+// `raw_of`: a submission's raw bytes when they were left out of it (CohortOptions::raw_of).
 std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key, std::vector<const Submission*> subs,
-                                 Version& v) {
+                                 const std::function<std::string(int64_t)>& raw_of, Read& v) {
   std::sort(subs.begin(), subs.end(), [](const Submission* a, const Submission* b) { return a->id < b->id; });
   std::vector<Answers> side[2];  // first meeting (or none said), last meeting; oldest first
   std::vector<int64_t> ids[2];
@@ -60,7 +78,9 @@ std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key,
     const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
     if (rank > 0 && !last) continue;
     Diagnostics d;
-    Answers a = stored_answers(q, sub->raw, sub->answers, sub->answers_key == key, sub->source, d);
+    std::optional<Answers> stored = sub->answers_key == key ? decode_answers(sub->answers, sub->source) : std::nullopt;
+    Answers a = stored ? std::move(*stored)
+                       : parse_answers(q, sub->raw.empty() && raw_of ? raw_of(sub->id) : sub->raw, sub->source, d);
     if (d.has_errors()) continue;
     a.meeting = *meeting;
     side[last].push_back(std::move(a));
@@ -144,16 +164,56 @@ class Summarizer {
       by_person[{sub.cohort, sub.participant}].push_back(&sub);
     }
     for (const auto& [who, subs] : by_person) {
-      Version tmp;
-      const std::vector<int64_t> ids = read_person(q_, key_, subs, tmp);
+      Read read;
+      const std::vector<int64_t> ids = read_person(q_, key_, subs, o_.raw_of, read);
       if (ids.empty()) continue;
       const int v = versions_.add(who.first, who.second, ids);
-      Version& version = versions_.list[v];
-      version.pre = std::move(tmp.pre);
-      version.post = std::move(tmp.post);
-      version.current = true;
+      versions_.list[v].current = true;
+      stand_of(v, std::move(read), true);
       mine_.push_back(v);
     }
+    score_waiting();
+  }
+
+  // The person of version `v` will stand by `read`: scored with others (score_waiting) into
+  // v's Stands. `pool`: their keyed answers are kept for the reliability.
+  void stand_of(int v, Read&& read, bool pool) {
+    Version& version = versions_.list[v];
+    const bool both = read.pre && read.post;
+    for (int side = 0; side < 2; ++side) {
+      std::optional<Answers>& a = side ? read.post : read.pre;
+      if (!a) continue;
+      (side ? version.post : version.pre).emplace();
+      waiting_.push_back(std::move(*a));
+      waiting_for_.push_back({v, side, pool && (side == 0 || !both)});
+    }
+    if (waiting_.size() >= 1024) score_waiting();
+  }
+
+  // The people waiting, scored at once; their answers are let go.
+  void score_waiting() {
+    const auto placed = score(q_, waiting_, false);
+    ItemResponses keyed = collect_responses(q_, waiting_);
+    for (size_t i = 0; i < placed.size(); ++i) {
+      const auto [v, side, pool] = waiting_for_[i];
+      Stand& st = *(side ? versions_.list[v].post : versions_.list[v].pre);
+      const Placement& p = placed[i];
+      st.current = p.current;
+      for (const auto& sc : p.scenes) st.scores.push_back(sc.score);
+      st.centroid_stage = p.centroid_stage;
+      st.centroid_level = p.centroid_level;
+      for (const auto& item : q_.items) {
+        if (item.report != ReportUse::checklist) continue;
+        const Answer* ans = waiting_[i].find(item.id);
+        const std::vector<std::string> chosen = ans ? chosen_options(item, *ans) : std::vector<std::string>();
+        for (const auto& opt : item.options)
+          st.chosen.push_back(std::find(chosen.begin(), chosen.end(), opt.value) != chosen.end());
+      }
+      if (pool)
+        for (size_t c = 0; c < keyed.items.size(); ++c) st.keyed.push_back(keyed.at(i, c));
+    }
+    waiting_.clear();
+    waiting_for_.clear();
   }
 
   // This report's groups: pooled ranges, then cohorts of their own, then all; a group of
@@ -207,12 +267,17 @@ class Summarizer {
         std::vector<int64_t> ids;
         for (const Submission* sub : subs) ids.push_back(sub->id);
         const int v = versions_.add(who.first, who.second, ids);
-        Version& version = versions_.list[v];
-        if (!version.current && !version.pre && !version.post) read_person(q_, key_, subs, version);
+        const Version& version = versions_.list[v];
+        if (!version.current && !version.pre && !version.post) {
+          Read read;
+          read_person(q_, key_, subs, o_.raw_of, read);
+          stand_of(v, std::move(read), false);
+        }
         if (version.pre || version.post) in.push_back(v);
       }
       group_versions_.push_back(in);
     }
+    score_waiting();
   }
 
   // Atoms: versions with the same groups.
@@ -315,48 +380,34 @@ class Summarizer {
     }
   }
 
-  // The true values: everyone scored once, added into their atom.
-  // The answers move out of the versions (nothing reads them there after this step).
+  // The true values: everyone (scored as they were read) added into their atom.
   void add_true_values() {
-    auto& vs = versions_.list;
-    std::vector<Answers> post;
-    std::vector<size_t> post_of;
+    const auto& vs = versions_.list;
     for (size_t v = 0; v < vs.size(); ++v) {
-      if (vs[v].pre && vs[v].post) {
-        post.push_back(std::move(*vs[v].post));
-        post_of.push_back(stand_.size());
-      }
-      stand_.push_back(std::move(vs[v].pre ? *vs[v].pre : *vs[v].post));
-      stand_version_.push_back(v);
+      const Stand& stand = vs[v].pre ? *vs[v].pre : *vs[v].post;
+      add_standing(stand, atom_[v]);
+      if (vs[v].pre && vs[v].post) add_move(*vs[v].pre, *vs[v].post, atom_[v]);
     }
-    const auto placed = score(q_, stand_, false);
-    for (size_t i = 0; i < placed.size(); ++i) add_standing(stand_[i], placed[i], atom_[stand_version_[i]]);
-    const auto placed_post = score(q_, post, false);
-    for (size_t j = 0; j < placed_post.size(); ++j)
-      add_move(placed[post_of[j]], placed_post[j], atom_[stand_version_[post_of[j]]]);
   }
 
   // Where one person stands, added into atom `a`.
-  void add_standing(const Answers& answers, const Placement& p, int a) {
+  void add_standing(const Stand& p, int a) {
     auto add = [&](int m, double x) { s_.cells.value[m][a] += x; };
     add(m_.people, 1);
     add(p.current ? m_.cur[*p.current] : m_.cur_none, 1);
     for (int sc = 0; sc < q_.model.scene_count(); ++sc)
-      if (const auto x = p.scenes[sc].score) {
+      if (const auto x = p.scores[sc]) {
         add(m_.prof_n[sc], 1);
         add(m_.prof[sc], *x);
       }
+    size_t at = 0;  // the checklists' options, one after another, as score_waiting put them
     for (const auto& c : m_.checklists) {
-      const Answer* ans = answers.find(c.item->id);
       bool any = false;
-      if (ans) {
-        const std::vector<std::string> chosen = chosen_options(*c.item, *ans);
-        for (size_t r = 0; r < c.options.size(); ++r)
-          if (std::find(chosen.begin(), chosen.end(), c.item->options[r].value) != chosen.end()) {
-            add(c.options[r], 1);
-            any = true;
-          }
-      }
+      for (size_t r = 0; r < c.options.size(); ++r, ++at)
+        if (p.chosen[at]) {
+          add(c.options[r], 1);
+          any = true;
+        }
       if (c.none >= 0 && !any) add(c.none, 1);
     }
     if (p.centroid_stage) {
@@ -367,7 +418,7 @@ class Summarizer {
   }
 
   // One person's move from `a` (first meeting) to `b` (last), added into atom `at`.
-  void add_move(const Placement& a, const Placement& b, int at) {
+  void add_move(const Stand& a, const Stand& b, int at) {
     if (!a.current || !b.current) return;
     auto& value = s_.cells.value;
     const size_t kind = movement_kind(q_.model.scenes[*a.current], q_.model.scenes[*b.current], *a.current == *b.current);
@@ -462,9 +513,14 @@ class Summarizer {
     if (s_.people_hidden[G_ - 1] || std::find(s_.differing.begin(), s_.differing.end(), "all") != s_.differing.end())
       return;
     // This report's people are the first versions (read_people adds each once, before any
-    // released group adds more), and stand_ is in version order: the pool is its prefix.
-    const std::span<const Answers> pool = std::span<const Answers>(stand_).first(mine_.size());
-    s_.reliability = analyze_items(q_, collect_responses(q_, pool)).scales;
+    // released group adds more), each with the keyed answers of where they stand.
+    ItemResponses pool(q_.keyed_items(), mine_.size());
+    for (size_t v = 0; v < mine_.size(); ++v) {
+      const Version& version = versions_.list[v];
+      const Stand& stand = version.pre ? *version.pre : *version.post;
+      for (size_t c = 0; c < pool.items.size(); ++c) pool.at(v, c) = stand.keyed[c];
+    }
+    s_.reliability = analyze_items(q_, pool).scales;
   }
 
   const Questionnaire& q_;
@@ -478,8 +534,12 @@ class Summarizer {
   size_t G_ = 0;                                  // this report's groups, the pool last
   std::vector<int> atom_;                         // per version
   Measures m_;
-  std::vector<Answers> stand_;                    // per version: where they stand
-  std::vector<size_t> stand_version_;
+  struct Waiting {
+    int version, side;  // side 0: the first meeting, 1: the last
+    bool pool;
+  };
+  std::vector<Answers> waiting_;  // read, to be scored (score_waiting)
+  std::vector<Waiting> waiting_for_;
   std::map<std::pair<int, int>, int> cell_of_;    // (measure, group) -> cell
 };
 

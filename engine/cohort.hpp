@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -44,6 +45,9 @@ struct CohortOptions {
   std::vector<std::pair<std::string, std::string>> pools;  // inclusive ranges of cohorts shown as one group
   std::vector<ReleasedGroup> released;  // earlier reports of this questionnaire
   std::vector<Submission> history;      // the submissions the released groups counted (any version)
+  // The raw bytes of a submission read without them (Archive::current and all with a key),
+  // for one whose stored answers do not decode; none: its `raw` as it is.
+  std::function<std::string(int64_t)> raw_of;
 };
 
 // One aggregate table: rows are categories, columns the groups (the pool last).

@@ -74,11 +74,14 @@ std::atomic<bool> g_claim[kSlots];  // a slot being filled or in use
 constexpr int kSignals[] = {SIGINT, SIGTERM, SIGHUP};
 
 std::atomic<int> g_creating{0};  // threads between creating a temporary file and registering it
+std::atomic<bool> g_ending{false};  // the handler runs: no thread may create another
 
 extern "C" void remove_temporaries(int sig) {
   // Another thread may have just created one: wait until it is registered (that thread
-  // blocks these signals meanwhile, so it is not this one).
-  while (g_creating.load(std::memory_order_acquire) > 0) {
+  // blocks these signals meanwhile, so it is not this one). A thread that comes to create
+  // one after this sees g_ending first (both in one order, seq_cst) and does not.
+  g_ending.store(true);
+  while (g_creating.load() > 0) {
   }
   for (auto& s : g_temps)
     if (s.used.load(std::memory_order_acquire)) ::unlink(s.path);
@@ -183,7 +186,11 @@ void write_file_atomically(const std::string& path, std::string_view bytes) {
   for (int sig : kSignals) sigaddset(&block, sig);
   pthread_sigmask(SIG_BLOCK, &block, &old);
   int fd = -1, slot = -1;
-  g_creating.fetch_add(1, std::memory_order_acq_rel);
+  g_creating.fetch_add(1);
+  if (g_ending.load()) {  // the program is being ended by a signal: create nothing more
+    g_creating.fetch_sub(1);
+    for (;;) ::pause();
+  }
   try {
     fd = create_temporary(path, tmp);
     slot = register_temporary(tmp);

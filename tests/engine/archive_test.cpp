@@ -358,4 +358,30 @@ BOOST_AUTO_TEST_CASE(an_import_keeps_the_validated_answers_beside_the_bytes) {
   BOOST_TEST(a.current()[0].answers == "CMA1 blob");
 }
 
+// With a key, the raw bytes are left out exactly where the stored answers are for that key
+// (current and all), and raw(id) gives them back.
+BOOST_AUTO_TEST_CASE(with_a_key_the_raw_bytes_are_left_out_where_the_answers_serve) {
+  test::TempDir dir;
+  Archive a = create((dir.path() / "a.db").string());
+  std::vector<Submission> subs;
+  for (int i = 0; i < 6; ++i) {
+    Submission s = sub("p" + std::to_string(i), "raw " + std::to_string(i));
+    s.answers = "CMA1 blob " + std::to_string(i);
+    s.answers_key = i % 3 == 0 ? "old" : "k";  // p0, p3: answers for other rules
+    if (i == 5) s.answers.clear(), s.answers_key.clear();  // none stored
+    subs.push_back(s);
+  }
+  a.import(subs, "t");
+  for (const auto& list : {a.current({}, "k"), a.all("k")}) {
+    BOOST_REQUIRE_EQUAL(list.size(), 6u);
+    for (const auto& s : list) {
+      const bool served = s.answers_key == "k";
+      BOOST_TEST(s.raw == (served ? "" : "raw " + s.participant.substr(1)), s.participant);
+      BOOST_TEST(a.raw(s.id) == "raw " + s.participant.substr(1));
+    }
+  }
+  for (const auto& s : a.current()) BOOST_TEST(s.raw == "raw " + s.participant.substr(1));
+  BOOST_TEST(a.raw(999).empty());
+}
+
 BOOST_AUTO_TEST_SUITE_END()

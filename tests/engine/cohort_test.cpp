@@ -4,6 +4,7 @@
 #include <ctime>
 #include <random>
 
+#include "engine/answers_blob.hpp"
 #include "engine/answers_yaml.hpp"
 #include "engine/disclosure_audit.hpp"
 #include "tests/engine/cohort_reader.hpp"
@@ -354,6 +355,37 @@ BOOST_AUTO_TEST_CASE(a_worksheet_sent_on_its_own_adds_to_the_questionnaire_of_it
   BOOST_TEST(row(s.current, "fix.near") == std::optional<double>(3.0));  // the survey, not the sheet, says where they stood
   BOOST_TEST(row(s.movement, "wider") == std::optional<double>(3.0));    // fix.near -> fix.far
   BOOST_TEST(row(s.profile, "fix.near") == std::optional<double>(100.0));
+}
+
+// Read with the stored answers and without the raw bytes (Archive::current with a key), the
+// report is the one read from the raw bytes; a stored answers that does not decode is read
+// from the raw bytes raw_of gives (without raw_of, that person would be missing).
+BOOST_AUTO_TEST_CASE(stored_answers_without_raw_bytes_give_the_same_report) {
+  const Questionnaire q = checklist_questionnaire();
+  Book book(q);
+  std::mt19937 rng(21);
+  for (const char* cohort : {"2024", "2025", "2026"})
+    for (int p = 0; p < 8; ++p) {
+      const std::string id = "p" + std::to_string(p);
+      book.add_random(cohort, id, "pre", rng);
+      if (p % 2) book.add_random(cohort, id, "post", rng);
+    }
+  const std::vector<Submission> full = book.current();
+  std::map<int64_t, std::string> raw;
+  std::vector<Submission> lean = full;
+  for (size_t i = 0; i < lean.size(); ++i) {
+    Submission& s = lean[i];
+    raw[s.id] = s.raw;
+    Diagnostics d;
+    s.answers = i % 7 == 3 ? std::string("CMA1 not answers") : encode_answers(parse_answers(q, s.raw, s.source, d));
+    s.answers_key = answers_blob_key(q);
+    s.raw.clear();
+  }
+  const std::string want = cohort_csv(q, summarize_cohorts(q, full, {}));
+  CohortOptions o;
+  o.raw_of = [&](int64_t id) { return raw.at(id); };
+  BOOST_TEST(cohort_csv(q, summarize_cohorts(q, lean, o)) == want);
+  BOOST_TEST(cohort_csv(q, summarize_cohorts(q, lean, {})) != want);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
