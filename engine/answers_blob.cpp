@@ -16,7 +16,9 @@ constexpr size_t kMaxCount = 1u << 24;  // no field of a validated answers file 
 class Writer {
  public:
   void u32(uint32_t v) {
-    for (int k = 0; k < 4; ++k) out_ += static_cast<char>((v >> (8 * k)) & 0xff);
+    const char b[4] = {static_cast<char>(v & 0xff), static_cast<char>((v >> 8) & 0xff),
+                       static_cast<char>((v >> 16) & 0xff), static_cast<char>((v >> 24) & 0xff)};
+    out_.append(b, 4);
   }
   void u64(uint64_t v) {
     u32(static_cast<uint32_t>(v));
@@ -103,6 +105,7 @@ bool read_answer(Reader& r, const std::string& file, Answer& a) {
 
 std::string encode_answers(const Answers& a) {
   Writer w;
+  w.out_.reserve(64 + 64 * a.values.size());
   w.out_ = kMagic;
   for (const std::string* s : {&a.questionnaire, &a.participant, &a.name, &a.cohort, &a.meeting}) w.str(*s);
   w.u32(static_cast<uint32_t>(a.values.size()));

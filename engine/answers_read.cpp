@@ -65,20 +65,21 @@ class AnswerReader {
  public:
   AnswerReader(const std::string& file, Diagnostics& diags) : file_(file), diags_(diags) {}
 
+  // (The messages are made only for an answer that needs one.)
   std::optional<double> likert(const N& n, const Scale& s, const std::string& item) {
-    const std::string range = std::to_string(s.min) + ".." + std::to_string(s.max);
-    const std::string expected = answer_message(AnswerMsg::expected_scale, {{"range", range}});
-    if (!n.IsScalar()) return wrong(n, item, expected);
+    const auto range = [&] { return std::to_string(s.min) + ".." + std::to_string(s.max); };
+    const auto expected = [&] { return answer_message(AnswerMsg::expected_scale, {{"range", range()}}); };
+    if (!n.IsScalar()) return wrong(n, item, expected());
     auto v = yaml::to_number(n.Scalar());
-    if (!v) return wrong(n, item, expected);
+    if (!v) return wrong(n, item, expected());
     if (*v < s.min || *v > s.max) {
       diags_.error(yaml::at(n, file_), item,
-                   answer_message(AnswerMsg::outside_scale, {{"value", num::readable(*v)}, {"range", range}}));
+                   answer_message(AnswerMsg::outside_scale, {{"value", num::readable(*v)}, {"range", range()}}));
       return std::nullopt;
     }
     if (*v != std::floor(*v)) {
       diags_.error(yaml::at(n, file_), item,
-                   answer_message(AnswerMsg::not_scale_point, {{"value", num::readable(*v)}, {"range", range}}));
+                   answer_message(AnswerMsg::not_scale_point, {{"value", num::readable(*v)}, {"range", range()}}));
       return std::nullopt;
     }
     return v;
@@ -86,10 +87,9 @@ class AnswerReader {
 
   std::optional<double> number(const N& n, std::optional<double> min,
                                std::optional<double> max, const std::string& item) {
-    const std::string expected = answer_message(AnswerMsg::expected_number);
-    if (!n.IsScalar()) return wrong(n, item, expected);
+    if (!n.IsScalar()) return wrong(n, item, answer_message(AnswerMsg::expected_number));
     auto v = yaml::to_number(n.Scalar());
-    if (!v) return wrong(n, item, expected);
+    if (!v) return wrong(n, item, answer_message(AnswerMsg::expected_number));
     if ((min && *v < *min) || (max && *v > *max)) {
       std::string range = (min ? num::readable(*min) : "") + ".." + (max ? num::readable(*max) : "");
       diags_.error(yaml::at(n, file_), item,
@@ -183,12 +183,24 @@ class Intake {
   bool check_episode(const Item& item, const N& e, const std::string& name, bool fields_ok, Episode& ep);
   std::string suggestion(const std::string& unknown) const;
   void read_meeting(const N& root, Answers& a);
+  std::optional<int> item_index(std::string_view id);
 
   const Questionnaire& q_;
   const std::string& file_;
   Diagnostics& diags_;
   AnswerReader<N> read_;
+  size_t next_item_ = 0;  // where item_index looks first
 };
+
+// q_.find_item(id), looking first at the item after the last one found: a file lists the
+// items in the questionnaire's order (the ids are unique: the questionnaire's rule).
+template <class N>
+std::optional<int> Intake<N>::item_index(std::string_view id) {
+  if (next_item_ < q_.items.size() && q_.items[next_item_].id == id) return static_cast<int>(next_item_++);
+  const std::optional<int> i = q_.find_item(id);
+  if (i) next_item_ = static_cast<size_t>(*i) + 1;
+  return i;
+}
 
 template <class N>
 Answers Intake<N>::read(const N& root) {
@@ -256,7 +268,7 @@ Location Intake<N>::read_answer_map(const N& root, Answers& a) {
       if (kv.first.Scalar() == "answers") answers_at = yaml::at(kv.first, file_);
     for (const auto& kv : answers) {  // a key given twice is refused by the YAML policy (yaml_read.hpp)
       const std::string id = kv.first.Scalar();
-      auto idx = q_.find_item(id);
+      auto idx = item_index(id);
       if (!idx && !valid_participant_id(id)) {  // not even an id: only said, never echoed
         diags_.warning(yaml::at(kv.first, file_), "", answer_message(AnswerMsg::key_not_id));
         continue;
@@ -275,23 +287,26 @@ Location Intake<N>::read_answer_map(const N& root, Answers& a) {
 template <class N>
 void Intake<N>::check_required(const N& answers, const Location& answers_at, const Answers& a) {
   // A required item answered wrongly has its error already; only say "missing" when it is.
-  std::set<std::string> given;
+  std::vector<char> given(q_.items.size(), 0);  // the items given a value, by index
   if (answers && answers.IsMap())
     for (const auto& kv : answers)
-      if (!kv.second.IsNull()) given.insert(kv.first.Scalar());
+      if (!kv.second.IsNull())
+        if (auto i = item_index(kv.first.Scalar())) given[static_cast<size_t>(*i)] = 1;
   // A questionnaire in parts: the file holds the parts it gives an answer of, and must hold one;
   // only their required items are required (FORMAT.md "Parts and meetings").
   std::vector<bool> held(q_.parts.size(), !q_.parts_declared);
-  for (const auto& id : given)
-    if (auto i = q_.find_item(id)) held[q_.items[*i].part] = true;
+  for (size_t i = 0; i < given.size(); ++i)
+    if (given[i]) held[q_.items[i].part] = true;
   if (q_.parts_declared && std::find(held.begin(), held.end(), true) == held.end() && answers && answers.IsMap()) {
     std::string parts;
     for (const auto& p : q_.parts) parts += (parts.empty() ? "" : ", ") + p.id;
     diags_.error(answers_at, "answers", answer_message(AnswerMsg::answers_no_part, {{"parts", parts}}));
   }
-  for (const auto& item : q_.items)
-    if (item.required && held[item.part] && !a.values.count(item.id) && !given.count(item.id))
+  for (size_t i = 0; i < q_.items.size(); ++i) {
+    const Item& item = q_.items[i];
+    if (item.required && held[item.part] && !given[i] && !a.values.count(item.id))
       diags_.error(answers_at, item.id, answer_message(AnswerMsg::required_missing));
+  }
 }
 
 // `meeting: ID` names a meeting of the questionnaire; the older `session: pre|post` names

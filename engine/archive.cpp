@@ -294,11 +294,12 @@ void ImportSession::add(Submission s) {
   const bool known =
       !s.participant.empty() && st.before.reset().text(1, s.cohort).text(2, s.meeting).text(3, s.participant).step();
   st.before.reset();
+  // (`s` holds the bytes until the statements have run: bound without a copy)
   st.insert.reset().text(1, s.cohort).text(2, s.meeting).text(3, s.participant).text(4, s.questionnaire)
-      .text(5, s.source).text(6, s.sha256).blob(7, s.raw).text(8, now_)
+      .text(5, s.source).text(6, s.sha256).blob_kept(7, s.raw).text(8, now_)
       .text(9, s.quarantined ? "quarantined" : "valid").text(10, s.diagnostics).text(11, s.parts).again();
   if (!s.quarantined && !s.answers.empty())
-    st.validated.reset().num(1, im.db.last_id()).text(2, s.answers_key).blob(3, s.answers).again();
+    st.validated.reset().num(1, im.db.last_id()).text(2, s.answers_key).blob_kept(3, s.answers).again();
   if (s.quarantined) ++sum_.quarantined;
   else if (known) ++sum_.versions;
   else ++sum_.added;

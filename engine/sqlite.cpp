@@ -50,6 +50,16 @@ Stmt& Stmt::blob(int i, const std::string& v) {
   return *this;
 }
 
+Stmt& Stmt::text_kept(int i, const std::string& v) {
+  sqlite3_bind_text(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+
+Stmt& Stmt::blob_kept(int i, const std::string& v) {
+  sqlite3_bind_blob(s_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
+
 Stmt& Stmt::num(int i, int64_t v) {
   sqlite3_bind_int64(s_, i, v);
   return *this;

@@ -12,6 +12,8 @@
 #include "engine/diagnostic.hpp"
 #include "engine/utf8.hpp"
 #include "engine/messages.hpp"
+#include "reports/font_rescale.hpp"
+#include "reports/sfnt.hpp"
 
 namespace careermap {
 namespace {
@@ -21,30 +23,8 @@ namespace {
   throw Error(Location{path, 0, 0}, "", message);
 }
 
-uint32_t be32(const std::string& s, size_t at) {
-  return (uint32_t{static_cast<uint8_t>(s[at])} << 24) | (uint32_t{static_cast<uint8_t>(s[at + 1])} << 16) |
-         (uint32_t{static_cast<uint8_t>(s[at + 2])} << 8) | uint32_t{static_cast<uint8_t>(s[at + 3])};
-}
-uint16_t be16(const std::string& s, size_t at) {
-  return static_cast<uint16_t>((static_cast<uint8_t>(s[at]) << 8) | static_cast<uint8_t>(s[at + 1]));
-}
-void put16(std::string& s, uint32_t v) {
-  s.push_back(static_cast<char>((v >> 8) & 0xFF));
-  s.push_back(static_cast<char>(v & 0xFF));
-}
-void put32(std::string& s, uint32_t v) {
-  put16(s, v >> 16);
-  put16(s, v & 0xFFFF);
-}
-uint32_t checksum(const std::string& s, size_t at, size_t len) {
-  uint32_t sum = 0;
-  for (size_t i = 0; i < len; i += 4) {
-    uint32_t word = 0;
-    for (size_t k = 0; k < 4; ++k) word = (word << 8) | (i + k < len ? static_cast<uint8_t>(s[at + i + k]) : 0);
-    sum += word;
-  }
-  return sum;
-}
+using sfnt::put16;
+using sfnt::put32;
 
 // A cmap with one format-4 subtable (Windows, Unicode BMP) mapping each code of
 // `code_glyph` (sorted by code, codes below 0xFFFF) to its glyph: one segment per run of
@@ -93,56 +73,13 @@ std::string delta_cmap(const std::vector<std::pair<uint16_t, uint16_t>>& code_gl
   return cmap + sub;
 }
 
-// `font` with its cmap table replaced by `cmap` (table directory, checksums and the head
-// table's checksum adjustment recomputed). The PDF embeds these bytes as they are: libharu
-// only reads them (metrics, the PostScript name), and never copies them table by table.
-std::string replace_cmap(const std::string& font, const std::string& cmap) {
-  struct Table {
-    uint32_t tag;
-    std::string data;
-  };
-  std::vector<Table> tables;
-  const uint16_t count = be16(font, 4);
-  for (uint16_t i = 0; i < count; ++i) {
-    const size_t rec = 12 + 16 * size_t{i};
-    const uint32_t tag = be32(font, rec);
-    if (tag == 0x636D6170) continue;  // 'cmap'
-    tables.push_back({tag, font.substr(be32(font, rec + 8), be32(font, rec + 12))});
-
-  }
-  tables.push_back({0x636D6170, cmap});
-  std::sort(tables.begin(), tables.end(), [](const Table& a, const Table& b) { return a.tag < b.tag; });
-  const uint16_t n = static_cast<uint16_t>(tables.size());
-  uint16_t pow2 = 1, log2 = 0;
-  while (pow2 * 2 <= n) {
-    pow2 *= 2;
-    ++log2;
-  }
-  std::string out;
-  put32(out, be32(font, 0));  // sfnt version
-  put16(out, n);
-  put16(out, pow2 * 16);
-  put16(out, log2);
-  put16(out, n * 16 - pow2 * 16);
-  size_t offset = 12 + 16 * size_t{n};
-  std::string body;
-  size_t head_at = 0;
-  for (const auto& t : tables) {
-    put32(out, t.tag);
-    put32(out, checksum(t.data, 0, t.data.size()));
-    put32(out, static_cast<uint32_t>(offset + body.size()));
-    put32(out, static_cast<uint32_t>(t.data.size()));
-    if (t.tag == 0x68656164) head_at = offset + body.size();  // 'head'
-    body += t.data;
-    while (body.size() % 4) body.push_back('\0');
-  }
-  out += body;
-  if (head_at) {
-    for (int k = 0; k < 4; ++k) out[head_at + 8 + k] = '\0';
-    const uint32_t adjust = 0xB1B0AFBAu - checksum(out, 0, out.size());
-    for (int k = 0; k < 4; ++k) out[head_at + 8 + k] = static_cast<char>((adjust >> (24 - 8 * k)) & 0xFF);
-  }
-  return out;
+// `font` with its cmap table replaced by `cmap`. libharu only reads these bytes (metrics, the
+// PostScript name); the PDF embeds them at fewer units per em (SubsetFont::embedded).
+std::string replace_cmap(const std::string& font, const std::string& cmap, const std::string& name) {
+  std::vector<sfnt::Table> tables = sfnt::tables(font, name);
+  std::erase_if(tables, [](const sfnt::Table& t) { return t.tag == sfnt::tag("cmap"); });
+  tables.push_back({sfnt::tag("cmap"), cmap});
+  return sfnt::font(sfnt::version(font, name), std::move(tables));
 }
 
 }  // namespace
@@ -317,7 +254,9 @@ SubsetFont FontSource::subset(std::u32string_view wanted) const {
   const std::string bytes(data, len);
   hb_blob_destroy(blob);
   hb_face_destroy(sub);
-  out.bytes = replace_cmap(bytes, delta_cmap(code_glyph, impl_->path));
+  out.bytes = replace_cmap(bytes, delta_cmap(code_glyph, impl_->path), impl_->path);
+  std::optional<std::string> smaller = rescale_font(out.bytes, kEmbeddedUpem, impl_->path);
+  out.embedded = smaller ? std::move(*smaller) : out.bytes;
   return out;
 }
 

@@ -5,7 +5,8 @@
 // search. A FontSource subsets the font with HarfBuzz to the characters one document
 // draws, and draws each character with a code equal to its glyph id in the subset, so the
 // PDF needs no CIDToGIDMap (/Identity) and the subset's cmap is a few idDelta segments:
-// 30 to 40 KB of font for a career map and a fast cmap. The PDF's ToUnicode map turns the
+// 30 to 40 KB of font for a career map and a fast cmap. The PDF embeds it at 1024 units per
+// em (font_rescale.hpp), its widths and layout measured in the source font's units. The PDF's ToUnicode map turns the
 // codes back into the real characters (see PdfCanvas). Loading reads the font once;
 // subset() and the measuring functions are safe to call from several threads at once.
 // Failures throw careermap::Error.
@@ -19,8 +20,14 @@
 
 namespace careermap {
 
+// The units per em of the font programs careermap embeds (font_rescale.hpp).
+inline constexpr unsigned kEmbeddedUpem = 1024;
+
 struct SubsetFont {
-  std::string bytes;             // a TrueType font
+  std::string bytes;             // a TrueType font, in the source font's units: what libharu measures
+  std::string embedded;          // the same font at kEmbeddedUpem units per em (when the source has
+                                 // more and the rescaler knows all its tables, else `bytes`): what the
+                                 // PDF embeds; outlines within 1/2048 em, about 4 KB smaller
   std::u32string chars;          // sorted
   std::vector<uint16_t> codes;   // codes[i] draws chars[i]: its glyph id in `bytes`, except a
                                  // character whose glyph an earlier one has: a code past the glyphs

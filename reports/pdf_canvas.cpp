@@ -173,13 +173,15 @@ void PdfCanvas::set_to_unicode() {
 
 // The font's descriptor and font file, made before libharu would: libharu then neither
 // copies the font table by table (4 KB blocks, seeking) nor compresses it. The file is the
-// subset's bytes as they are; the entries are those libharu writes.
+// subset's embedded program as it is (at 1024 units per em; libharu measured `bytes`, so the
+// widths and the descriptor's numbers are the source font's); the entries are those libharu
+// writes.
 void PdfCanvas::embed_font() {
   HPDF_Doc doc = impl_->doc;
   const auto attr = static_cast<HPDF_FontAttr>(impl_->font->attr);
   HPDF_FontDef def = attr->fontdef;
   const auto tt = static_cast<HPDF_TTFontDefAttr>(def->attr);
-  const std::string& bytes = impl_->subset->bytes;
+  const std::string& bytes = impl_->subset->embedded;
   HPDF_Dict file = HPDF_DictStream_New(doc->mmgr, doc->xref);
   HPDF_Dict descriptor = HPDF_Dict_New(doc->mmgr);
   if (!file || !descriptor || HPDF_Xref_Add(doc->xref, descriptor) != HPDF_OK) impl_->check("font file");

@@ -2,9 +2,9 @@
 // font, rectangles, lines and circles, in points with the origin at the top left.
 //
 // The font is a SubsetFont (see font.hpp), handed to libharu through an anonymous
-// in-memory file for its metrics and embedded as it is (libharu's own copy of a font file
-// is skipped); text is drawn with the subset's codes, which are its glyph ids, and the
-// document gets a ToUnicode map from those codes back to the real characters, so text
+// in-memory file for its metrics and embedded as its smaller copy at 1024 units per em
+// (SubsetFont::embedded; libharu's own copy of a font file is skipped); text is drawn with
+// the subset's codes, which are its glyph ids, and the document gets a ToUnicode map from those codes back to the real characters, so text
 // extraction finds every word. Every stream is compressed with libdeflate. Owns one
 // HPDF_Doc; not thread-safe, but one canvas per thread is fine (threads need stacks over
 // 192 KB: libharu puts 128 KB on the stack). Every libharu error becomes careermap::Error,

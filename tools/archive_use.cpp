@@ -67,7 +67,7 @@ int each_submission(const Questionnaire& q, const FileList& files, const Mapping
       // Beside the bytes, the answers they hold (a CSV row's as its stored YAML reads back,
       // with that file's lines and columns), so that no report parses them again.
       Diagnostics again;
-      s.answers = encode_answers(read.csv_row ? parse_answers(q, s.raw, s.source, again) : a);
+      s.answers = read.csv_row ? encode_answers(parse_answers(q, s.raw, s.source, again)) : encode_answers(a);
       s.answers_key = key;
       if (again.has_errors()) s.answers.clear();
     }

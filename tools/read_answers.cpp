@@ -99,7 +99,7 @@ class AnswersReader {
       }
       size_t end = i + 1;
       while (end < files.size() && !files.problem(end) && !is_form_table(files[end])) ++end;
-      std::vector<YamlRead> slots(2 * static_cast<size_t>(jobs));
+      std::vector<YamlRead> slots(4 * static_cast<size_t>(jobs));
       in_order(
           end - i, jobs, slots.size(), [&](size_t k) { slots[k % slots.size()] = read_yaml(q_, files[i + k]); },
           [&](size_t k) {
@@ -112,14 +112,17 @@ class AnswersReader {
   ReadResult r;
 
  private:
-  // Hands on one answers after checking its participant id against the others.
-  void hand_on(Answers&& a, Diagnostics& d, std::string_view raw, bool csv_row) {
+  // Hands on one answers after checking its participant id against the others; gives back
+  // what `each_` left of them (a YAML file's go back to their slot, and the worker that
+  // reads into it next frees them, not this thread).
+  void hand_on(Answers& a, Diagnostics& d, std::string_view raw, bool csv_row) {
     if (ids_ && !a.participant.empty()) ids_->check(q_, a, d);
     print(err_, d);
     AnswersRead read{std::move(a), !d.has_errors(), csv_row, raw, &d};
     if (read.ok) ++r.valid;
     else r.invalid.push_back(read.answers.file);
     each_(read);
+    a = std::move(read.answers);
   }
 
   void unread(const std::string& f, const Diagnostics& d) {
@@ -150,7 +153,7 @@ class AnswersReader {
   }
   void hand_on(YamlRead& y) {
     if (y.unread) return unread(y.file, y.d);
-    hand_on(std::move(y.answers), y.d, y.bytes, false);
+    hand_on(y.answers, y.d, y.bytes, false);
   }
 
   // A CSV or workbook of a form service, row by row through the mapping.
@@ -179,7 +182,7 @@ class AnswersReader {
       }
       raw = intake.header_raw();
       raw += reader.raw();
-      hand_on(std::move(a), row, raw, true);
+      hand_on(a, row, raw, true);
     }
   }
 

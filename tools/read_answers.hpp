@@ -1,6 +1,6 @@
 // Answers files and CSV rows read in order, the way every command takes its
 // answers: each YAML file, and each data row of a CSV (through a mapping), is read,
-// checked, printed about and handed on in order, so memory holds a few at a time (2 × jobs
+// checked, printed about and handed on in order, so memory holds a few at a time (4 × jobs
 // YAML files, or one row) whatever the files hold (plus the participant ids seen, to check
 // they are unique).
 // Problems are printed to `err` as they are found; nothing throws.
@@ -57,7 +57,7 @@ std::unique_ptr<RowSource> open_rows(const std::string& f);
 // calling `each` for every answers read; participant ids are checked unique across all of
 // them and against `seen` (the ids of earlier calls) unless `seen` is null. A file that
 // cannot be read at all, or a CSV without rows, is listed invalid without a call.
-// YAML files are read and checked on `jobs` threads, up to 2 × jobs files ahead of the one
+// YAML files are read and checked on `jobs` threads, up to 4 × jobs files ahead of the one
 // handed on (tools/in_order.hpp); `each`, the checks across files and the printing run on
 // the calling thread in the order of `files`, so all they see is the same for any `jobs`.
 // `progress`, when given, is told how many of `files` are done after each one. `ids`, when

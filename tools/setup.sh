@@ -16,6 +16,7 @@ packages=(
   g++ cmake ninja-build pkg-config
   libeigen3-dev libhpdf-dev libyaml-cpp-dev libyaml-dev libboost-test-dev libharfbuzz-dev libsqlite3-dev libqpdf-dev libglpk-dev
   libxlsxwriter-dev libzip-dev libexpat1-dev libicu-dev nettle-dev libfmt-dev libdeflate-dev
+  libfreetype-dev
   fonts-ipaexfont-gothic poppler-utils qpdf
   dpkg-dev groff-base gettext
 )

@@ -58,6 +58,9 @@ class Stmt {
 
   Stmt& text(int i, const std::string& v);
   Stmt& blob(int i, const std::string& v);
+  // The same without a copy: `v` must stay as it is until the statement has run (and is reset).
+  Stmt& text_kept(int i, const std::string& v);
+  Stmt& blob_kept(int i, const std::string& v);
   Stmt& num(int i, int64_t v);
   // The next row (true) or the end (false); failure: the Db's fail("query").
   bool step();
