@@ -194,7 +194,7 @@ class Summarizer {
         return;
       if (!person.empty()) {
         const auto key = std::tie(sub.cohort, sub.participant), was = std::tie(person.back().cohort, person.back().participant);
-        if (key < was) throw Error(Location{}, "", "cohort: the submissions are not in order of cohort and participant");
+        if (key < was) throw Error(Location{}, "", tr("cohort: the submissions are not in order of cohort and participant"));
         if (key != was) read();
       }
       person.push_back(std::move(sub));
