@@ -14,10 +14,21 @@ namespace {
 using sfnt::put16;
 using sfnt::tag;
 
-// v × to / from, rounded to the nearest, halves away from zero.
+// v × to / from, rounded to the nearest, halves away from zero (by a shift when from is to
+// times a power of two, as from 2048 to 1024).
 struct Scale {
   int64_t to, from;
+  int shift = 0;
+  Scale(int64_t to_upem, int64_t from_upem) : to(to_upem), from(from_upem) {  // from > to > 0
+    int s = 1;
+    while ((to << s) < from) ++s;
+    if ((to << s) == from) shift = s;
+  }
   int32_t operator()(int64_t v) const {
+    if (shift) {
+      const int64_t a = ((v < 0 ? -v : v) + (int64_t{1} << (shift - 1))) >> shift;
+      return static_cast<int32_t>(v < 0 ? -a : a);
+    }
     const int64_t n = v * to;
     return static_cast<int32_t>((n >= 0 ? 2 * n + from : 2 * n - from) / (2 * from));
   }
@@ -62,19 +73,29 @@ void put_i16(Reader& r, std::string& out, int64_t v) {
   put16(out, static_cast<uint32_t>(v) & 0xFFFF);
 }
 
-// A simple glyph (its contour count read): points decoded to absolute positions, scaled,
-// and written back as deltas in the shortest form; the bounding box is the scaled points'.
-std::string simple_glyph(Reader& r, int16_t contours, const Scale& scale) {
+// What one glyph's points are decoded into, kept from glyph to glyph.
+struct Scratch {
+  std::vector<uint16_t> ends;
+  std::vector<uint8_t> flags;
+  std::vector<int32_t> xs, ys;
+};
+
+// A simple glyph (its contour count read), appended to `out`: the points decoded to absolute
+// positions, scaled, and written back as deltas in the shortest form; the bounding box is the
+// scaled points'.
+void simple_glyph(Reader& r, int16_t contours, const Scale& scale, Scratch& k, std::string& out) {
   int32_t box[4];
   for (int32_t& v : box) v = scale(r.i16());
-  std::vector<uint16_t> ends(static_cast<size_t>(contours));
+  std::vector<uint16_t>& ends = k.ends;
+  ends.resize(static_cast<size_t>(contours));
   for (size_t i = 0; i < ends.size(); ++i) {
     ends[i] = r.u16();
     if (i && ends[i] <= ends[i - 1]) r.bad();
   }
   const size_t n = ends.empty() ? 0 : size_t{ends.back()} + 1;
   r.take(r.u16());  // instructions: hinting for the old scale, left out
-  std::vector<uint8_t> flags(n);
+  std::vector<uint8_t>& flags = k.flags;
+  flags.resize(n);
   for (size_t i = 0; i < n;) {
     const uint8_t f = r.u8();
     flags[i++] = f;
@@ -84,8 +105,8 @@ std::string simple_glyph(Reader& r, int16_t contours, const Scale& scale) {
       while (repeat--) flags[i++] = f;
     }
   }
-  std::vector<int32_t> xs(n), ys(n);
   auto read = [&](std::vector<int32_t>& v, uint8_t short_bit, uint8_t same_bit) {
+    v.resize(n);
     int32_t c = 0;
     for (size_t i = 0; i < n; ++i) {
       if (flags[i] & short_bit) {
@@ -97,51 +118,66 @@ std::string simple_glyph(Reader& r, int16_t contours, const Scale& scale) {
       v[i] = scale(c);
     }
   };
-  read(xs, 2, 16);
-  read(ys, 4, 32);
+  read(k.xs, 2, 16);
+  read(k.ys, 4, 32);
+  const std::vector<int32_t>&xs = k.xs, &ys = k.ys;
   if (n) {
-    box[0] = *std::min_element(xs.begin(), xs.end());
-    box[1] = *std::min_element(ys.begin(), ys.end());
-    box[2] = *std::max_element(xs.begin(), xs.end());
-    box[3] = *std::max_element(ys.begin(), ys.end());
-  }
-  std::string out;
-  put16(out, static_cast<uint16_t>(contours));
-  for (int32_t v : box) put_i16(r, out, v);
-  for (uint16_t e : ends) put16(out, e);
-  put16(out, 0);  // no instructions
-  std::vector<uint8_t> new_flags(n);
-  std::string xb, yb;
-  auto write = [&](std::string& bytes, int32_t d, uint8_t& f, uint8_t short_bit, uint8_t same_bit) {
-    if (d == 0) {
-      f |= same_bit;
-    } else if (d >= -255 && d <= 255) {
-      f |= short_bit;
-      if (d > 0) f |= same_bit;
-      bytes.push_back(static_cast<char>(d > 0 ? d : -d));
-    } else {
-      put_i16(r, bytes, d);
+    box[0] = box[2] = xs[0];
+    box[1] = box[3] = ys[0];
+    for (size_t i = 1; i < n; ++i) {
+      box[0] = std::min(box[0], xs[i]);
+      box[2] = std::max(box[2], xs[i]);
+      box[1] = std::min(box[1], ys[i]);
+      box[3] = std::max(box[3], ys[i]);
     }
+  }
+  for (int32_t v : box)
+    if (v < -32768 || v > 32767) r.bad();
+  // At most: the header, the ends, no instructions, a flag and two long deltas a point.
+  const size_t at = out.size();
+  out.resize(at + 12 + 2 * ends.size() + 5 * n);
+  char* p = out.data() + at;
+  auto put = [&p](uint32_t v) {
+    *p++ = static_cast<char>((v >> 8) & 0xFF);
+    *p++ = static_cast<char>(v & 0xFF);
+  };
+  put(static_cast<uint16_t>(contours));
+  for (int32_t v : box) put(static_cast<uint32_t>(v) & 0xFFFF);
+  for (uint16_t e : ends) put(e);
+  put(0);  // no instructions
+  // The new flags, in place of the old: on the curve or not (and, on the first point only,
+  // whether contours overlap), and each delta's form.
+  auto form = [](int32_t d, uint8_t short_bit, uint8_t same_bit) -> uint8_t {
+    if (d == 0) return same_bit;
+    if (d >= -255 && d <= 255) return d > 0 ? short_bit | same_bit : short_bit;
+    return 0;
   };
   for (size_t i = 0; i < n; ++i) {
-    uint8_t f = flags[i] & 1;                // on the curve or not
-    if (i == 0) f |= flags[0] & 0x40;        // contours overlap: only the first flag says so
-    write(xb, xs[i] - (i ? xs[i - 1] : 0), f, 2, 16);
-    write(yb, ys[i] - (i ? ys[i - 1] : 0), f, 4, 32);
-    new_flags[i] = f;
+    const int32_t dx = xs[i] - (i ? xs[i - 1] : 0), dy = ys[i] - (i ? ys[i - 1] : 0);
+    if (dx < -32768 || dx > 32767 || dy < -32768 || dy > 32767) r.bad();
+    flags[i] = static_cast<uint8_t>((flags[i] & 1) | (i == 0 ? flags[0] & 0x40 : 0) | form(dx, 2, 16) | form(dy, 4, 32));
   }
   for (size_t i = 0; i < n;) {
     size_t j = i + 1;
-    while (j < n && new_flags[j] == new_flags[i] && j - i <= 255) ++j;
+    while (j < n && flags[j] == flags[i] && j - i <= 255) ++j;
     if (j - i >= 3) {  // a flag and its count: shorter than three flags or more
-      out.push_back(static_cast<char>(new_flags[i] | 8));
-      out.push_back(static_cast<char>(j - i - 1));
+      *p++ = static_cast<char>(flags[i] | 8);
+      *p++ = static_cast<char>(j - i - 1);
     } else {
-      for (size_t k = i; k < j; ++k) out.push_back(static_cast<char>(new_flags[k]));
+      for (size_t m = i; m < j; ++m) *p++ = static_cast<char>(flags[m]);
     }
     i = j;
   }
-  return out + xb + yb;
+  auto write = [&](const std::vector<int32_t>& v, uint8_t short_bit, uint8_t same_bit) {
+    for (size_t i = 0; i < n; ++i) {
+      const int32_t d = v[i] - (i ? v[i - 1] : 0);
+      if (flags[i] & short_bit) *p++ = static_cast<char>(d > 0 ? d : -d);
+      else if (!(flags[i] & same_bit)) put(static_cast<uint32_t>(d) & 0xFFFF);
+    }
+  };
+  write(xs, 2, 16);
+  write(ys, 4, 32);
+  out.resize(static_cast<size_t>(p - out.data()));
 }
 
 // A composite glyph: its components' offsets scaled (one byte each where they fit), point
@@ -183,11 +219,14 @@ std::string composite_glyph(Reader& r, const Scale& scale) {
   return out;
 }
 
-std::string glyph(std::string_view data, unsigned id, const Scale& scale, const std::string& name) {
-  if (data.empty()) return {};
+// Glyph `id` of `data`, rescaled, appended to `out`.
+void glyph(std::string_view data, unsigned id, const Scale& scale, const std::string& name, Scratch& k,
+           std::string& out) {
+  if (data.empty()) return;
   Reader r{data, name, id};
   const int16_t contours = r.i16();
-  return contours >= 0 ? simple_glyph(r, contours, scale) : composite_glyph(r, scale);
+  if (contours >= 0) simple_glyph(r, contours, scale, k, out);
+  else out += composite_glyph(r, scale);
 }
 
 // The 16-bit numbers at `fields` of a table scaled, those that lie inside it.
@@ -237,11 +276,13 @@ std::optional<std::string> rescale_font(std::string_view font, unsigned to_upem,
     return long_loca ? sfnt::u32(loca->data, 4 * i) : 2 * size_t{sfnt::u16(loca->data, 2 * i)};
   };
   std::string new_glyf;
+  new_glyf.reserve(glyf->data.size());
+  Scratch scratch;
   std::vector<size_t> offsets{0};
   for (size_t i = 0; i < glyphs; ++i) {
     const size_t at = offset(i), end = offset(i + 1);
     if (at > end || end > glyf->data.size()) bad_table(name, "loca");
-    new_glyf += glyph(std::string_view(glyf->data).substr(at, end - at), static_cast<unsigned>(i), scale, name);
+    glyph(std::string_view(glyf->data).substr(at, end - at), static_cast<unsigned>(i), scale, name, scratch, new_glyf);
     if (new_glyf.size() % 2) new_glyf.push_back('\0');
     offsets.push_back(new_glyf.size());
   }

@@ -5,7 +5,6 @@
 #include <hpdf_fontdef.h>
 #include <hpdf_objects.h>
 #include <hpdf_streams.h>
-#include <libdeflate.h>
 #include <sys/mman.h>
 #include <unistd.h>
 
@@ -19,6 +18,7 @@
 #include "engine/diagnostic.hpp"
 #include "engine/utf8.hpp"
 #include "engine/messages.hpp"
+#include "reports/pdf_write.hpp"
 
 namespace careermap {
 namespace {
@@ -207,11 +207,6 @@ void PdfCanvas::embed_font() {
 // Every stream libharu would compress, compressed here instead (libdeflate, level 9: about
 // half zlib's time, and smaller) and left for libharu to write as it is.
 void PdfCanvas::compress_streams() {
-  struct Free {
-    void operator()(libdeflate_compressor* c) const { libdeflate_free_compressor(c); }
-  };
-  thread_local std::unique_ptr<libdeflate_compressor, Free> compressor(libdeflate_alloc_compressor(9));
-  if (!compressor) impl_->fail(tr("PDF: cannot compress (out of memory)"));
   // The font's two streams of libharu's take the filter of their font when written: the
   // fonts' is none, and the streams' is set here (an empty map stays as it is).
   const auto attr = static_cast<HPDF_FontAttr>(impl_->font->attr);
@@ -219,7 +214,7 @@ void PdfCanvas::compress_streams() {
   for (HPDF_Dict stream : {attr->cmap_stream, attr->map_stream})
     if (stream) stream->filter = stream->stream->size ? HPDF_STREAM_FILTER_FLATE_DECODE : HPDF_STREAM_FILTER_NONE;
   HPDF_Xref xref = impl_->doc->xref;
-  std::string raw, packed;
+  std::string raw;
   for (HPDF_UINT i = 0; i < xref->entries->count; ++i) {
     auto* obj = static_cast<HPDF_Obj_Header*>(HPDF_Xref_GetEntry(xref, i)->obj);
     if (!obj || (obj->obj_class & HPDF_OCLASS_ANY) != HPDF_OCLASS_DICT) continue;
@@ -232,8 +227,8 @@ void PdfCanvas::compress_streams() {
       raw.append(reinterpret_cast<const char*>(p), len);
     }
     raw.resize(dict->stream->size);
-    packed.resize(libdeflate_zlib_compress_bound(compressor.get(), raw.size()));
-    packed.resize(libdeflate_zlib_compress(compressor.get(), raw.data(), raw.size(), packed.data(), packed.size()));
+    const std::string packed = deflate(raw);
+    if (packed.empty()) impl_->fail(tr("PDF: cannot compress (out of memory)"));
     HPDF_MemStream_FreeData(dict->stream);
     HPDF_STATUS ret = HPDF_Stream_Write(dict->stream, reinterpret_cast<const HPDF_BYTE*>(packed.data()),
                                         static_cast<HPDF_UINT>(packed.size()));
@@ -241,7 +236,7 @@ void PdfCanvas::compress_streams() {
     // written by the dictionary's own writer instead.
     dict->filter = HPDF_STREAM_FILTER_NONE;
     dict->write_fn = [](HPDF_Dict, HPDF_Stream out) { return HPDF_Stream_WriteStr(out, "/Filter /FlateDecode\012"); };
-    if (ret != HPDF_OK || packed.empty()) impl_->check("compress");
+    if (ret != HPDF_OK) impl_->check("compress");
   }
 }
 
@@ -363,15 +358,11 @@ void PdfCanvas::fill_triangle(double x1, double y1, double x2, double y2, double
 
 std::string PdfCanvas::bytes() {
   compress_streams();
-  if (HPDF_SaveToStream(impl_->doc) != HPDF_OK) impl_->check("write");
-  std::string out(HPDF_GetStreamSize(impl_->doc), '\0');
-  HPDF_UINT32 len = static_cast<HPDF_UINT32>(out.size());
-  if (HPDF_ReadFromStream(impl_->doc, reinterpret_cast<HPDF_BYTE*>(out.data()), &len) != HPDF_OK &&
-      HPDF_GetError(impl_->doc) != HPDF_STREAM_EOF)
+  std::string out;
+  if (!write_pdf15(impl_->doc, out)) {
     impl_->check("write");
-  HPDF_ResetError(impl_->doc);
-  impl_->last_error.clear();
-  out.resize(len);
+    impl_->fail(tr("PDF: cannot compress (out of memory)"));
+  }
   return out;
 }
 

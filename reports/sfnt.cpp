@@ -14,12 +14,11 @@ namespace {
 
 uint32_t checksum(std::string_view s) {
   uint32_t sum = 0;
-  for (size_t i = 0; i < s.size(); i += 4) {
-    uint32_t word = 0;
-    for (size_t k = 0; k < 4; ++k) word = (word << 8) | (i + k < s.size() ? static_cast<uint8_t>(s[i + k]) : 0);
-    sum += word;
-  }
-  return sum;
+  size_t i = 0;
+  for (; i + 4 <= s.size(); i += 4) sum += u32(s, i);
+  uint32_t word = 0;  // the last bytes, padded with zeros
+  for (size_t k = 0; i + k < s.size(); ++k) word |= uint32_t{static_cast<uint8_t>(s[i + k])} << (24 - 8 * k);
+  return sum + word;
 }
 
 }  // namespace

@@ -4,7 +4,9 @@
 #include <boost/test/unit_test.hpp>
 #include <cstdio>
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <regex>
 #include <set>
@@ -65,6 +67,18 @@ std::string pdftotext(const std::string& pdf) {
   return out;
 }
 
+// The PDF with its objects out of the object stream, as plain text (qpdf; the streams as
+// they were, compressed), for looking at its dictionaries.
+std::string plain(const std::string& pdf) {
+  test::TempDir dir;
+  const auto in = dir.path() / "in.pdf", out = dir.path() / "out.pdf";
+  std::ofstream(in, std::ios::binary) << pdf;
+  BOOST_REQUIRE(std::system(("qpdf --object-streams=disable --stream-data=preserve " + in.string() + " " +
+                             out.string()).c_str()) == 0);
+  std::ifstream f(out, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(f), {});
+}
+
 }  // namespace
 
 BOOST_AUTO_TEST_SUITE(pdf_canvas)
@@ -98,19 +112,21 @@ BOOST_AUTO_TEST_CASE(random_characters_come_back_out_of_the_pdf_as_drawn) {
 }
 
 BOOST_AUTO_TEST_CASE(the_font_has_an_identity_map_unless_characters_share_a_glyph) {
-  const std::string plain = pdf_of({"改善キャリアマップ abc"});
+  const std::string plain = ::plain(pdf_of({"改善キャリアマップ abc"}));
+  BOOST_TEST(plain.find("/FontFile2") != std::string::npos);
   BOOST_TEST(plain.find("/CIDToGIDMap /Identity") != std::string::npos);
   // libharu's own UTF-8 CMap is rewritten as the ToUnicode map, not left unused beside it.
   BOOST_TEST(plain.find("/CMapName") == std::string::npos);
   BOOST_TEST(std::regex_search(plain, std::regex("/ToUnicode [0-9]+ 0 R")));
-  const std::string shared = pdf_of({"a-b\u2010c\u2011"});
+  const std::string shared = ::plain(pdf_of({"a-b\u2010c\u2011"}));
   BOOST_TEST(shared.find("/CIDToGIDMap /Identity") == std::string::npos);
   BOOST_TEST(std::regex_search(shared, std::regex("/CIDToGIDMap [0-9]+ 0 R")));
-  BOOST_TEST(pdftotext(shared) == "a-b\u2010c\u2011\n\f");
+  BOOST_TEST(pdftotext(pdf_of({"a-b\u2010c\u2011"})) == "a-b\u2010c\u2011\n\f");
 }
 
 BOOST_AUTO_TEST_CASE(a_page_names_its_font_and_no_proc_set) {
-  const std::string pdf = pdf_of({"一", "二"});
+  const std::string pdf = plain(pdf_of({"一", "二"}));
+  BOOST_TEST(pdf.find("/Type /Page") != std::string::npos);
   BOOST_TEST(pdf.find("/ProcSet") == std::string::npos);
   BOOST_TEST(std::regex_search(pdf, std::regex("/Resources\\s*<<\\s*/Font\\s*<<\\s*/F1 [0-9]+ 0 R\\s*>>\\s*>>")));
 }
