@@ -370,6 +370,27 @@ std::vector<Submission> Archive::history(const std::vector<std::string>& cohorts
   return out;
 }
 
+void Archive::each_current(const std::vector<std::string>& cohorts, const std::string& answers_key,
+                           const std::function<void(Submission&&)>& each) const {
+  Stmt s(impl_->db, (select(answers_key) +
+                     " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
+                     " GROUP BY cohort, session, participant)"
+                     " ORDER BY cohort, participant, id")
+                        .c_str());
+  if (!answers_key.empty()) s.text(1, answers_key);
+  while (s.step()) {
+    Submission r = read_row(s);
+    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end()) each(std::move(r));
+  }
+}
+
+std::set<std::string> Archive::valid_cohorts() const {
+  std::set<std::string> out;
+  Stmt s(impl_->db, "SELECT DISTINCT cohort FROM submissions WHERE status = 'valid'");
+  while (s.step()) out.insert(s.col(0));
+  return out;
+}
+
 std::string Archive::raw(int64_t id) const {
   Stmt s(impl_->db, "SELECT raw FROM submissions WHERE id = ?");
   s.num(1, id);

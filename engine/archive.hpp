@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -119,6 +120,13 @@ class Archive {
   // then participant. `answers_key` as for all().
   std::vector<Submission> current(const std::vector<std::string>& cohorts = {},
                                   const std::string& answers_key = {}) const;
+  // The rows of current(cohorts, answers_key), one at a time, ordered by cohort, then
+  // participant, then as imported (a person's together), so that a reader over many people
+  // holds one person's at a time.
+  void each_current(const std::vector<std::string>& cohorts, const std::string& answers_key,
+                    const std::function<void(Submission&&)>& each) const;
+  // The cohorts with a valid submission, in order.
+  std::set<std::string> valid_cohorts() const;
   // The raw bytes of submission `id` ("" when there is none).
   std::string raw(int64_t id) const;
   // Every valid submission (every version of every part); only `cohorts` when not empty.

@@ -20,13 +20,14 @@ namespace {
 
 // Where one person stands by one record: of their placement and answers, only what the
 // report counts (so that a report over many people holds a few hundred bytes a person, not
-// their answers).
+// their answers). The per-scene scores, the checklist choices and the pool's keyed answers
+// lie in the Summarizer's flat arrays (a person's allocations interleaved with the answers
+// read and let go made the heap slower the more people it held), from `at`.
 struct Stand {
-  std::optional<int> current;                  // Placement::current
-  std::vector<std::optional<double>> scores;   // per scene
+  std::optional<int> current;  // Placement::current
   std::optional<double> centroid_stage, centroid_level;
-  std::vector<bool> chosen;     // per option of each `report: checklist` item, in order
-  std::vector<float> keyed;     // the keyed answers (collect_responses), for the reliability pool
+  size_t at = 0;               // this Stand's place: scores at at × scenes, choices at at × options
+  long keyed = -1;             // its keyed answers at keyed × items, when it is in the pool
 };
 
 // One person as a group counted them: where they stood and moved to, and the submissions behind them.
@@ -42,20 +43,32 @@ struct Read {
   std::optional<Answers> pre, post;
 };
 
-// Every version any group counts, each once.
+// Every version any group counts, each once. This report's people are each one version by
+// construction (one per cohort and participant), added with add_new; the index that finds a
+// version again is made only when the released groups' are added.
 class Versions {
  public:
-  int add(const std::string& cohort, const std::string& participant, std::vector<int64_t> ids) {
+  int add_new(const std::string& cohort, const std::string& participant, std::vector<int64_t> ids) {
     std::sort(ids.begin(), ids.end());
-    const auto key = std::make_tuple(cohort, participant, ids);
+    list.push_back({cohort, participant, std::move(ids), {}, {}, false});
+    return static_cast<int>(list.size()) - 1;
+  }
+  int add(const std::string& cohort, const std::string& participant, std::vector<int64_t> ids) {
+    for (; indexed_ < list.size(); ++indexed_)
+      index_[std::make_tuple(list[indexed_].cohort, list[indexed_].participant, list[indexed_].ids)] =
+          static_cast<int>(indexed_);
+    std::sort(ids.begin(), ids.end());
+    auto key = std::make_tuple(cohort, participant, ids);
     if (const auto it = index_.find(key); it != index_.end()) return it->second;
-    list.push_back({cohort, participant, ids, {}, {}, false});
-    return index_[key] = static_cast<int>(list.size()) - 1;
+    list.push_back({cohort, participant, std::move(ids), {}, {}, false});
+    ++indexed_;
+    return index_[std::move(key)] = static_cast<int>(list.size()) - 1;
   }
   std::vector<Version> list;
 
  private:
   std::map<std::tuple<std::string, std::string, std::vector<int64_t>>, int> index_;
+  size_t indexed_ = 0;  // the versions in index_: the first indexed_
 };
 
 // Where a person stood and where they moved to, from their submissions (`subs`): the record
@@ -135,11 +148,14 @@ struct Measures {
 class Summarizer {
  public:
   Summarizer(const Questionnaire& q, const CohortOptions& o)
-      : q_(q), o_(o), k_(o.min_group), key_(answers_blob_key(q)) {}
+      : q_(q), o_(o), k_(o.min_group), key_(answers_blob_key(q)) {
+    for (const auto& item : q.items)
+      if (item.report == ReportUse::checklist) options_ += item.options.size();
+  }
 
-  CohortSummary run(const std::vector<Submission>& submissions) {
+  CohortSummary run(const SubmissionSource& source) {
     s_.min_group = k_;
-    read_people(submissions);
+    read_people(source);
     form_groups();
     add_released_groups();
     form_atoms();
@@ -155,23 +171,35 @@ class Summarizer {
 
  private:
   // This report's people, by cohort and participant; only submissions of this questionnaire.
-  void read_people(const std::vector<Submission>& submissions) {
-    std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> by_person;
-    for (const auto& sub : submissions) {
-      if (sub.questionnaire != q_.id) continue;
+  // `source` gives them a person's together, in order of cohort and participant.
+  void read_people(const SubmissionSource& source) {
+    std::vector<Submission> person;  // one person's submissions
+    const auto read = [&] {
+      if (person.empty()) return;
+      std::vector<const Submission*> subs;
+      for (const auto& sub : person) subs.push_back(&sub);
+      Read r;
+      const std::vector<int64_t> ids = read_person(q_, key_, subs, o_.raw_of, r);
+      if (!ids.empty()) {
+        const int v = versions_.add_new(person.front().cohort, person.front().participant, ids);
+        versions_.list[v].current = true;
+        stand_of(v, std::move(r), true);
+        mine_.push_back(v);
+      }
+      person.clear();
+    };
+    source([&](Submission&& sub) {
+      if (sub.questionnaire != q_.id) return;
       if (!o_.cohorts.empty() && std::find(o_.cohorts.begin(), o_.cohorts.end(), sub.cohort) == o_.cohorts.end())
-        continue;
-      by_person[{sub.cohort, sub.participant}].push_back(&sub);
-    }
-    for (const auto& [who, subs] : by_person) {
-      Read read;
-      const std::vector<int64_t> ids = read_person(q_, key_, subs, o_.raw_of, read);
-      if (ids.empty()) continue;
-      const int v = versions_.add(who.first, who.second, ids);
-      versions_.list[v].current = true;
-      stand_of(v, std::move(read), true);
-      mine_.push_back(v);
-    }
+        return;
+      if (!person.empty()) {
+        const auto key = std::tie(sub.cohort, sub.participant), was = std::tie(person.back().cohort, person.back().participant);
+        if (key < was) throw Error(Location{}, "", tr("cohort: the submissions are not in order of cohort and participant"));
+        if (key != was) read();
+      }
+      person.push_back(std::move(sub));
+    });
+    read();
     score_waiting();
   }
 
@@ -199,7 +227,8 @@ class Summarizer {
       Stand& st = *(side ? versions_.list[v].post : versions_.list[v].pre);
       const Placement& p = placed[i];
       st.current = p.current;
-      for (const auto& sc : p.scenes) st.scores.push_back(sc.score);
+      st.at = stands_++;
+      for (const auto& sc : p.scenes) scores_.push_back(sc.score);
       st.centroid_stage = p.centroid_stage;
       st.centroid_level = p.centroid_level;
       for (const auto& item : q_.items) {
@@ -207,10 +236,12 @@ class Summarizer {
         const Answer* ans = waiting_[i].find(item.id);
         const std::vector<std::string> chosen = ans ? chosen_options(item, *ans) : std::vector<std::string>();
         for (const auto& opt : item.options)
-          st.chosen.push_back(std::find(chosen.begin(), chosen.end(), opt.value) != chosen.end());
+          chosen_.push_back(std::find(chosen.begin(), chosen.end(), opt.value) != chosen.end());
       }
-      if (pool)
-        for (size_t c = 0; c < keyed.items.size(); ++c) st.keyed.push_back(keyed.at(i, c));
+      if (pool) {
+        st.keyed = static_cast<long>(keyed_.size() / std::max<size_t>(1, keyed.items.size()));
+        for (size_t c = 0; c < keyed.items.size(); ++c) keyed_.push_back(keyed.at(i, c));
+      }
     }
     waiting_.clear();
     waiting_for_.clear();
@@ -395,16 +426,17 @@ class Summarizer {
     auto add = [&](int m, double x) { s_.cells.value[m][a] += x; };
     add(m_.people, 1);
     add(p.current ? m_.cur[*p.current] : m_.cur_none, 1);
-    for (int sc = 0; sc < q_.model.scene_count(); ++sc)
-      if (const auto x = p.scores[sc]) {
+    const int S = q_.model.scene_count();
+    for (int sc = 0; sc < S; ++sc)
+      if (const auto x = scores_[p.at * S + sc]) {
         add(m_.prof_n[sc], 1);
         add(m_.prof[sc], *x);
       }
-    size_t at = 0;  // the checklists' options, one after another, as score_waiting put them
+    size_t at = p.at * options_;  // the checklists' options, one after another, as score_waiting put them
     for (const auto& c : m_.checklists) {
       bool any = false;
       for (size_t r = 0; r < c.options.size(); ++r, ++at)
-        if (p.chosen[at]) {
+        if (chosen_[at]) {
           add(c.options[r], 1);
           any = true;
         }
@@ -518,7 +550,8 @@ class Summarizer {
     for (size_t v = 0; v < mine_.size(); ++v) {
       const Version& version = versions_.list[v];
       const Stand& stand = version.pre ? *version.pre : *version.post;
-      for (size_t c = 0; c < pool.items.size(); ++c) pool.at(v, c) = stand.keyed[c];
+      for (size_t c = 0; c < pool.items.size(); ++c)
+        pool.at(v, c) = keyed_[static_cast<size_t>(stand.keyed) * pool.items.size() + c];
     }
     s_.reliability = analyze_items(q_, pool).scales;
   }
@@ -539,6 +572,11 @@ class Summarizer {
     bool pool;
   };
   std::vector<Answers> waiting_;  // read, to be scored (score_waiting)
+  size_t stands_ = 0;                          // Stands scored
+  size_t options_ = 0;                         // the options of the `report: checklist` items
+  std::vector<std::optional<double>> scores_;  // per Stand, per scene
+  std::vector<bool> chosen_;                   // per Stand, per checklist option
+  std::vector<float> keyed_;                   // per Stand in the pool, per keyed item
   std::vector<Waiting> waiting_for_;
   std::map<std::pair<int, int>, int> cell_of_;    // (measure, group) -> cell
 };
@@ -547,13 +585,27 @@ class Summarizer {
 
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& o) {
+  std::vector<const Submission*> order;
+  for (const auto& sub : submissions) order.push_back(&sub);
+  std::stable_sort(order.begin(), order.end(), [](const Submission* a, const Submission* b) {
+    return std::tie(a->cohort, a->participant) < std::tie(b->cohort, b->participant);
+  });
+  return summarize_cohorts(
+      q,
+      [&](const std::function<void(Submission&&)>& each) {
+        for (const Submission* sub : order) each(Submission(*sub));
+      },
+      o);
+}
+
+CohortSummary summarize_cohorts(const Questionnaire& q, const SubmissionSource& source, const CohortOptions& o) {
   if (o.min_group < kMinGroupFloor)
     throw Error(Location{}, "",
                 trf("cohort: min-group {min_group} is below the floor of {min_group_floor}: "
                     "figures about so few people are never published",
                     {{"min_group", std::to_string(o.min_group)},
                      {"min_group_floor", std::to_string(kMinGroupFloor)}}));
-  return Summarizer(q, o).run(submissions);
+  return Summarizer(q, o).run(source);
 }
 
 std::string cohort_csv(const Questionnaire& q, const CohortSummary& s) {

@@ -82,6 +82,11 @@ struct CohortSummary {
 
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& options);
+// The same, from submissions handed to the function `source` is given, one at a time, a
+// person's together, in order of cohort and participant (Archive::each_current): only one
+// person's are held at a time. Error when they come out of that order.
+using SubmissionSource = std::function<void(const std::function<void(Submission&&)>&)>;
+CohortSummary summarize_cohorts(const Questionnaire& q, const SubmissionSource& source, const CohortOptions& options);
 
 // The summary as CSV for spreadsheets: aggregates only, UTF-8 with BOM, one line per figure
 // (table, category, group, value; hidden figures say "suppressed"), read from the cell table.

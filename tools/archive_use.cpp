@@ -89,9 +89,7 @@ std::vector<Submission> submissions_of(const Questionnaire& q, const std::vector
 }
 
 std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
-                            const std::vector<Submission>& chosen) {
-  std::set<std::string> found;
-  for (const auto& s : chosen) found.insert(s.cohort);
+                            const std::set<std::string>& found) {
   if (asked.empty()) return found.empty() ? tr("the archive holds no valid submissions; nothing was done") : "";
   std::vector<std::string> missing;  // ids the argument parser checked
   for (const auto& c : asked)
@@ -150,7 +148,7 @@ std::optional<Batch> archive_batch(const Args& args, const Questionnaire& q, std
   const auto archive = open_archive(args, false, err, &q);
   if (!archive) return std::nullopt;
   const std::string cohort = args.get("--cohort");
-  if (const std::string problem = missing_cohorts(*archive, "--cohort", {cohort}, archive->current({cohort})); !problem.empty()) {
+  if (const std::string problem = missing_cohorts(*archive, "--cohort", {cohort}, archive->valid_cohorts()); !problem.empty()) {
     err << escaped(args.get("--archive")) << ": " << tr("error: ") << problem << '\n';
     return std::nullopt;
   }

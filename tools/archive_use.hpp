@@ -7,6 +7,7 @@
 #include <functional>
 #include <optional>
 #include <ostream>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -45,7 +46,7 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
 // cohorts 2025, 2026); nothing was done". Cohort ids from the archive are named only when
 // they pass the id rule (the others are counted); `asked` must already have passed it.
 std::string missing_cohorts(const Archive& archive, std::string_view option, const std::vector<std::string>& asked,
-                            const std::vector<Submission>& chosen);
+                            const std::set<std::string>& found);
 
 // The records of --cohort in --archive (shared by score and render; only --meeting's when
 // given): archive_records below; nullopt,

@@ -106,10 +106,8 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   if (args.has("--cohorts")) o.cohorts = split_ids(args.get("--cohorts"));
   const auto archive = open_archive(args, false, err, &*q);
   if (!archive) return kUsage;
-  const std::string key = answers_blob_key(*q);  // the raw bytes only where the stored answers are not of q
-  const std::vector<Submission> chosen = archive->current(o.cohorts, key);
-  o.raw_of = [&archive](int64_t id) { return archive->raw(id); };
-  if (const std::string problem = missing_cohorts(*archive, "--cohorts", o.cohorts, chosen); !problem.empty()) {
+  if (const std::string problem = missing_cohorts(*archive, "--cohorts", o.cohorts, archive->valid_cohorts());
+      !problem.empty()) {
     err << escaped(args.get("--archive")) << ": " << tr("error: ") << problem << '\n';
     return o.cohorts.empty() ? kInvalid : kUsage;
   }
@@ -117,8 +115,12 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string path = args.get("--archive");
   for (const auto& r : read_releases(path))
     if (r.questionnaire == q->id) o.released.insert(o.released.end(), r.groups.begin(), r.groups.end());
+  // Read a person at a time, the raw bytes only where the stored answers are not of q.
+  const std::string key = answers_blob_key(*q);
+  o.raw_of = [&archive](int64_t id) { return archive->raw(id); };
   if (!o.released.empty()) o.history = archive->all(key);
-  const CohortSummary s = summarize_cohorts(*q, chosen, o);
+  const CohortSummary s = summarize_cohorts(
+      *q, [&](const std::function<void(Submission&&)>& each) { archive->each_current(o.cohorts, key, each); }, o);
   if (args.has("--dry-run")) {
     print_dry_run(s, out);
     return kOk;

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 
 #include <boost/test/unit_test.hpp>
+#include <tuple>
+#include <set>
+#include <random>
 #include <chrono>
 #include <fstream>
 #include <thread>
@@ -382,6 +385,43 @@ BOOST_AUTO_TEST_CASE(with_a_key_the_raw_bytes_are_left_out_where_the_answers_ser
   }
   for (const auto& s : a.current()) BOOST_TEST(s.raw == "raw " + s.participant.substr(1));
   BOOST_TEST(a.raw(999).empty());
+}
+
+// each_current hands current()'s rows one by one, a person's together (cohort, participant,
+// then as imported), with the same leaving out of the raw bytes; valid_cohorts names the
+// cohorts of the valid ones.
+BOOST_AUTO_TEST_CASE(each_current_gives_the_current_rows_a_person_at_a_time) {
+  test::TempDir dir;
+  Archive a = create((dir.path() / "a.db").string());
+  std::vector<Submission> subs;
+  std::mt19937 rng(4);
+  for (int i = 0; i < 60; ++i) {
+    Submission s = sub("p" + std::to_string(rng() % 9), "raw " + std::to_string(i), i % 11 == 5);
+    s.cohort = i % 13 == 0 ? "2025" : i % 17 == 0 ? "2027" : "2026";
+    s.meeting = rng() % 2 ? "pre" : "post";
+    s.answers = "CMA1 " + std::to_string(i);
+    s.answers_key = i % 2 ? "k" : "j";
+    subs.push_back(s);
+  }
+  a.import(subs, "t");
+  const auto row = [](const Submission& s) {
+    return s.cohort + "|" + s.participant + "|" + std::to_string(s.id) + "|" + s.meeting + "|" + s.raw + "|" + s.answers;
+  };
+  for (const std::vector<std::string>& cohorts : {std::vector<std::string>{}, {"2026", "2027"}}) {
+    std::vector<Submission> want = a.current(cohorts, "k");
+    std::sort(want.begin(), want.end(), [](const Submission& x, const Submission& y) {
+      return std::tie(x.cohort, x.participant, x.id) < std::tie(y.cohort, y.participant, y.id);
+    });
+    std::vector<std::string> got, expected;
+    a.each_current(cohorts, "k", [&](Submission&& s) { got.push_back(row(s)); });
+    for (const auto& s : want) expected.push_back(row(s));
+    BOOST_TEST(got == expected, boost::test_tools::per_element());
+    BOOST_TEST(got.size() > 10u);
+  }
+  std::set<std::string> cohorts;
+  for (const auto& s : subs)
+    if (!s.quarantined) cohorts.insert(s.cohort);
+  BOOST_TEST(a.valid_cohorts() == cohorts);
 }
 
 BOOST_AUTO_TEST_SUITE_END()

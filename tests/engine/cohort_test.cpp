@@ -388,4 +388,23 @@ BOOST_AUTO_TEST_CASE(stored_answers_without_raw_bytes_give_the_same_report) {
   BOOST_TEST(cohort_csv(q, summarize_cohorts(q, lean, {})) != want);
 }
 
+// Streamed, the submissions must come a person's together in order of cohort and participant:
+// out of that order it is an Error, not a report that counts a person twice.
+BOOST_AUTO_TEST_CASE(submissions_out_of_order_are_refused) {
+  const Questionnaire q = checklist_questionnaire();
+  Book book(q);
+  std::mt19937 rng(2);
+  for (const char* id : {"a", "b", "c"}) book.add_random("2026", id, "pre", rng);
+  std::vector<Submission> subs = book.current();
+  std::swap(subs[0], subs[2]);
+  try {
+    summarize_cohorts(q, [&](const std::function<void(Submission&&)>& each) { for (auto s : subs) each(std::move(s)); }, {});
+    BOOST_FAIL("no error");
+  } catch (const Error& e) {
+    BOOST_TEST(e.diagnostic().message == "cohort: the submissions are not in order of cohort and participant");
+  }
+  // The list overload puts them in order itself.
+  BOOST_TEST(cohort_csv(q, summarize_cohorts(q, subs, {})) == cohort_csv(q, summarize_cohorts(q, book.current(), {})));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
