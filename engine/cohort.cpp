@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <functional>
+#include <future>
 #include <map>
 #include <set>
 #include <span>
@@ -200,7 +201,7 @@ class Summarizer {
       person.push_back(std::move(sub));
     });
     read();
-    score_waiting();
+    finish_scoring();
   }
 
   // The person of version `v` will stand by `read`: scored with others (score_waiting) into
@@ -218,33 +219,72 @@ class Summarizer {
     if (waiting_.size() >= 1024) score_waiting();
   }
 
-  // The people waiting, scored at once; their answers are let go.
-  void score_waiting() {
-    const auto placed = score(q_, waiting_, false);
-    ItemResponses keyed = collect_responses(q_, waiting_);
-    for (size_t i = 0; i < placed.size(); ++i) {
-      const auto [v, side, pool] = waiting_for_[i];
-      Stand& st = *(side ? versions_.list[v].post : versions_.list[v].pre);
-      const Placement& p = placed[i];
+  struct Waiting {
+    int version, side;  // side 0: the first meeting, 1: the last
+    bool pool;
+  };
+  // What scoring a batch makes, per person in order (score_of, on a thread of its own).
+  struct Scored {
+    std::vector<int> version, side;
+    std::vector<bool> pool;
+    std::vector<Placement> placed;
+    ItemResponses keyed;
+    std::vector<bool> chosen;  // per person, per option of the `report: checklist` items
+  };
+  static Scored score_of(const Questionnaire& q, const std::vector<Answers>& answers, const std::vector<Waiting>& of) {
+    Scored out;
+    for (const auto& w : of) {
+      out.version.push_back(w.version);
+      out.side.push_back(w.side);
+      out.pool.push_back(w.pool);
+    }
+    out.placed = score(q, answers, false);
+    out.keyed = collect_responses(q, answers);
+    for (const auto& a : answers)
+      for (const auto& item : q.items) {
+        if (item.report != ReportUse::checklist) continue;
+        const Answer* ans = a.find(item.id);
+        const std::vector<std::string> chosen = ans ? chosen_options(item, *ans) : std::vector<std::string>();
+        for (const auto& opt : item.options)
+          out.chosen.push_back(std::find(chosen.begin(), chosen.end(), opt.value) != chosen.end());
+      }
+    return out;
+  }
+
+  // A scored batch into its people's Stands, in the order batches were read.
+  void apply(const Scored& s) {
+    for (size_t i = 0; i < s.placed.size(); ++i) {
+      Stand& st = *(s.side[i] ? versions_.list[s.version[i]].post : versions_.list[s.version[i]].pre);
+      const Placement& p = s.placed[i];
       st.current = p.current;
       st.at = stands_++;
       for (const auto& sc : p.scenes) scores_.push_back(sc.score);
       st.centroid_stage = p.centroid_stage;
       st.centroid_level = p.centroid_level;
-      for (const auto& item : q_.items) {
-        if (item.report != ReportUse::checklist) continue;
-        const Answer* ans = waiting_[i].find(item.id);
-        const std::vector<std::string> chosen = ans ? chosen_options(item, *ans) : std::vector<std::string>();
-        for (const auto& opt : item.options)
-          chosen_.push_back(std::find(chosen.begin(), chosen.end(), opt.value) != chosen.end());
-      }
-      if (pool) {
-        st.keyed = static_cast<long>(keyed_.size() / std::max<size_t>(1, keyed.items.size()));
-        for (size_t c = 0; c < keyed.items.size(); ++c) keyed_.push_back(keyed.at(i, c));
+      chosen_.insert(chosen_.end(), s.chosen.begin() + static_cast<long>(i * options_),
+                     s.chosen.begin() + static_cast<long>((i + 1) * options_));
+      if (s.pool[i]) {
+        st.keyed = static_cast<long>(keyed_.size() / std::max<size_t>(1, s.keyed.items.size()));
+        for (size_t c = 0; c < s.keyed.items.size(); ++c) keyed_.push_back(s.keyed.at(i, c));
       }
     }
+  }
+
+  // The people waiting are scored on another thread while the next are read (the one before
+  // them is taken in first); their answers are let go there.
+  void score_waiting() {
+    if (scoring_.valid()) apply(scoring_.get());
+    if (waiting_.empty()) return;
+    scoring_ = std::async(std::launch::async, [this, answers = std::move(waiting_), of = std::move(waiting_for_)] {
+      return score_of(q_, answers, of);
+    });
     waiting_.clear();
     waiting_for_.clear();
+  }
+  // Every person read is scored and in their Stand.
+  void finish_scoring() {
+    score_waiting();
+    if (scoring_.valid()) apply(scoring_.get());
   }
 
   // This report's groups: pooled ranges, then cohorts of their own, then all; a group of
@@ -308,7 +348,7 @@ class Summarizer {
       }
       group_versions_.push_back(in);
     }
-    score_waiting();
+    finish_scoring();
   }
 
   // Atoms: versions with the same groups.
@@ -567,11 +607,8 @@ class Summarizer {
   size_t G_ = 0;                                  // this report's groups, the pool last
   std::vector<int> atom_;                         // per version
   Measures m_;
-  struct Waiting {
-    int version, side;  // side 0: the first meeting, 1: the last
-    bool pool;
-  };
   std::vector<Answers> waiting_;  // read, to be scored (score_waiting)
+  std::future<Scored> scoring_;   // the batch being scored
   size_t stands_ = 0;                          // Stands scored
   size_t options_ = 0;                         // the options of the `report: checklist` items
   std::vector<std::optional<double>> scores_;  // per Stand, per scene
