@@ -1,5 +1,6 @@
 #include "engine/answers_yaml.hpp"
 #include "engine/numbers.hpp"
+#include "yaml_read.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -63,42 +64,114 @@ std::string yaml_quoted(std::string_view s) {
   return q + "\"";
 }
 
-std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
-  std::string out = "questionnaire: " + yaml_quoted(q.id) + "\nparticipant: " + yaml_quoted(a.participant) + "\n";
-  if (!a.name.empty()) out += "name: " + yaml_quoted(a.name) + "\n";
-  if (!a.cohort.empty()) out += "cohort: " + yaml_quoted(a.cohort) + "\n";
-  if (!a.meeting.empty()) out += "meeting: " + yaml_quoted(a.meeting) + "\n";
+namespace {
+
+// Writes the answers file of `a` (answers_to_yaml). With `back`, also fills it with what
+// parse_answers reads from that text as `file`: the same values (a number as its written
+// form reads back), each answer at its key's line and column 3, each episode at its first
+// line and column 7 (every value stands on its key's line: texts are written with their
+// line breaks escaped); false when a value is not what the intake reads it as (then only
+// parsing the text can say).
+bool write_answers(const Questionnaire& q, const Answers& a, std::string& out, Answers* back, const std::string& file) {
+  out = "questionnaire: " + yaml_quoted(q.id) + "\nparticipant: " + yaml_quoted(a.participant) + "\n";
+  int line = 2;
+  if (!a.name.empty()) out += "name: " + yaml_quoted(a.name) + "\n", ++line;
+  if (!a.cohort.empty()) out += "cohort: " + yaml_quoted(a.cohort) + "\n", ++line;
+  if (!a.meeting.empty()) out += "meeting: " + yaml_quoted(a.meeting) + "\n", ++line;
   out += "answers:";
+  ++line;
+  bool exact = true;
+  if (back) {
+    *back = Answers{};
+    back->file = file;
+    back->questionnaire = q.id;
+    back->participant = a.participant;
+    back->name = a.name;
+    back->cohort = a.cohort;
+    back->meeting = a.meeting;
+  }
+  // A number as the intake reads its written form (-0 is written 0, and reads so).
+  const auto read_number = [&](const std::string& written) -> std::optional<double> {
+    const std::optional<double> v = yaml::to_number(written);
+    exact = exact && v.has_value();
+    return v;
+  };
   bool any = false;
   for (const auto& item : q.items) {
     const Answer* ans = a.find(item.id);
     if (!ans) continue;
     any = true;
     out += "\n  " + item.id + ":";  // ids are [A-Za-z0-9_-]: plain
+    ++line;
+    Answer* got = nullptr;
+    if (back) {
+      got = &back->values[item.id];
+      got->type = item.type;
+      got->where = {file, line, 3};
+    }
     switch (item.type) {
       case ItemType::likert:
-      case ItemType::number: out += " " + num::shortest(*ans->number); break;
+      case ItemType::number: {
+        const std::string n = num::shortest(*ans->number);
+        out += " " + n;
+        if (got) got->number = read_number(n);
+        break;
+      }
       case ItemType::choice:
-      case ItemType::text: out += " " + yaml_quoted(ans->text); break;
+      case ItemType::text:
+        out += " " + yaml_quoted(ans->text);
+        if (got) got->text = ans->text;
+        break;
       case ItemType::multi:
         out += " [";
         for (size_t k = 0; k < ans->choices.size(); ++k) out += (k ? ", " : "") + yaml_quoted(ans->choices[k]);
         out += "]";
+        if (got) got->choices = ans->choices;
         break;
       case ItemType::episodes:
         if (ans->episodes.empty()) out += " []";
         for (const auto& e : ans->episodes) {
           std::string fields;
+          Episode* ep = nullptr;
+          if (got) {
+            ep = &got->episodes.emplace_back();
+            ep->where = {file, line + 1, 7};
+          }
           for (const auto& f : item.fields)
-            if (const std::string* v = e.get(f.id))
+            if (const std::string* v = e.get(f.id)) {
+              const bool number = f.type == ItemType::number;
               fields += (fields.empty() ? "\n    - " : "\n      ") + f.id + ": " +
-                        (f.type == ItemType::number && plain_number(*v) ? *v : yaml_quoted(*v));
+                        (number && plain_number(*v) ? *v : yaml_quoted(*v));
+              ++line;
+              if (ep) {
+                const std::optional<double> n = number ? read_number(*v) : std::nullopt;
+                ep->fields[f.id] = number ? (n ? num::readable(*n) : "") : *v;
+              }
+            }
+          if (fields.empty()) ++line;
           out += fields.empty() ? "\n    - {}" : fields;
         }
         break;
     }
   }
-  return out + (any ? "\n" : " {}\n");
+  out += any ? "\n" : " {}\n";
+  return exact;
+}
+
+}  // namespace
+
+std::string answers_to_yaml(const Questionnaire& q, const Answers& a) {
+  std::string out;
+  write_answers(q, a, out, nullptr, "");
+  return out;
+}
+
+std::string answers_to_yaml(const Questionnaire& q, const Answers& a, std::optional<Answers>& back,
+                            const std::string& file) {
+  std::string out;
+  back.emplace();
+  if (!write_answers(q, a, out, &*back, file)) back.reset();
+  return out;
 }
 
 }  // namespace careermap

@@ -62,12 +62,15 @@ int each_submission(const Questionnaire& q, const FileList& files, const Mapping
     s.source = a.file;
     s.quarantined = !read.ok;
     s.diagnostics = read.ok ? "" : lines_of(*read.problems);
-    s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a) : std::string(read.raw);
+    std::optional<Answers> back;  // a CSV row's answers as its stored YAML reads back
+    s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a, back, s.source) : std::string(read.raw);
     if (read.ok) {
       // Beside the bytes, the answers they hold (a CSV row's as its stored YAML reads back,
       // with that file's lines and columns), so that no report parses them again.
       Diagnostics again;
-      s.answers = read.csv_row ? encode_answers(parse_answers(q, s.raw, s.source, again)) : encode_answers(a);
+      s.answers = !read.csv_row ? encode_answers(a)
+                  : back        ? encode_answers(*back)
+                                : encode_answers(parse_answers(q, s.raw, s.source, again));
       s.answers_key = key;
       if (again.has_errors()) s.answers.clear();
     }
