@@ -351,6 +351,21 @@ size_t Archive::rebuild_answers(const Questionnaire& q) {
   return stored;
 }
 
+// The newest valid submission of each participant, cohort and session, in `order`, of
+// `cohorts` (all when empty), the raw bytes left out as select(answers_key) says.
+void current_rows(const Archive::Impl& a, const char* order, const std::vector<std::string>& cohorts,
+                  const std::string& answers_key, const std::function<void(Submission&&)>& each) {
+  Stmt s(a.db, (select(answers_key) +
+                " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
+                " GROUP BY cohort, session, participant)" + order)
+                   .c_str());
+  if (!answers_key.empty()) s.text(1, answers_key);
+  while (s.step()) {
+    Submission r = read_row(s);
+    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end()) each(std::move(r));
+  }
+}
+
 std::vector<Submission> Archive::all(const std::string& answers_key) const {
   std::vector<Submission> out;
   Stmt s(impl_->db, (select(answers_key) + " ORDER BY id").c_str());
@@ -372,16 +387,7 @@ std::vector<Submission> Archive::history(const std::vector<std::string>& cohorts
 
 void Archive::each_current(const std::vector<std::string>& cohorts, const std::string& answers_key,
                            const std::function<void(Submission&&)>& each) const {
-  Stmt s(impl_->db, (select(answers_key) +
-                     " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
-                     " GROUP BY cohort, session, participant)"
-                     " ORDER BY cohort, participant, id")
-                        .c_str());
-  if (!answers_key.empty()) s.text(1, answers_key);
-  while (s.step()) {
-    Submission r = read_row(s);
-    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end()) each(std::move(r));
-  }
+  current_rows(*impl_, " ORDER BY cohort, participant, id", cohorts, answers_key, each);
 }
 
 std::set<std::string> Archive::valid_cohorts() const {
@@ -400,17 +406,8 @@ std::string Archive::raw(int64_t id) const {
 std::vector<Submission> Archive::current(const std::vector<std::string>& cohorts,
                                          const std::string& answers_key) const {
   std::vector<Submission> out;
-  Stmt s(impl_->db, (select(answers_key) +
-                  " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
-                  " GROUP BY cohort, session, participant)"
-                  " ORDER BY cohort, session = 'post', session, participant")
-                     .c_str());
-  if (!answers_key.empty()) s.text(1, answers_key);
-  while (s.step()) {
-    Submission r = read_row(s);
-    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end())
-      out.push_back(std::move(r));
-  }
+  current_rows(*impl_, " ORDER BY cohort, session = 'post', session, participant", cohorts, answers_key,
+               [&](Submission&& r) { out.push_back(std::move(r)); });
   return out;
 }
 

@@ -18,12 +18,10 @@ using careermap::test::slurp;
 
 namespace {
 
-const std::string kCourse = kSrc + "/tests/data/tiny/course.yaml";
 
 // 12 synthetic people in DIR/in (one at a second meeting, one twice), and the files one by one.
 std::string make_inputs(const fs::path& dir) {
-  const std::string synth = (fs::path(kBin).parent_path() / "careermap-synth").string();
-  BOOST_REQUIRE_EQUAL(run(synth + " -q " + kCourse + " -n 12 -o " + (dir / "in").string() + " --seed 8").status, 0);
+  BOOST_REQUIRE_EQUAL(run(kSynth + " -q " + kCourse + " -n 12 -o " + (dir / "in").string() + " --seed 8").status, 0);
   std::string text = slurp(dir / "in" / "s000003.yaml");
   std::ofstream(dir / "in" / "s000003-again.yaml") << text;  // the same id and meeting: a duplicate
   text.replace(text.find("meeting: \"pre\""), 14, "meeting: \"post\"");

@@ -55,7 +55,6 @@ std::string random_text(std::mt19937& rng) {
   return s;
 }
 
-const std::string kCourse = kSrc + "/tests/data/tiny/course.yaml";
 const std::string kTiny = kSrc + "/tests/data/tiny/tiny.yaml";
 
 std::string number_text(double v) {

@@ -16,7 +16,6 @@ using careermap::test::slurp;
 namespace {
 
 const std::string kHalf = kSrc + "/questionnaires/samples/halfyear/";
-const std::string kCourse = kSrc + "/tests/data/tiny/course.yaml";
 
 std::string pdf_text(const fs::path& pdf) {
   std::string text = run("pdftotext " + pdf.string() + " -").out;

@@ -17,6 +17,8 @@
 inline const std::string kSrc = CAREERMAP_SOURCE_DIR;
 inline const std::string kBin = CAREERMAP_BINARY;
 inline const std::string kPre = kSrc + "/questionnaires/presession-v1.yaml";
+inline const std::string kCourse = kSrc + "/tests/data/tiny/course.yaml";  // a questionnaire of parts and meetings
+inline const std::string kSynth = (std::filesystem::path(kBin).parent_path() / "careermap-synth").string();
 
 namespace careermap::test {
 

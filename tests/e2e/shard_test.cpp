@@ -18,13 +18,11 @@ using careermap::test::slurp;
 
 namespace {
 
-const std::string kCourse = kSrc + "/tests/data/tiny/course.yaml";
 
 // 30 synthetic people; 8 of them also at the closing meeting (another file, same id); one
 // malformed file.
 std::string make_inputs(const fs::path& dir) {
-  const std::string synth = (fs::path(kBin).parent_path() / "careermap-synth").string();
-  BOOST_REQUIRE_EQUAL(run(synth + " -q " + kCourse + " -n 30 -o " + (dir / "in").string() + " --seed 4").status, 0);
+  BOOST_REQUIRE_EQUAL(run(kSynth + " -q " + kCourse + " -n 30 -o " + (dir / "in").string() + " --seed 4").status, 0);
   for (int i = 1; i <= 8; ++i) {
     char id[16];
     std::snprintf(id, sizeof id, "s%06d", i * 3);
