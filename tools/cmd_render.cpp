@@ -60,14 +60,23 @@ int cmd_render(const Args& args, std::ostream& out, std::ostream& err) {
     return render_batches(*q, [&once] { return std::exchange(once, std::nullopt); }, settings, out, err);
   }
   // A record may join parts from several files: every file is read (and kept on disk) before
-  // the first map, then the maps are drawn a few people at a time (record_stream.hpp).
+  // the first map, then the maps are drawn a few people at a time (record_stream.hpp). The
+  // files are read at the first batch asked for, after the templates, the font and the output
+  // folder are found usable: a missing one is said at once, not after reading every file.
   const bool tty = ::isatty(STDERR_FILENO);
-  RecordStream stream(*q, FileList(args.positional), mapping ? &*mapping : nullptr, meeting_option(args, *q), shard, err,
-                      [tty](size_t n, size_t all) {
-                        if (tty) tell_files_read(n, all);
-                      },
-                      jobs);
-  return render_batches(*q, [&stream] { return stream.next(); }, settings, out, err);
+  std::optional<RecordStream> stream;
+  return render_batches(
+      *q,
+      [&]() -> std::optional<Batch> {
+        if (!stream)
+          stream.emplace(*q, FileList(args.positional), mapping ? &*mapping : nullptr, meeting_option(args, *q), shard,
+                         err, [tty](size_t n, size_t all) {
+                           if (tty) tell_files_read(n, all);
+                         },
+                         jobs);
+        return stream->next();
+      },
+      settings, out, err);
 }
 
 }  // namespace careermap::cli

@@ -98,4 +98,18 @@ BOOST_AUTO_TEST_CASE(a_program_with_no_data_beside_it_says_where_it_looked) {
                           "directory\n");
 }
 
+// render finds its templates before it reads the answers: without them it says so at once,
+// with nothing about the files (which it has not read) and no output folder made.
+BOOST_AUTO_TEST_CASE(render_without_its_data_says_so_before_reading_the_files) {
+  careermap::test::TempDir dir;
+  std::ofstream(dir.path() / "bad.yaml") << "questionnaire: presession-v1\nparticipant: [oops\n";
+  const auto r = run("CAREERMAP_DATA=" + dir.path().string() + " " + kBin + " render -q " + kPre + " -o " +
+                     (dir.path() / "out").string() + " " + (dir.path() / "bad.yaml").string());
+  BOOST_TEST(r.status == 2);
+  BOOST_TEST(r.err == dir.path().string() +
+                          ": error: CAREERMAP_DATA names no folder holding careermap's templates/: No such file or "
+                          "directory\n");
+  BOOST_TEST(!std::filesystem::exists(dir.path() / "out"));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
