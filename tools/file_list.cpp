@@ -36,16 +36,17 @@ FileList::FileList(const std::vector<std::string>& args) {
   for (const std::string& a : args) add(a);
 }
 
-void FileList::add_name(std::string_view name, uint32_t dir) {
-  at_.push_back({static_cast<uint32_t>(names_.size()), dir});
+void FileList::add_name(std::string_view name, const std::string& dir) {
+  if (runs_.empty() || runs_.back().dir != dir) runs_.push_back({at_.size(), dir});
+  at_.push_back(static_cast<uint32_t>(names_.size()));
   names_ += name;
 }
 
 void FileList::add(const std::string& arg) {
-  if (!is_folder(arg)) return add_name(arg, 0);
+  if (!is_folder(arg)) return add_name(arg, "");
   const auto refuse = [&](std::string message) {
     problems_.emplace(at_.size(), Diagnostic{{arg, 0, 0}, Severity::error, "", std::move(message)});
-    add_name(arg, 0);
+    add_name(arg, "");
   };
   DIR* d = ::opendir(arg.c_str());
   if (!d) return refuse(trf("cannot read the folder: {reason}", {{"reason", std::strerror(errno)}}));
@@ -69,16 +70,16 @@ void FileList::add(const std::string& arg) {
   if (starts.empty()) return refuse(tr("no answers files in this folder (names ending .yaml or .yml)"));
   const auto name = [&](uint32_t s) { return std::string_view(names.c_str() + s); };
   std::sort(starts.begin(), starts.end(), [&](uint32_t a, uint32_t b) { return name(a) < name(b); });
-  dirs_.push_back(dir);
-  for (const uint32_t s : starts) add_name(name(s), static_cast<uint32_t>(dirs_.size()));
+  names_.reserve(names_.size() + names.size() - starts.size());
+  at_.reserve(at_.size() + starts.size());
+  for (const uint32_t s : starts) add_name(name(s), dir);
 }
 
 std::string FileList::operator[](size_t i) const {
-  const size_t end = i + 1 < at_.size() ? at_[i + 1].name : names_.size();
-  const std::string_view name = std::string_view(names_).substr(at_[i].name, end - at_[i].name);
-  if (at_[i].dir == 0) return std::string(name);
-  std::string path = dirs_[at_[i].dir - 1];
-  path += name;
+  const size_t end = i + 1 < at_.size() ? at_[i + 1] : names_.size();
+  const auto run = std::upper_bound(runs_.begin(), runs_.end(), i, [](size_t k, const Run& r) { return k < r.first; });
+  std::string path = std::prev(run)->dir;
+  path += std::string_view(names_).substr(at_[i], end - at_[i]);
   return path;
 }
 

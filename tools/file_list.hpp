@@ -2,7 +2,7 @@
 // stands for the YAML files in it (names ending ".yaml" or ".yml" in any case, not hidden,
 // not in its sub-folders), in the byte order of their names. So `careermap score -q Q.yaml
 // answers/` reads every answers file of answers/ without the shell listing them, and a list
-// of 100,000 files costs a name's bytes and 8 more each (a folder's names are kept in one
+// of 100,000 files costs a name's bytes and 4 more each (a folder's names are kept in one
 // block), not a string each.
 //
 // A folder that cannot be read, or holds no YAML file, stays one entry, the folder itself,
@@ -32,16 +32,17 @@ class FileList {
   const Diagnostic* problem(size_t i) const;
 
  private:
-  struct At {
-    uint32_t name;  // where the name starts in names_ (it ends where the next one starts)
-    uint32_t dir;   // its folder + 1 in dirs_, or 0: the name is the argument as given
+  // A folder's files: entries first .. the next run's first are dir + their name.
+  struct Run {
+    size_t first;
+    std::string dir;  // ending with '/'; empty: the names are the arguments as given
   };
   void add(const std::string& arg);
-  void add_name(std::string_view name, uint32_t dir);
+  void add_name(std::string_view name, const std::string& dir);
 
   std::string names_;
-  std::vector<std::string> dirs_;  // each ending with '/'
-  std::vector<At> at_;
+  std::vector<uint32_t> at_;  // where each name starts in names_ (it ends where the next one starts)
+  std::vector<Run> runs_;
   std::map<size_t, Diagnostic> problems_;
 };
 
