@@ -105,7 +105,9 @@ async function axe(page, what) {
 }
 
 async function main() {
-  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true,
+  // Up to 2 minutes to start: on a loaded 2-core CI machine (the sanitizer build's tests beside
+  // it) chromium once took more than puppeteer's default 30 s to say it was up.
+  const browser = await puppeteer.launch({ executablePath: CHROMIUM, headless: true, timeout: 120000,
     args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-default-apps'] });
   const requests = [];
