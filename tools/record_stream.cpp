@@ -85,11 +85,11 @@ RecordStream::Entry RecordStream::load(uint64_t at, bool with_answers) {
   return e;
 }
 
-std::vector<uint64_t> RecordStream::entries_of(uint32_t person) {
-  std::vector<uint64_t> at;
-  for (uint64_t e = last_[person]; e != 0; e = load(e - 1, false).before) at.push_back(e - 1);
-  std::reverse(at.begin(), at.end());
-  return at;
+std::vector<RecordStream::Entry> RecordStream::entries_of(uint32_t person, bool with_answers) {
+  std::vector<Entry> out;
+  for (uint64_t e = last_[person]; e != 0; e = out.back().before) out.push_back(load(e - 1, with_answers));
+  std::reverse(out.begin(), out.end());
+  return out;
 }
 
 // check_unique_participants's rule, with the person's earlier entries as `seen`: for each part
@@ -104,8 +104,7 @@ void RecordStream::check(const Questionnaire& q, const Answers& a, Diagnostics& 
   auto many = many_.find(person);
   std::vector<Entry> before;
   if (many == many_.end()) {
-    const std::vector<uint64_t> at = entries_of(person);
-    for (const uint64_t e : at) before.push_back(load(e, false));
+    before = entries_of(person, false);
     if (before.size() >= kReadBack) {
       many = many_.emplace(person, std::map<std::string, std::string>()).first;
       for (const Entry& e : before)
@@ -161,8 +160,7 @@ std::optional<Batch> RecordStream::next(size_t people) {
   if (first_) versions.invalid = std::move(invalid_);
   first_ = false;
   for (const size_t end = std::min(order_.size(), at_ + people); at_ < end; ++at_) {
-    for (const uint64_t e : entries_of(order_[at_])) {
-      Entry entry = load(e, true);
+    for (const Entry& entry : entries_of(order_[at_], true)) {
       if (entry.answers.empty()) continue;
       std::optional<Answers> a = decode_answers(entry.answers, entry.file);
       if (!a) spool_failed();

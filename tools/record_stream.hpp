@@ -58,8 +58,8 @@ class RecordStream : private IdCheck {
   void check(const Questionnaire& q, const Answers& a, Diagnostics& d) override;
   void keep(const AnswersRead& read, const Shard& shard);
   Entry load(uint64_t at, bool with_answers);
-  // The offsets of `person`'s entries, first to last.
-  std::vector<uint64_t> entries_of(uint32_t person);
+  // `person`'s entries, first to last, each read once.
+  std::vector<Entry> entries_of(uint32_t person, bool with_answers);
 
   const Questionnaire& q_;
   std::string meeting_;
