@@ -265,14 +265,46 @@ struct ImportSession::Statements {
   Stmt held, before, insert, validated;
 };
 
+namespace {
+
+// The journal an import writes to. In the write-ahead log every page of an import is written
+// twice (to the log, then copied into the archive) and read back once, and the log's index in
+// memory (-shm) grows with the import; a rollback journal keeps only the pages that were there
+// before (for a new archive almost none): the new pages go straight into the archive. It is
+// as safe: the journal is synced before the archive is written, and with synchronous=EXTRA
+// the folder is synced when the journal's removal commits. SQLite refuses the change while
+// another connection has the archive open (at once, without waiting): the import then keeps
+// the log. Readers wait for an import either way (Archive::open begins by writing).
+void journal_for_import(sqlite::Db& db) {
+  if (sqlite3_exec(db.get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) == SQLITE_OK)
+    db.exec("PRAGMA synchronous=EXTRA");
+}
+
+// Back to the write-ahead log after an import (committed or not), as every other command
+// uses the archive; when that is refused, the next Archive::open makes it so.
+void journal_after_import(sqlite::Db& db) noexcept {
+  sqlite3_exec(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
+}
+
+}  // namespace
+
 ImportSession::ImportSession(Archive& archive, std::string now) : archive_(archive), now_(std::move(now)) {
-  archive_.impl_->db.exec("BEGIN IMMEDIATE");
-  st_ = std::make_unique<Statements>(archive_.impl_->db);
+  sqlite::Db& db = archive_.impl_->db;
+  journal_for_import(db);
+  try {
+    db.exec("BEGIN IMMEDIATE");
+    st_ = std::make_unique<Statements>(db);
+  } catch (...) {
+    db.rollback();
+    journal_after_import(db);
+    throw;
+  }
 }
 
 ImportSession::~ImportSession() {
   st_.reset();
   if (open_) archive_.impl_->db.rollback();
+  journal_after_import(archive_.impl_->db);
 }
 
 void ImportSession::add(Submission s) {
@@ -283,7 +315,7 @@ void ImportSession::add(Submission s) {
         trf("the submission of {source} has a cohort, session or participant that is not an id; "
             "nothing was imported",
             {{"source", std::string(s.source)}}));
-  s.sha256 = sha256_hex(s.raw);
+  if (s.sha256.empty()) s.sha256 = sha256_hex(s.raw);
   Statements& st = *st_;
   const bool held = st.held.reset().text(1, s.cohort).text(2, s.meeting).text(3, s.sha256).step();
   st.held.reset();

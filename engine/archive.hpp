@@ -5,7 +5,8 @@
 // for the same participant, cohort and meeting are a new version (the history stays: the
 // newest version of each part counts, records.hpp). Submissions that fail validation are kept as quarantined, with their
 // diagnostics. Each import is one transaction: all of it lands or none, and it streams (an
-// ImportSession stores each submission as it is added, so memory holds one). The schema has a
+// ImportSession stores each submission as it is added, so memory holds one; while it runs the
+// archive keeps a rollback journal, otherwise SQLite's write-ahead log). The schema has a
 // version and is migrated forward on open. The file is created with mode 0600, and only
 // when asked (ArchiveOptions::create): a missing file, a file that is not an SQLite
 // database, an SQLite database that is not a careermap archive, and an archive of a newer
@@ -82,8 +83,10 @@ class ImportSession {
   ~ImportSession();
   ImportSession(const ImportSession&) = delete;
   ImportSession& operator=(const ImportSession&) = delete;
-  // Stores `s` (its id and sha256 are set here). A cohort, session or participant that breaks
-  // the id rule is an Error; the session must then be dropped, and nothing is added.
+  // Stores `s` (its id is set here, and its sha256 when empty: one given must be
+  // sha256_hex(s.raw), made where the caller has a core to spare). A cohort, session or
+  // participant that breaks the id rule is an Error; the session must then be dropped, and
+  // nothing is added.
   void add(Submission s);
   ImportSummary commit();
 

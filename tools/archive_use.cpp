@@ -7,6 +7,7 @@
 #include "engine/archive_names.hpp"
 #include "engine/messages.hpp"
 #include "engine/records.hpp"
+#include "engine/sha256.hpp"
 #include "tools/read_answers.hpp"
 
 namespace careermap::cli {
@@ -43,39 +44,68 @@ std::optional<Archive> open_archive(const Args& args, bool create, std::ostream&
   }
 }
 
-// The submissions of `files`, checked against `q`: YAML files as they are, CSV rows
-// through `mapping` (valid rows kept as the answers YAML they became, bad rows as the
-// header and the row exactly as received).
+namespace {
+
+// The submission of one answers read for `cohort` and `session`: YAML files as they are, CSV
+// rows through their mapping (valid rows kept as the answers YAML they became, bad rows as
+// the header and the row exactly as received), with the SHA-256 of those bytes.
+Submission submission_of(const Questionnaire& q, const std::string& key, const std::string& cohort,
+                         const std::string& session, const AnswersRead& read) {
+  const Answers& a = read.answers;
+  Submission s;
+  s.cohort = cohort;
+  s.meeting = session.empty() ? a.meeting : session;
+  if (read.ok)
+    for (const auto& part : part_ids_present(q, a)) s.parts += (s.parts.empty() ? "" : " ") + part;
+  s.participant = a.participant;
+  s.questionnaire = q.id;
+  s.source = a.file;
+  s.quarantined = !read.ok;
+  s.diagnostics = read.ok ? "" : lines_of(*read.problems);
+  std::optional<Answers> back;  // a CSV row's answers as its stored YAML reads back
+  s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a, back, s.source) : std::string(read.raw);
+  s.sha256 = sha256_hex(s.raw);
+  if (read.ok) {
+    // Beside the bytes, the answers they hold (a CSV row's as its stored YAML reads back,
+    // with that file's lines and columns), so that no report parses them again.
+    Diagnostics again;
+    s.answers = !read.csv_row ? encode_answers(a)
+                : back        ? encode_answers(*back)
+                              : encode_answers(parse_answers(q, s.raw, s.source, again));
+    s.answers_key = key;
+    if (again.has_errors()) s.answers.clear();
+  }
+  return s;
+}
+
+// A submission made on the thread that read its file, and the verdict it was made for.
+struct PreparedSubmission : Prepared {
+  Submission s;
+  bool ok = false;
+};
+
+}  // namespace
+
+// The submissions of `files`, checked against `q` (submission_of), each made on the thread
+// that read its file; in order, only the diagnostics of an invalid one are made again (the
+// check of ids across files may have added to them), and the whole submission where that
+// check turned a valid one invalid.
 int each_submission(const Questionnaire& q, const FileList& files, const Mapping* mapping,
                     const std::string& cohort, const std::string& session, std::ostream& err,
                     const std::function<void(Submission&&)>& each, unsigned jobs) {
   const std::string key = answers_blob_key(q);
+  const Prepare prepare = [&](const AnswersRead& read) {
+    auto p = std::make_unique<PreparedSubmission>();
+    p->s = submission_of(q, key, cohort, session, read);
+    p->ok = read.ok;
+    return p;
+  };
   const ReadResult r = read_answers(q, files, mapping, err, nullptr, [&](AnswersRead& read) {
-    const Answers& a = read.answers;
-    Submission s;
-    s.cohort = cohort;
-    s.meeting = session.empty() ? a.meeting : session;
-    if (read.ok)
-      for (const auto& part : part_ids_present(q, a)) s.parts += (s.parts.empty() ? "" : " ") + part;
-    s.participant = a.participant;
-    s.questionnaire = q.id;
-    s.source = a.file;
-    s.quarantined = !read.ok;
-    s.diagnostics = read.ok ? "" : lines_of(*read.problems);
-    std::optional<Answers> back;  // a CSV row's answers as its stored YAML reads back
-    s.raw = read.ok && read.csv_row ? answers_to_yaml(q, a, back, s.source) : std::string(read.raw);
-    if (read.ok) {
-      // Beside the bytes, the answers they hold (a CSV row's as its stored YAML reads back,
-      // with that file's lines and columns), so that no report parses them again.
-      Diagnostics again;
-      s.answers = !read.csv_row ? encode_answers(a)
-                  : back        ? encode_answers(*back)
-                                : encode_answers(parse_answers(q, s.raw, s.source, again));
-      s.answers_key = key;
-      if (again.has_errors()) s.answers.clear();
-    }
-    each(std::move(s));
-  }, jobs);
+    auto* p = static_cast<PreparedSubmission*>(read.prepared);
+    if (!p || p->ok != read.ok) return each(submission_of(q, key, cohort, session, read));
+    if (!read.ok) p->s.diagnostics = lines_of(*read.problems);
+    each(std::move(p->s));
+  }, jobs, {}, nullptr, prepare);
   return r.unread;
 }
 

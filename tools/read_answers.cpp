@@ -73,8 +73,8 @@ class SeenCheck : public IdCheck {
 class AnswersReader {
  public:
   AnswersReader(const Questionnaire& q, const Mapping* mapping, std::ostream& err, IdCheck* ids,
-                const EachAnswers& each)
-      : q_(q), mapping_(mapping), err_(err), ids_(ids), each_(each) {}
+                const EachAnswers& each, const Prepare& prepare)
+      : q_(q), mapping_(mapping), err_(err), ids_(ids), each_(each), prepare_(prepare) {}
 
   // Reads `files` in order: a run of YAML files read and checked on `jobs` threads, handed
   // on in order on this one.
@@ -101,7 +101,12 @@ class AnswersReader {
       while (end < files.size() && !files.problem(end) && !is_form_table(files[end])) ++end;
       std::vector<YamlRead> slots(4 * static_cast<size_t>(jobs));
       in_order(
-          end - i, jobs, slots.size(), [&](size_t k) { slots[k % slots.size()] = read_yaml(q_, files[i + k]); },
+          end - i, jobs, slots.size(),
+          [&](size_t k) {
+            YamlRead& y = slots[k % slots.size()];
+            y = read_yaml(q_, files[i + k]);
+            if (!y.unread) y.prepared = prepare(std::move(y.answers), y.d, y.bytes, false, y.answers);
+          },
           [&](size_t k) {
             hand_on(slots[k % slots.size()]);
             done(i + k + 1);
@@ -115,10 +120,10 @@ class AnswersReader {
   // Hands on one answers after checking its participant id against the others; gives back
   // what `each_` left of them (a YAML file's go back to their slot, and the worker that
   // reads into it next frees them, not this thread).
-  void hand_on(Answers& a, Diagnostics& d, std::string_view raw, bool csv_row) {
+  void hand_on(Answers& a, Diagnostics& d, std::string_view raw, bool csv_row, Prepared* prepared) {
     if (ids_ && !a.participant.empty()) ids_->check(q_, a, d);
     print(err_, d);
-    AnswersRead read{std::move(a), !d.has_errors(), csv_row, raw, &d};
+    AnswersRead read{std::move(a), !d.has_errors(), csv_row, raw, &d, prepared};
     if (read.ok) ++r.valid;
     else r.invalid.push_back(read.answers.file);
     each_(read);
@@ -131,15 +136,26 @@ class AnswersReader {
     ++r.unread;
   }
 
+  // What prepare_ makes of one read (none without it), the answers moved in and back out.
+  std::unique_ptr<Prepared> prepare(Answers&& a, const Diagnostics& d, std::string_view raw, bool csv_row,
+                                    Answers& back) const {
+    if (!prepare_) return nullptr;
+    AnswersRead read{std::move(a), !d.has_errors(), csv_row, raw, &d, nullptr};
+    std::unique_ptr<Prepared> made = prepare_(read);
+    back = std::move(read.answers);
+    return made;
+  }
+
   // One YAML file read and checked (on any thread: it depends on the file alone).
   struct YamlRead {
     std::string file, bytes;
     bool unread = false;  // nothing could be read
     Answers answers;
     Diagnostics d;
+    std::unique_ptr<Prepared> prepared;
   };
   static YamlRead read_yaml(const Questionnaire& q, const std::string& f) {
-    YamlRead y{f, {}, false, {}, {}};
+    YamlRead y{f, {}, false, {}, {}, nullptr};
     try {
       y.bytes = read_file(f, kMaxAnswersBytes, tr("an answers file"));
     } catch (const Error& e) {
@@ -153,7 +169,7 @@ class AnswersReader {
   }
   void hand_on(YamlRead& y) {
     if (y.unread) return unread(y.file, y.d);
-    hand_on(y.answers, y.d, y.bytes, false);
+    hand_on(y.answers, y.d, y.bytes, false, y.prepared.get());
   }
 
   // A CSV or workbook of a form service, row by row through the mapping.
@@ -182,7 +198,8 @@ class AnswersReader {
       }
       raw = intake.header_raw();
       raw += reader.raw();
-      hand_on(a, row, raw, true);
+      const std::unique_ptr<Prepared> prepared = prepare(std::move(a), row, raw, true, a);
+      hand_on(a, row, raw, true, prepared.get());
     }
   }
 
@@ -191,16 +208,17 @@ class AnswersReader {
   std::ostream& err_;
   IdCheck* ids_;
   const EachAnswers& each_;
+  const Prepare& prepare_;
 };
 
 }  // namespace
 
 ReadResult read_answers(const Questionnaire& q, const FileList& files, const Mapping* mapping, std::ostream& err,
                         std::map<std::string, std::string>* seen, const EachAnswers& each, unsigned jobs,
-                        const std::function<void(size_t)>& progress, IdCheck* ids) {
+                        const std::function<void(size_t)>& progress, IdCheck* ids, const Prepare& prepare) {
   std::optional<SeenCheck> by_map;
   if (!ids && seen) ids = &by_map.emplace(*seen);
-  AnswersReader reader(q, mapping, err, ids, each);
+  AnswersReader reader(q, mapping, err, ids, each, prepare);
   reader.read(files, jobs, progress);
   return reader.r;
 }

@@ -27,6 +27,12 @@ struct ReadResult {
   int unread = 0;                    // files of which nothing could be read (also in `invalid`)
 };
 
+// What a command makes of one answers read from that read alone (Prepare, below).
+class Prepared {
+ public:
+  virtual ~Prepared() = default;
+};
+
 // One answers read: a YAML file or a CSV row, valid or not.
 struct AnswersRead {
   Answers answers;                       // answers.file: the file, or FILE:LINE of a CSV row
@@ -34,8 +40,16 @@ struct AnswersRead {
   bool csv_row = false;
   std::string_view raw;                  // the bytes received: the file, or the CSV's header and the row
   const Diagnostics* problems = nullptr;  // what was said about it
+  Prepared* prepared = nullptr;          // what Prepare made of it, when one was given
 };
 using EachAnswers = std::function<void(AnswersRead& r)>;
+// Work on one answers read that depends on that read alone, done before it is handed on: on
+// the thread that read a YAML file (so that `each`, which runs in order on one thread, has
+// less to do), on the calling thread for a CSV row. It sees the read before the participant
+// ids are checked across files, so `ok` there is the read's own verdict; `each` is handed
+// what it made (AnswersRead::prepared) with the final one, which a duplicate id may have
+// turned invalid. Called from several threads at once: it must touch nothing shared.
+using Prepare = std::function<std::unique_ptr<Prepared>(const AnswersRead& r)>;
 
 // How the participant ids of the answers read are checked unique across them (the rule of
 // check_unique_participants, engine/answers.hpp): told each answers with an id, before it is
@@ -61,10 +75,12 @@ std::unique_ptr<RowSource> open_rows(const std::string& f);
 // handed on (tools/in_order.hpp); `each`, the checks across files and the printing run on
 // the calling thread in the order of `files`, so all they see is the same for any `jobs`.
 // `progress`, when given, is told how many of `files` are done after each one. `ids`, when
-// given, checks the ids instead of `seen`.
+// given, checks the ids instead of `seen`. `prepare`, when given, is called for every answers
+// read handed to `each` (Prepare).
 ReadResult read_answers(const Questionnaire& q, const FileList& files, const Mapping* mapping, std::ostream& err,
                         std::map<std::string, std::string>* seen, const EachAnswers& each, unsigned jobs = 1,
-                        const std::function<void(size_t)>& progress = {}, IdCheck* ids = nullptr);
+                        const std::function<void(size_t)>& progress = {}, IdCheck* ids = nullptr,
+                        const Prepare& prepare = {});
 // The same, for files (and folders) as given.
 ReadResult read_answers(const Questionnaire& q, const std::vector<std::string>& files, const Mapping* mapping,
                         std::ostream& err, std::map<std::string, std::string>* seen, const EachAnswers& each,

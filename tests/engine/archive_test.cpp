@@ -8,6 +8,7 @@
 #include <set>
 #include <random>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "tests/testutil.hpp"
 
 using namespace careermap;
+namespace fs = std::filesystem;
 
 namespace {
 
@@ -385,6 +387,69 @@ BOOST_AUTO_TEST_CASE(with_a_key_the_raw_bytes_are_left_out_where_the_answers_ser
   }
   for (const auto& s : a.current()) BOOST_TEST(s.raw == "raw " + s.participant.substr(1));
   BOOST_TEST(a.raw(999).empty());
+}
+
+// The journal mode as SQLite's header says it (bytes 18 and 19: 1 a rollback journal, 2 the
+// write-ahead log) and as a connection of its own reads it.
+std::string journal_of(const std::string& path) {
+  const std::string head = slurp(path).substr(0, 20);
+  sqlite3* db = nullptr;
+  sqlite3_open(path.c_str(), &db);
+  sqlite3_stmt* st = nullptr;
+  sqlite3_prepare_v2(db, "PRAGMA journal_mode", -1, &st, nullptr);
+  std::string mode = sqlite3_step(st) == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(st, 0)) : "?";
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return mode + " " + std::to_string(head[18]) + std::to_string(head[19]);
+}
+
+// While an import runs, its pages go to a rollback journal (the write-ahead log would hold
+// every page twice, and its index in memory would grow with the import); committed or rolled
+// back, the archive is in the write-ahead log again and no journal is left.
+BOOST_AUTO_TEST_CASE(an_import_keeps_a_rollback_journal_and_leaves_the_log_as_it_was) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  Archive a = create(path);
+  BOOST_TEST(journal_of(path) == "wal 22");
+  for (const bool commit : {true, false}) {
+    {
+      ImportSession s = a.begin_import("t");
+      for (int i = 0; i < 300; ++i) s.add(sub("p" + std::to_string(i), std::string(3000, commit ? 'a' : 'b') + std::to_string(i)));
+      BOOST_TEST(fs::exists(path + "-journal"));
+      BOOST_TEST(!fs::exists(path + "-wal"));
+      BOOST_TEST(slurp(path).substr(18, 2) == std::string("\1\1", 2));
+      if (commit) BOOST_TEST(s.commit().added == 300);
+    }
+    BOOST_TEST(!fs::exists(path + "-journal"));
+    BOOST_TEST(journal_of(path) == "wal 22");
+    BOOST_TEST(a.all().size() == 300u);
+  }
+  BOOST_TEST(mode_of(path) == 0600u);
+}
+
+// SQLite refuses to leave the write-ahead log while another connection has the archive open:
+// the import then runs in the log, at once (no waiting), and lands all the same.
+BOOST_AUTO_TEST_CASE(an_import_beside_another_connection_runs_in_the_log) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  { create(path); }
+  sqlite3* other = nullptr;  // open, idle, as the sqlite3 tool left open on the archive
+  BOOST_REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+  BOOST_REQUIRE(sqlite3_exec(other, "SELECT count(*) FROM submissions", nullptr, nullptr, nullptr) == SQLITE_OK);
+  ArchiveOptions o;
+  std::vector<int> told;
+  o.on_wait = [&told](int s) { told.push_back(s); };
+  Archive a = Archive::open(path, o);
+  {
+    ImportSession s = a.begin_import("t");
+    s.add(sub("p1", "one"));
+    BOOST_TEST(!fs::exists(path + "-journal"));
+    BOOST_TEST(s.commit().added == 1);
+  }
+  BOOST_TEST(told.empty());
+  sqlite3_close(other);
+  BOOST_TEST(a.all().size() == 1u);
+  BOOST_TEST(journal_of(path) == "wal 22");
 }
 
 // each_current hands current()'s rows one by one, a person's together (cohort, participant,

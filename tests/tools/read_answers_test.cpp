@@ -4,6 +4,8 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <thread>
+#include <atomic>
 
 #include "engine/answers_blob.hpp"
 #include "engine/csv_read.hpp"
@@ -86,6 +88,52 @@ BOOST_AUTO_TEST_CASE(yaml_files_read_on_several_threads_come_out_as_on_one) {
     BOOST_TEST(many.r.valid == one.r.valid);
     BOOST_TEST(many.r.unread == one.r.unread);
     BOOST_TEST(many.r.invalid == one.r.invalid);
+  }
+}
+
+// Prepare is called once for every answers read, before `each` and (for YAML files read on
+// several threads) on the reading threads; it sees the read's own verdict, and `each` gets
+// what it made beside the final one (a repeated participant id is invalid only there).
+BOOST_AUTO_TEST_CASE(what_prepare_makes_of_a_read_comes_with_it_to_each) {
+  const Questionnaire q = test::tiny_questionnaire();
+  test::TempDir dir;
+  std::vector<std::string> files;
+  for (int k = 0; k < 40; ++k) {
+    const std::string f = (dir.path() / ("p" + std::to_string(k) + ".yaml")).string();
+    std::ofstream(f, std::ios::binary) << "questionnaire: tiny\nparticipant: t" << (k == 7 ? 3 : k)
+                                       << "\nanswers:\n  size: " << (k == 9 ? "huge" : "small") << "\n  a1: 2\n";
+    files.push_back(f);
+  }
+  struct Made : Prepared {
+    std::string file;
+    bool ok = false;
+    std::thread::id on;
+  };
+  const std::thread::id caller = std::this_thread::get_id();
+  for (unsigned jobs : {1u, 3u}) {
+    std::atomic<int> made{0};
+    const Prepare prepare = [&](const AnswersRead& r) {
+      auto m = std::make_unique<Made>();
+      m->file = r.answers.file;
+      m->ok = r.ok;
+      m->on = std::this_thread::get_id();
+      ++made;
+      return m;
+    };
+    std::string seen_by_each;
+    std::map<std::string, std::string> seen;
+    std::ostringstream err;
+    read_answers(q, FileList(files), nullptr, err, &seen, [&](AnswersRead& r) {
+      const auto* m = dynamic_cast<const Made*>(r.prepared);
+      BOOST_REQUIRE(m);
+      BOOST_TEST(m->file == r.answers.file);
+      BOOST_TEST((m->on != caller) == (jobs > 1));
+      seen_by_each += std::to_string(m->ok) + std::to_string(r.ok) + " ";
+    }, jobs, {}, nullptr, prepare);
+    BOOST_TEST(made == 40);
+    std::string want;
+    for (int k = 0; k < 40; ++k) want += k == 9 ? "00 " : k == 7 ? "10 " : "11 ";
+    BOOST_TEST(seen_by_each == want, "jobs " << jobs);
   }
 }
 
