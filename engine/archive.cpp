@@ -434,6 +434,23 @@ void Archive::each_current(const std::vector<std::string>& cohorts, const std::s
   current_rows(*impl_, " ORDER BY cohort, participant, id", cohorts, answers_key, each);
 }
 
+void Archive::each_current_brief(const std::vector<std::string>& cohorts,
+                                 const std::function<void(Submission&&)>& each) const {
+  Stmt s(impl_->db,
+         "SELECT id, cohort, session, participant, questionnaire FROM submissions"
+         " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid' GROUP BY cohort, session, participant)"
+         " ORDER BY cohort, participant, id");
+  while (s.step()) {
+    Submission r;
+    r.id = s.number(0);
+    r.cohort = s.col(1);
+    r.meeting = s.col(2);
+    r.participant = s.col(3);
+    r.questionnaire = s.col(4);
+    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end()) each(std::move(r));
+  }
+}
+
 std::set<std::string> Archive::valid_cohorts() const {
   std::set<std::string> out;
   Stmt s(impl_->db, "SELECT DISTINCT cohort FROM submissions WHERE status = 'valid'");

@@ -128,6 +128,9 @@ class Archive {
   // holds one person's at a time.
   void each_current(const std::vector<std::string>& cohorts, const std::string& answers_key,
                     const std::function<void(Submission&&)>& each) const;
+  // The same submissions as each_current, in the same order, with only their id, cohort,
+  // meeting, participant and questionnaire (none of their bytes): to count people first.
+  void each_current_brief(const std::vector<std::string>& cohorts, const std::function<void(Submission&&)>& each) const;
   // The cohorts with a valid submission, in order.
   std::set<std::string> valid_cohorts() const;
   // The raw bytes of submission `id` ("" when there is none).

@@ -19,58 +19,21 @@
 namespace careermap {
 namespace {
 
-// Where one person stands by one record: of their placement and answers, only what the
-// report counts (so that a report over many people holds a few hundred bytes a person, not
-// their answers). The per-scene scores, the checklist choices and the pool's keyed answers
-// lie in the Summarizer's flat arrays (a person's allocations interleaved with the answers
-// read and let go made the heap slower the more people it held), from `at`.
-struct Stand {
-  std::optional<int> current;  // Placement::current
-  std::optional<double> centroid_stage, centroid_level;
-  size_t at = 0;               // this Stand's place: scores at at × scenes, choices at at × options
-  long keyed = -1;             // its keyed answers at keyed × items, when it is in the pool
-};
-
-// One person as a group counted them: where they stood and moved to, and the submissions behind them.
-struct Version {
-  std::string cohort, participant;
-  std::vector<int64_t> ids;  // sorted
-  std::optional<Stand> pre, post;
-  bool current = false;
-};
-
 // A person's records as read_person reads them, before they are scored.
 struct Read {
   std::optional<Answers> pre, post;
 };
 
-// Every version any group counts, each once. This report's people are each one version by
-// construction (one per cohort and participant), added with add_new; the index that finds a
-// version again is made only when the released groups' are added.
-class Versions {
- public:
-  int add_new(const std::string& cohort, const std::string& participant, std::vector<int64_t> ids) {
-    std::sort(ids.begin(), ids.end());
-    list.push_back({cohort, participant, std::move(ids), {}, {}, false});
-    return static_cast<int>(list.size()) - 1;
-  }
-  int add(const std::string& cohort, const std::string& participant, std::vector<int64_t> ids) {
-    for (; indexed_ < list.size(); ++indexed_)
-      index_[std::make_tuple(list[indexed_].cohort, list[indexed_].participant, list[indexed_].ids)] =
-          static_cast<int>(indexed_);
-    std::sort(ids.begin(), ids.end());
-    auto key = std::make_tuple(cohort, participant, ids);
-    if (const auto it = index_.find(key); it != index_.end()) return it->second;
-    list.push_back({cohort, participant, std::move(ids), {}, {}, false});
-    ++indexed_;
-    return index_[std::move(key)] = static_cast<int>(list.size()) - 1;
-  }
-  std::vector<Version> list;
-
- private:
-  std::map<std::tuple<std::string, std::string, std::vector<int64_t>>, int> index_;
-  size_t indexed_ = 0;  // the versions in index_: the first indexed_
-};
+// Whether a submission at `meeting` counts, and on which side: 0 the first meeting (or none
+// said), 1 the last; none for a meeting between them or one the questionnaire does not know.
+std::optional<int> side_of(const Questionnaire& q, const std::string& meeting) {
+  const auto resolved = resolve_meeting(q, meeting);
+  if (!resolved) return std::nullopt;
+  const int rank = meeting_rank(q, *resolved);
+  const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
+  if (rank > 0 && !last) return std::nullopt;
+  return last ? 1 : 0;
+}
 
 // Where a person stood and where they moved to, from their submissions (`subs`): the record
 // (records.hpp meeting_records) as of the first meeting, from the parts sent then or with no
@@ -86,19 +49,16 @@ std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key,
   std::vector<Answers> side[2];  // first meeting (or none said), last meeting; oldest first
   std::vector<int64_t> ids[2];
   for (const Submission* sub : subs) {
-    const auto meeting = resolve_meeting(q, sub->meeting);
-    if (!meeting) continue;
-    const int rank = meeting_rank(q, *meeting);
-    const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
-    if (rank > 0 && !last) continue;
+    const auto last = side_of(q, sub->meeting);
+    if (!last) continue;
     Diagnostics d;
     std::optional<Answers> stored = sub->answers_key == key ? decode_answers(sub->answers, sub->source) : std::nullopt;
     Answers a = stored ? std::move(*stored)
                        : parse_answers(q, sub->raw.empty() && raw_of ? raw_of(sub->id) : sub->raw, sub->source, d);
     if (d.has_errors()) continue;
-    a.meeting = *meeting;
-    side[last].push_back(std::move(a));
-    ids[last].push_back(sub->id);
+    a.meeting = *resolve_meeting(q, sub->meeting);
+    side[*last].push_back(std::move(a));
+    ids[*last].push_back(sub->id);
   }
   std::vector<int64_t> counted;
   for (int s = 0; s < 2; ++s) {
@@ -111,14 +71,88 @@ std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key,
   return counted;
 }
 
-// People whose counted submissions differ between two groups (a person: cohort and participant).
-int people_differing(const std::vector<int>& a, const std::vector<int>& b, const std::vector<Version>& vs) {
-  std::map<std::pair<std::string, std::string>, std::pair<int, int>> seen;
-  for (int v : a) seen[{vs[v].cohort, vs[v].participant}].first = v + 1;
-  for (int v : b) seen[{vs[v].cohort, vs[v].participant}].second = v + 1;
-  int n = 0;
-  for (const auto& [who, pair] : seen) n += pair.first != pair.second;
-  return n;
+// Calls `each` with the submissions of one person at a time, from `source` (a person's
+// together, in order of cohort and participant; Error otherwise), only those of `q` and of
+// the cohorts asked for.
+void each_person(const Questionnaire& q, const CohortOptions& o, const SubmissionSource::Each& source,
+                 const std::function<void(std::vector<Submission>&)>& each) {
+  std::vector<Submission> person;
+  source([&](Submission&& sub) {
+    if (sub.questionnaire != q.id) return;
+    if (!o.cohorts.empty() && std::find(o.cohorts.begin(), o.cohorts.end(), sub.cohort) == o.cohorts.end()) return;
+    if (!person.empty()) {
+      const auto key = std::tie(sub.cohort, sub.participant), was = std::tie(person.back().cohort, person.back().participant);
+      if (key < was) throw Error(Location{}, "", tr("cohort: the submissions are not in order of cohort and participant"));
+      if (key != was) {
+        each(person);
+        person.clear();
+      }
+    }
+    person.push_back(std::move(sub));
+  });
+  if (!person.empty()) each(person);
+}
+
+using Sizes = std::map<std::string, int>;  // people per cohort
+
+// The people of each cohort as read_person would count them if every stored answer read:
+// those with a submission at the first or the last meeting (or none said).
+Sizes count_people(const Questionnaire& q, const CohortOptions& o, const SubmissionSource::Each& briefs) {
+  Sizes out;
+  each_person(q, o, briefs, [&](std::vector<Submission>& subs) {
+    for (const auto& sub : subs)
+      if (side_of(q, sub.meeting)) {
+        ++out[sub.cohort];
+        return;
+      }
+  });
+  return out;
+}
+
+// This report's groups as the people per cohort make them: pooled ranges, then cohorts of
+// their own, then all; a group of fewer than min_group people counts only in the pool.
+struct GroupPlan {
+  std::vector<std::string> labels;               // the pool ("all") last
+  std::vector<std::vector<std::string>> cohorts;  // per group
+  std::vector<std::string> small;                 // groups counted only in the pool
+  std::map<std::string, std::vector<int>> of;     // cohort -> the groups counting it
+  bool operator==(const GroupPlan&) const = default;
+};
+
+GroupPlan plan_groups(const Sizes& sizes, const CohortOptions& o) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
+  std::set<std::string> pooled;
+  for (const auto& [lo, hi] : o.pools) {
+    std::vector<std::string> in;
+    for (const auto& [c, n] : sizes)
+      if (c >= lo && c <= hi && !pooled.count(c)) in.push_back(c);
+    if (in.empty()) continue;
+    pooled.insert(in.begin(), in.end());
+    candidates.push_back({lo + "-" + hi, in});
+  }
+  for (const auto& [c, n] : sizes)
+    if (!pooled.count(c)) candidates.push_back({c, {c}});
+  std::sort(candidates.begin(), candidates.end(),
+            [](const auto& a, const auto& b) { return a.second.front() < b.second.front(); });
+  GroupPlan p;
+  for (const auto& [label, cohorts] : candidates) {
+    int n = 0;
+    for (const auto& c : cohorts) n += sizes.at(c);
+    if (n < o.min_group) {
+      p.small.push_back(label);
+      continue;
+    }
+    for (const auto& c : cohorts) p.of[c].push_back(static_cast<int>(p.labels.size()));
+    p.labels.push_back(label);
+    p.cohorts.push_back(cohorts);
+  }
+  p.labels.push_back("all");
+  p.cohorts.emplace_back();
+  for (const auto& [c, n] : sizes) {
+    p.of[c].push_back(static_cast<int>(p.labels.size()) - 1);
+    p.cohorts.back().push_back(c);
+  }
+  return p;
 }
 
 const std::vector<std::string> kKinds = {"wider", "deeper", "wider_and_deeper", "same", "back"};
@@ -145,23 +179,40 @@ struct Measures {
   std::vector<std::vector<int>> flow;  // [from scene][to scene]
 };
 
-// summarize_cohorts, step by step: people, groups, atoms, measures, values, cells, read-back.
+// summarize_cohorts, step by step: the groups (from the people per cohort, counted first),
+// the measures, then every person read, scored with a thousand others and added into the
+// values of their atom at once (so that memory does not grow with the people), the released
+// groups' other versions, the cells, suppression, the read-back and the reliability.
 class Summarizer {
  public:
-  Summarizer(const Questionnaire& q, const CohortOptions& o)
-      : q_(q), o_(o), k_(o.min_group), key_(answers_blob_key(q)) {
+  Summarizer(const Questionnaire& q, const CohortOptions& o, const Sizes& sizes)
+      : q_(q), o_(o), k_(o.min_group), key_(answers_blob_key(q)), plan_(plan_groups(sizes, o)), pool_(q, q.keyed_items()) {
     for (const auto& item : q.items)
       if (item.report == ReportUse::checklist) options_ += item.options.size();
   }
 
-  CohortSummary run(const SubmissionSource& source) {
+  // The summary; none when the people read make other groups than the sizes given (a stored
+  // answer that no longer reads, or an archive changed since they were counted): then
+  // read() holds the sizes as read.
+  std::optional<CohortSummary> run(const SubmissionSource::Each& source) {
     s_.min_group = k_;
-    read_people(source);
-    form_groups();
-    add_released_groups();
-    form_atoms();
+    s_.groups = plan_.labels;
+    s_.group_cohorts = plan_.cohorts;
+    s_.small_groups = plan_.small;
+    G_ = plan_.labels.size();
+    R_ = o_.released.size();
+    members_.resize(G_);
+    people_.assign(G_, 0);
+    in_released_.assign(R_, 0);
+    in_both_.assign(G_, std::vector<int>(R_, 0));
+    same_.assign(G_, std::vector<int>(R_, 0));
     declare_measures();
-    add_true_values();
+    index_released();
+    read_people(source);
+    if (plan_groups(read_, o_) != plan_) return std::nullopt;
+    compare_released();
+    add_released_only();
+    group_atoms();
     add_cells();
     hide_differing_groups();
     s_.suppression = suppress(s_.cells, k_);
@@ -169,75 +220,96 @@ class Summarizer {
     add_reliability();
     return std::move(s_);
   }
+  const Sizes& read() const { return read_; }
 
  private:
-  // This report's people, by cohort and participant; only submissions of this questionnaire.
-  // `source` gives them a person's together, in order of cohort and participant.
-  void read_people(const SubmissionSource& source) {
-    std::vector<Submission> person;  // one person's submissions
-    const auto read = [&] {
-      if (person.empty()) return;
+  using Person = std::pair<std::string, std::string>;  // cohort, participant
+
+  // Someone a released group counted: the submissions each such group counted of them, and
+  // this report's, when they are in it.
+  struct ReleasedPerson {
+    std::vector<std::pair<size_t, std::vector<int64_t>>> in;  // (released group, its submissions, ascending)
+    std::vector<int64_t> mine;
+  };
+
+  // The people of the released groups, from the history.
+  void index_released() {
+    for (const auto& sub : o_.history) history_[sub.id] = &sub;
+    for (size_t r = 0; r < R_; ++r) {
+      std::map<Person, std::vector<int64_t>> people;
+      for (int64_t id : o_.released[r].submissions)
+        if (const auto it = history_.find(id); it != history_.end() && it->second->questionnaire == q_.id)
+          people[{it->second->cohort, it->second->participant}].push_back(id);
+      for (auto& [who, ids] : people) {
+        std::sort(ids.begin(), ids.end());
+        released_people_[who].in.push_back({r, std::move(ids)});
+      }
+    }
+  }
+
+  // This report's people, one at a time, into the atoms of the groups planned.
+  void read_people(const SubmissionSource::Each& source) {
+    each_person(q_, o_, source, [&](std::vector<Submission>& person) {
       std::vector<const Submission*> subs;
       for (const auto& sub : person) subs.push_back(&sub);
       Read r;
-      const std::vector<int64_t> ids = read_person(q_, key_, subs, o_.raw_of, r);
-      if (!ids.empty()) {
-        const int v = versions_.add_new(person.front().cohort, person.front().participant, ids);
-        versions_.list[v].current = true;
-        stand_of(v, std::move(r), true);
-        mine_.push_back(v);
+      std::vector<int64_t> ids = read_person(q_, key_, subs, o_.raw_of, r);
+      if (ids.empty()) return;
+      const Person who{person.front().cohort, person.front().participant};
+      ++read_[who.first];
+      std::vector<bool> signature(G_ + R_, false);
+      if (const auto groups = plan_.of.find(who.first); groups != plan_.of.end())
+        for (int g : groups->second) {  // (none for a cohort not counted: run() sees the plans differ)
+          signature[g] = true;
+          ++people_[g];
+          members_[g].insert(members_[g].end(), ids.begin(), ids.end());
+        }
+      if (const auto it = released_people_.find(who); it != released_people_.end()) {
+        for (const auto& [rel, counted] : it->second.in) signature[G_ + rel] = signature[G_ + rel] || counted == ids;
+        it->second.mine = std::move(ids);
       }
-      person.clear();
-    };
-    source([&](Submission&& sub) {
-      if (sub.questionnaire != q_.id) return;
-      if (!o_.cohorts.empty() && std::find(o_.cohorts.begin(), o_.cohorts.end(), sub.cohort) == o_.cohorts.end())
-        return;
-      if (!person.empty()) {
-        const auto key = std::tie(sub.cohort, sub.participant), was = std::tie(person.back().cohort, person.back().participant);
-        if (key < was) throw Error(Location{}, "", tr("cohort: the submissions are not in order of cohort and participant"));
-        if (key != was) read();
-      }
-      person.push_back(std::move(sub));
+      wait(atom_of(signature), std::move(r), true);
     });
-    read();
     finish_scoring();
   }
 
-  // The person of version `v` will stand by `read`: scored with others (score_waiting) into
-  // v's Stands. `pool`: their keyed answers are kept for the reliability.
-  void stand_of(int v, Read&& read, bool pool) {
-    Version& version = versions_.list[v];
-    const bool both = read.pre && read.post;
-    for (int side = 0; side < 2; ++side) {
-      std::optional<Answers>& a = side ? read.post : read.pre;
-      if (!a) continue;
-      (side ? version.post : version.pre).emplace();
-      waiting_.push_back(std::move(*a));
-      waiting_for_.push_back({v, side, pool && (side == 0 || !both)});
+  // The atom of the people counted by the groups `signature` says (this report's, then the
+  // released), new ones numbered as they first appear; one more person in it.
+  int atom_of(const std::vector<bool>& signature) {
+    CellTable& t = s_.cells;
+    const auto [it, fresh] = atom_index_.try_emplace(signature, t.atoms());
+    if (fresh) {
+      t.atom_people.push_back(0);
+      for (auto& v : t.value) v.push_back(0);
+      signatures_.push_back(signature);
     }
+    ++t.atom_people[it->second];
+    return it->second;
+  }
+
+  // Who waits to be scored: the atom, which records were read (both: pre then post among the
+  // answers waiting) and whether their keyed answers go into the pool's reliability.
+  struct Waiting {
+    int atom;
+    bool pre, post, pool;
+  };
+  void wait(int atom, Read&& read, bool pool) {
+    waiting_for_.push_back({atom, read.pre.has_value(), read.post.has_value(), pool});
+    if (read.pre) waiting_.push_back(std::move(*read.pre));
+    if (read.post) waiting_.push_back(std::move(*read.post));
     if (waiting_.size() >= 1024) score_waiting();
   }
 
-  struct Waiting {
-    int version, side;  // side 0: the first meeting, 1: the last
-    bool pool;
-  };
-  // What scoring a batch makes, per person in order (score_of, on a thread of its own).
+  // What scoring a batch makes, per record in order (score_of, on a thread of its own).
   struct Scored {
-    std::vector<int> version, side;
-    std::vector<bool> pool;
+    std::vector<Waiting> of;
     std::vector<Placement> placed;
     ItemResponses keyed;
-    std::vector<bool> chosen;  // per person, per option of the `report: checklist` items
+    std::vector<bool> chosen;  // per record, per option of the `report: checklist` items
   };
-  static Scored score_of(const Questionnaire& q, const std::vector<Answers>& answers, const std::vector<Waiting>& of) {
+  static Scored score_of(const Questionnaire& q, const std::vector<Answers>& answers, std::vector<Waiting> of) {
     Scored out;
-    for (const auto& w : of) {
-      out.version.push_back(w.version);
-      out.side.push_back(w.side);
-      out.pool.push_back(w.pool);
-    }
+    out.of = std::move(of);
     out.placed = score(q, answers, false);
     out.keyed = collect_responses(q, answers);
     for (const auto& a : answers)
@@ -251,126 +323,97 @@ class Summarizer {
     return out;
   }
 
-  // A scored batch into its people's Stands, in the order batches were read.
+  // A scored batch into its people's atoms, in the order they were read: where each stands
+  // (their first record, else their last), where they moved, their keyed answers.
   void apply(const Scored& s) {
-    for (size_t i = 0; i < s.placed.size(); ++i) {
-      Stand& st = *(s.side[i] ? versions_.list[s.version[i]].post : versions_.list[s.version[i]].pre);
-      const Placement& p = s.placed[i];
-      st.current = p.current;
-      st.at = stands_++;
-      for (const auto& sc : p.scenes) scores_.push_back(sc.score);
-      st.centroid_stage = p.centroid_stage;
-      st.centroid_level = p.centroid_level;
-      chosen_.insert(chosen_.end(), s.chosen.begin() + static_cast<long>(i * options_),
-                     s.chosen.begin() + static_cast<long>((i + 1) * options_));
-      if (s.pool[i]) {
-        st.keyed = static_cast<long>(keyed_.size() / std::max<size_t>(1, s.keyed.items.size()));
-        for (size_t c = 0; c < s.keyed.items.size(); ++c) keyed_.push_back(s.keyed.at(i, c));
-      }
+    size_t row = 0;
+    for (const Waiting& w : s.of) {
+      add_standing(s, row, w.atom);
+      if (w.pre && w.post) add_move(s.placed[row], s.placed[row + 1], w.atom);
+      if (w.pool) pool_.add(s.keyed, row);
+      row += static_cast<size_t>(w.pre) + static_cast<size_t>(w.post);
     }
   }
 
-  // The people waiting are scored on another thread while the next are read (the one before
+  // The people waiting are scored on another thread while the next are read (the batch before
   // them is taken in first); their answers are let go there.
   void score_waiting() {
     if (scoring_.valid()) apply(scoring_.get());
     if (waiting_.empty()) return;
-    scoring_ = std::async(std::launch::async, [this, answers = std::move(waiting_), of = std::move(waiting_for_)] {
-      return score_of(q_, answers, of);
+    scoring_ = std::async(std::launch::async, [this, answers = std::move(waiting_), of = std::move(waiting_for_)]() mutable {
+      return score_of(q_, answers, std::move(of));
     });
     waiting_.clear();
     waiting_for_.clear();
   }
-  // Every person read is scored and in their Stand.
+  // Every person read is scored and in their atom.
   void finish_scoring() {
     score_waiting();
     if (scoring_.valid()) apply(scoring_.get());
   }
 
-  // This report's groups: pooled ranges, then cohorts of their own, then all; a group of
-  // fewer than min_group people counts only in the pool.
-  void form_groups() {
-    std::set<std::string> cohort_set;
-    for (int v : mine_) cohort_set.insert(versions_.list[v].cohort);
-    std::vector<std::pair<std::string, std::vector<std::string>>> candidates;
-    std::set<std::string> pooled;
-    for (const auto& [lo, hi] : o_.pools) {
-      std::vector<std::string> in;
-      for (const auto& c : cohort_set)
-        if (c >= lo && c <= hi && !pooled.count(c)) in.push_back(c);
-      if (in.empty()) continue;
-      pooled.insert(in.begin(), in.end());
-      candidates.push_back({lo + "-" + hi, in});
-    }
-    for (const auto& c : cohort_set)
-      if (!pooled.count(c)) candidates.push_back({c, {c}});
-    std::sort(candidates.begin(), candidates.end(),
-              [](const auto& a, const auto& b) { return a.second.front() < b.second.front(); });
-    for (const auto& [label, cohorts] : candidates) {
-      std::vector<int> in;
-      for (int v : mine_)
-        if (std::find(cohorts.begin(), cohorts.end(), versions_.list[v].cohort) != cohorts.end()) in.push_back(v);
-      if (static_cast<int>(in.size()) < k_) {
-        s_.small_groups.push_back(label);
-        continue;
+  // This report's people in the released groups: in both, and by the same submissions.
+  void compare_released() {
+    for (const auto& [who, person] : released_people_) {
+      if (person.mine.empty()) continue;
+      for (const auto& [r, ids] : person.in) {
+        if (ids != person.mine) continue;  // another version: add_released_only
+        ++in_released_[r];
+        for (int g : plan_.of.at(who.first)) {
+          ++in_both_[g][r];
+          ++same_[g][r];
+        }
       }
-      s_.groups.push_back(label);
-      s_.group_cohorts.push_back(cohorts);
-      group_versions_.push_back(in);
     }
-    s_.groups.push_back("all");
-    s_.group_cohorts.emplace_back(cohort_set.begin(), cohort_set.end());
-    group_versions_.push_back(mine_);
-    G_ = s_.groups.size();
   }
 
-  // Released groups: their versions, from the history.
-  void add_released_groups() {
-    std::map<int64_t, const Submission*> history;
-    for (const auto& sub : o_.history) history[sub.id] = &sub;
-    for (const auto& r : o_.released) {
-      std::map<std::pair<std::string, std::string>, std::vector<const Submission*>> people;
-      for (int64_t id : r.submissions)
-        if (const auto it = history.find(id); it != history.end() && it->second->questionnaire == q_.id)
-          people[{it->second->cohort, it->second->participant}].push_back(it->second);
-      std::vector<int> in;
-      for (const auto& [who, subs] : people) {
-        std::vector<int64_t> ids;
-        for (const Submission* sub : subs) ids.push_back(sub->id);
-        const int v = versions_.add(who.first, who.second, ids);
-        const Version& version = versions_.list[v];
-        if (!version.current && !version.pre && !version.post) {
-          Read read;
-          read_person(q_, key_, subs, o_.raw_of, read);
-          stand_of(v, std::move(read), false);
+  // The versions released groups counted that are not this report's (older ones, or people
+  // of cohorts left out), in the order the groups name them, each once; each is read again
+  // and added into the atom of the released groups that counted it.
+  void add_released_only() {
+    struct Other {
+      Person who;
+      std::vector<int64_t> ids;
+      std::vector<size_t> in;  // the released groups that counted it
+    };
+    std::vector<Other> others;
+    std::map<std::pair<Person, std::vector<int64_t>>, size_t> index;
+    for (size_t r = 0; r < R_; ++r)
+      for (const auto& [who, person] : released_people_)
+        for (const auto& [rel, ids] : person.in) {
+          if (rel != r || ids == person.mine) continue;
+          const auto [it, fresh] = index.try_emplace({who, ids}, others.size());
+          if (fresh) others.push_back({who, ids, {}});
+          others[it->second].in.push_back(r);
         }
-        if (version.pre || version.post) in.push_back(v);
+    for (const Other& other : others) {
+      std::vector<const Submission*> subs;
+      for (int64_t id : other.ids) subs.push_back(history_.at(id));
+      Read read;
+      read_person(q_, key_, subs, o_.raw_of, read);
+      if (!read.pre && !read.post) continue;  // nothing of it reads now: no group counts it
+      std::vector<bool> signature(G_ + R_, false);
+      const bool mine = !released_people_.at(other.who).mine.empty();
+      for (size_t r : other.in) {
+        signature[G_ + r] = true;
+        ++in_released_[r];
+        if (mine)
+          for (int g : plan_.of.at(other.who.first)) ++in_both_[g][r];
       }
-      group_versions_.push_back(in);
+      wait(atom_of(signature), std::move(read), false);
     }
     finish_scoring();
   }
 
-  // Atoms: versions with the same groups.
-  void form_atoms() {
+  // Every group as the atoms it is the union of.
+  void group_atoms() {
     CellTable& t = s_.cells;
-    const auto& vs = versions_.list;
-    std::vector<std::vector<bool>> signature(vs.size(), std::vector<bool>(group_versions_.size(), false));
-    for (size_t g = 0; g < group_versions_.size(); ++g)
-      for (int v : group_versions_[g]) signature[v][g] = true;
-    std::map<std::vector<bool>, int> atom_of_signature;
-    atom_.resize(vs.size());
-    for (size_t v = 0; v < vs.size(); ++v) {
-      const auto [it, fresh] = atom_of_signature.try_emplace(signature[v], t.atoms());
-      if (fresh) t.atom_people.push_back(0);
-      atom_[v] = it->second;
-      ++t.atom_people[atom_[v]];
-    }
-    for (size_t g = 0; g < group_versions_.size(); ++g) {
-      std::set<int> atoms;
-      for (int v : group_versions_[g]) atoms.insert(atom_[v]);
+    for (size_t g = 0; g < G_ + R_; ++g) {
+      std::vector<int> atoms;
+      for (size_t a = 0; a < signatures_.size(); ++a)
+        if (signatures_[a][g]) atoms.push_back(static_cast<int>(a));
       const bool released = g >= G_;
-      t.groups.push_back({released ? o_.released[g - G_].label : s_.groups[g], {atoms.begin(), atoms.end()},
+      t.groups.push_back({released ? o_.released[g - G_].label : s_.groups[g], std::move(atoms),
                           released ? std::max(1, static_cast<int>(o_.released[g - G_].release)) : 0});
     }
   }
@@ -451,32 +494,23 @@ class Summarizer {
     }
   }
 
-  // The true values: everyone (scored as they were read) added into their atom.
-  void add_true_values() {
-    const auto& vs = versions_.list;
-    for (size_t v = 0; v < vs.size(); ++v) {
-      const Stand& stand = vs[v].pre ? *vs[v].pre : *vs[v].post;
-      add_standing(stand, atom_[v]);
-      if (vs[v].pre && vs[v].post) add_move(*vs[v].pre, *vs[v].post, atom_[v]);
-    }
-  }
 
-  // Where one person stands, added into atom `a`.
-  void add_standing(const Stand& p, int a) {
+  // Where one person stands (record `row` of a scored batch), added into atom `a`.
+  void add_standing(const Scored& s, size_t row, int a) {
     auto add = [&](int m, double x) { s_.cells.value[m][a] += x; };
+    const Placement& p = s.placed[row];
     add(m_.people, 1);
     add(p.current ? m_.cur[*p.current] : m_.cur_none, 1);
-    const int S = q_.model.scene_count();
-    for (int sc = 0; sc < S; ++sc)
-      if (const auto x = scores_[p.at * S + sc]) {
+    for (size_t sc = 0; sc < p.scenes.size(); ++sc)
+      if (const auto x = p.scenes[sc].score) {
         add(m_.prof_n[sc], 1);
         add(m_.prof[sc], *x);
       }
-    size_t at = p.at * options_;  // the checklists' options, one after another, as score_waiting put them
+    size_t at = row * options_;  // the checklists' options, one after another, as score_of put them
     for (const auto& c : m_.checklists) {
       bool any = false;
       for (size_t r = 0; r < c.options.size(); ++r, ++at)
-        if (chosen_[at]) {
+        if (s.chosen[at]) {
           add(c.options[r], 1);
           any = true;
         }
@@ -490,7 +524,7 @@ class Summarizer {
   }
 
   // One person's move from `a` (first meeting) to `b` (last), added into atom `at`.
-  void add_move(const Stand& a, const Stand& b, int at) {
+  void add_move(const Placement& a, const Placement& b, int at) {
     if (!a.current || !b.current) return;
     auto& value = s_.cells.value;
     const size_t kind = movement_kind(q_.model.scenes[*a.current], q_.model.scenes[*b.current], *a.current == *b.current);
@@ -519,12 +553,13 @@ class Summarizer {
     }
   }
 
-  // A group a few people away from a released one is hidden whole.
+  // A group a few people away from a released one is hidden whole. The people differing: in
+  // either but not counted by the same submissions in both.
   void hide_differing_groups() {
     for (size_t g = 0; g < G_; ++g) {
       bool differs = false;
-      for (size_t r = 0; r < o_.released.size(); ++r) {
-        const int d = people_differing(group_versions_[g], group_versions_[G_ + r], versions_.list);
+      for (size_t r = 0; r < R_; ++r) {
+        const int d = people_[g] + in_released_[r] - in_both_[g][r] - same_[g][r];
         differs = differs || (d >= 1 && d < k_);
       }
       if (!differs) continue;
@@ -553,6 +588,7 @@ class Summarizer {
     return a;
   }
 
+
   // What shows, read back from the cells.
   void read_back() {
     const CellTable& t = s_.cells;
@@ -567,10 +603,8 @@ class Summarizer {
       s_.people_hidden.push_back(!shown(m_.people, g));
       s_.centroid_stage.push_back(shown(m_.cent_s, g));
       s_.centroid_level.push_back(shown(m_.cent_l, g));
-      std::vector<int64_t> ids;
-      for (int v : group_versions_[g]) ids.insert(ids.end(), versions_.list[v].ids.begin(), versions_.list[v].ids.end());
-      std::sort(ids.begin(), ids.end());
-      s_.members.push_back(std::move(ids));
+      std::sort(members_[g].begin(), members_[g].end());
+      s_.members.push_back(std::move(members_[g]));
     }
     const int S = q_.model.scene_count();
     s_.flows.assign(S, std::vector<std::optional<int>>(S));
@@ -584,38 +618,32 @@ class Summarizer {
   void add_reliability() {
     if (s_.people_hidden[G_ - 1] || std::find(s_.differing.begin(), s_.differing.end(), "all") != s_.differing.end())
       return;
-    // This report's people are the first versions (read_people adds each once, before any
-    // released group adds more), each with the keyed answers of where they stand.
-    ItemResponses pool(q_.keyed_items(), mine_.size());
-    for (size_t v = 0; v < mine_.size(); ++v) {
-      const Version& version = versions_.list[v];
-      const Stand& stand = version.pre ? *version.pre : *version.post;
-      for (size_t c = 0; c < pool.items.size(); ++c)
-        pool.at(v, c) = keyed_[static_cast<size_t>(stand.keyed) * pool.items.size() + c];
-    }
-    s_.reliability = analyze_items(q_, pool).scales;
+    s_.reliability = pool_.scales();
   }
 
   const Questionnaire& q_;
   const CohortOptions& o_;
   const int k_;
   const std::string key_;  // answers_blob_key(q_): stored answers checked by these rules are read as they are
+  const GroupPlan plan_;   // this report's groups, from the sizes given
   CohortSummary s_;
-  Versions versions_;
-  std::vector<int> mine_;                         // this report's people (versions)
-  std::vector<std::vector<int>> group_versions_;  // per group, this report's then the released
-  size_t G_ = 0;                                  // this report's groups, the pool last
-  std::vector<int> atom_;                         // per version
+  size_t G_ = 0, R_ = 0;   // this report's groups (the pool last), the released groups
+  Sizes read_;             // this report's people per cohort, as read
+  std::vector<std::vector<int64_t>> members_;  // per group: the submissions it counts
+  std::vector<int> people_;                    // per group: its people
+  std::map<int64_t, const Submission*> history_;  // o_.history by id
+  std::map<Person, ReleasedPerson> released_people_;
+  std::vector<int> in_released_;                // per released group: its people that read
+  std::vector<std::vector<int>> in_both_, same_;  // [group][released]: people in both; by the same submissions
+  std::map<std::vector<bool>, int> atom_index_;   // the groups counting an atom's people -> the atom
+  std::vector<std::vector<bool>> signatures_;     // per atom: the groups counting its people
   Measures m_;
+  ScaleSums pool_;                // this report's people's keyed answers, for the reliability
+  size_t options_ = 0;            // the options of the `report: checklist` items
   std::vector<Answers> waiting_;  // read, to be scored (score_waiting)
-  std::future<Scored> scoring_;   // the batch being scored
-  size_t stands_ = 0;                          // Stands scored
-  size_t options_ = 0;                         // the options of the `report: checklist` items
-  std::vector<std::optional<double>> scores_;  // per Stand, per scene
-  std::vector<bool> chosen_;                   // per Stand, per checklist option
-  std::vector<float> keyed_;                   // per Stand in the pool, per keyed item
   std::vector<Waiting> waiting_for_;
-  std::map<std::pair<int, int>, int> cell_of_;    // (measure, group) -> cell
+  std::future<Scored> scoring_;   // the batch being scored
+  std::map<std::pair<int, int>, int> cell_of_;  // (measure, group) -> cell
 };
 
 }  // namespace
@@ -627,12 +655,22 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
   std::stable_sort(order.begin(), order.end(), [](const Submission* a, const Submission* b) {
     return std::tie(a->cohort, a->participant) < std::tie(b->cohort, b->participant);
   });
-  return summarize_cohorts(
-      q,
-      [&](const std::function<void(Submission&&)>& each) {
-        for (const Submission* sub : order) each(Submission(*sub));
-      },
-      o);
+  SubmissionSource source;
+  source.each = [&](const std::function<void(Submission&&)>& each) {
+    for (const Submission* sub : order) each(Submission(*sub));
+  };
+  source.briefs = [&](const std::function<void(Submission&&)>& each) {
+    for (const Submission* sub : order) {
+      Submission brief;
+      brief.id = sub->id;
+      brief.cohort = sub->cohort;
+      brief.meeting = sub->meeting;
+      brief.participant = sub->participant;
+      brief.questionnaire = sub->questionnaire;
+      each(std::move(brief));
+    }
+  };
+  return summarize_cohorts(q, source, o);
 }
 
 CohortSummary summarize_cohorts(const Questionnaire& q, const SubmissionSource& source, const CohortOptions& o) {
@@ -642,7 +680,16 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const SubmissionSource& 
                     "figures about so few people are never published",
                     {{"min_group", std::to_string(o.min_group)},
                      {"min_group_floor", std::to_string(kMinGroupFloor)}}));
-  return Summarizer(q, o).run(source);
+  // The groups are planned from the people counted first; when reading them makes others (a
+  // stored answer no longer reads, or the archive changed in between), again with the
+  // people as read.
+  Sizes sizes = count_people(q, o, source.briefs ? source.briefs : source.each);
+  for (int round = 0; round < 3; ++round) {
+    Summarizer summarizer(q, o, sizes);
+    if (std::optional<CohortSummary> s = summarizer.run(source.each)) return std::move(*s);
+    sizes = summarizer.read();
+  }
+  throw Error(Location{}, "", tr("cohort: the archive changed while the report was being made; make it again"));
 }
 
 std::string cohort_csv(const Questionnaire& q, const CohortSummary& s) {

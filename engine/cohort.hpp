@@ -82,10 +82,16 @@ struct CohortSummary {
 
 CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submission>& submissions,
                                 const CohortOptions& options);
-// The same, from submissions handed to the function `source` is given, one at a time, a
-// person's together, in order of cohort and participant (Archive::each_current): only one
-// person's are held at a time. Error when they come out of that order.
-using SubmissionSource = std::function<void(const std::function<void(Submission&&)>&)>;
+// The same, from submissions handed to the function `each` is given, one at a time, a
+// person's together, in order of cohort and participant (Archive::each_current): memory does
+// not grow with the people (but for the ids of the submissions each group counts). `briefs`
+// gives the same submissions with only their id, cohort, meeting, participant and
+// questionnaire (Archive::each_current_brief), read first to count the people of each cohort
+// (none: `each` is read for that too). Error when they come out of that order.
+struct SubmissionSource {
+  using Each = std::function<void(const std::function<void(Submission&&)>&)>;
+  Each each, briefs;
+};
 CohortSummary summarize_cohorts(const Questionnaire& q, const SubmissionSource& source, const CohortOptions& options);
 
 // The summary as CSV for spreadsheets: aggregates only, UTF-8 with BOM, one line per figure

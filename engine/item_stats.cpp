@@ -14,28 +14,49 @@ namespace {
 using Eigen::Index;
 using Matrix = Eigen::MatrixXd;
 
-// Pairwise-complete covariances of the columns `cols` of the keyed-direction answers.
+// The sums of one scale's items, k x k: n(i, j) the people who answered both, sx(i, j) the sum
+// of x_i over them, sxy(i, j) the sum of x_i x_j; `complete` the people who answered every
+// item. The answers are whole numbers, so these are exact however they were added up.
+struct PairSums {
+  Matrix n, sx, sxy;
+  int complete = 0;
+};
+
+// Pairwise-complete covariances (n - 1) from the sums.
 struct PairCov {
   Matrix cov;   // NaN where fewer than 2 in common
   Matrix n;     // people in common
 };
 
-PairCov pairwise(const Matrix& X0, const Matrix& M, const std::vector<Index>& cols) {
+PairCov pairwise(const PairSums& s) {
+  const Index k = s.n.rows();
+  PairCov p;
+  p.n = s.n;
+  p.cov = Matrix::Constant(k, k, NAN);
+  for (Index i = 0; i < k; ++i)
+    for (Index j = 0; j < k; ++j)
+      if (p.n(i, j) >= 2) p.cov(i, j) = (s.sxy(i, j) - s.sx(i, j) * s.sx(j, i) / p.n(i, j)) / (p.n(i, j) - 1);
+  return p;
+}
+
+// The sums of the columns `cols` of the keyed-direction answers X0 (M: 1 where answered).
+PairSums pair_sums(const Matrix& X0, const Matrix& M, const std::vector<Index>& cols) {
   const Index k = static_cast<Index>(cols.size());
   Matrix Xs(X0.rows(), k), Ms(M.rows(), k);
   for (Index c = 0; c < k; ++c) {
     Xs.col(c) = X0.col(cols[c]);
     Ms.col(c) = M.col(cols[c]);
   }
-  PairCov p;
-  p.n = Ms.transpose() * Ms;
-  const Matrix sx = Xs.transpose() * Ms;  // sx(i, j): sum of x_i where j (and i) answered
-  const Matrix sxy = Xs.transpose() * Xs;
-  p.cov = Matrix::Constant(k, k, NAN);
-  for (Index i = 0; i < k; ++i)
-    for (Index j = 0; j < k; ++j)
-      if (p.n(i, j) >= 2) p.cov(i, j) = (sxy(i, j) - sx(i, j) * sx(j, i) / p.n(i, j)) / (p.n(i, j) - 1);
-  return p;
+  PairSums s;
+  s.n = Ms.transpose() * Ms;
+  s.sx = Xs.transpose() * Ms;  // sx(i, j): sum of x_i where j (and i) answered
+  s.sxy = Xs.transpose() * Xs;
+  if (k > 0) {
+    Eigen::ArrayXd all = Eigen::ArrayXd::Ones(M.rows());
+    for (Index c = 0; c < k; ++c) all *= Ms.col(c).array();
+    s.complete = static_cast<int>(all.sum());
+  }
+  return s;
 }
 
 std::optional<double> opt(double v) { return std::isfinite(v) ? std::optional<double>(v) : std::nullopt; }
@@ -53,32 +74,28 @@ Matrix keyed_answers(const Questionnaire& q, const ItemResponses& r, const Eigen
   return X0;
 }
 
-// One scene's scale: its items, Cronbach's alpha over the pairwise-complete covariances, and
-// each item's corrected item-total correlation (r_drop) for the items whose first scale it is.
-ScaleStat scale_stat(const Questionnaire& q, const ItemResponses& r, int scene, const std::vector<Index>& cols,
-                     const Matrix& X0, const Matrix& M, std::vector<std::optional<double>>& r_drop,
-                     std::vector<std::string>& r_scale) {
+// One scene's scale: its items (`cols`, columns of `r`), Cronbach's alpha over the
+// pairwise-complete covariances, and each item's corrected item-total correlation (r_drop)
+// for the items whose first scale it is.
+ScaleStat scale_stat(const Questionnaire& q, const std::vector<int>& items, int scene, const std::vector<Index>& cols,
+                     const PairSums& sums, std::vector<std::optional<double>>& r_drop, std::vector<std::string>& r_scale) {
   ScaleStat st;
   st.id = q.model.scenes[scene].id;
-  for (Index c : cols) st.items.push_back(q.items[r.items[c]].id);
+  for (Index c : cols) st.items.push_back(q.items[items[c]].id);
   const Index k = static_cast<Index>(cols.size());
-  if (k > 0) {
-    Eigen::ArrayXd all = Eigen::ArrayXd::Ones(M.rows());
-    for (Index c : cols) all *= M.col(c).array();
-    st.n_complete = static_cast<int>(all.sum());
-  }
+  st.n_complete = sums.complete;
   if (k < 2) {
     st.note = "fewer than 2 items";
     return st;
   }
-  const PairCov p = pairwise(X0, M, cols);
+  const PairCov p = pairwise(sums);
   if (p.n.minCoeff() < kMinPairs) {
     st.note = "fewer than " + std::to_string(kMinPairs) + " people answered every pair of items";
     return st;
   }
-  const double total = p.cov.sum(), items = p.cov.diagonal().sum();
+  const double total = p.cov.sum(), item_sum = p.cov.diagonal().sum();
   if (total <= 0) st.note = "no variance";
-  else st.alpha = static_cast<double>(k) / (k - 1) * (1 - items / total);
+  else st.alpha = static_cast<double>(k) / (k - 1) * (1 - item_sum / total);
   for (Index a = 0; a < k; ++a) {
     const Index item = cols[a];
     if (!r_scale[item].empty()) continue;  // r_drop refers to the item's first scale
@@ -88,6 +105,14 @@ ScaleStat scale_stat(const Questionnaire& q, const ItemResponses& r, int scene, 
     if (p.cov(a, a) > 0 && rest > 0) r_drop[item] = with_rest / std::sqrt(p.cov(a, a) * rest);
   }
   return st;
+}
+
+// The scales: the keyed items of each scene, as columns of `items`.
+std::vector<std::vector<Index>> scale_columns(const Questionnaire& q, const std::vector<int>& items) {
+  std::vector<std::vector<Index>> cols(q.model.scene_count());
+  for (size_t i = 0; i < items.size(); ++i)
+    for (const auto& k : q.items[items[i]].key) cols[k.scene].push_back(static_cast<Index>(i));
+  return cols;
 }
 
 }  // namespace
@@ -100,13 +125,11 @@ ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& r) {
   const Matrix M = (raw.array() == raw.array()).cast<double>();
   const Matrix X0 = keyed_answers(q, r, raw, M);
 
-  // Scales: the keyed items of each scene.
-  std::vector<std::vector<Index>> cols(q.model.scene_count());
-  for (Index i = 0; i < I; ++i)
-    for (const auto& k : q.items[r.items[i]].key) cols[k.scene].push_back(i);
+  const std::vector<std::vector<Index>> cols = scale_columns(q, r.items);
   std::vector<std::optional<double>> r_drop(I);
   std::vector<std::string> r_scale(I);
-  for (int s = 0; s < q.model.scene_count(); ++s) out.scales.push_back(scale_stat(q, r, s, cols[s], X0, M, r_drop, r_scale));
+  for (int s = 0; s < q.model.scene_count(); ++s)
+    out.scales.push_back(scale_stat(q, r.items, s, cols[s], pair_sums(X0, M, cols[s]), r_drop, r_scale));
 
   for (Index i = 0; i < I; ++i) {
     ItemStat st;
@@ -120,6 +143,64 @@ ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& r) {
     st.r_drop = r_drop[i];
     st.scale = r_scale[i];
     out.items.push_back(std::move(st));
+  }
+  return out;
+}
+
+ScaleSums::ScaleSums(const Questionnaire& q, std::vector<int> items) : q_(&q), items_(std::move(items)) {
+  for (const auto& cols : scale_columns(q, items_)) {
+    Scale sc;
+    sc.cols.assign(cols.begin(), cols.end());
+    const size_t k = cols.size();
+    sc.n.assign(k * k, 0);
+    sc.sx.assign(k * k, 0);
+    sc.sxy.assign(k * k, 0);
+    scales_.push_back(std::move(sc));
+  }
+  x_.resize(items_.size());
+  m_.resize(items_.size());
+}
+
+void ScaleSums::add(const ItemResponses& r, size_t row) {
+  for (size_t c = 0; c < items_.size(); ++c) {
+    const float v = r.at(row, c);
+    m_[c] = v == v;
+    const Item& item = q_->items[items_[c]];
+    x_[c] = m_[c] ? keyed_answer(q_->scales[item.scale], item.reverse, static_cast<int>(v)) : 0;
+  }
+  for (Scale& sc : scales_) {
+    const size_t k = sc.cols.size();
+    bool all = k > 0;
+    for (size_t i = 0; i < k; ++i) {
+      const int a = sc.cols[i];
+      all = all && m_[a];
+      for (size_t j = 0; j < k; ++j) {
+        const int b = sc.cols[j];
+        sc.n[i * k + j] += m_[a] & m_[b];
+        sc.sx[i * k + j] += m_[b] ? x_[a] : 0;
+        sc.sxy[i * k + j] += x_[a] * x_[b];
+      }
+    }
+    sc.complete += all;
+  }
+  ++people_;
+}
+
+std::vector<ScaleStat> ScaleSums::scales() const {
+  std::vector<ScaleStat> out;
+  std::vector<std::optional<double>> r_drop(items_.size());
+  std::vector<std::string> r_scale(items_.size());
+  for (size_t s = 0; s < scales_.size(); ++s) {
+    const Scale& sc = scales_[s];
+    const Index k = static_cast<Index>(sc.cols.size());
+    PairSums sums{Matrix(k, k), Matrix(k, k), Matrix(k, k), static_cast<int>(sc.complete)};
+    for (Index i = 0; i < k; ++i)
+      for (Index j = 0; j < k; ++j) {
+        sums.n(i, j) = static_cast<double>(sc.n[i * k + j]);
+        sums.sx(i, j) = static_cast<double>(sc.sx[i * k + j]);
+        sums.sxy(i, j) = static_cast<double>(sc.sxy[i * k + j]);
+      }
+    out.push_back(scale_stat(*q_, items_, static_cast<int>(s), {sc.cols.begin(), sc.cols.end()}, sums, r_drop, r_scale));
   }
   return out;
 }

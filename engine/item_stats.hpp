@@ -46,6 +46,33 @@ inline constexpr int kMinPairs = 3;
 
 ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& responses);
 
+// The scales of analyze_items over people added one at a time, holding sums instead of the
+// answers (for a pool too large to keep): per scene scale and pair of its items, the people
+// who answered both and the sums of their keyed answers and products. The answers are whole
+// numbers, so the sums are exact in any order and scales() is the same bits as
+// analyze_items(...).scales over the same people.
+class ScaleSums {
+ public:
+  // `items`: the columns of the ItemResponses to be added (ItemResponses::items).
+  ScaleSums(const Questionnaire& q, std::vector<int> items);
+  void add(const ItemResponses& r, size_t row);  // r.items must be the items given
+  size_t people() const { return people_; }
+  std::vector<ScaleStat> scales() const;
+
+ private:
+  struct Scale {
+    std::vector<int> cols;  // columns of the items, in order
+    std::vector<long long> n, sx, sxy;  // k x k, row-major, as PairSums in item_stats.cpp
+    long long complete = 0;
+  };
+  const Questionnaire* q_;
+  std::vector<int> items_;
+  std::vector<Scale> scales_;  // per scene
+  std::vector<long long> x_;   // the row being added, keyed; 0 where unanswered
+  std::vector<char> m_;        // 1 where answered
+  size_t people_ = 0;
+};
+
 // A readable table of the analysis (what `careermap analyze` prints by default).
 std::string item_analysis_text(const Questionnaire& q, const ItemAnalysis& a);
 // The JSON of docs/OUTPUTS.md: {"n", "scales": [...], "items": [...]}.

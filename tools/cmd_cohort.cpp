@@ -119,8 +119,10 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   const std::string key = answers_blob_key(*q);
   o.raw_of = [&archive](int64_t id) { return archive->raw(id); };
   if (!o.released.empty()) o.history = archive->all(key);
-  const CohortSummary s = summarize_cohorts(
-      *q, [&](const std::function<void(Submission&&)>& each) { archive->each_current(o.cohorts, key, each); }, o);
+  SubmissionSource source;
+  source.each = [&](const std::function<void(Submission&&)>& each) { archive->each_current(o.cohorts, key, each); };
+  source.briefs = [&](const std::function<void(Submission&&)>& each) { archive->each_current_brief(o.cohorts, each); };
+  const CohortSummary s = summarize_cohorts(*q, source, o);
   if (args.has("--dry-run")) {
     print_dry_run(s, out);
     return kOk;

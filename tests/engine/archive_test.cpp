@@ -511,6 +511,15 @@ BOOST_AUTO_TEST_CASE(each_current_gives_the_current_rows_a_person_at_a_time) {
     for (const auto& s : want) expected.push_back(row(s));
     BOOST_TEST(got == expected, boost::test_tools::per_element());
     BOOST_TEST(got.size() > 10u);
+    // The briefs: the same submissions in the same order, only what identifies them.
+    std::vector<std::string> briefs, heads;
+    a.each_current_brief(cohorts, [&](Submission&& s) {
+      briefs.push_back(s.cohort + "|" + s.participant + "|" + std::to_string(s.id) + "|" + s.meeting + "|" +
+                       s.questionnaire + "|" + s.raw + s.answers + s.source + s.sha256 + s.parts);
+    });
+    for (const auto& s : want)
+      heads.push_back(s.cohort + "|" + s.participant + "|" + std::to_string(s.id) + "|" + s.meeting + "|" + s.questionnaire + "|");
+    BOOST_TEST(briefs == heads, boost::test_tools::per_element());
   }
   std::set<std::string> cohorts;
   for (const auto& s : subs)

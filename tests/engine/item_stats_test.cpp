@@ -1,7 +1,10 @@
 #include "engine/item_stats.hpp"
 
 #include <boost/test/unit_test.hpp>
+#include <algorithm>
 #include <cmath>
+#include <numeric>
+#include <random>
 
 #include "tests/testutil.hpp"
 
@@ -106,6 +109,56 @@ BOOST_AUTO_TEST_CASE(json_form) {
   BOOST_TEST(j.rfind("{\"n\": 5,\n \"scales\": [\n  {\"id\": \"fix.near\", \"items\": [\"q1\", \"q2\", \"q3\"], "
                      "\"alpha\": 0.9333, \"n_complete\": 5, \"note\": null},", 0) == 0u);
   BOOST_TEST(j.find("{\"id\": \"q4\", \"n\": 5, \"mean\": 3, \"sd\": 0, \"r_drop\": null}") != std::string::npos);
+}
+
+// ScaleSums against analyze_items, on random questionnaires (1 to 8 items on scales of
+// 0..3 to 1..7, some reversed, keyed to one scene or two) and random answers with gaps, the
+// people added in a shuffled order: the same scales, alphas to the bit.
+BOOST_AUTO_TEST_CASE(scale_sums_give_the_scales_of_analyze_items_to_the_bit_in_any_order) {
+  const char* scenes[] = {"fix.near", "fix.far", "deep.near", "deep.far"};
+  std::mt19937 rng(17);
+  int alphas = 0, notes = 0;
+  for (int round = 0; round < 300; ++round) {
+    const int lo = static_cast<int>(rng() % 2), hi = 3 + static_cast<int>(rng() % 5), items = 1 + static_cast<int>(rng() % 8);
+    std::string text = "questionnaire: r\ntitle: R\nscales: {s: {min: " + std::to_string(lo) + ", max: " +
+                       std::to_string(hi) + "}}\nsections:\n  - id: main\n    items:\n";
+    for (int i = 0; i < items; ++i) {
+      const size_t a = rng() % 4, b = (a + 1 + rng() % 3) % 4;  // two different scenes
+      const std::string key = rng() % 4 ? scenes[a] : std::string("[") + scenes[a] + ", " + scenes[b] + "]";
+      text += "      - {id: i" + std::to_string(i) + ", type: likert, scale: s, key: " + key +
+              (rng() % 3 == 0 ? ", reverse: true" : "") + ", text: I}\n";
+    }
+    Diagnostics d;
+    const Questionnaire q = Questionnaire::parse(text, "r.yaml", test::tiny_model(), d);
+    BOOST_REQUIRE_MESSAGE(!d.has_errors(), text);
+    const size_t people = rng() % 40;
+    const int gaps = static_cast<int>(rng() % 4);  // in 10: how often an answer is left out
+    ItemResponses r(q.keyed_items(), people);
+    for (size_t n = 0; n < people; ++n)
+      for (size_t c = 0; c < r.items.size(); ++c)
+        r.at(n, c) = static_cast<int>(rng() % 10) < gaps ? NAN : static_cast<float>(lo + static_cast<int>(rng() % (hi - lo + 1)));
+    const ItemAnalysis want = analyze_items(q, r);
+    std::vector<size_t> order(people);
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::shuffle(order.begin(), order.end(), rng);
+    ScaleSums sums(q, q.keyed_items());
+    for (size_t n : order) sums.add(r, n);
+    BOOST_TEST(sums.people() == people);
+    const std::vector<ScaleStat> got = sums.scales();
+    BOOST_REQUIRE(got.size() == want.scales.size());
+    for (size_t s = 0; s < got.size(); ++s) {
+      BOOST_TEST(got[s].id == want.scales[s].id);
+      BOOST_TEST(got[s].items == want.scales[s].items, tt::per_element());
+      BOOST_TEST(got[s].n_complete == want.scales[s].n_complete);
+      BOOST_TEST(got[s].note == want.scales[s].note);
+      BOOST_TEST(got[s].alpha.has_value() == want.scales[s].alpha.has_value());
+      if (got[s].alpha && want.scales[s].alpha) BOOST_TEST(*got[s].alpha == *want.scales[s].alpha);  // exactly
+      alphas += want.scales[s].alpha.has_value();
+      notes += !want.scales[s].note.empty();
+    }
+  }
+  BOOST_TEST(alphas > 200);  // the rounds reach alphas and every kind of note
+  BOOST_TEST(notes > 200);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
