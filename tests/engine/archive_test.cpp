@@ -427,6 +427,35 @@ BOOST_AUTO_TEST_CASE(an_import_keeps_a_rollback_journal_and_leaves_the_log_as_it
   BOOST_TEST(mode_of(path) == 0600u);
 }
 
+// A new archive (no file, or an empty one) is made with 16 KB pages; one made with SQLite's
+// 4 KB pages (by an older careermap) keeps them, and imports into it as before.
+BOOST_AUTO_TEST_CASE(a_new_archive_has_16_kb_pages_an_older_one_keeps_its_own) {
+  test::TempDir dir;
+  const auto page_size = [](const std::string& path) {
+    sqlite3* db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, "PRAGMA page_size", -1, &st, nullptr);
+    const int n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : 0;
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+  };
+  const std::string fresh = (dir.path() / "new.db").string(), empty = (dir.path() / "empty.db").string(),
+                    older = (dir.path() / "old.db").string();
+  { create(fresh).import({sub("p1", "one")}, "t"); }
+  std::ofstream(empty).close();
+  { create(empty).import({sub("p1", "one")}, "t"); }
+  sql(older, archive_schema_sql(4).c_str());
+  sql(older, "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL); INSERT INTO meta VALUES ('schema_version', '4')");
+  { create(older).import({sub("p1", "one"), sub("p2", "two")}, "t"); }
+  BOOST_TEST(page_size(fresh) == 16384);
+  BOOST_TEST(page_size(empty) == 16384);
+  BOOST_TEST(page_size(older) == 4096);
+  BOOST_TEST(Archive::open(older).all().size() == 2u);
+  BOOST_TEST(Archive::open(fresh).all().size() == 1u);
+}
+
 // SQLite refuses to leave the write-ahead log while another connection has the archive open:
 // the import then runs in the log, at once (no waiting), and lands all the same.
 BOOST_AUTO_TEST_CASE(an_import_beside_another_connection_runs_in_the_log) {

@@ -7,6 +7,7 @@
 #include <boost/test/unit_test.hpp>
 #include <filesystem>
 #include <fstream>
+#include <cstdio>
 #include <random>
 
 #include "tests/testutil.hpp"
@@ -87,6 +88,44 @@ BOOST_AUTO_TEST_CASE(many_random_names_come_back_sorted) {
   std::sort(want.begin(), want.end());
   for (auto& n : want) n = dir.path().string() + "/" + n;
   BOOST_TEST(all(FileList({dir.path().string()})) == want, boost::test_tools::per_element());
+}
+
+// Names that share their starts and ends with the ones before them in every way (one inside
+// another, the same twice, none shared), given as they are: each comes back whole, in any
+// order of asking.
+BOOST_AUTO_TEST_CASE(names_that_share_their_starts_and_ends_come_back_whole_in_any_order) {
+  std::mt19937 rng(18);
+  std::vector<std::string> names = {"a.yaml", "aa.yaml", "a.yaml", "abab", "ab", "", "b", "ab", "abab.yaml"};
+  for (int i = 0; i < 3000; ++i) {
+    const std::string& before = names[rng() % names.size()];
+    std::string n = before.substr(0, rng() % (before.size() + 1));
+    for (int k = 0, len = static_cast<int>(rng() % 4); k < len; ++k) n += "ab.y"[rng() % 4];
+    n += before.substr(before.size() - rng() % (before.size() + 1));
+    names.push_back("/nowhere-" + std::to_string(rng() % 2) + "/" + n);
+  }
+  const FileList l(names);
+  BOOST_TEST(all(l) == names, boost::test_tools::per_element());
+  for (int k = 0; k < 3000; ++k) {
+    const size_t i = rng() % names.size();
+    BOOST_REQUIRE_EQUAL(l[i], names[i]);
+  }
+}
+
+// Numbered names, as a form service or careermap-synth makes them, cost a few bytes each
+// (they were their whole name and a 4-byte start before).
+BOOST_AUTO_TEST_CASE(a_hundred_thousand_numbered_names_cost_a_few_bytes_each) {
+  std::vector<std::string> names;
+  for (int i = 1; i <= 100000; ++i) {
+    char n[32];
+    std::snprintf(n, sizeof n, "/nowhere/s%06d.yaml", i);
+    names.push_back(n);
+  }
+  const FileList l(names);
+  BOOST_TEST(l.size() == 100000u);
+  BOOST_TEST(l[0] == "/nowhere/s000001.yaml");
+  BOOST_TEST(l[99999] == "/nowhere/s100000.yaml");
+  BOOST_TEST(l[12345] == "/nowhere/s012346.yaml");
+  BOOST_TEST(l.name_bytes() < 6u * 100000);
 }
 
 BOOST_AUTO_TEST_SUITE_END()
