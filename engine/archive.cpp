@@ -434,12 +434,12 @@ void Archive::each_current(const std::vector<std::string>& cohorts, const std::s
   current_rows(*impl_, " ORDER BY cohort, participant, id", cohorts, answers_key, each);
 }
 
-void Archive::each_current_brief(const std::vector<std::string>& cohorts,
-                                 const std::function<void(Submission&&)>& each) const {
-  Stmt s(impl_->db,
-         "SELECT id, cohort, session, participant, questionnaire FROM submissions"
-         " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid' GROUP BY cohort, session, participant)"
-         " ORDER BY cohort, participant, id");
+namespace {
+
+// Submissions with only what identifies them, from `sql` (selecting id, cohort, session,
+// participant, questionnaire).
+void each_brief(const Archive::Impl& a, const char* sql, const std::function<void(Submission&&)>& each) {
+  Stmt s(a.db, sql);
   while (s.step()) {
     Submission r;
     r.id = s.number(0);
@@ -447,7 +447,39 @@ void Archive::each_current_brief(const std::vector<std::string>& cohorts,
     r.meeting = s.col(2);
     r.participant = s.col(3);
     r.questionnaire = s.col(4);
-    if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end()) each(std::move(r));
+    each(std::move(r));
+  }
+}
+
+}  // namespace
+
+void Archive::each_current_brief(const std::vector<std::string>& cohorts,
+                                 const std::function<void(Submission&&)>& each) const {
+  each_brief(*impl_,
+             "SELECT id, cohort, session, participant, questionnaire FROM submissions"
+             " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid' GROUP BY cohort, session, participant)"
+             " ORDER BY cohort, participant, id",
+             [&](Submission&& r) {
+               if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end())
+                 each(std::move(r));
+             });
+}
+
+void Archive::briefs(const std::vector<int64_t>& ids, const std::function<void(Submission&&)>& each) const {
+  each_brief(*impl_, "SELECT id, cohort, session, participant, questionnaire FROM submissions ORDER BY id",
+             [&](Submission&& r) {
+               if (std::binary_search(ids.begin(), ids.end(), r.id)) each(std::move(r));
+             });
+}
+
+void Archive::submissions(const std::vector<int64_t>& ids, const std::string& answers_key,
+                          const std::function<void(Submission&&)>& each) const {
+  Stmt s(impl_->db, (select(answers_key) + (answers_key.empty() ? " WHERE id = ?1" : " WHERE id = ?2")).c_str());
+  for (int64_t id : ids) {
+    s.reset();
+    if (!answers_key.empty()) s.text(1, answers_key);
+    s.num(answers_key.empty() ? 1 : 2, id);
+    if (s.step()) each(read_row(s));
   }
 }
 

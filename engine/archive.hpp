@@ -131,6 +131,12 @@ class Archive {
   // The same submissions as each_current, in the same order, with only their id, cohort,
   // meeting, participant and questionnaire (none of their bytes): to count people first.
   void each_current_brief(const std::vector<std::string>& cohorts, const std::function<void(Submission&&)>& each) const;
+  // The submissions of `ids` (ascending) that are in the archive, in that order, to `each`,
+  // as all() gives them (the raw bytes left out where the answers stored for `answers_key` serve).
+  void submissions(const std::vector<int64_t>& ids, const std::string& answers_key,
+                   const std::function<void(Submission&&)>& each) const;
+  // The same with only their id, cohort, meeting, participant and questionnaire.
+  void briefs(const std::vector<int64_t>& ids, const std::function<void(Submission&&)>& each) const;
   // The cohorts with a valid submission, in order.
   std::set<std::string> valid_cohorts() const;
   // The raw bytes of submission `id` ("" when there is none).

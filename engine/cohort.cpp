@@ -232,17 +232,40 @@ class Summarizer {
     std::vector<int64_t> mine;
   };
 
-  // The people of the released groups, from the history.
+  // The submissions of `ids` (ascending) to `each`, from CohortOptions::history_of or, without
+  // it, the history; `brief`: only what identifies them.
+  void history(const std::vector<int64_t>& ids, bool brief, const std::function<void(Submission&&)>& each) {
+    if (o_.history_of) return o_.history_of(ids, brief, each);
+    if (history_.empty())
+      for (const auto& sub : o_.history) history_[sub.id] = &sub;
+    for (int64_t id : ids)
+      if (const auto it = history_.find(id); it != history_.end()) each(Submission(*it->second));
+  }
+
+  // The people of the released groups, from the briefs of the submissions they counted.
   void index_released() {
-    for (const auto& sub : o_.history) history_[sub.id] = &sub;
+    if (R_ == 0) return;
+    std::vector<int64_t> ids;
+    for (const auto& r : o_.released) ids.insert(ids.end(), r.submissions.begin(), r.submissions.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    std::vector<std::pair<int64_t, Person>> person;  // the released submissions of q_, by id -> whose they are
+    history(ids, true, [&](Submission&& sub) {
+      if (sub.questionnaire == q_.id) person.push_back({sub.id, Person{std::move(sub.cohort), std::move(sub.participant)}});
+    });
+    std::sort(person.begin(), person.end());
+    ids.clear();
+    ids.shrink_to_fit();
     for (size_t r = 0; r < R_; ++r) {
       std::map<Person, std::vector<int64_t>> people;
-      for (int64_t id : o_.released[r].submissions)
-        if (const auto it = history_.find(id); it != history_.end() && it->second->questionnaire == q_.id)
-          people[{it->second->cohort, it->second->participant}].push_back(id);
-      for (auto& [who, ids] : people) {
-        std::sort(ids.begin(), ids.end());
-        released_people_[who].in.push_back({r, std::move(ids)});
+      for (int64_t id : o_.released[r].submissions) {
+        const auto it = std::lower_bound(person.begin(), person.end(), id,
+                                         [](const std::pair<int64_t, Person>& p, int64_t x) { return p.first < x; });
+        if (it != person.end() && it->first == id) people[it->second].push_back(id);
+      }
+      for (auto& [who, counted] : people) {
+        std::sort(counted.begin(), counted.end());
+        released_people_[who].in.push_back({r, std::move(counted)});
       }
     }
   }
@@ -386,23 +409,38 @@ class Summarizer {
           if (fresh) others.push_back({who, ids, {}});
           others[it->second].in.push_back(r);
         }
-    for (const Other& other : others) {
-      std::vector<const Submission*> subs;
-      for (int64_t id : other.ids) subs.push_back(history_.at(id));
-      Read read;
-      read_person(q_, key_, subs, o_.raw_of, read);
-      if (!read.pre && !read.post) continue;  // nothing of it reads now: no group counts it
-      std::vector<bool> signature(G_ + R_, false);
-      const bool mine = !released_people_.at(other.who).mine.empty();
-      for (size_t r : other.in) {
-        signature[G_ + r] = true;
-        ++in_released_[r];
-        if (mine)
-          for (int g : plan_.of.at(other.who.first)) ++in_both_[g][r];
-      }
-      wait(atom_of(signature), std::move(read), false);
+    for (size_t from = 0; from < others.size(); from += 256) {  // read a few hundred at a time
+      const size_t to = std::min(others.size(), from + 256);
+      std::vector<int64_t> ids;
+      for (size_t i = from; i < to; ++i) ids.insert(ids.end(), others[i].ids.begin(), others[i].ids.end());
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      std::vector<Submission> subs;
+      history(ids, false, [&](Submission&& sub) { subs.push_back(std::move(sub)); });
+      std::map<int64_t, const Submission*> by_id;
+      for (const auto& sub : subs) by_id[sub.id] = &sub;
+      for (size_t i = from; i < to; ++i) add_released_only(others[i], by_id);
     }
     finish_scoring();
+  }
+
+  // One version of the released groups, not this report's, read from `by_id` and added.
+  template <typename Other>
+  void add_released_only(const Other& other, const std::map<int64_t, const Submission*>& by_id) {
+    std::vector<const Submission*> subs;
+    for (int64_t id : other.ids) subs.push_back(by_id.at(id));
+    Read read;
+    read_person(q_, key_, subs, o_.raw_of, read);
+    if (!read.pre && !read.post) return;  // nothing of it reads now: no group counts it
+    std::vector<bool> signature(G_ + R_, false);
+    const bool mine = !released_people_.at(other.who).mine.empty();
+    for (size_t r : other.in) {
+      signature[G_ + r] = true;
+      ++in_released_[r];
+      if (mine)
+        for (int g : plan_.of.at(other.who.first)) ++in_both_[g][r];
+    }
+    wait(atom_of(signature), std::move(read), false);
   }
 
   // Every group as the atoms it is the union of.
@@ -631,7 +669,7 @@ class Summarizer {
   Sizes read_;             // this report's people per cohort, as read
   std::vector<std::vector<int64_t>> members_;  // per group: the submissions it counts
   std::vector<int> people_;                    // per group: its people
-  std::map<int64_t, const Submission*> history_;  // o_.history by id
+  std::map<int64_t, const Submission*> history_;  // o_.history by id, when it serves
   std::map<Person, ReleasedPerson> released_people_;
   std::vector<int> in_released_;                // per released group: its people that read
   std::vector<std::vector<int>> in_both_, same_;  // [group][released]: people in both; by the same submissions

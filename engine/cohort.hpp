@@ -45,6 +45,11 @@ struct CohortOptions {
   std::vector<std::pair<std::string, std::string>> pools;  // inclusive ranges of cohorts shown as one group
   std::vector<ReleasedGroup> released;  // earlier reports of this questionnaire
   std::vector<Submission> history;      // the submissions the released groups counted (any version)
+  // Instead of `history`, read as needed: the submissions of `ids` (ascending) handed to
+  // `each` in that order, as Archive::submissions gives them, or with `brief` only their id,
+  // cohort, meeting, participant and questionnaire (Archive::briefs).
+  std::function<void(const std::vector<int64_t>& ids, bool brief, const std::function<void(Submission&&)>& each)>
+      history_of;
   // The raw bytes of a submission read without them (Archive::current and all with a key),
   // for one whose stored answers do not decode; none: its `raw` as it is.
   std::function<std::string(int64_t)> raw_of;

@@ -118,7 +118,10 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   // Read a person at a time, the raw bytes only where the stored answers are not of q.
   const std::string key = answers_blob_key(*q);
   o.raw_of = [&archive](int64_t id) { return archive->raw(id); };
-  if (!o.released.empty()) o.history = archive->all(key);
+  o.history_of = [&archive, &key](const std::vector<int64_t>& ids, bool brief,
+                                  const std::function<void(Submission&&)>& each) {
+    brief ? archive->briefs(ids, each) : archive->submissions(ids, key, each);
+  };
   SubmissionSource source;
   source.each = [&](const std::function<void(Submission&&)>& each) { archive->each_current(o.cohorts, key, each); };
   source.briefs = [&](const std::function<void(Submission&&)>& each) { archive->each_current_brief(o.cohorts, each); };
