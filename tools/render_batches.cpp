@@ -21,6 +21,7 @@
 #include "reports/career_map.hpp"
 #include "reports/career_map_pdf.hpp"
 #include "reports/font.hpp"
+#include "tools/person_index.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -112,8 +113,15 @@ class MapRenderer {
   // another's only in letter case (on Windows and macOS disks their PDFs would be one file).
   void name_output(const Batch& b, size_t i, Outcome& o) {
     const Answers& a = b.valid[i];
-    const auto [other, fresh] = people_.emplace(fold(a.participant), std::make_pair(a.participant, a.file));
-    if (!fresh && other->second.first != a.participant) {
+    const auto [person, fresh] = people_.add(fold(a.participant));
+    if (fresh) {
+      first_at_.push_back(static_cast<uint32_t>(first_.size()));
+      ((first_ += a.participant) += '\0') += a.file;
+    }
+    const size_t from = first_at_[person], to = person + 1 < first_at_.size() ? first_at_[person + 1] : first_.size();
+    const std::string_view first = std::string_view(first_).substr(from, to - from);
+    const std::string_view id = first.substr(0, first.find('\0')), file = first.substr(first.find('\0') + 1);
+    if (!fresh && id != a.participant) {
       o.diagnostics.push_back(
           {{a.file, 0, 0},
            Severity::error,
@@ -121,13 +129,12 @@ class MapRenderer {
            trf("'{id}' and '{other}' ({file}) differ only in letter case: on Windows and macOS "
                "disks their PDFs would "
                "be one file; rename one",
-               {{"id", a.participant}, {"other", other->second.first}, {"file", other->second.second}})});
+               {{"id", a.participant}, {"other", std::string(id)}, {"file", std::string(file)}})});
       return;
     }
     const bool several = i < b.several.size() && b.several[i];
     std::string name = a.participant + (several && !a.meeting.empty() ? "-" + a.meeting : "");
-    for (int k = 2; names_.count(fold(name)); ++k) name = a.participant + "-" + std::to_string(k);
-    names_.insert(fold(name));
+    for (int k = 2; !names_.add(fold(name)).second; ++k) name = a.participant + "-" + std::to_string(k);
     o.path = (std::filesystem::path(s_.dir) / (name + ".pdf")).string();
   }
 
@@ -154,8 +161,12 @@ class MapRenderer {
   const RenderSettings& s_;
   const Templates& templates_;
   const FontSource& font_;
-  std::set<std::string> names_;  // PDF names given so far, without letter case
-  std::map<std::string, std::pair<std::string, std::string>> people_;  // id without case -> id, its file
+  // Kept for every person of the run, compactly (a few dozen bytes each): the PDF names given
+  // so far and the ids, both without letter case, and of each id the first person's id and
+  // file ("ID\0FILE", from first_at_[number]).
+  PersonIndex names_, people_;
+  std::string first_;
+  std::vector<uint32_t> first_at_;
 };
 
 }  // namespace

@@ -12,6 +12,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "tests/e2e/run.hpp"
@@ -135,6 +136,34 @@ BOOST_AUTO_TEST_CASE(ids_that_differ_only_in_letter_case_are_refused_across_chun
              "careermap: 1 of 65 PDFs could not be written\n");
   BOOST_TEST(fs::exists(dir.path() / "out" / "p01.pdf"));
   BOOST_TEST(std::distance(fs::directory_iterator(dir.path() / "out"), fs::directory_iterator{}) == 64);
+}
+
+// A person with records at two meetings gets ID-MEETING.pdf for each; another person whose id
+// is one of those names gets the next free name (ID-2.pdf), never the same file, in either order.
+BOOST_AUTO_TEST_CASE(a_name_already_given_to_another_record_gets_the_next_free_one) {
+  careermap::test::TempDir dir;
+  const std::string p01 = slurp(kSrc + "/questionnaires/samples/p01.yaml");
+  const auto write = [&](const std::string& file, const std::string& id, const std::string& meeting) {
+    std::string text = p01;
+    text.replace(text.find("participant: p01"), 16, "participant: " + id);
+    text.replace(text.find("session: pre"), 12, "meeting: " + meeting);
+    std::ofstream(dir.path() / file) << text;
+  };
+  write("a.yaml", "p01", "m1");
+  write("b.yaml", "p01", "m5");
+  write("c.yaml", "p01-m5", "m1");
+  for (const std::string order : {"a.yaml b.yaml c.yaml", "c.yaml a.yaml b.yaml"}) {
+    fs::remove_all(dir.path() / "out");
+    const int status = shell("cd " + dir.path().string() + " && " + kBin + " render --jobs 2 -q " + kPre +
+                             " -o out " + order + " >list 2>err");
+    BOOST_TEST(status == 0, order);
+    BOOST_TEST(slurp(dir.path() / "err") == "");
+    std::set<std::string> names;
+    for (const auto& e : fs::directory_iterator(dir.path() / "out")) names.insert(e.path().filename().string());
+    const std::set<std::string> want = order[0] == 'a' ? std::set<std::string>{"p01-m1.pdf", "p01-m5.pdf", "p01-m5-2.pdf"}
+                                                       : std::set<std::string>{"p01-m5.pdf", "p01-m1.pdf", "p01-2.pdf"};
+    BOOST_TEST(names == want, order);
+  }
 }
 
 BOOST_AUTO_TEST_SUITE_END()
