@@ -174,13 +174,20 @@ constexpr const char* kSelectLean =
 
 std::string select(const std::string& answers_key) { return answers_key.empty() ? kSelect : kSelectLean; }
 
-Submission read_row(const Stmt& s) {
+// What identifies a submission: the first five columns of kSelect (id, cohort, session,
+// participant, questionnaire).
+Submission read_brief(const Stmt& s) {
   Submission r;
   r.id = s.number(0);
   r.cohort = s.col(1);
   r.meeting = s.col(2);
   r.participant = s.col(3);
   r.questionnaire = s.col(4);
+  return r;
+}
+
+Submission read_row(const Stmt& s) {
+  Submission r = read_brief(s);
   r.source = s.col(5);
   r.sha256 = s.col(6);
   r.imported_at = s.col(7);
@@ -440,15 +447,7 @@ namespace {
 // participant, questionnaire).
 void each_brief(const Archive::Impl& a, const char* sql, const std::function<void(Submission&&)>& each) {
   Stmt s(a.db, sql);
-  while (s.step()) {
-    Submission r;
-    r.id = s.number(0);
-    r.cohort = s.col(1);
-    r.meeting = s.col(2);
-    r.participant = s.col(3);
-    r.questionnaire = s.col(4);
-    each(std::move(r));
-  }
+  while (s.step()) each(read_brief(s));
 }
 
 }  // namespace
