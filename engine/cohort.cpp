@@ -333,8 +333,7 @@ class Summarizer {
   static Scored score_of(const Questionnaire& q, const std::vector<Answers>& answers, std::vector<Waiting> of) {
     Scored out;
     out.of = std::move(of);
-    out.placed = score(q, answers, false);
-    out.keyed = collect_responses(q, answers);
+    out.placed = score(q, answers, false, &out.keyed);
     for (const auto& a : answers)
       for (const auto& item : q.items) {
         if (item.report != ReportUse::checklist) continue;

@@ -153,7 +153,8 @@ std::optional<double> opt(double v) { return std::isnan(v) ? std::nullopt : std:
 
 }  // namespace
 
-std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch, bool with_evidence) {
+std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch, bool with_evidence,
+                             ItemResponses* responses) {
   const size_t N = batch.size();
   const int S = q.model.scene_count();
   std::vector<Placement> out(N);
@@ -162,7 +163,7 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
     out[n].participant = batch[n].participant;
     out[n].path = build_path(q, batch[n], std::span(evidence).subspan(n * S, S), out[n].warnings);
   }
-  const ItemResponses r = collect_responses(q, batch);
+  ItemResponses r = collect_responses(q, batch);
   const ExactKey key = exact_key(q, r.items);
   const BatchScores bs = score_batch(q, r, evidence, /*keep_parts=*/true);
   for (size_t n = 0; n < N; ++n) {
@@ -191,6 +192,7 @@ std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> ba
     p.centroid_level = opt(bs.centroid_level[n]);
     place(q, batch[n], x, p);
   }
+  if (responses) *responses = std::move(r);
   return out;
 }
 

@@ -16,6 +16,7 @@
 
 #include "engine/answers.hpp"
 #include "engine/questionnaire.hpp"
+#include "engine/responses.hpp"
 
 namespace careermap {
 
@@ -64,6 +65,8 @@ struct Placement {
 
 // Scores every participant of `batch` against `q`. `q` must have loaded without errors.
 // Without `explain`, the scenes' evidence lists stay empty (for aggregates over many people).
-std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch, bool explain = true);
+// `responses`, when given, gets the batch's keyed answers as scored (collect_responses).
+std::vector<Placement> score(const Questionnaire& q, std::span<const Answers> batch, bool explain = true,
+                             ItemResponses* responses = nullptr);
 
 }  // namespace careermap

@@ -217,4 +217,29 @@ BOOST_AUTO_TEST_CASE(an_episode_whose_role_weighs_0_is_placed_and_adds_nothing) 
   BOOST_TEST(p.scenes[3].evidence.size() == 1u);  // b2 only; the weight-0 episode gives no points
 }
 
+// The keyed answers score hands back are collect_responses' table of the same batch, NaN where
+// unanswered, and asking for them changes no placement.
+BOOST_AUTO_TEST_CASE(the_keyed_answers_scored_are_those_collect_responses_gives) {
+  const Questionnaire q = test::tiny_questionnaire();
+  std::vector<Answers> batch;
+  for (const char* body : {"  a1: 5\n  a2: 1\n", "  b1: 3\n  b2: 4\n  c1: 2\n", "  a1: 2\n  c1: 5\n"}) {
+    Diagnostics d;
+    batch.push_back(test::tiny_answers("p" + std::to_string(batch.size()), std::string("  size: small\n") + body, d));
+    BOOST_REQUIRE(!d.has_errors());
+  }
+  ItemResponses got;
+  const std::vector<Placement> with = score(q, batch, false, &got), without = score(q, batch, false);
+  const ItemResponses want = collect_responses(q, batch);
+  BOOST_TEST(got.items == want.items, tt::per_element());
+  BOOST_TEST(got.rows == 3u);
+  BOOST_REQUIRE(got.values.size() == want.values.size());
+  for (size_t i = 0; i < got.values.size(); ++i)
+    BOOST_TEST((got.values[i] == want.values[i] || (got.values[i] != got.values[i] && want.values[i] != want.values[i])));
+  BOOST_TEST(got.at(0, 0) == 5.0f);
+  for (size_t n = 0; n < batch.size(); ++n) {
+    BOOST_TEST(with[n].current == without[n].current);
+    BOOST_TEST(with[n].centroid_stage == without[n].centroid_stage);
+  }
+}
+
 BOOST_AUTO_TEST_SUITE_END()
