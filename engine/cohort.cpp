@@ -425,13 +425,21 @@ class Summarizer {
   }
 
   // One version of the released groups, not this report's, read from `by_id` and added.
+  // One that no longer reads as it did (the questionnaire changed under the same id) would
+  // leave the released figures unknown, and with them what this report may show beside
+  // them: no report then.
   template <typename Other>
   void add_released_only(const Other& other, const std::map<int64_t, const Submission*>& by_id) {
     std::vector<const Submission*> subs;
-    for (int64_t id : other.ids) subs.push_back(by_id.at(id));
+    for (int64_t id : other.ids)
+      if (const auto it = by_id.find(id); it != by_id.end()) subs.push_back(it->second);
     Read read;
-    read_person(q_, key_, subs, o_.raw_of, read);
-    if (!read.pre && !read.post) return;  // nothing of it reads now: no group counts it
+    if (subs.size() != other.ids.size() || read_person(q_, key_, subs, o_.raw_of, read) != other.ids)
+      throw Error(Location{}, "",
+                  trf("cohort: release {release} counted submissions that no longer read against {questionnaire} "
+                      "(it has changed since): this report cannot be checked against what that release showed, "
+                      "so none is made; give the changed questionnaire an id of its own",
+                      {{"release", std::to_string(o_.released[other.in.front()].release)}, {"questionnaire", q_.id}}));
     std::vector<bool> signature(G_ + R_, false);
     const bool mine = !released_people_.at(other.who).mine.empty();
     for (size_t r : other.in) {

@@ -10,7 +10,10 @@
 // the groups of earlier reports from the release log; suppression and its audit
 // (suppression.hpp) decide what shows, and the tables below, the PDF and the CSV all read it
 // from there. A group that differs from a released one by 1 .. min_group - 1 people is
-// hidden whole. Throws Error only when no safe report exists (see suppression.hpp).
+// hidden whole. Throws Error only when no safe report exists (see suppression.hpp), or when
+// a released group counted submissions that no longer read as they did (the questionnaire
+// changed under the same id: what that release showed, and so what may show beside it, is
+// unknown).
 #pragma once
 
 #include <cstdint>
@@ -89,7 +92,8 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
                                 const CohortOptions& options);
 // The same, from submissions handed to the function `each` is given, one at a time, a
 // person's together, in order of cohort and participant (Archive::each_current): memory does
-// not grow with the people (but for the ids of the submissions each group counts). `briefs`
+// not grow with the people (but for the ids of the submissions each group counts and, with
+// released groups, an index of the people they counted). `briefs`
 // gives the same submissions with only their id, cohort, meeting, participant and
 // questionnaire (Archive::each_current_brief), read first to count the people of each cohort
 // (none: `each` is read for that too). Error when they come out of that order.

@@ -125,7 +125,15 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
   SubmissionSource source;
   source.each = [&](const std::function<void(Submission&&)>& each) { archive->each_current(o.cohorts, key, each); };
   source.briefs = [&](const std::function<void(Submission&&)>& each) { archive->each_current_brief(o.cohorts, each); };
-  const CohortSummary s = summarize_cohorts(*q, source, o);
+  std::optional<CohortSummary> made;
+  try {
+    made = summarize_cohorts(*q, source, o);
+  } catch (const Error& e) {  // no safe report: said of the archive
+    if (!e.diagnostic().where.file.empty()) throw;
+    err << escaped(path) << ": " << tr("error: ") << e.diagnostic().message << '\n';
+    return kInvalid;
+  }
+  const CohortSummary& s = *made;
   if (args.has("--dry-run")) {
     print_dry_run(s, out);
     return kOk;

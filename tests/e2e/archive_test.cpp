@@ -361,4 +361,42 @@ BOOST_AUTO_TEST_CASE(an_import_on_several_threads_makes_the_archive_one_thread_m
   }
 }
 
+// The questionnaire changed under its id after a release: one person of release 1 chose an
+// option the questionnaire no longer has. The report would show 11 people where release 1
+// showed 12, giving that person away by subtraction; none is made, and the message says why
+// and what to do, of the archive, with exit status 1.
+BOOST_AUTO_TEST_CASE(a_cohort_report_after_the_questionnaire_changed_under_its_id_is_refused) {
+  careermap::test::TempDir dir;
+  const fs::path in = dir.path() / "in";
+  BOOST_REQUIRE(run(kSynth + " -q " + kPre + " -n 12 -o " + in.string() + " --seed 3").status == 0);
+  for (const auto& e : fs::directory_iterator(in)) {
+    std::string text = slurp(e.path());
+    const std::string key = "department_kind: \"";
+    const size_t at = text.find(key) + key.size();
+    text.replace(at, text.find('"', at) - at, e.path().filename() == "s000001.yaml" ? "other" : "planning");
+    std::ofstream(e.path()) << text;
+  }
+  fs::create_directories(dir.path() / "q");
+  std::string q = slurp(kPre);
+  const std::string other = "          - {value: other, label: {ja: その他, en: \"Other\"}}\n";
+  const size_t at = q.find(other, q.find("id: department_kind"));
+  BOOST_REQUIRE(at != std::string::npos);
+  q.erase(at, other.size());
+  std::ofstream(dir.path() / "q" / "presession-v1.yaml") << q;
+  fs::copy_file(kSrc + "/questionnaires/model.yaml", dir.path() / "q" / "model.yaml");
+  const std::string db = (dir.path() / "a.db").string(), changed = (dir.path() / "q" / "presession-v1.yaml").string();
+  BOOST_REQUIRE(run(kBin + " import -q " + kPre + " --archive " + db + " --cohort c1 " + in.string()).status == 0);
+  BOOST_REQUIRE(run(kBin + " cohort --archive " + db + " -q " + kPre + " -o " + (dir.path() / "r1.pdf").string()).status == 0);
+  const Run r = run(kBin + " cohort --archive " + db + " -q " + changed + " --dry-run");
+  BOOST_TEST(r.status == 1);
+  BOOST_TEST(r.err == db + ": error: cohort: release 1 counted submissions that no longer read against presession-v1 (it "
+                           "has changed since): this report cannot be checked against what that release showed, so "
+                           "none is made; give the changed questionnaire an id of its own\n");
+  BOOST_TEST(r.out == "");
+  // Before any release the changed questionnaire's report is made (of the 11 who read).
+  const std::string fresh = (dir.path() / "b.db").string();
+  BOOST_REQUIRE(run(kBin + " import -q " + kPre + " --archive " + fresh + " --cohort c1 " + in.string()).status == 0);
+  BOOST_TEST(run(kBin + " cohort --archive " + fresh + " -q " + changed + " --dry-run").status == 0);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
