@@ -293,16 +293,22 @@ namespace {
 // as safe: the journal is synced before the archive is written, and with synchronous=EXTRA
 // the folder is synced when the journal's removal commits. SQLite refuses the change while
 // another connection has the archive open (at once, without waiting): the import then keeps
-// the log. Readers wait for an import either way (Archive::open begins by writing).
+// the log. careermap's readers wait for an import either way (Archive::open begins by
+// writing); another program that begins to read while the import runs (the sqlite3 tool)
+// makes the import wait where it writes pages, until that read ends (the log let both go on).
 void journal_for_import(sqlite::Db& db) {
   if (sqlite3_exec(db.get(), "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr) == SQLITE_OK)
     db.exec("PRAGMA synchronous=EXTRA");
 }
 
 // Back to the write-ahead log after an import (committed or not), as every other command
-// uses the archive; when that is refused, the next Archive::open makes it so.
-void journal_after_import(sqlite::Db& db) noexcept {
-  sqlite3_exec(db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
+// uses the archive. Another connection's read holds that up: it is waited for a second at
+// most (a careermap waiting to open the archive reads for a moment every 50 ms), not the
+// import's ten minutes; when it is still refused, the next Archive::open makes it so.
+void journal_after_import(Archive::Impl& a) noexcept {
+  sqlite3_busy_timeout(a.db.get(), 1000);
+  sqlite3_exec(a.db.get(), "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
+  sqlite3_busy_handler(a.db.get(), on_busy, &a);
 }
 
 }  // namespace
@@ -315,7 +321,7 @@ ImportSession::ImportSession(Archive& archive, std::string now) : archive_(archi
     st_ = std::make_unique<Statements>(db);
   } catch (...) {
     db.rollback();
-    journal_after_import(db);
+    journal_after_import(*archive_.impl_);
     throw;
   }
 }
@@ -323,7 +329,7 @@ ImportSession::ImportSession(Archive& archive, std::string now) : archive_(archi
 ImportSession::~ImportSession() {
   st_.reset();
   if (open_) archive_.impl_->db.rollback();
-  journal_after_import(archive_.impl_->db);
+  journal_after_import(*archive_.impl_);
 }
 
 void ImportSession::add(Submission s) {

@@ -456,6 +456,37 @@ BOOST_AUTO_TEST_CASE(a_new_archive_has_16_kb_pages_an_older_one_keeps_its_own) {
   BOOST_TEST(Archive::open(fresh).all().size() == 1u);
 }
 
+// Another program's read at the end of an import holds up the return to the log: it is
+// waited for a second at most (not the import's wait for other writers), the import is in,
+// and the next opening of the archive puts it in the log again.
+BOOST_AUTO_TEST_CASE(a_read_at_the_end_of_an_import_holds_it_up_a_second_at_most) {
+  test::TempDir dir;
+  const std::string path = (dir.path() / "a.db").string();
+  { create(path); }
+  ArchiveOptions o;
+  o.busy_wait_seconds = 8;
+  Archive a = Archive::open(path, o);
+  sqlite3* other = nullptr;
+  auto t0 = std::chrono::steady_clock::now();
+  {
+    ImportSession s = a.begin_import("t");
+    s.add(sub("p1", "one"));
+    BOOST_TEST(s.commit().added == 1);
+    BOOST_REQUIRE(sqlite3_open(path.c_str(), &other) == SQLITE_OK);
+    BOOST_REQUIRE(sqlite3_exec(other, "BEGIN; SELECT count(*) FROM submissions;", nullptr, nullptr, nullptr) == SQLITE_OK);
+    t0 = std::chrono::steady_clock::now();
+  }  // the session ends: back to the log, held up by the read
+  const auto ending = std::chrono::steady_clock::now() - t0;
+  BOOST_TEST((ending >= std::chrono::milliseconds(900)));
+  BOOST_TEST((ending < std::chrono::seconds(3)));
+  BOOST_TEST(a.all().size() == 1u);
+  sqlite3_exec(other, "COMMIT", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  BOOST_TEST(journal_of(path) == "delete 11");
+  BOOST_TEST(Archive::open(path).all().size() == 1u);
+  BOOST_TEST(journal_of(path) == "wal 22");
+}
+
 // SQLite refuses to leave the write-ahead log while another connection has the archive open:
 // the import then runs in the log, at once (no waiting), and lands all the same.
 BOOST_AUTO_TEST_CASE(an_import_beside_another_connection_runs_in_the_log) {
