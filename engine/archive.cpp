@@ -408,14 +408,15 @@ size_t Archive::rebuild_answers(const Questionnaire& q) {
   return stored;
 }
 
+// The newest valid submission of each participant, cohort and session.
+constexpr const char* kCurrent =
+    " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid' GROUP BY cohort, session, participant)";
+
 // The newest valid submission of each participant, cohort and session, in `order`, of
 // `cohorts` (all when empty), the raw bytes left out as select(answers_key) says.
 void current_rows(const Archive::Impl& a, const char* order, const std::vector<std::string>& cohorts,
                   const std::string& answers_key, const std::function<void(Submission&&)>& each) {
-  Stmt s(a.db, (select(answers_key) +
-                " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid'"
-                " GROUP BY cohort, session, participant)" + order)
-                   .c_str());
+  Stmt s(a.db, (select(answers_key) + kCurrent + order).c_str());
   if (!answers_key.empty()) s.text(1, answers_key);
   while (s.step()) {
     Submission r = read_row(s);
@@ -449,8 +450,10 @@ void Archive::each_current(const std::vector<std::string>& cohorts, const std::s
 
 namespace {
 
-// Submissions with only what identifies them, from `sql` (selecting id, cohort, session,
-// participant, questionnaire).
+// What identifies a submission (read_brief's columns).
+constexpr const char* kBrief = "SELECT id, cohort, session, participant, questionnaire FROM submissions";
+
+// Submissions with only what identifies them, from `sql` (kBrief and a condition).
 void each_brief(const Archive::Impl& a, const char* sql, const std::function<void(Submission&&)>& each) {
   Stmt s(a.db, sql);
   while (s.step()) each(read_brief(s));
@@ -460,10 +463,7 @@ void each_brief(const Archive::Impl& a, const char* sql, const std::function<voi
 
 void Archive::each_current_brief(const std::vector<std::string>& cohorts,
                                  const std::function<void(Submission&&)>& each) const {
-  each_brief(*impl_,
-             "SELECT id, cohort, session, participant, questionnaire FROM submissions"
-             " WHERE id IN (SELECT max(id) FROM submissions WHERE status = 'valid' GROUP BY cohort, session, participant)"
-             " ORDER BY cohort, participant, id",
+  each_brief(*impl_, (std::string(kBrief) + kCurrent + " ORDER BY cohort, participant, id").c_str(),
              [&](Submission&& r) {
                if (cohorts.empty() || std::find(cohorts.begin(), cohorts.end(), r.cohort) != cohorts.end())
                  each(std::move(r));
@@ -471,7 +471,7 @@ void Archive::each_current_brief(const std::vector<std::string>& cohorts,
 }
 
 void Archive::briefs(const std::vector<int64_t>& ids, const std::function<void(Submission&&)>& each) const {
-  each_brief(*impl_, "SELECT id, cohort, session, participant, questionnaire FROM submissions ORDER BY id",
+  each_brief(*impl_, (std::string(kBrief) + " ORDER BY id").c_str(),
              [&](Submission&& r) {
                if (std::binary_search(ids.begin(), ids.end(), r.id)) each(std::move(r));
              });

@@ -25,14 +25,19 @@ struct Read {
 };
 
 // Whether a submission at `meeting` counts, and on which side: 0 the first meeting (or none
-// said), 1 the last; none for a meeting between them or one the questionnaire does not know.
-std::optional<int> side_of(const Questionnaire& q, const std::string& meeting) {
-  const auto resolved = resolve_meeting(q, meeting);
+// said), 1 the last, with the meeting it resolves to; none for a meeting between them or one
+// the questionnaire does not know.
+struct Side {
+  int last = 0;
+  std::string meeting;
+};
+std::optional<Side> side_of(const Questionnaire& q, const std::string& meeting) {
+  auto resolved = resolve_meeting(q, meeting);
   if (!resolved) return std::nullopt;
   const int rank = meeting_rank(q, *resolved);
   const bool last = q.meetings.size() > 1 && rank == static_cast<int>(q.meetings.size()) - 1;
   if (rank > 0 && !last) return std::nullopt;
-  return last ? 1 : 0;
+  return Side{last ? 1 : 0, std::move(*resolved)};
 }
 
 // Where a person stood and where they moved to, from their submissions (`subs`): the record
@@ -49,16 +54,16 @@ std::vector<int64_t> read_person(const Questionnaire& q, const std::string& key,
   std::vector<Answers> side[2];  // first meeting (or none said), last meeting; oldest first
   std::vector<int64_t> ids[2];
   for (const Submission* sub : subs) {
-    const auto last = side_of(q, sub->meeting);
-    if (!last) continue;
+    auto side_at = side_of(q, sub->meeting);
+    if (!side_at) continue;
     Diagnostics d;
     std::optional<Answers> stored = sub->answers_key == key ? decode_answers(sub->answers, sub->source) : std::nullopt;
     Answers a = stored ? std::move(*stored)
                        : parse_answers(q, sub->raw.empty() && raw_of ? raw_of(sub->id) : sub->raw, sub->source, d);
     if (d.has_errors()) continue;
-    a.meeting = *resolve_meeting(q, sub->meeting);
-    side[*last].push_back(std::move(a));
-    ids[*last].push_back(sub->id);
+    a.meeting = std::move(side_at->meeting);
+    side[side_at->last].push_back(std::move(a));
+    ids[side_at->last].push_back(sub->id);
   }
   std::vector<int64_t> counted;
   for (int s = 0; s < 2; ++s) {
@@ -202,15 +207,11 @@ class Summarizer {
     G_ = plan_.labels.size();
     R_ = o_.released.size();
     members_.resize(G_);
-    people_.assign(G_, 0);
-    in_released_.assign(R_, 0);
-    in_both_.assign(G_, std::vector<int>(R_, 0));
-    same_.assign(G_, std::vector<int>(R_, 0));
+    other_version_.assign(G_, std::vector<int>(R_, 0));
     declare_measures();
     index_released();
     read_people(source);
     if (plan_groups(read_, o_) != plan_) return std::nullopt;
-    compare_released();
     add_released_only();
     group_atoms();
     add_cells();
@@ -284,7 +285,6 @@ class Summarizer {
       if (const auto groups = plan_.of.find(who.first); groups != plan_.of.end())
         for (int g : groups->second) {  // (none for a cohort not counted: run() sees the plans differ)
           signature[g] = true;
-          ++people_[g];
           members_[g].insert(members_[g].end(), ids.begin(), ids.end());
         }
       if (const auto it = released_people_.find(who); it != released_people_.end()) {
@@ -374,21 +374,6 @@ class Summarizer {
     if (scoring_.valid()) apply(scoring_.get());
   }
 
-  // This report's people in the released groups: in both, and by the same submissions.
-  void compare_released() {
-    for (const auto& [who, person] : released_people_) {
-      if (person.mine.empty()) continue;
-      for (const auto& [r, ids] : person.in) {
-        if (ids != person.mine) continue;  // another version: add_released_only
-        ++in_released_[r];
-        for (int g : plan_.of.at(who.first)) {
-          ++in_both_[g][r];
-          ++same_[g][r];
-        }
-      }
-    }
-  }
-
   // The versions released groups counted that are not this report's (older ones, or people
   // of cohorts left out), in the order the groups name them, each once; each is read again
   // and added into the atom of the released groups that counted it.
@@ -440,12 +425,11 @@ class Summarizer {
                       "so none is made; give the changed questionnaire an id of its own",
                       {{"release", std::to_string(o_.released[other.in.front()].release)}, {"questionnaire", q_.id}}));
     std::vector<bool> signature(G_ + R_, false);
-    const bool mine = !released_people_.at(other.who).mine.empty();
+    const bool mine = !released_people_.at(other.who).mine.empty();  // in this report by other submissions
     for (size_t r : other.in) {
       signature[G_ + r] = true;
-      ++in_released_[r];
       if (mine)
-        for (int g : plan_.of.at(other.who.first)) ++in_both_[g][r];
+        for (int g : plan_.of.at(other.who.first)) ++other_version_[g][r];
     }
     wait(atom_of(signature), std::move(read), false);
   }
@@ -599,12 +583,18 @@ class Summarizer {
   }
 
   // A group a few people away from a released one is hidden whole. The people differing: in
-  // either but not counted by the same submissions in both.
+  // either but not counted by the same submissions in both (those are the people of the atoms
+  // both groups are unions of); a person in both by other submissions is one.
   void hide_differing_groups() {
+    const CellTable& t = s_.cells;
     for (size_t g = 0; g < G_; ++g) {
       bool differs = false;
       for (size_t r = 0; r < R_; ++r) {
-        const int d = people_[g] + in_released_[r] - in_both_[g][r] - same_[g][r];
+        int same = 0;
+        for (size_t a = 0; a < signatures_.size(); ++a)
+          if (signatures_[a][g] && signatures_[a][G_ + r]) same += t.atom_people[a];
+        const int d = t.people_in(static_cast<int>(g)) + t.people_in(static_cast<int>(G_ + r)) - 2 * same -
+                      other_version_[g][r];
         differs = differs || (d >= 1 && d < k_);
       }
       if (!differs) continue;
@@ -675,11 +665,9 @@ class Summarizer {
   size_t G_ = 0, R_ = 0;   // this report's groups (the pool last), the released groups
   Sizes read_;             // this report's people per cohort, as read
   std::vector<std::vector<int64_t>> members_;  // per group: the submissions it counts
-  std::vector<int> people_;                    // per group: its people
   std::map<int64_t, const Submission*> history_;  // o_.history by id, when it serves
   std::map<Person, ReleasedPerson> released_people_;
-  std::vector<int> in_released_;                // per released group: its people that read
-  std::vector<std::vector<int>> in_both_, same_;  // [group][released]: people in both; by the same submissions
+  std::vector<std::vector<int>> other_version_;  // [group][released]: people in both by other submissions
   std::map<std::vector<bool>, int> atom_index_;   // the groups counting an atom's people -> the atom
   std::vector<std::vector<bool>> signatures_;     // per atom: the groups counting its people
   Measures m_;

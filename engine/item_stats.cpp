@@ -39,26 +39,6 @@ PairCov pairwise(const PairSums& s) {
   return p;
 }
 
-// The sums of the columns `cols` of the keyed-direction answers X0 (M: 1 where answered).
-PairSums pair_sums(const Matrix& X0, const Matrix& M, const std::vector<Index>& cols) {
-  const Index k = static_cast<Index>(cols.size());
-  Matrix Xs(X0.rows(), k), Ms(M.rows(), k);
-  for (Index c = 0; c < k; ++c) {
-    Xs.col(c) = X0.col(cols[c]);
-    Ms.col(c) = M.col(cols[c]);
-  }
-  PairSums s;
-  s.n = Ms.transpose() * Ms;
-  s.sx = Xs.transpose() * Ms;  // sx(i, j): sum of x_i where j (and i) answered
-  s.sxy = Xs.transpose() * Xs;
-  if (k > 0) {
-    Eigen::ArrayXd all = Eigen::ArrayXd::Ones(M.rows());
-    for (Index c = 0; c < k; ++c) all *= Ms.col(c).array();
-    s.complete = static_cast<int>(all.sum());
-  }
-  return s;
-}
-
 std::optional<double> opt(double v) { return std::isfinite(v) ? std::optional<double>(v) : std::nullopt; }
 
 // The answers in the keyed direction (keyed.hpp keyed_answer); 0 where unanswered (M = 0).
@@ -125,11 +105,12 @@ ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& r) {
   const Matrix M = (raw.array() == raw.array()).cast<double>();
   const Matrix X0 = keyed_answers(q, r, raw, M);
 
-  const std::vector<std::vector<Index>> cols = scale_columns(q, r.items);
+  // The scales from the pair sums, as a pool too large to keep adds them a person at a time.
+  ScaleSums sums(q, r.items);
+  for (size_t n = 0; n < r.rows; ++n) sums.add(r, n);
   std::vector<std::optional<double>> r_drop(I);
   std::vector<std::string> r_scale(I);
-  for (int s = 0; s < q.model.scene_count(); ++s)
-    out.scales.push_back(scale_stat(q, r.items, s, cols[s], pair_sums(X0, M, cols[s]), r_drop, r_scale));
+  out.scales = sums.scales(r_drop, r_scale);
 
   for (Index i = 0; i < I; ++i) {
     ItemStat st;
@@ -187,9 +168,14 @@ void ScaleSums::add(const ItemResponses& r, size_t row) {
 }
 
 std::vector<ScaleStat> ScaleSums::scales() const {
-  std::vector<ScaleStat> out;
   std::vector<std::optional<double>> r_drop(items_.size());
   std::vector<std::string> r_scale(items_.size());
+  return scales(r_drop, r_scale);
+}
+
+std::vector<ScaleStat> ScaleSums::scales(std::vector<std::optional<double>>& r_drop,
+                                         std::vector<std::string>& r_scale) const {
+  std::vector<ScaleStat> out;
   for (size_t s = 0; s < scales_.size(); ++s) {
     const Scale& sc = scales_[s];
     const Index k = static_cast<Index>(sc.cols.size());

@@ -46,11 +46,10 @@ inline constexpr int kMinPairs = 3;
 
 ItemAnalysis analyze_items(const Questionnaire& q, const ItemResponses& responses);
 
-// The scales of analyze_items over people added one at a time, holding sums instead of the
-// answers (for a pool too large to keep): per scene scale and pair of its items, the people
-// who answered both and the sums of their keyed answers and products. The answers are whole
-// numbers, so the sums are exact in any order and scales() is the same bits as
-// analyze_items(...).scales over the same people.
+// The scales of analyze_items (which uses it) over people added one at a time, holding sums
+// instead of the answers (for a pool too large to keep): per scene scale and pair of its
+// items, the people who answered both and the sums of their keyed answers and products. The
+// answers are whole numbers, so the sums are exact and scales() the same bits in any order.
 class ScaleSums {
  public:
   // `items`: the columns of the ItemResponses to be added (ItemResponses::items).
@@ -58,6 +57,8 @@ class ScaleSums {
   void add(const ItemResponses& r, size_t row);  // r.items must be the items given
   size_t people() const { return people_; }
   std::vector<ScaleStat> scales() const;
+  // The same, noting each item's r_drop in its first scale (analyze_items' ItemStat).
+  std::vector<ScaleStat> scales(std::vector<std::optional<double>>& r_drop, std::vector<std::string>& r_scale) const;
 
  private:
   struct Scale {
