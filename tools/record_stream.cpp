@@ -51,13 +51,16 @@ struct Head {
   uint32_t meta, answers;
 };
 
+// A person's Person in people_: `last`'s 8 bytes, then 1 when kept.
+constexpr size_t kPersonBytes = sizeof(uint64_t) + 1;
+
 }  // namespace
 
 RecordStream::RecordStream(const Questionnaire& q, const FileList& files, const Mapping* mapping,
                            std::string meeting, const Shard& shard, std::ostream& err,
                            const std::function<void(size_t, size_t)>& progress, unsigned jobs)
-    : q_(q), meeting_(std::move(meeting)), spool_(std::tmpfile(), &std::fclose) {
-  if (!spool_) spool_failed();
+    : q_(q), meeting_(std::move(meeting)), spool_(std::tmpfile(), &std::fclose), order_(std::tmpfile(), &std::fclose) {
+  if (!spool_ || !order_) spool_failed();
   const ReadResult r = read_answers(
       q, files, mapping, err, nullptr, [&](AnswersRead& read) { keep(read, shard); }, jobs,
       [&](size_t done) {
@@ -85,9 +88,9 @@ RecordStream::Entry RecordStream::load(uint64_t at, bool with_answers) {
   return e;
 }
 
-std::vector<RecordStream::Entry> RecordStream::entries_of(uint32_t person, bool with_answers) {
+std::vector<RecordStream::Entry> RecordStream::entries_of(uint64_t last, bool with_answers) {
   std::vector<Entry> out;
-  for (uint64_t e = last_[person]; e != 0; e = out.back().before) out.push_back(load(e - 1, with_answers));
+  for (uint64_t e = last; e != 0; e = out.back().before) out.push_back(load(e - 1, with_answers));
   std::reverse(out.begin(), out.end());
   return out;
 }
@@ -97,16 +100,14 @@ std::vector<RecordStream::Entry> RecordStream::entries_of(uint32_t person, bool 
 void RecordStream::check(const Questionnaire& q, const Answers& a, Diagnostics& d) {
   std::vector<std::string> parts = part_ids_present(q, a);
   if (parts.empty()) parts.push_back("");
-  const auto [person, fresh] = people_.add(a.participant);
-  if (fresh) last_.push_back(0), kept_.push_back(false);
-  person_ = person;
+  person_ = person(a.participant);
   given_.clear();
-  auto many = many_.find(person);
+  auto many = many_.find(a.participant);
   std::vector<Entry> before;
   if (many == many_.end()) {
-    before = entries_of(person, false);
+    before = entries_of(person_.last, false);
     if (before.size() >= kReadBack) {
-      many = many_.emplace(person, std::map<std::string, std::string>()).first;
+      many = many_.emplace(a.participant, std::map<std::string, std::string>()).first;
       for (const Entry& e : before)
         for (const std::string& part : e.parts) many->second.emplace(e.meeting + '\n' + part, e.file);
     }
@@ -142,25 +143,55 @@ void RecordStream::keep(const AnswersRead& read, const Shard& shard) {
   for (const std::string& part : given_) put_text(meta, part);
   put_text(meta, a.file);
   given_.clear();
-  const Head h{last_[person_], static_cast<uint32_t>(meta.size()), static_cast<uint32_t>(answers.size())};
+  const Head h{person_.last, static_cast<uint32_t>(meta.size()), static_cast<uint32_t>(answers.size())};
   if (std::fseek(spool_.get(), 0, SEEK_END) != 0) spool_failed();
   const long at = std::ftell(spool_.get());
   if (at < 0 || std::fwrite(&h, sizeof h, 1, spool_.get()) != 1 ||
       std::fwrite(meta.data(), 1, meta.size(), spool_.get()) != meta.size() ||
       std::fwrite(answers.data(), 1, answers.size(), spool_.get()) != answers.size())
     spool_failed();
-  last_[person_] = static_cast<uint64_t>(at) + 1;
-  if (kept && !kept_[person_]) order_.push_back(person_);
-  if (kept) kept_[person_] = true, ++versions_;
+  person_.last = static_cast<uint64_t>(at) + 1;
+  if (kept && !person_.kept) {
+    std::string id;
+    put_text(id, a.participant);
+    if (std::fwrite(id.data(), 1, id.size(), order_.get()) != id.size()) spool_failed();
+    ++kept_people_;
+  }
+  if (kept) person_.kept = true, ++versions_;
+  std::string packed(kPersonBytes, '\0');
+  std::copy_n(reinterpret_cast<const char*>(&person_.last), sizeof person_.last, packed.data());
+  packed.back() = person_.kept ? 1 : 0;
+  people_.put(a.participant, packed);
+}
+
+RecordStream::Person RecordStream::person(const std::string& id) {
+  const std::optional<std::string> packed = people_.find(id);
+  Person p;
+  if (!packed) return p;
+  if (packed->size() != kPersonBytes) spool_failed();
+  std::copy_n(packed->data(), sizeof p.last, reinterpret_cast<char*>(&p.last));
+  p.kept = packed->back() == 1;
+  return p;
+}
+
+std::string RecordStream::next_kept() {
+  uint32_t n = 0;
+  if (std::fread(&n, sizeof n, 1, order_.get()) != 1) spool_failed();
+  std::string id(n, '\0');
+  if (std::fread(id.data(), 1, n, order_.get()) != n) spool_failed();
+  return id;
 }
 
 std::optional<Batch> RecordStream::next(size_t people) {
-  if (at_ >= order_.size() && !first_) return std::nullopt;
+  if (at_ >= kept_people_ && !first_) return std::nullopt;
   Batch versions;
-  if (first_) versions.invalid = std::move(invalid_);
+  if (first_) {
+    versions.invalid = std::move(invalid_);
+    if (std::fseek(order_.get(), 0, SEEK_SET) != 0) spool_failed();
+  }
   first_ = false;
-  for (const size_t end = std::min(order_.size(), at_ + people); at_ < end; ++at_) {
-    for (const Entry& entry : entries_of(order_[at_], true)) {
+  for (const size_t end = std::min(kept_people_, at_ + people); at_ < end; ++at_) {
+    for (const Entry& entry : entries_of(person(next_kept()).last, true)) {
       if (entry.answers.empty()) continue;
       std::optional<Answers> a = decode_answers(entry.answers, entry.file);
       if (!a) spool_failed();

@@ -14,6 +14,7 @@
 #include <utility>
 
 #include "engine/comparison.hpp"
+#include "engine/disk_map.hpp"
 #include "engine/messages.hpp"
 #include "engine/numbers.hpp"
 #include "engine/scoring.hpp"
@@ -21,7 +22,6 @@
 #include "reports/career_map.hpp"
 #include "reports/career_map_pdf.hpp"
 #include "reports/font.hpp"
-#include "tools/person_index.hpp"
 
 namespace careermap::cli {
 namespace {
@@ -113,15 +113,12 @@ class MapRenderer {
   // another's only in letter case (on Windows and macOS disks their PDFs would be one file).
   void name_output(const Batch& b, size_t i, Outcome& o) {
     const Answers& a = b.valid[i];
-    const auto [person, fresh] = people_.add(fold(a.participant));
-    if (fresh) {
-      first_at_.push_back(static_cast<uint32_t>(first_.size()));
-      ((first_ += a.participant) += '\0') += a.file;
-    }
-    const size_t from = first_at_[person], to = person + 1 < first_at_.size() ? first_at_[person + 1] : first_.size();
-    const std::string_view first = std::string_view(first_).substr(from, to - from);
-    const std::string_view id = first.substr(0, first.find('\0')), file = first.substr(first.find('\0') + 1);
-    if (!fresh && id != a.participant) {
+    const std::string folded = fold(a.participant);
+    std::optional<std::string> first;
+    if (!people_.insert(folded, a.participant + '\0' + a.file)) first = people_.find(folded);
+    const std::string_view id = first ? std::string_view(*first).substr(0, first->find('\0')) : std::string_view();
+    if (first && id != a.participant) {
+      const std::string_view file = std::string_view(*first).substr(id.size() + 1);
       o.diagnostics.push_back(
           {{a.file, 0, 0},
            Severity::error,
@@ -134,7 +131,7 @@ class MapRenderer {
     }
     const bool several = i < b.several.size() && b.several[i];
     std::string name = a.participant + (several && !a.meeting.empty() ? "-" + a.meeting : "");
-    for (int k = 2; !names_.add(fold(name)).second; ++k) name = a.participant + "-" + std::to_string(k);
+    for (int k = 2; !names_.insert(fold(name), {}); ++k) name = a.participant + "-" + std::to_string(k);
     o.path = (std::filesystem::path(s_.dir) / (name + ".pdf")).string();
   }
 
@@ -161,12 +158,9 @@ class MapRenderer {
   const RenderSettings& s_;
   const Templates& templates_;
   const FontSource& font_;
-  // Kept for every person of the run, compactly (a few dozen bytes each): the PDF names given
-  // so far and the ids, both without letter case, and of each id the first person's id and
-  // file ("ID\0FILE", from first_at_[number]).
-  PersonIndex names_, people_;
-  std::string first_;
-  std::vector<uint32_t> first_at_;
+  // Kept for every person of the run, on disk: the PDF names given so far and the ids, both
+  // without letter case, and of each id the first person's id and file ("ID\0FILE").
+  DiskMap names_, people_;
 };
 
 }  // namespace
