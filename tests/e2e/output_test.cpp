@@ -166,4 +166,29 @@ BOOST_AUTO_TEST_CASE(a_name_already_given_to_another_record_gets_the_next_free_o
   }
 }
 
+// The names are compared without letter case too: a person whose id differs from another's
+// PDF name only in case (P01-M5 beside p01's p01-m5.pdf) gets the next free name, so that no
+// two PDFs become one file on a Windows or macOS disk; their ids differ, so neither is refused.
+BOOST_AUTO_TEST_CASE(a_name_given_in_other_letter_case_gets_the_next_free_one) {
+  careermap::test::TempDir dir;
+  const std::string p01 = slurp(kSrc + "/questionnaires/samples/p01.yaml");
+  const auto write = [&](const std::string& file, const std::string& id, const std::string& meeting) {
+    std::string text = p01;
+    text.replace(text.find("participant: p01"), 16, "participant: " + id);
+    text.replace(text.find("session: pre"), 12, "meeting: " + meeting);
+    std::ofstream(dir.path() / file) << text;
+  };
+  write("a.yaml", "p01", "m1");
+  write("b.yaml", "p01", "m5");
+  write("c.yaml", "P01-M5", "m1");
+  const int status = shell("cd " + dir.path().string() + " && " + kBin + " render --jobs 2 -q " + kPre +
+                           " -o out a.yaml b.yaml c.yaml >list 2>err");
+  BOOST_TEST(status == 0);
+  BOOST_TEST(slurp(dir.path() / "err") == "");
+  BOOST_TEST(slurp(dir.path() / "list") == "out/p01-m1.pdf\nout/p01-m5.pdf\nout/P01-M5-2.pdf\n");
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir.path() / "out")) names.insert(e.path().filename().string());
+  BOOST_TEST(names == (std::set<std::string>{"p01-m1.pdf", "p01-m5.pdf", "P01-M5-2.pdf"}));
+}
+
 BOOST_AUTO_TEST_SUITE_END()
