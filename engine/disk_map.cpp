@@ -7,14 +7,12 @@
 
 namespace careermap {
 
-// One table in SQLite's private temporary database (the name ""), in one transaction that is
-// never committed: without a journal, and never synced, the pages stay in the cache until it
-// is full and then go to the file, which SQLite deletes when the connection closes.
 namespace {
 
 // The connection, opened and readied before any statement is prepared on it.
 struct Opened {
-  explicit Opened(size_t cache_kb) : db("", [](const std::string&, const std::string&) {
+  explicit Opened(size_t cache_kb)
+      : db("", [](const std::string&, const std::string&) {
           return tr("cannot use a temporary file (is the temporary folder full?)");
         }) {
     db.open(SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -28,6 +26,9 @@ struct Opened {
 
 }  // namespace
 
+// One table in SQLite's private temporary database (the name ""), in one transaction that is
+// never committed: without a journal, and never synced, the pages stay in the cache until it
+// is full and then go to the file, which SQLite deletes when the connection closes.
 struct DiskMap::Db {
   explicit Db(size_t cache_kb) : opened(cache_kb) {}
   Opened opened;

@@ -21,7 +21,8 @@ BOOST_AUTO_TEST_CASE(keys_and_values_are_those_of_a_map) {
   std::mt19937_64 rng(5);
   const auto bytes = [&](int most) {
     std::string s;
-    for (int k = 0, n = static_cast<int>(rng() % (most + 1)); k < n; ++k) s += static_cast<char>(rng() % 4 ? 'a' + rng() % 3 : rng() % 256);
+    for (int k = 0, n = static_cast<int>(rng() % (most + 1)); k < n; ++k)
+      s += static_cast<char>(rng() % 4 ? 'a' + rng() % 3 : rng() % 256);
     return s;
   };
   for (int i = 0; i < 200000; ++i) {
