@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "engine/diagnostic.hpp"
 #include "engine/messages.hpp"
@@ -26,7 +27,7 @@ struct Db : sqlite::Db {
 
 }  // namespace
 
-std::vector<Release> read_releases(const std::string& path) {
+std::vector<Release> read_releases(const std::string& path, bool members) {
   Db db(path);
   std::vector<Release> out;
   std::map<int64_t, size_t> release_at;
@@ -46,7 +47,7 @@ std::vector<Release> read_releases(const std::string& path) {
       r.groups.push_back({r.id, s.col(2), {}, {}});
     }
   }
-  {
+  if (members) {
     Stmt s(db, "SELECT grp, submission FROM release_members ORDER BY grp, submission");
     while (s.step()) {
       const auto [r, g] = group_at.at(s.number(0));
@@ -61,6 +62,38 @@ std::vector<Release> read_releases(const std::string& path) {
     }
   }
   return out;
+}
+
+ReleasedMembers released_members(const std::string& path, const std::string& questionnaire) {
+  struct Pass {
+    Db db;
+    std::map<int64_t, size_t> group;  // release_groups.id -> its place among the questionnaire's groups
+    std::optional<Stmt> rows;
+    explicit Pass(const std::string& path) : db(path) {}
+  };
+  auto pass = std::make_shared<Pass>(path);
+  {
+    Stmt s(pass->db,
+           "SELECT g.id FROM release_groups g JOIN releases r ON r.id = g.release WHERE r.questionnaire = ?"
+           " ORDER BY r.id, g.id");
+    s.text(1, questionnaire);
+    while (s.step()) pass->group.emplace(s.number(0), pass->group.size());
+  }
+  pass->rows.emplace(pass->db,
+                     "SELECT s.cohort, s.participant, m.grp, m.submission FROM release_members m"
+                     " JOIN release_groups g ON g.id = m.grp JOIN releases r ON r.id = g.release"
+                     " JOIN submissions s ON s.id = m.submission"
+                     " WHERE r.questionnaire = ?1 AND s.questionnaire = ?1"
+                     " ORDER BY s.cohort, s.participant, r.id, g.id, m.submission");
+  pass->rows->text(1, questionnaire);
+  return [pass](ReleasedMember& m) {
+    if (!pass->rows->step()) return false;
+    m.cohort = pass->rows->col(0);
+    m.participant = pass->rows->col(1);
+    m.group = pass->group.at(pass->rows->number(2));
+    m.submission = pass->rows->number(3);
+    return true;
+  };
 }
 
 int64_t append_release(const std::string& path, const Release& r) {
