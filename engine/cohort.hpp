@@ -40,6 +40,7 @@ struct ReleasedGroup {
   std::string label;
   std::vector<int64_t> submissions;  // what it counted
   std::vector<std::pair<std::string, std::string>> shown;  // (table, category) of its shown figures
+  int64_t id = 0;  // its row in the release log (read_releases), 0 when not read from one
 };
 
 // One submission a released group counted, and whose it is.
@@ -57,7 +58,8 @@ struct CohortOptions {
   std::vector<std::string> cohorts;  // empty: every cohort in the archive
   std::vector<std::pair<std::string, std::string>> pools;  // inclusive ranges of cohorts shown as one group
   std::vector<ReleasedGroup> released;  // earlier reports of this questionnaire
-  // The members of `released`, opened once for each pass (release_log.hpp released_members):
+  // The members of `released`, opened once for each pass (release_log.hpp released_members, given
+// the groups' ids):
   // then `released` needs no submissions, and memory does not grow with the people they
   // counted. None: they are found from `released` and the briefs of their submissions.
   std::function<ReleasedMembers()> released_members;
