@@ -5,6 +5,7 @@
 #include <functional>
 #include <future>
 #include <map>
+#include <memory>
 #include <set>
 #include <span>
 #include <tuple>
@@ -209,7 +210,7 @@ class Summarizer {
     members_.resize(G_);
     other_version_.assign(G_, std::vector<int>(R_, 0));
     declare_measures();
-    index_released();
+    open_released();
     read_people(source);
     if (plan_groups(read_, o_) != plan_) return std::nullopt;
     add_released_only();
@@ -226,11 +227,12 @@ class Summarizer {
  private:
   using Person = std::pair<std::string, std::string>;  // cohort, participant
 
-  // Someone a released group counted: the submissions each such group counted of them, and
-  // this report's, when they are in it.
-  struct ReleasedPerson {
-    std::vector<std::pair<size_t, std::vector<int64_t>>> in;  // (released group, its submissions, ascending)
-    std::vector<int64_t> mine;
+  // A version released groups counted that this report does not (add_released_only): its
+  // submissions (other_ids_), the released groups that counted it (other_in_), and this
+  // report's groups of the person when it counts them by other submissions.
+  struct Other {
+    size_t ids_at, ids_n, in_at, in_n;
+    const std::vector<int>* mine;
   };
 
   // The submissions of `ids` (ascending) to `each`, from CohortOptions::history_of or, without
@@ -243,9 +245,20 @@ class Summarizer {
       if (const auto it = history_.find(id); it != history_.end()) each(Submission(*it->second));
   }
 
-  // The people of the released groups, from the briefs of the submissions they counted.
-  void index_released() {
+  // The released groups' members, person by person in the order this report reads its people
+  // (from CohortOptions::released_members, or else found from the briefs of the submissions
+  // the groups counted); `next_` is the next one.
+  void open_released() {
     if (R_ == 0) return;
+    released_ = o_.released_members ? o_.released_members() : released_from_history();
+    pull();
+  }
+  void pull() {
+    ReleasedMember m;
+    if (released_(m)) next_ = std::move(m);
+    else next_.reset();
+  }
+  ReleasedMembers released_from_history() {
     std::vector<int64_t> ids;
     for (const auto& r : o_.released) ids.insert(ids.end(), r.submissions.begin(), r.submissions.end());
     std::sort(ids.begin(), ids.end());
@@ -255,20 +268,57 @@ class Summarizer {
       if (sub.questionnaire == q_.id) person.push_back({sub.id, Person{std::move(sub.cohort), std::move(sub.participant)}});
     });
     std::sort(person.begin(), person.end());
-    ids.clear();
-    ids.shrink_to_fit();
-    for (size_t r = 0; r < R_; ++r) {
-      std::map<Person, std::vector<int64_t>> people;
+    auto all = std::make_shared<std::vector<ReleasedMember>>();
+    for (size_t r = 0; r < R_; ++r)
       for (int64_t id : o_.released[r].submissions) {
         const auto it = std::lower_bound(person.begin(), person.end(), id,
                                          [](const std::pair<int64_t, Person>& p, int64_t x) { return p.first < x; });
-        if (it != person.end() && it->first == id) people[it->second].push_back(id);
+        if (it != person.end() && it->first == id) all->push_back({it->second.first, it->second.second, r, id});
       }
-      for (auto& [who, counted] : people) {
-        std::sort(counted.begin(), counted.end());
-        released_people_[who].in.push_back({r, std::move(counted)});
-      }
+    std::sort(all->begin(), all->end(), [](const ReleasedMember& a, const ReleasedMember& b) {
+      return std::tie(a.cohort, a.participant, a.group, a.submission) <
+             std::tie(b.cohort, b.participant, b.group, b.submission);
+    });
+    return [all, at = size_t(0)](ReleasedMember& m) mutable {
+      if (at == all->size()) return false;
+      m = std::move((*all)[at++]);
+      return true;
+    };
+  }
+  bool released_next_is(const std::string& cohort, const std::string& participant) const {
+    return next_ && next_->cohort == cohort && next_->participant == participant;
+  }
+  // The next released person's members, taken: where a group counted the submissions `mine`
+  // this report counts of them, its bit in `signature`; every other version is kept to be read
+  // again (add_released_only), with `groups`, this report's groups of the person (none when
+  // they are not in it).
+  void take_released(const std::vector<int64_t>* mine, const std::vector<int>* groups, std::vector<bool>* signature) {
+    const std::string cohort = next_->cohort, participant = next_->participant;
+    std::vector<std::pair<size_t, std::vector<int64_t>>> counted;  // (released group, its submissions, ascending)
+    for (; released_next_is(cohort, participant); pull()) {
+      if (counted.empty() || counted.back().first != next_->group) counted.push_back({next_->group, {}});
+      counted.back().second.push_back(next_->submission);
     }
+    std::vector<std::pair<std::vector<int64_t>, std::vector<uint32_t>>> versions;  // the others: ids, groups
+    for (auto& [g, ids] : counted) {
+      if (mine && ids == *mine) {
+        (*signature)[G_ + g] = true;
+        continue;
+      }
+      const auto v = std::find_if(versions.begin(), versions.end(), [&](const auto& x) { return x.first == ids; });
+      if (v != versions.end()) v->second.push_back(static_cast<uint32_t>(g));
+      else versions.push_back({std::move(ids), {static_cast<uint32_t>(g)}});
+    }
+    for (const auto& [ids, in] : versions) {
+      others_.push_back({other_ids_.size(), ids.size(), other_in_.size(), in.size(), mine ? groups : nullptr});
+      other_ids_.insert(other_ids_.end(), ids.begin(), ids.end());
+      other_in_.insert(other_in_.end(), in.begin(), in.end());
+    }
+  }
+  // Every released person before (cohort, participant), as not in this report.
+  void take_released_before(const std::string& cohort, const std::string& participant) {
+    while (next_ && std::tie(next_->cohort, next_->participant) < std::tie(cohort, participant))
+      take_released(nullptr, nullptr, nullptr);
   }
 
   // This report's people, one at a time, into the atoms of the groups planned.
@@ -278,21 +328,24 @@ class Summarizer {
       for (const auto& sub : person) subs.push_back(&sub);
       Read r;
       std::vector<int64_t> ids = read_person(q_, key_, subs, o_.raw_of, r);
-      if (ids.empty()) return;
-      const Person who{person.front().cohort, person.front().participant};
-      ++read_[who.first];
+      const std::string &cohort = person.front().cohort, &participant = person.front().participant;
+      take_released_before(cohort, participant);
+      if (ids.empty()) return;  // (their released versions, if any, are taken at the next as not in it)
+      ++read_[cohort];
       std::vector<bool> signature(G_ + R_, false);
-      if (const auto groups = plan_.of.find(who.first); groups != plan_.of.end())
-        for (int g : groups->second) {  // (none for a cohort not counted: run() sees the plans differ)
+      const std::vector<int>* groups = nullptr;
+      if (const auto of = plan_.of.find(cohort); of != plan_.of.end()) {
+        groups = &of->second;
+        for (int g : of->second) {  // (none for a cohort not counted: run() sees the plans differ)
           signature[g] = true;
           members_[g].insert(members_[g].end(), ids.begin(), ids.end());
         }
-      if (const auto it = released_people_.find(who); it != released_people_.end()) {
-        for (const auto& [rel, counted] : it->second.in) signature[G_ + rel] = signature[G_ + rel] || counted == ids;
-        it->second.mine = std::move(ids);
       }
+      if (released_next_is(cohort, participant)) take_released(&ids, groups, &signature);
       wait(atom_of(signature), std::move(r), true);
     });
+    while (next_) take_released(nullptr, nullptr, nullptr);
+    released_ = nullptr;  // (its connection let go)
     finish_scoring();
   }
 
@@ -378,32 +431,19 @@ class Summarizer {
   // of cohorts left out), in the order the groups name them, each once; each is read again
   // and added into the atom of the released groups that counted it.
   void add_released_only() {
-    struct Other {
-      Person who;
+    std::stable_sort(others_.begin(), others_.end(),
+                     [&](const Other& a, const Other& b) { return other_in_[a.in_at] < other_in_[b.in_at]; });
+    for (size_t from = 0; from < others_.size(); from += 256) {  // read a few hundred at a time
+      const size_t to = std::min(others_.size(), from + 256);
       std::vector<int64_t> ids;
-      std::vector<size_t> in;  // the released groups that counted it
-    };
-    std::vector<Other> others;
-    std::map<std::pair<Person, std::vector<int64_t>>, size_t> index;
-    for (size_t r = 0; r < R_; ++r)
-      for (const auto& [who, person] : released_people_)
-        for (const auto& [rel, ids] : person.in) {
-          if (rel != r || ids == person.mine) continue;
-          const auto [it, fresh] = index.try_emplace({who, ids}, others.size());
-          if (fresh) others.push_back({who, ids, {}});
-          others[it->second].in.push_back(r);
-        }
-    for (size_t from = 0; from < others.size(); from += 256) {  // read a few hundred at a time
-      const size_t to = std::min(others.size(), from + 256);
-      std::vector<int64_t> ids;
-      for (size_t i = from; i < to; ++i) ids.insert(ids.end(), others[i].ids.begin(), others[i].ids.end());
+      for (size_t i = from; i < to; ++i) ids.insert(ids.end(), ids_of(others_[i]).begin(), ids_of(others_[i]).end());
       std::sort(ids.begin(), ids.end());
       ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
       std::vector<Submission> subs;
       history(ids, false, [&](Submission&& sub) { subs.push_back(std::move(sub)); });
       std::map<int64_t, const Submission*> by_id;
       for (const auto& sub : subs) by_id[sub.id] = &sub;
-      for (size_t i = from; i < to; ++i) add_released_only(others[i], by_id);
+      for (size_t i = from; i < to; ++i) add_released_only(others_[i], by_id);
     }
     finish_scoring();
   }
@@ -412,27 +452,28 @@ class Summarizer {
   // One that no longer reads as it did (the questionnaire changed under the same id) would
   // leave the released figures unknown, and with them what this report may show beside
   // them: no report then.
-  template <typename Other>
   void add_released_only(const Other& other, const std::map<int64_t, const Submission*>& by_id) {
+    const std::span<const int64_t> want = ids_of(other);
+    const std::span<const uint32_t> in(other_in_.data() + other.in_at, other.in_n);
     std::vector<const Submission*> subs;
-    for (int64_t id : other.ids)
+    for (int64_t id : want)
       if (const auto it = by_id.find(id); it != by_id.end()) subs.push_back(it->second);
     Read read;
-    if (subs.size() != other.ids.size() || read_person(q_, key_, subs, o_.raw_of, read) != other.ids)
+    if (subs.size() != want.size() || !std::ranges::equal(read_person(q_, key_, subs, o_.raw_of, read), want))
       throw Error(Location{}, "",
                   trf("cohort: release {release} counted submissions that no longer read against {questionnaire} "
                       "(it has changed since): this report cannot be checked against what that release showed, "
                       "so none is made; give the changed questionnaire an id of its own",
-                      {{"release", std::to_string(o_.released[other.in.front()].release)}, {"questionnaire", q_.id}}));
+                      {{"release", std::to_string(o_.released[in.front()].release)}, {"questionnaire", q_.id}}));
     std::vector<bool> signature(G_ + R_, false);
-    const bool mine = !released_people_.at(other.who).mine.empty();  // in this report by other submissions
-    for (size_t r : other.in) {
+    for (uint32_t r : in) {
       signature[G_ + r] = true;
-      if (mine)
-        for (int g : plan_.of.at(other.who.first)) ++other_version_[g][r];
+      if (other.mine)  // in this report by other submissions
+        for (int g : *other.mine) ++other_version_[g][r];
     }
     wait(atom_of(signature), std::move(read), false);
   }
+  std::span<const int64_t> ids_of(const Other& o) const { return {other_ids_.data() + o.ids_at, o.ids_n}; }
 
   // Every group as the atoms it is the union of.
   void group_atoms() {
@@ -666,7 +707,11 @@ class Summarizer {
   Sizes read_;             // this report's people per cohort, as read
   std::vector<std::vector<int64_t>> members_;  // per group: the submissions it counts
   std::map<int64_t, const Submission*> history_;  // o_.history by id, when it serves
-  std::map<Person, ReleasedPerson> released_people_;
+  ReleasedMembers released_;               // the released groups' members, while read
+  std::optional<ReleasedMember> next_;     // the next of them
+  std::vector<Other> others_;
+  std::vector<int64_t> other_ids_;
+  std::vector<uint32_t> other_in_;
   std::vector<std::vector<int>> other_version_;  // [group][released]: people in both by other submissions
   std::map<std::vector<bool>, int> atom_index_;   // the groups counting an atom's people -> the atom
   std::vector<std::vector<bool>> signatures_;     // per atom: the groups counting its people

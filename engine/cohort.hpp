@@ -40,13 +40,29 @@ struct ReleasedGroup {
   std::string label;
   std::vector<int64_t> submissions;  // what it counted
   std::vector<std::pair<std::string, std::string>> shown;  // (table, category) of its shown figures
+  int64_t id = 0;  // its row in the release log (read_releases), 0 when not read from one
 };
+
+// One submission a released group counted, and whose it is.
+struct ReleasedMember {
+  std::string cohort, participant;
+  size_t group = 0;        // the group's place in CohortOptions::released
+  int64_t submission = 0;
+};
+// The released groups' members one at a time into `m`, in order of cohort, participant, group
+// and submission; false at the end.
+using ReleasedMembers = std::function<bool(ReleasedMember& m)>;
 
 struct CohortOptions {
   int min_group = kMinGroupFloor;    // fewest people a shown figure may be about (>= kMinGroupFloor)
   std::vector<std::string> cohorts;  // empty: every cohort in the archive
   std::vector<std::pair<std::string, std::string>> pools;  // inclusive ranges of cohorts shown as one group
   std::vector<ReleasedGroup> released;  // earlier reports of this questionnaire
+  // The members of `released`, opened once for each pass (release_log.hpp released_members, given
+// the groups' ids):
+  // then `released` needs no submissions, and memory does not grow with the people they
+  // counted. None: they are found from `released` and the briefs of their submissions.
+  std::function<ReleasedMembers()> released_members;
   std::vector<Submission> history;      // the submissions the released groups counted (any version)
   // Instead of `history`, read as needed: the submissions of `ids` (ascending) handed to
   // `each` in that order, as Archive::submissions gives them, or with `brief` only their id,
@@ -93,7 +109,8 @@ CohortSummary summarize_cohorts(const Questionnaire& q, const std::vector<Submis
 // The same, from submissions handed to the function `each` is given, one at a time, a
 // person's together, in order of cohort and participant (Archive::each_current): memory does
 // not grow with the people (but for the ids of the submissions each group counts and, with
-// released groups, an index of the people they counted). `briefs`
+// released groups, the versions they counted that this report does not; without
+// `released_members`, an index of the people they counted). `briefs`
 // gives the same submissions with only their id, cohort, meeting, participant and
 // questionnaire (Archive::each_current_brief), read first to count the people of each cohort
 // (none: `each` is read for that too). Error when they come out of that order.

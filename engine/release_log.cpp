@@ -2,6 +2,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 
 #include "engine/diagnostic.hpp"
 #include "engine/messages.hpp"
@@ -26,7 +27,7 @@ struct Db : sqlite::Db {
 
 }  // namespace
 
-std::vector<Release> read_releases(const std::string& path) {
+std::vector<Release> read_releases(const std::string& path, bool members) {
   Db db(path);
   std::vector<Release> out;
   std::map<int64_t, size_t> release_at;
@@ -43,10 +44,10 @@ std::vector<Release> read_releases(const std::string& path) {
     while (s.step()) {
       Release& r = out[release_at.at(s.number(1))];
       group_at[s.number(0)] = {release_at.at(s.number(1)), r.groups.size()};
-      r.groups.push_back({r.id, s.col(2), {}, {}});
+      r.groups.push_back({r.id, s.col(2), {}, {}, s.number(0)});
     }
   }
-  {
+  if (members) {
     Stmt s(db, "SELECT grp, submission FROM release_members ORDER BY grp, submission");
     while (s.step()) {
       const auto [r, g] = group_at.at(s.number(0));
@@ -61,6 +62,40 @@ std::vector<Release> read_releases(const std::string& path) {
     }
   }
   return out;
+}
+
+ReleasedMembers released_members(const std::string& path, const std::string& questionnaire,
+                                 const std::vector<int64_t>& groups) {
+  struct Pass {
+    Db db;
+    std::map<int64_t, size_t> group;  // release_groups.id -> its place in `groups`
+    std::optional<Stmt> rows;
+    explicit Pass(const std::string& path) : db(path) {}
+  };
+  auto pass = std::make_shared<Pass>(path);
+  for (size_t g = 0; g < groups.size(); ++g) pass->group.emplace(groups[g], g);
+  // SQLite sorts the members in memory up to the page cache's size, then on disk: a small
+  // cache keeps the sort's memory from growing with the people.
+  pass->db.exec("PRAGMA cache_size = -256");
+  pass->rows.emplace(pass->db,
+                     "SELECT s.cohort, s.participant, m.grp, m.submission FROM release_members m"
+                     " JOIN release_groups g ON g.id = m.grp JOIN releases r ON r.id = g.release"
+                     " JOIN submissions s ON s.id = m.submission"
+                     " WHERE r.questionnaire = ?1 AND s.questionnaire = ?1"
+                     " ORDER BY s.cohort, s.participant, r.id, g.id, m.submission");
+  pass->rows->text(1, questionnaire);
+  return [pass](ReleasedMember& m) {
+    for (;;) {
+      if (!pass->rows->step()) return false;
+      const auto g = pass->group.find(pass->rows->number(2));
+      if (g == pass->group.end()) continue;  // a release logged since the groups were read
+      m.cohort = pass->rows->col(0);
+      m.participant = pass->rows->col(1);
+      m.group = g->second;
+      m.submission = pass->rows->number(3);
+      return true;
+    }
+  };
 }
 
 int64_t append_release(const std::string& path, const Release& r) {

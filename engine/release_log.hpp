@@ -26,8 +26,17 @@ struct Release {
   std::vector<ReleasedGroup> groups;
 };
 
-// Every release, oldest first (each group's release set to its release's id).
-std::vector<Release> read_releases(const std::string& archive_path);
+// Every release, oldest first (each group's release set to its release's id); without
+// `members`, the groups' submissions are left out (they stay in the archive).
+std::vector<Release> read_releases(const std::string& archive_path, bool members = true);
+// The members of `groups` (ReleasedGroup::id, groups of `questionnaire`'s releases as
+// read_releases gave them; each member's group is its place there) that are submissions of
+// it, with whose they are, one at a time in order of cohort, participant, group and
+// submission, read from the archive as they are asked for (SQLite sorts them, on disk when
+// they are many). A group not among `groups` (a release logged since) is left out. The
+// stream keeps its own connection until it is let go.
+ReleasedMembers released_members(const std::string& archive_path, const std::string& questionnaire,
+                                 const std::vector<int64_t>& groups);
 // Appends `r` in one transaction; returns its id.
 int64_t append_release(const std::string& archive_path, const Release& r);
 

@@ -111,10 +111,14 @@ int cmd_cohort(const Args& args, std::ostream& out, std::ostream& err) {
     err << escaped(args.get("--archive")) << ": " << tr("error: ") << problem << '\n';
     return o.cohorts.empty() ? kInvalid : kUsage;
   }
-  // Earlier reports of this questionnaire, from the release log.
   const std::string path = args.get("--archive");
-  for (const auto& r : read_releases(path))
+  // Earlier reports of this questionnaire, from the release log; their members are read from
+  // it person by person as the report reads its people.
+  for (const auto& r : read_releases(path, false))
     if (r.questionnaire == q->id) o.released.insert(o.released.end(), r.groups.begin(), r.groups.end());
+  std::vector<int64_t> released_groups;
+  for (const auto& g : o.released) released_groups.push_back(g.id);
+  o.released_members = [&] { return released_members(path, q->id, released_groups); };
   // Read a person at a time, the raw bytes only where the stored answers are not of q.
   const std::string key = answers_blob_key(*q);
   o.raw_of = [&archive](int64_t id) { return archive->raw(id); };
