@@ -138,16 +138,24 @@ BOOST_AUTO_TEST_CASE(ids_that_differ_only_in_letter_case_are_refused_across_chun
   BOOST_TEST(std::distance(fs::directory_iterator(dir.path() / "out"), fs::directory_iterator{}) == 64);
 }
 
+namespace {
+
+// The sample p01's answers as participant `id` at `meeting`, written to `file`.
+void write_p01_as(const fs::path& file, const std::string& id, const std::string& meeting) {
+  std::string text = slurp(kSrc + "/questionnaires/samples/p01.yaml");
+  text.replace(text.find("participant: p01"), 16, "participant: " + id);
+  text.replace(text.find("session: pre"), 12, "meeting: " + meeting);
+  std::ofstream(file) << text;
+}
+
+}  // namespace
+
 // A person with records at two meetings gets ID-MEETING.pdf for each; another person whose id
 // is one of those names gets the next free name (ID-2.pdf), never the same file, in either order.
 BOOST_AUTO_TEST_CASE(a_name_already_given_to_another_record_gets_the_next_free_one) {
   careermap::test::TempDir dir;
-  const std::string p01 = slurp(kSrc + "/questionnaires/samples/p01.yaml");
   const auto write = [&](const std::string& file, const std::string& id, const std::string& meeting) {
-    std::string text = p01;
-    text.replace(text.find("participant: p01"), 16, "participant: " + id);
-    text.replace(text.find("session: pre"), 12, "meeting: " + meeting);
-    std::ofstream(dir.path() / file) << text;
+    write_p01_as(dir.path() / file, id, meeting);
   };
   write("a.yaml", "p01", "m1");
   write("b.yaml", "p01", "m5");
@@ -171,12 +179,8 @@ BOOST_AUTO_TEST_CASE(a_name_already_given_to_another_record_gets_the_next_free_o
 // two PDFs become one file on a Windows or macOS disk; their ids differ, so neither is refused.
 BOOST_AUTO_TEST_CASE(a_name_given_in_other_letter_case_gets_the_next_free_one) {
   careermap::test::TempDir dir;
-  const std::string p01 = slurp(kSrc + "/questionnaires/samples/p01.yaml");
   const auto write = [&](const std::string& file, const std::string& id, const std::string& meeting) {
-    std::string text = p01;
-    text.replace(text.find("participant: p01"), 16, "participant: " + id);
-    text.replace(text.find("session: pre"), 12, "meeting: " + meeting);
-    std::ofstream(dir.path() / file) << text;
+    write_p01_as(dir.path() / file, id, meeting);
   };
   write("a.yaml", "p01", "m1");
   write("b.yaml", "p01", "m5");

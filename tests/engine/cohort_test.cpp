@@ -55,6 +55,10 @@ struct Book {
     if (!wish.empty()) body += "  wish: [" + wish + "]\n";
     add(cohort, id, session, body);
   }
+  // `n` people of `cohort` (ids PREFIX0, PREFIX1, ...), each with random answers at "pre".
+  void add_people(const std::string& cohort, const std::string& prefix, int n, std::mt19937& rng) {
+    for (int i = 0; i < n; ++i) add_random(cohort, prefix + std::to_string(i), "pre", rng);
+  }
   // The newest of each participant, cohort and session (what the archive's current() gives).
   std::vector<Submission> current() const {
     std::map<std::tuple<std::string, std::string, std::string>, Submission> newest;
@@ -177,8 +181,8 @@ BOOST_AUTO_TEST_CASE(a_late_import_does_not_give_the_late_person_away) {
   const Questionnaire q = checklist_questionnaire();
   std::mt19937 rng(7);
   Book b(q);
-  for (int i = 0; i < 12; ++i) b.add_random("2026", "p" + std::to_string(i), "pre", rng);
-  for (int i = 0; i < 6; ++i) b.add_random("2025", "q" + std::to_string(i), "pre", rng);
+  b.add_people("2026", "p", 12, rng);
+  b.add_people("2025", "q", 6, rng);
   const CohortSummary before = summarize_cohorts(q, b.current(), CohortOptions{});
   b.add_random("2026", "late", "pre", rng);
   CohortOptions o;
@@ -201,8 +205,8 @@ BOOST_AUTO_TEST_CASE(people_who_sent_new_versions_since_a_release_are_each_one_p
   const Questionnaire q = checklist_questionnaire();
   std::mt19937 rng(9);
   Book b(q);
-  for (int i = 0; i < 10; ++i) b.add_random("2026", "p" + std::to_string(i), "pre", rng);
-  for (int i = 0; i < 6; ++i) b.add_random("2025", "q" + std::to_string(i), "pre", rng);
+  b.add_people("2026", "p", 10, rng);
+  b.add_people("2025", "q", 6, rng);
   CohortOptions o;
   o.released = release_of(summarize_cohorts(q, b.current(), CohortOptions{}));
   for (auto& g : o.released) g.release = 1;

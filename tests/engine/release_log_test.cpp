@@ -90,6 +90,12 @@ void add_random(Archive& a, std::mt19937& rng, int n) {
   a.import(subs, "2026-01-01T00:00:00Z");
 }
 
+Archive new_archive(const std::string& path) {
+  ArchiveOptions create;
+  create.create = true;
+  return Archive::open(path, create);
+}
+
 std::string row(const ReleasedMember& m) {
   return m.cohort + "|" + m.participant + "|" + std::to_string(m.group) + "|" + std::to_string(m.submission);
 }
@@ -106,9 +112,7 @@ BOOST_AUTO_TEST_CASE(released_members_are_the_released_submissions_of_the_questi
   for (int round = 0; round < 20; ++round) {
     test::TempDir dir;
     const std::string path = (dir.path() / "a.db").string();
-    ArchiveOptions create;
-    create.create = true;
-    Archive a = Archive::open(path, create);
+    Archive a = new_archive(path);
     for (int release = 0; release < 1 + static_cast<int>(rng() % 4); ++release) {
       add_random(a, rng, 1 + rng() % 30);
       const int64_t last = static_cast<int64_t>(a.all().size());
@@ -173,9 +177,7 @@ BOOST_AUTO_TEST_CASE(a_report_with_the_released_members_streamed_is_the_one_made
   for (int round = 0; round < 5; ++round) {
     test::TempDir dir;
     const std::string path = (dir.path() / "a.db").string();
-    ArchiveOptions create;
-    create.create = true;
-    Archive a = Archive::open(path, create);
+    Archive a = new_archive(path);
     add_random(a, rng, 20 + rng() % 40);
     for (int report = 0; report < 4; ++report) {
       CohortOptions o;
