@@ -18,7 +18,7 @@ using Terms = std::vector<std::pair<int, double>>;  // column, coefficient
 // What a reader knows, as one GLPK problem: a column per measure and atom.
 class ReaderModel {
  public:
-  explicit ReaderModel(const CellTable& t) : t_(t), atoms_(t.atoms()), p_(glp_create_prob()) {
+  ReaderModel(const CellTable& t, int mip_nodes) : t_(t), atoms_(t.atoms()), p_(glp_create_prob()), mip_nodes_(mip_nodes) {
     const int M = static_cast<int>(t.measures.size());
     if (M * atoms_ > 0) glp_add_cols(p_, M * atoms_);
     for (int m = 0; m < M; ++m)
@@ -63,7 +63,10 @@ class ReaderModel {
     smcp_.msg_lev = GLP_MSG_OFF;
     glp_init_iocp(&iocp_);
     iocp_.msg_lev = GLP_MSG_OFF;
-    iocp_.tm_lim = 5000;
+    // A budget of branch-and-bound nodes, not of time, so that the audit finds the same on any
+    // machine under any load (the reports here need at most a dozen).
+    iocp_.cb_func = &ReaderModel::on_node;
+    iocp_.cb_info = this;
     // Branch on the most fractional column: GLPK's default (Driebeck-Tomlin) works out a
     // tableau row for every fractional column at every node, a third of a report's time after
     // a few releases; the optimum found is the same.
@@ -81,7 +84,10 @@ class ReaderModel {
   }
 
   // The least or greatest value of Σ coefficient × column; integers where the columns are.
-  double optimum(const Terms& objective, bool maximize) {
+  // When the integer program needs more nodes than the budget, the linear one's bound, and
+  // `exact` false (it is then never narrower than the integer one).
+  double optimum(const Terms& objective, bool maximize, bool* exact = nullptr) {
+    if (exact) *exact = true;
     for (int j : objective_cols_) glp_set_obj_coef(p_, j, 0);
     objective_cols_.clear();
     bool integral = false;
@@ -102,13 +108,19 @@ class ReaderModel {
     const double lp = glp_get_obj_val(p_);
     if (!integral || all_integral()) return lp;
     ++solves;
+    nodes_ = 0;
     if (glp_intopt(p_, &iocp_) == 0 && glp_mip_status(p_) == GLP_OPT) return glp_mip_obj_val(p_);
-    return lp;  // the relaxation's bound: never narrower than the integer one
+    if (exact) *exact = false;
+    return lp;
   }
 
   int solves = 0;
 
  private:
+  static void on_node(glp_tree* tree, void* info) {
+    auto* me = static_cast<ReaderModel*>(info);
+    if (glp_ios_reason(tree) == GLP_ISELECT && ++me->nodes_ > me->mip_nodes_) glp_ios_terminate(tree);
+  }
   void add_row(const Terms& terms, int type, double lo, double hi) {
     const int r = glp_add_rows(p_, 1);
     std::vector<int> idx{0};
@@ -137,30 +149,38 @@ class ReaderModel {
   glp_smcp smcp_{};
   glp_iocp iocp_{};
   std::vector<int> objective_cols_;
+  int mip_nodes_, nodes_ = 0;
 };
 
 constexpr double kEps = 1e-6;
 
-// A count of people that the reader knows to be at least 1 and at most `most`.
+// A count of people that the reader knows to be at least 1 and at most `most`. One whose
+// integer program ran out of nodes counts as pinned: what the reader could work out with more
+// is not known, so it is hidden as if they could.
 bool count_pinned(ReaderModel& lp, const Terms& x, double most, Interval& iv) {
-  iv.low = lp.optimum(x, false);
+  bool exact = true;
+  iv.low = lp.optimum(x, false, &exact);
+  if (!exact) return true;
   if (iv.low < 1 - kEps) return false;
-  iv.high = lp.optimum(x, true);
-  return iv.high < most + 1 - kEps;
+  iv.high = lp.optimum(x, true, &exact);
+  return !exact || iv.high < most + 1 - kEps;
 }
 
-// A sum of `n` people known to within less than half of its natural range.
+// A sum of `n` people known to within less than half of its natural range (pinned too when an
+// integer program ran out of nodes).
 bool sum_pinned(ReaderModel& lp, const Terms& x, const Measure& m, double n, Interval& iv) {
-  iv.low = lp.optimum(x, false);
-  iv.high = lp.optimum(x, true);
-  return iv.high - iv.low < 0.5 * (m.high - m.low) * n - kEps;
+  bool low_exact = true, high_exact = true;
+  iv.low = lp.optimum(x, false, &low_exact);
+  iv.high = lp.optimum(x, true, &high_exact);
+  return !low_exact || !high_exact || iv.high - iv.low < 0.5 * (m.high - m.low) * n - kEps;
 }
 
 }  // namespace
 
-AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& proven, const std::set<Figure>* only) {
+AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& proven, const std::set<Figure>* only,
+                        int mip_nodes) {
   AuditResult out;
-  ReaderModel lp(t);
+  ReaderModel lp(t, mip_nodes);
   // Hidden cells, of this report and of the released ones, about a small number of people.
   for (size_t c = 0; c < t.cells.size(); ++c) {
     const Cell& cell = t.cells[c];
@@ -215,7 +235,7 @@ AuditResult audit_cells(const CellTable& t, int k, const std::set<Figure>& prove
 }
 
 std::vector<Interval> hidden_intervals(const CellTable& t) {
-  ReaderModel lp(t);
+  ReaderModel lp(t, kAuditMipNodes);
   std::vector<Interval> out;
   for (size_t c = 0; c < t.cells.size(); ++c) {
     const Cell& cell = t.cells[c];

@@ -11,6 +11,8 @@
 //  - the same two for an atom of 1 .. min-group - 1 people (a cohort too small for its own
 //    column, or the people by whom two releases differ): a count known to be at least 1, or a
 //    sum known that closely.
+// An integer program that needs more than its budget of branch-and-bound nodes leaves the
+// figure pinned (hidden): never less hidden than with more nodes, and the same on any machine.
 // Pure; safe from several threads (each call has its own GLPK problem). Throws Error when
 // GLPK fails.
 #pragma once
@@ -45,11 +47,15 @@ struct AuditResult {
   int solves = 0;   // LPs and MIPs solved
 };
 
+// The branch-and-bound nodes an integer program may take (the reports seen need at most a
+// dozen); a figure whose program needs more is taken as pinned.
+inline constexpr int kAuditMipNodes = 10000;
+
 // `proven`: figures found safe before with no fewer figures hidden (hiding more only widens
 // what the reader cannot tell), which need no new look.
-// `only`, when given: examine just these figures.
+// `only`, when given: examine just these figures. `mip_nodes`: the budget above.
 AuditResult audit_cells(const CellTable& t, int min_group, const std::set<Figure>& proven = {},
-                        const std::set<Figure>* only = nullptr);
+                        const std::set<Figure>* only = nullptr, int mip_nodes = kAuditMipNodes);
 
 // The smallest and largest value of every hidden cell of this report (`cells` order; shown
 // cells get their value twice), as `cohort --dry-run` prints them.
