@@ -253,10 +253,16 @@ class Summarizer {
     released_ = o_.released_members ? o_.released_members() : released_from_history();
     pull();
   }
+  // The next member; the walk in step with this report's people needs them in order (a
+  // stream out of it would count released people wrongly, so it is refused as each_person
+  // refuses submissions out of order).
   void pull() {
     ReleasedMember m;
-    if (released_(m)) next_ = std::move(m);
-    else next_.reset();
+    if (!released_(m)) return next_.reset();
+    if (next_ && std::tie(m.cohort, m.participant, m.group, m.submission) <
+                     std::tie(next_->cohort, next_->participant, next_->group, next_->submission))
+      throw Error(Location{}, "", tr("cohort: the submissions are not in order of cohort and participant"));
+    next_ = std::move(m);
   }
   ReleasedMembers released_from_history() {
     std::vector<int64_t> ids;

@@ -234,6 +234,34 @@ BOOST_AUTO_TEST_CASE(people_who_sent_new_versions_since_a_release_are_each_one_p
   BOOST_TEST(report().differing.empty());
 }
 
+// The released members are walked in step with the people read, so they must come in the
+// same order: a stream out of it is refused, as submissions out of order are.
+BOOST_AUTO_TEST_CASE(released_members_out_of_order_are_refused) {
+  const Questionnaire q = checklist_questionnaire();
+  std::mt19937 rng(5);
+  Book b(q);
+  b.add_people("2026", "p", 6, rng);
+  CohortOptions o;
+  o.released = release_of(summarize_cohorts(q, b.current(), CohortOptions{}));
+  for (auto& g : o.released) g.release = 1;
+  o.history = b.subs;
+  const auto stream = [](std::vector<ReleasedMember> rows) {
+    return [rows, at = size_t(0)](ReleasedMember& m) mutable {
+      if (at == rows.size()) return false;
+      m = rows[at++];
+      return true;
+    };
+  };
+  o.released_members = [&] { return stream({{"2026", "p0", 0, 1}, {"2026", "p1", 0, 2}}); };
+  BOOST_CHECK_NO_THROW(summarize_cohorts(q, b.current(), o));
+  o.released_members = [&] { return stream({{"2026", "p1", 0, 2}, {"2026", "p0", 0, 1}}); };
+  BOOST_CHECK_EXCEPTION(summarize_cohorts(q, b.current(), o), Error, [](const Error& e) {
+    return e.diagnostic().message == "cohort: the submissions are not in order of cohort and participant";
+  });
+  o.released_members = [&] { return stream({{"2026", "p0", 1, 1}, {"2026", "p0", 0, 1}}); };
+  BOOST_CHECK_THROW(summarize_cohorts(q, b.current(), o), Error);
+}
+
 BOOST_AUTO_TEST_CASE(the_summary_of_a_synthetic_multi_year_archive) {
   const Questionnaire q = checklist_questionnaire();
   Book b(q);
